@@ -1,0 +1,23 @@
+package io.github.camelarango.replication.client;
+
+/**
+ * Refused before sending: the server (by version or role) does not offer the operation. Status 0; the message names
+ * the operation, the server version and role, and what to use instead.
+ */
+public class ArangoOperationUnavailableException extends ArangoReplicationException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param operation the refused operation
+     * @param server    what the client knows about the server
+     * @param reason    why the server lacks it and what to use instead
+     */
+    public ArangoOperationUnavailableException(ReplicationOperation operation, ServerInfo server, String reason) {
+        super(operation.operationName(), operation.method(), operation.path(), 0, null, 0, null,
+              operation.operationName() + " is not available on ArangoDB " + server.version() + " (role "
+                                                                                                 + server.role() + "): "
+                                                                                                 + reason,
+              null);
+    }
+}

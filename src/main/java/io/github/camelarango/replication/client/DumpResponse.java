@@ -1,0 +1,52 @@
+package io.github.camelarango.replication.client;
+
+import java.io.InputStream;
+import java.util.Iterator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One chunk of {@code GET /_api/replication/dump}: headers (checkMore, lastIncluded — a chunk counter, not a tick)
+ * and the documents, streamed.
+ *
+ * <pre>
+ * try (DumpResponse chunk = client.dump(request)) {
+ *     chunk.documents().forEachRemaining(sink::accept);
+ *     more = chunk.headers().hasMore();
+ * }
+ * </pre>
+ */
+public final class DumpResponse extends ReplicationStream {
+
+    DumpResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body, StreamRelease release,
+                 ObjectMapper mapper) {
+        super(request, status, headers, body, release, mapper);
+    }
+
+    /**
+     * The documents of this chunk; envelope lines {@code {"type":2300,"data":doc}} are unwrapped to {@code doc}.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    public Iterator<JsonNode> documents() {
+        Iterator<JsonNode> lines = lines();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public JsonNode next() {
+                return unwrap(lines.next());
+            }
+        };
+    }
+
+    /** The document inside an envelope line, or the line itself when it is a bare document. */
+    static JsonNode unwrap(JsonNode line) {
+        boolean envelope = line.isObject() && line.size() == 2 && line.path("type").isInt() && line.path("data").isObject();
+        return envelope ? line.get("data") : line;
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.camelarango.replication.client;
+
+/**
+ * The operations of {@link ArangoReplicationClient}, one per replication endpoint, with the HTTP method and path
+ * (relative to {@code /_db/<database>}) they call.
+ */
+public enum ReplicationOperation {
+    INVENTORY("inventory", "GET", "/_api/replication/inventory"),
+    CREATE_DUMP_BATCH("createDumpBatch", "POST", "/_api/replication/batch"),
+    EXTEND_DUMP_BATCH("extendDumpBatch", "PUT", "/_api/replication/batch/{id}"),
+    DELETE_DUMP_BATCH("deleteDumpBatch", "DELETE", "/_api/replication/batch/{id}"),
+    DUMP("dump", "GET", "/_api/replication/dump"),
+    SYNCHRONIZE("synchronize", "PUT", "/_api/replication/sync"),
+    CLUSTER_INVENTORY("clusterInventory", "GET", "/_api/replication/clusterInventory"),
+    LOGGER_STATE("loggerState", "GET", "/_api/replication/logger-state"),
+    LOGGER_FIRST_TICK("loggerFirstTick", "GET", "/_api/replication/logger-first-tick"),
+    LOGGER_TICK_RANGES("loggerTickRanges", "GET", "/_api/replication/logger-tick-ranges"),
+    APPLIER_CONFIG("applierConfig", "GET", "/_api/replication/applier-config"),
+    SET_APPLIER_CONFIG("setApplierConfig", "PUT", "/_api/replication/applier-config"),
+    APPLIER_STATE("applierState", "GET", "/_api/replication/applier-state"),
+    START_APPLIER("startApplier", "PUT", "/_api/replication/applier-start"),
+    STOP_APPLIER("stopApplier", "PUT", "/_api/replication/applier-stop"),
+    /** {@code /make-follower} since 3.8, {@code /make-slave} before (python-arango's make_slave). */
+    MAKE_FOLLOWER("makeFollower", "PUT", "/_api/replication/make-follower"),
+    SERVER_ID("serverId", "GET", "/_api/replication/server-id"),
+    WAL_RANGE("walRange", "GET", "/_api/wal/range"),
+    WAL_LAST_TICK("walLastTick", "GET", "/_api/wal/lastTick"),
+    WAL_TAIL("walTail", "GET", "/_api/wal/tail"),
+    WAL_OPEN_TRANSACTIONS("walOpenTransactions", "GET", "/_api/wal/open-transactions"),
+    REVISION_TREE("revisionTree", "GET", "/_api/replication/revisions/tree"),
+    REVISION_RANGES("revisionRanges", "PUT", "/_api/replication/revisions/ranges"),
+    REVISION_DOCUMENTS("revisionDocuments", "PUT", "/_api/replication/revisions/documents"),
+    SERVER_INFO("serverInfo", "GET", "/_api/version");
+
+    private final String operationName;
+    private final String method;
+    private final String path;
+
+    ReplicationOperation(String operationName, String method, String path) {
+        this.operationName = operationName;
+        this.method = method;
+        this.path = path;
+    }
+
+    /** The camelCase operation name, e.g. {@code walTail}. */
+    public String operationName() {
+        return operationName;
+    }
+
+    /** The HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** The path template below {@code /_db/<database>}. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * Looks an operation up by its camelCase name (case-insensitive); {@code makeSlave} is accepted for
+     * {@link #MAKE_FOLLOWER}.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed names
+     */
+    public static ReplicationOperation fromName(String name) {
+        if (name != null) {
+            String wanted = "makeSlave".equalsIgnoreCase(name.trim()) ? MAKE_FOLLOWER.operationName : name.trim();
+            for (ReplicationOperation operation : values()) {
+                if (operation.operationName.equalsIgnoreCase(wanted)) {
+                    return operation;
+                }
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (ReplicationOperation operation : values()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(operation.operationName);
+        }
+        throw new IllegalArgumentException("operation '" + name + "' is unknown; allowed: " + allowed + ", makeSlave");
+    }
+
+    @Override
+    public String toString() {
+        return operationName;
+    }
+}

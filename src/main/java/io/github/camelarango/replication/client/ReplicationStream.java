@@ -1,0 +1,130 @@
+package io.github.camelarango.replication.client;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
+ * was read to the end. Read the body once: through the typed iterators of the subclasses, {@link #lines()} or
+ * {@link #body()}. Always close it (try-with-resources); closing before the end discards the connection instead of
+ * draining it.
+ */
+public abstract class ReplicationStream implements AutoCloseable {
+
+    private final RequestContext request;
+    private final int status;
+    private final ReplicationHeaders headers;
+    private final InputStream body;
+    private final StreamRelease release;
+    private final ObjectMapper mapper;
+    private boolean claimed;
+    private boolean fullyRead;
+    private boolean closed;
+
+    ReplicationStream(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
+                      StreamRelease release, ObjectMapper mapper) {
+        this.request = request;
+        this.status = status;
+        this.headers = headers;
+        this.body = body == null ? InputStream.nullInputStream() : body;
+        this.release = release;
+        this.mapper = mapper;
+    }
+
+    /** HTTP status: 200 with lines, 204 without. */
+    public int status() {
+        return status;
+    }
+
+    /** The replication headers. */
+    public ReplicationHeaders headers() {
+        return headers;
+    }
+
+    /** Whether the answer has lines (status 200). */
+    public boolean hasContent() {
+        return status == 200;
+    }
+
+    /**
+     * Every line as sent, parsed one at a time.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    public Iterator<JsonNode> lines() {
+        claim();
+        try {
+            JsonParser parser = mapper.getFactory().createParser(body);
+            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            return new JsonLineIterator(this, parser, mapper);
+        } catch (IOException e) {
+            close();
+            throw request.connectionFailure(e);
+        }
+    }
+
+    /**
+     * The raw body (JSON lines as UTF-8 text) for callers that want the bytes; closing it closes this response.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    public InputStream body() {
+        claim();
+        return new FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                return eof(super.read());
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return eof(super.read(buffer, offset, length));
+            }
+
+            @Override
+            public void close() {
+                ReplicationStream.this.close();
+            }
+
+            private int eof(int result) {
+                if (result < 0) {
+                    markFullyRead();
+                }
+                return result;
+            }
+        };
+    }
+
+    /** Gives the connection back (reused when the body was read to its end, otherwise discarded). Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            release.release(fullyRead || status != 200);
+        }
+    }
+
+    RequestContext request() {
+        return request;
+    }
+
+    void markFullyRead() {
+        fullyRead = true;
+    }
+
+    private void claim() {
+        if (closed) {
+            throw new IllegalStateException(request.operation() + " response is already closed");
+        }
+        if (claimed) {
+            throw new IllegalStateException(request.operation() + " response body can be read only once");
+        }
+        claimed = true;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.camelarango.replication.client;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Body of {@code PUT /_api/replication/sync}: one initial synchronization from a remote server into the local
+ * database (purges local data). The password never appears in {@link #toString()}.
+ *
+ * @param endpoint               remote endpoint, e.g. {@code tcp://127.0.0.1:8529} (required)
+ * @param database               remote database name, null for the local database's name
+ * @param username               remote user
+ * @param password               remote password
+ * @param includeSystem          include system collections
+ * @param incremental            incremental sync (server default false)
+ * @param restrictType           {@code ""}, {@code include} or {@code exclude}
+ * @param restrictCollections    collections included/excluded per restrictType
+ * @param initialSyncMaxWaitTime seconds
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SyncRequest(String endpoint, String database, String username, String password, Boolean includeSystem,
+        Boolean incremental, String restrictType, List<String> restrictCollections, Double initialSyncMaxWaitTime) {
+
+    /** Validates: endpoint required, restrictType allowed values, wait time not negative. */
+    public SyncRequest {
+        Require.notBlank("SyncRequest", "endpoint", endpoint);
+        Require.restrictType("SyncRequest", restrictType);
+        restrictCollections = Require.copyOrNull(restrictCollections);
+        Require.nonNegative("SyncRequest", "initialSyncMaxWaitTime", initialSyncMaxWaitTime);
+    }
+
+    @Override
+    public String toString() {
+        return "SyncRequest[endpoint=" + endpoint + ", database=" + database + ", username=" + username
+               + ", password=" + (password == null ? "null" : "******") + ", includeSystem=" + includeSystem
+               + ", incremental=" + incremental + ", restrictType=" + restrictType + ", restrictCollections="
+               + restrictCollections + ", initialSyncMaxWaitTime=" + initialSyncMaxWaitTime + "]";
+    }
+}

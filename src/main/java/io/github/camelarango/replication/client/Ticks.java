@@ -1,0 +1,73 @@
+package io.github.camelarango.replication.client;
+
+/**
+ * ArangoDB ticks (WAL sequence numbers, batch snapshot ticks) are unsigned 64-bit integers, transported as decimal
+ * text. This utility parses, formats and compares them as unsigned values; ticks must never be compared as text
+ * ({@code "99" > "100"} lexicographically) nor with the signed {@code <} operator (values at or above 2^63 are
+ * negative as a Java {@code long}).
+ */
+public final class Ticks {
+
+    /** The largest tick, 2^64-1 (the server's default upper bound of a tail), as a Java {@code long}. */
+    public static final long MAX = -1L;
+
+    private Ticks() {
+    }
+
+    /**
+     * Parses an unsigned decimal tick.
+     *
+     * @param  text                     decimal text, surrounding whitespace ignored
+     * @return                          the tick as an unsigned {@code long}
+     * @throws IllegalArgumentException if the text is null, blank, negative, not a number or above 2^64-1
+     */
+    public static long parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("tick must be an unsigned 64-bit decimal number, was " + quote(text));
+        }
+        String trimmed = text.trim();
+        if (trimmed.startsWith("+")) {
+            throw new IllegalArgumentException("tick must be an unsigned 64-bit decimal number, was " + quote(text));
+        }
+        try {
+            return Long.parseUnsignedLong(trimmed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "tick must be an unsigned 64-bit decimal number (0.." + format(MAX) + "), was " + quote(text), e);
+        }
+    }
+
+    /**
+     * Parses an optional tick.
+     *
+     * @param  text decimal text or null/blank
+     * @return      the tick, or null when the text is null or blank
+     */
+    public static Long parseOrNull(String text) {
+        return text == null || text.isBlank() ? null : parse(text);
+    }
+
+    /** Formats a tick as unsigned decimal text, as the server expects it in query parameters and bodies. */
+    public static String format(long tick) {
+        return Long.toUnsignedString(tick);
+    }
+
+    /** Compares two ticks as unsigned values; negative, zero or positive like {@link Comparable#compareTo}. */
+    public static int compare(long a, long b) {
+        return Long.compareUnsigned(a, b);
+    }
+
+    /** Whether tick {@code a} is strictly after tick {@code b} (unsigned). */
+    public static boolean isAfter(long a, long b) {
+        return Long.compareUnsigned(a, b) > 0;
+    }
+
+    /** The later of two ticks (unsigned). */
+    public static long max(long a, long b) {
+        return isAfter(a, b) ? a : b;
+    }
+
+    private static String quote(String text) {
+        return text == null ? "null" : "'" + text + "'";
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.camelarango.replication.client;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * Marks a {@code long}/{@code Long} record component as an unsigned 64-bit tick: read from a JSON string or number
+ * with {@link Ticks#parse}, written back as a decimal string (the wire format).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+@JacksonAnnotationsInside
+@JsonDeserialize(using = TickJson.Deserializer.class)
+@JsonSerialize(using = TickJson.Serializer.class)
+@interface UnsignedTick {
+}
