@@ -1,0 +1,146 @@
+package io.github.camelarango.replication;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The Camel message headers of the {@code arango-replication} component. Request headers override the endpoint option
+ * of the same name for one message; result headers carry the server's {@code x-arango-replication-*} response
+ * headers.
+ */
+public final class ArangoReplicationConstants {
+
+    @Metadata(label = "producer", description = "The operation to call for this message; overrides the operation in the endpoint URI.",
+              javaType = "io.github.camelarango.replication.ArangoReplicationOperation")
+    public static final String OPERATION = "CamelArangoReplicationOperation";
+
+    // --- results: the x-arango-replication-* response headers of dump and walTail
+
+    @Metadata(description = "Whether the server has more data for a following call (x-arango-replication-checkmore).",
+              javaType = "java.lang.Boolean")
+    public static final String CHECK_MORE = "CamelArangoReplicationCheckMore";
+    @Metadata(description = "The tick of the last marker in the answer, or the dump chunk counter; 0 when the answer is empty, never use 0 as the next from (x-arango-replication-lastincluded).",
+              javaType = "java.lang.String")
+    public static final String LAST_INCLUDED = "CamelArangoReplicationLastIncluded";
+    @Metadata(description = "The write-ahead log position the server read up to (x-arango-replication-lastscanned); as a request header it overrides the lastScanned option, so a walTail loop can send it back as is.",
+              javaType = "java.lang.String")
+    public static final String LAST_SCANNED = "CamelArangoReplicationLastScanned";
+    @Metadata(description = "The latest tick in the server's write-ahead log when it answered (x-arango-replication-lasttick).",
+              javaType = "java.lang.String")
+    public static final String LAST_TICK = "CamelArangoReplicationLastTick";
+    @Metadata(description = "Whether the write-ahead log still contained the requested from tick; false with from > 0 means changes may have been lost (x-arango-replication-frompresent).",
+              javaType = "java.lang.Boolean")
+    public static final String FROM_PRESENT = "CamelArangoReplicationFromPresent";
+    @Metadata(description = "Whether the server's replication logger is active (x-arango-replication-active); absent when the server does not send it.",
+              javaType = "java.lang.Boolean")
+    public static final String ACTIVE = "CamelArangoReplicationActive";
+
+    // --- request: one header per option that a message may override
+
+    @Metadata(label = "producer", description = "The server id (unsigned 64-bit decimal) under which this client registers with the server (batch creation and WAL tailing), so the server keeps the write-ahead log it still needs. Overrides the serverId option for this message.", javaType = "java.lang.String")
+    public static final String SERVER_ID = "CamelArangoReplicationServerId";
+
+    @Metadata(label = "producer", description = "The syncer id (unsigned 64-bit decimal) under which this client registers with the server (batch creation and WAL tailing). Overrides the syncerId option for this message.", javaType = "java.lang.String")
+    public static final String SYNCER_ID = "CamelArangoReplicationSyncerId";
+
+    @Metadata(label = "producer", description = "A free text shown in the server's list of replication clients (logger state). Overrides the clientInfo option for this message.", javaType = "java.lang.String")
+    public static final String CLIENT_INFO = "CamelArangoReplicationClientInfo";
+
+    @Metadata(label = "producer", description = "The id of the dump batch (snapshot) used by inventory, dump, extendDumpBatch, deleteDumpBatch and the revision operations. Overrides the batchId option for this message.", javaType = "java.lang.String")
+    public static final String BATCH_ID = "CamelArangoReplicationBatchId";
+
+    @Metadata(label = "producer", description = "The time to live of a dump batch in seconds, for createDumpBatch and extendDumpBatch; the server default (7200) when not set. Must not be negative. Overrides the ttl option for this message.", javaType = "java.lang.Integer")
+    public static final String TTL = "CamelArangoReplicationTtl";
+
+    @Metadata(label = "producer", description = "The collection name for dump, inventory, walTail and the revision operations. Overrides the collection option for this message.", javaType = "java.lang.String")
+    public static final String COLLECTION = "CamelArangoReplicationCollection";
+
+    @Metadata(label = "producer", description = "The approximate maximum response size in bytes for dump and walTail (and the applier's chunk size for setApplierConfig, synchronize and makeSlave). Must not be negative. Overrides the chunkSize option for this message.", javaType = "java.lang.Long")
+    public static final String CHUNK_SIZE = "CamelArangoReplicationChunkSize";
+
+    @Metadata(label = "producer", description = "Whether system collections are included (inventory, clusterInventory, walTail, synchronize, applier settings); the server default when not set. Overrides the includeSystem option for this message.", javaType = "java.lang.Boolean")
+    public static final String INCLUDE_SYSTEM = "CamelArangoReplicationIncludeSystem";
+
+    @Metadata(label = "producer", description = "Whether inventory, walTail and the applier operations cover all databases (python-arango: all_databases); only allowed when database is _system. Overrides the global option for this message.", javaType = "java.lang.Boolean")
+    public static final String GLOBAL = "CamelArangoReplicationGlobal";
+
+    @Metadata(label = "producer", description = "Whether dump and walTail parse the returned lines: true gives a list of documents (dump) or markers (walTail) as Maps, false gives the raw newline-delimited JSON as an InputStream. Overrides the deserialize option for this message.", javaType = "java.lang.Boolean")
+    public static final String DESERIALIZE = "CamelArangoReplicationDeserialize";
+
+    @Metadata(label = "producer", description = "The exclusive lower tick bound for walTail and walOpenTransactions, and the start tick for startApplier (unsigned 64-bit decimal). Overrides the from option for this message.", javaType = "java.lang.String")
+    public static final String FROM = "CamelArangoReplicationFrom";
+
+    @Metadata(label = "producer", description = "The inclusive upper tick bound for walTail and walOpenTransactions (unsigned 64-bit decimal); must not be less than from. Overrides the to option for this message.", javaType = "java.lang.String")
+    public static final String TO = "CamelArangoReplicationTo";
+
+    @Metadata(label = "producer", description = "Whether dump wraps every document as {type:2300,data:document}; the server default (true) when not set. Overrides the useEnvelope option for this message.", javaType = "java.lang.Boolean")
+    public static final String USE_ENVELOPE = "CamelArangoReplicationUseEnvelope";
+
+    @Metadata(label = "producer", description = "The DB-Server a coordinator forwards createDumpBatch, extendDumpBatch, deleteDumpBatch, inventory and dump to (the DBserver query parameter); only for coordinators. Overrides the dbServer option for this message.", javaType = "java.lang.String")
+    public static final String DB_SERVER = "CamelArangoReplicationDbServer";
+
+    @Metadata(label = "producer", description = "The revision to resume revisionRanges from, as returned in the resume field of a truncated answer. Overrides the resume option for this message.", javaType = "java.lang.String")
+    public static final String RESUME = "CamelArangoReplicationResume";
+
+    @Metadata(label = "producer", description = "The leader endpoint the applier, synchronize or makeSlave pulls from, for example tcp://leader:8529. Overrides the leaderEndpoint option for this message.", javaType = "java.lang.String")
+    public static final String LEADER_ENDPOINT = "CamelArangoReplicationLeaderEndpoint";
+
+    @Metadata(label = "producer", description = "The database on the leader; the local database name when not set. Overrides the leaderDatabase option for this message.", javaType = "java.lang.String")
+    public static final String LEADER_DATABASE = "CamelArangoReplicationLeaderDatabase";
+
+    @Metadata(label = "producer", description = "The user the applier uses to connect to the leader. Overrides the leaderUser option for this message.", javaType = "java.lang.String")
+    public static final String LEADER_USER = "CamelArangoReplicationLeaderUser";
+
+    @Metadata(label = "producer", description = "The password the applier uses to connect to the leader. Masked in URIs and logs. Overrides the leaderPassword option for this message.", javaType = "java.lang.String")
+    public static final String LEADER_PASSWORD = "CamelArangoReplicationLeaderPassword";
+
+    @Metadata(label = "producer", description = "Whether restrictCollections lists the collections to include or to exclude. Overrides the restrictType option for this message.", javaType = "java.lang.String")
+    public static final String RESTRICT_TYPE = "CamelArangoReplicationRestrictType";
+
+    @Metadata(label = "producer", description = "The comma separated collection names restrictType applies to. Overrides the restrictCollections option for this message.", javaType = "java.lang.String")
+    public static final String RESTRICT_COLLECTIONS = "CamelArangoReplicationRestrictCollections";
+
+    @Metadata(label = "producer", description = "Whether synchronize and the applier's initial sync fetch only the differences to local data. Overrides the incremental option for this message.", javaType = "java.lang.Boolean")
+    public static final String INCREMENTAL = "CamelArangoReplicationIncremental";
+
+    @Metadata(label = "producer", description = "Whether the applier starts automatically when the server starts. Overrides the autoStart option for this message.", javaType = "java.lang.Boolean")
+    public static final String AUTO_START = "CamelArangoReplicationAutoStart";
+
+    @Metadata(label = "producer", description = "Whether the applier polls the leader less often when there are no changes; the server default (true) when not set. Overrides the adaptivePolling option for this message.", javaType = "java.lang.Boolean")
+    public static final String ADAPTIVE_POLLING = "CamelArangoReplicationAdaptivePolling";
+
+    @Metadata(label = "producer", description = "Whether the applier performs a full resynchronisation when the leader no longer has the ticks it needs. Overrides the autoResync option for this message.", javaType = "java.lang.Boolean")
+    public static final String AUTO_RESYNC = "CamelArangoReplicationAutoResync";
+
+    @Metadata(label = "producer", description = "How many automatic resynchronisations the applier attempts in a row. Overrides the autoResyncRetries option for this message.", javaType = "java.lang.Integer")
+    public static final String AUTO_RESYNC_RETRIES = "CamelArangoReplicationAutoResyncRetries";
+
+    @Metadata(label = "producer", description = "How many connection attempts in a row the applier makes before it stops itself. Overrides the maxConnectRetries option for this message.", javaType = "java.lang.Integer")
+    public static final String MAX_CONNECT_RETRIES = "CamelArangoReplicationMaxConnectRetries";
+
+    @Metadata(label = "producer", description = "The applier's connect timeout to the leader in seconds. Overrides the applierConnectTimeout option for this message.", javaType = "java.lang.Double")
+    public static final String APPLIER_CONNECT_TIMEOUT = "CamelArangoReplicationApplierConnectTimeout";
+
+    @Metadata(label = "producer", description = "The applier's request timeout to the leader in seconds. Overrides the applierRequestTimeout option for this message.", javaType = "java.lang.Double")
+    public static final String APPLIER_REQUEST_TIMEOUT = "CamelArangoReplicationApplierRequestTimeout";
+
+    @Metadata(label = "producer", description = "The maximum time in seconds the initial synchronisation waits for a response from the leader. Overrides the initialSyncMaxWaitTime option for this message.", javaType = "java.lang.Double")
+    public static final String INITIAL_SYNC_MAX_WAIT_TIME = "CamelArangoReplicationInitialSyncMaxWaitTime";
+
+    @Metadata(label = "producer", description = "The time in seconds the applier waits before retrying a failed connection. Overrides the connectionRetryWaitTime option for this message.", javaType = "java.lang.Double")
+    public static final String CONNECTION_RETRY_WAIT_TIME = "CamelArangoReplicationConnectionRetryWaitTime";
+
+    @Metadata(label = "producer", description = "The minimum time in seconds the applier waits before polling again when there were no changes. Overrides the idleMinWaitTime option for this message.", javaType = "java.lang.Double")
+    public static final String IDLE_MIN_WAIT_TIME = "CamelArangoReplicationIdleMinWaitTime";
+
+    @Metadata(label = "producer", description = "The maximum time in seconds the applier waits before polling again when there were no changes (adaptive polling). Overrides the idleMaxWaitTime option for this message.", javaType = "java.lang.Double")
+    public static final String IDLE_MAX_WAIT_TIME = "CamelArangoReplicationIdleMaxWaitTime";
+
+    @Metadata(label = "producer", description = "Whether the applier stops when the leader no longer has the start tick in its write-ahead log; the server default (true) when not set. Overrides the requireFromPresent option for this message.", javaType = "java.lang.Boolean")
+    public static final String REQUIRE_FROM_PRESENT = "CamelArangoReplicationRequireFromPresent";
+
+    @Metadata(label = "producer", description = "Whether the applier logs every operation it applies. Overrides the verbose option for this message.", javaType = "java.lang.Boolean")
+    public static final String VERBOSE = "CamelArangoReplicationVerbose";
+
+    private ArangoReplicationConstants() {
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.camelarango.replication;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Endpoint creation: options bind, bad values fail before any request with a message naming option, value and what is
+ * allowed, and no secret shows up where Camel displays an endpoint.
+ */
+class ArangoReplicationEndpointTest extends CamelTestSupport {
+
+    private String failureOf(String uri) {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        return e.getMessage();
+    }
+
+    @Test
+    void bindsPathAndOptions() {
+        ArangoReplicationEndpoint endpoint = context.getEndpoint(
+                "arango-replication:walTail?host=db.example&port=8530&database=shop&from=18446744073709551614"
+                                                                 + "&to=18446744073709551615&connectTimeout=3s&deserialize=false"
+                                                                 + "&restrictType=exclude&restrictCollections=a,b&leaderEndpoint=tcp://l:8529",
+                ArangoReplicationEndpoint.class);
+        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
+        assertEquals(ArangoReplicationOperation.walTail, configuration.getOperation());
+        assertEquals("db.example", configuration.getHost());
+        assertEquals(8530, configuration.getPort());
+        assertEquals("shop", configuration.getDatabase());
+        assertEquals("18446744073709551614", configuration.getFrom());
+        assertEquals(3000L, configuration.getConnectTimeout());
+        assertFalse(configuration.isDeserialize());
+        assertEquals("exclude", endpoint.getApplierConfiguration().getRestrictType());
+        assertEquals("a,b", endpoint.getApplierConfiguration().getRestrictCollections());
+        assertEquals("tcp://l:8529", endpoint.getApplierConfiguration().getLeaderEndpoint());
+    }
+
+    @Test
+    void defaultsFollowCamelArangodb() {
+        ArangoReplicationConfiguration configuration
+                = context.getEndpoint("arango-replication:loggerState", ArangoReplicationEndpoint.class).getConfiguration();
+        assertEquals("localhost", configuration.getHost());
+        assertEquals(8529, configuration.getPort());
+        assertEquals("_system", configuration.getDatabase());
+        assertEquals("root", configuration.getUser());
+        assertNull(configuration.getPassword());
+        assertEquals("basic", configuration.getAuthentication());
+        assertTrue(configuration.isDeserialize());
+    }
+
+    @Test
+    void everyOperationNameResolves() {
+        for (ArangoReplicationOperation operation : ArangoReplicationOperation.values()) {
+            ArangoReplicationEndpoint endpoint
+                    = context.getEndpoint("arango-replication:" + operation.name(), ArangoReplicationEndpoint.class);
+            assertEquals(operation, endpoint.getConfiguration().getOperation());
+        }
+    }
+
+    @Test
+    void unknownOperationListsTheValidOnes() {
+        String message = failureOf("arango-replication:walTial");
+        assertTrue(message.contains("Unknown arango-replication operation 'walTial'"), message);
+        assertTrue(message.contains("Valid operations are: inventory, createDumpBatch, extendDumpBatch"), message);
+        assertTrue(message.contains("revisionDocuments"), message);
+    }
+
+    @Test
+    void invalidValuesNameOptionValueAndAllowed() {
+        String restrict = failureOf("arango-replication:setApplierConfig?restrictType=sideways");
+        assertTrue(restrict.contains("Invalid value for option restrictType: 'sideways'; allowed is include or exclude"), restrict);
+        String ttl = failureOf("arango-replication:createDumpBatch?ttl=-5");
+        assertTrue(ttl.contains("Invalid value for option ttl: '-5'; allowed is a number >= 0"), ttl);
+        String chunk = failureOf("arango-replication:dump?chunkSize=-1");
+        assertTrue(chunk.contains("Invalid value for option chunkSize: '-1'"), chunk);
+        String range = failureOf("arango-replication:walTail?from=200&to=100");
+        assertTrue(range.contains("from 200 is greater than to 100"), range);
+        String unsignedRange = failureOf("arango-replication:walTail?from=18446744073709551615&to=9223372036854775808");
+        assertTrue(unsignedRange.contains("from 18446744073709551615 is greater than to 9223372036854775808"), unsignedRange);
+        String tick = failureOf("arango-replication:walTail?from=12abc");
+        assertTrue(tick.contains("Invalid value for option from: '12abc'; allowed is an unsigned 64-bit decimal number"), tick);
+        String auth = failureOf("arango-replication:inventory?authentication=kerberos");
+        assertTrue(auth.contains("Invalid value for option authentication: 'kerberos'; allowed is one of basic, jwt, none"), auth);
+        String typo = failureOf("arango-replication:dump?chunkSiz=10");
+        assertTrue(typo.contains("chunkSiz"), typo);
+    }
+
+    @Test
+    void consumerModeCannotBeAProducerAndConsumersAreNotYetAvailable() throws Exception {
+        Endpoint changes = context.getEndpoint("arango-replication:changes");
+        IllegalArgumentException producer = assertThrows(IllegalArgumentException.class, changes::createProducer);
+        assertTrue(producer.getMessage().contains("'changes' is a consumer mode"), producer.getMessage());
+        UnsupportedOperationException consumer = assertThrows(UnsupportedOperationException.class,
+                () -> changes.createConsumer(exchange -> {
+                }));
+        assertTrue(consumer.getMessage().contains("consumers are not available yet"), consumer.getMessage());
+    }
+
+    @Test
+    void secretsNeverShowWhereCamelDisplaysTheEndpoint() {
+        ArangoReplicationEndpoint endpoint = context.getEndpoint(
+                "arango-replication:applierState?user=admin&password=s3cr3tPw&jwt=eyJtoken.payload.sig&leaderPassword=l34derPw",
+                ArangoReplicationEndpoint.class);
+        for (String shown : new String[] {
+                endpoint.toString(), endpoint.getEndpointBaseUri(), endpoint.getServiceUrl(),
+                endpoint.getServiceMetadata().toString(), endpoint.getServiceProtocol() }) {
+            assertFalse(shown.contains("s3cr3tPw"), shown);
+            assertFalse(shown.contains("eyJtoken"), shown);
+            assertFalse(shown.contains("l34derPw"), shown);
+        }
+        assertEquals("http://localhost:8529", endpoint.getServiceUrl());
+        assertEquals("admin", endpoint.getServiceMetadata().get("username"));
+        assertInstanceOf(ArangoReplicationComponent.class, endpoint.getComponent());
+    }
+}
