@@ -7,6 +7,7 @@ import io.github.camelarango.replication.client.ReplicationStream;
 import io.github.camelarango.replication.client.Ticks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import static io.github.camelarango.replication.ArangoReplicationConstants.BATCH_ID;
@@ -193,10 +194,27 @@ final class MessageParameters {
         return OptionValidator.tick(name(option, header), value(header, String.class, optionValue));
     }
 
-    /** The header value converted to the type when the header is present, otherwise the option value. */
+    /**
+     * The header value converted to the type when the header is present, otherwise the option value.
+     *
+     * @throws IllegalArgumentException naming the header and its value when it cannot be converted
+     */
     <T> T value(String header, Class<T> type, T optionValue) {
-        T headerValue = message.getHeader(header, type);
-        return headerValue != null ? headerValue : optionValue;
+        Object raw = message.getHeader(header);
+        if (raw == null) {
+            return optionValue;
+        }
+        T converted;
+        try {
+            converted = message.getHeader(header, type);
+        } catch (TypeConversionException e) {
+            converted = null;
+        }
+        if (converted == null) {
+            throw new IllegalArgumentException(
+                    "Invalid value for header " + header + ": '" + raw + "'; allowed is a " + type.getSimpleName());
+        }
+        return converted;
     }
 
     /** How to name a parameter in an error message: the option, and the header when the value came from it. */

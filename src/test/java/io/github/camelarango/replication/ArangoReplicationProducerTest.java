@@ -32,6 +32,8 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,11 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
                 Map.of(RESTRICT_TYPE, "sideways"));
         assertTrue(restrict.getMessage().contains("restrictType: 'sideways'; allowed is include or exclude"),
                 restrict.getMessage());
+        Exception notANumber = failure("arango-replication:createDumpBatch", null, Map.of(TTL, "soon"));
+        assertEquals("Invalid value for header CamelArangoReplicationTtl: 'soon'; allowed is a Integer", notANumber.getMessage());
+        Exception notABoolean = failure("arango-replication:inventory?batchId=1", null, Map.of(INCLUDE_SYSTEM, "maybe"));
+        assertEquals("Invalid value for header CamelArangoReplicationIncludeSystem: 'maybe'; allowed is a Boolean",
+                notABoolean.getMessage());
         Exception missing = failure("arango-replication:extendDumpBatch", null, Map.of());
         assertEquals("Operation extendDumpBatch needs batchId: set the batchId option or the CamelArangoReplicationBatchId header",
                 missing.getMessage());
@@ -260,6 +267,20 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         assertEquals(503, down.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
         assertEquals("http://db:8531", down.getDetails().get("service.url"));
         assertTrue(down.getMessage().orElse("").contains("503"), down.getMessage().toString());
+    }
+
+    @Test
+    void producerRegistersItsHealthCheckInTheProducersRepository() {
+        when(client.serverInfo()).thenReturn(new ServerInfo(new ArangoVersion(3, 12, 4, "3.12.4"), ServerRole.SINGLE, null, null));
+        when(client.loggerState()).thenReturn(new LoggerState(new ReplicationState(true, 7L, 7L, 7L, null), null, List.of(), null));
+        template.sendBody("arango-replication:loggerState?host=registered", null);
+        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers");
+        producers.setEnabled(true); // what camel.health.producersEnabled=true does; producer checks are off by default
+        HealthCheck check = producers.stream().filter(candidate -> candidate.getId().startsWith("producer:arango-replication-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no arango-replication producer health check registered"));
+        HealthCheck.Result result = check.call();
+        assertEquals(HealthCheck.State.UP, result.getState());
+        assertEquals("http://registered:8529", result.getDetails().get("service.url"));
     }
 
     @Test
