@@ -45,14 +45,6 @@ final class MessageParameters {
         this.options = options;
     }
 
-    ArangoReplicationOperation operation() {
-        return operation;
-    }
-
-    Exchange exchange() {
-        return exchange;
-    }
-
     Message message() {
         return message;
     }
