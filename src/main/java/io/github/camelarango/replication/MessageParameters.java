@@ -186,15 +186,22 @@ final class MessageParameters {
         return OptionValidator.tick(name(option, header), value(header, String.class, optionValue));
     }
 
+    /** The header value converted to the type when the header is present, otherwise the option value. */
+    <T> T value(String header, Class<T> type, T optionValue) {
+        T headerValue = header(message, header, type);
+        return headerValue != null ? headerValue : optionValue;
+    }
+
     /**
-     * The header value converted to the type when the header is present, otherwise the option value.
+     * A header converted to a type.
      *
+     * @return                          null when the header is absent
      * @throws IllegalArgumentException naming the header and its value when it cannot be converted
      */
-    <T> T value(String header, Class<T> type, T optionValue) {
+    static <T> T header(Message message, String header, Class<T> type) {
         Object raw = message.getHeader(header);
         if (raw == null) {
-            return optionValue;
+            return null;
         }
         T converted;
         try {

@@ -45,6 +45,7 @@ import static io.github.camelarango.replication.ArangoReplicationConstants.COLLE
 import static io.github.camelarango.replication.ArangoReplicationConstants.FROM;
 import static io.github.camelarango.replication.ArangoReplicationConstants.INCLUDE_SYSTEM;
 import static io.github.camelarango.replication.ArangoReplicationConstants.OPERATION;
+import static io.github.camelarango.replication.ArangoReplicationConstants.RESTRICT_COLLECTIONS;
 import static io.github.camelarango.replication.ArangoReplicationConstants.RESTRICT_TYPE;
 import static io.github.camelarango.replication.ArangoReplicationConstants.TO;
 import static io.github.camelarango.replication.ArangoReplicationConstants.TTL;
@@ -153,8 +154,9 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
     void leaderSettingsTakeOptionsThenBodyThenHeaders() {
         when(client.setApplierConfig(any(), anyBoolean())).thenAnswer(call -> call.getArgument(0));
         String uri = "arango-replication:setApplierConfig?leaderEndpoint=tcp://option:8529&leaderUser=repl"
-                     + "&leaderPassword=pw&autoStart=true&restrictType=include&restrictCollections=a, b&chunkSize=1024";
-        send(uri, Map.of("endpoint", "tcp://body:8529", "chunkSize", 4096, "verbose", true), Map.of(AUTO_START, "false"));
+                     + "&leaderPassword=pw&autoStart=true&restrictType=include&restrictCollections=x,y&chunkSize=1024";
+        send(uri, Map.of("endpoint", "tcp://body:8529", "chunkSize", 4096, "verbose", true),
+                Map.of(AUTO_START, "false", RESTRICT_COLLECTIONS, List.of("a", "b")));
         ArgumentCaptor<ApplierConfig> sent = ArgumentCaptor.forClass(ApplierConfig.class);
         verify(client).setApplierConfig(sent.capture(), eq(false));
         ApplierConfig config = sent.getValue();
@@ -185,6 +187,9 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         Exception unknownField = failure("arango-replication:makeSlave", Map.of("endpoint", "tcp://x:1", "endpointt", "y"), Map.of());
         assertTrue(unknownField.getMessage().startsWith("Invalid leader settings for ApplierConfig: Unrecognized field \"endpointt\""),
                 unknownField.getMessage());
+        Exception badHeader = failure("arango-replication:makeSlave?leaderEndpoint=tcp://x:1", null, Map.of(AUTO_START, "perhaps"));
+        assertEquals("Invalid value for header CamelArangoReplicationAutoStart: 'perhaps'; allowed is a Boolean",
+                badHeader.getMessage());
         Exception notJson = failure("arango-replication:makeSlave", "endpoint=tcp://x:1", Map.of());
         assertTrue(notJson.getMessage().contains("must be a JSON object"), notJson.getMessage());
     }
