@@ -91,6 +91,8 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         assertTrue(tick.contains("Invalid value for option from: '12abc'; allowed is an unsigned 64-bit decimal number"), tick);
         String auth = failureOf("arango-replication:inventory?authentication=kerberos");
         assertTrue(auth.contains("Invalid value for option authentication: 'kerberos'; allowed is one of basic, jwt, none"), auth);
+        String timeout = failureOf("arango-replication:dump?connectTimeout=0");
+        assertTrue(timeout.contains("Invalid value for option connectTimeout: '0'; allowed is a number > 0"), timeout);
         String typo = failureOf("arango-replication:dump?chunkSiz=10");
         assertTrue(typo.contains("chunkSiz"), typo);
     }
