@@ -191,7 +191,9 @@ public final class Server {
 
     private Collection createCollectionLocked(Database db, String name, int type, boolean system, JsonNode options) {
         long id = nextId();
-        String cuid = system ? name : "h" + serverIdHex + "/" + id;
+        // a replicated collection keeps its leader's globallyUniqueId, as ArangoDB followers do
+        String given = options.path("globallyUniqueId").asText("");
+        String cuid = !given.isEmpty() ? given : system ? name : "h" + serverIdHex + "/" + id;
         Collection c = new Collection(id, db, name, type, cuid, system, new KeyGenerator(options.get("keyOptions"), this::nextId));
         c.applyProperties(options);
         db.add(c);
