@@ -39,6 +39,10 @@ final class DumpHandler {
 
     HttpResponse dump(HttpRequest request, Database database) {
         String name = request.param("collection");
+        if (context.auth().enabled() && (name == null || database.collection(name) == null)) {
+            // with authentication the permission check runs first and knows no such collection (§1.6, §3.10)
+            throw ArangoException.collectionNotFound(name == null ? "" : name);
+        }
         if (name == null || name.isEmpty()) {
             throw ArangoException.badParameter("invalid collection parameter");
         }
