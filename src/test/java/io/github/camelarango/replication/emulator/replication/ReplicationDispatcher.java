@@ -39,6 +39,11 @@ public final class ReplicationDispatcher implements RouteHandler {
             Map.entry("inventory", Command.of(false, false, true, "GET")),
             Map.entry("dump", Command.of(false, false, true, "GET")),
             Map.entry("revisions", Command.of(false, true, false, "GET", "POST", "PUT")),
+            Map.entry("keys", Command.of(false, true, false, "GET", "POST", "PUT", "DELETE")),
+            Map.entry("restore-collection", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-indexes", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-data", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-view", Command.of(false, false, false, "PUT")),
             Map.entry("sync", Command.of(true, true, false, "PUT")),
             Map.entry("make-follower", Command.of(true, true, false, "PUT")),
             Map.entry("make-slave", Command.of(true, true, false, "PUT")),
@@ -51,8 +56,6 @@ public final class ReplicationDispatcher implements RouteHandler {
             Map.entry("clusterInventory", Command.of(false, false, false, "GET")));
 
     private static final String EXPECTING = "expecting URL /_api/replication/<command>";
-    /** Commands ArangoDB has but the emulator does not implement (legacy incremental sync, arangorestore). */
-    private static final Set<String> NOT_EMULATED = Set.of("keys", "restore-collection", "restore-indexes", "restore-data", "restore-view");
 
     private final EmulatorContext context;
     private final LoggerHandler logger;
@@ -62,6 +65,8 @@ public final class ReplicationDispatcher implements RouteHandler {
     private final RevisionsHandler revisions;
     private final ApplierHandler appliers;
     private final LoggerFollowHandler loggerFollow;
+    private final KeysHandler keys;
+    private final RestoreHandler restore;
 
     public ReplicationDispatcher(EmulatorContext context) {
         this.context = context;
@@ -72,6 +77,8 @@ public final class ReplicationDispatcher implements RouteHandler {
         this.revisions = new RevisionsHandler(context);
         this.appliers = new ApplierHandler(context);
         this.loggerFollow = new LoggerFollowHandler(context);
+        this.keys = new KeysHandler(context);
+        this.restore = new RestoreHandler(context);
     }
 
     @Override
@@ -81,9 +88,6 @@ public final class ReplicationDispatcher implements RouteHandler {
             throw new ArangoException(400, 601, EXPECTING);
         }
         String name = request.segment(2);
-        if (NOT_EMULATED.contains(name)) {
-            throw new ArangoException(501, 9, "replication command '" + name + "' is not implemented by the emulator");
-        }
         Command command = COMMANDS.get(name);
         if (command == null || (command.legacy() && !context.personality().hasLegacyReplication())) {
             throw ArangoException.badParameter("invalid command '" + name + "'");
@@ -106,9 +110,9 @@ public final class ReplicationDispatcher implements RouteHandler {
         return dispatch(name, request, database);
     }
 
-    /** batch: POST without id, PUT/DELETE with id; revisions: one sub-command; others: no further suffix. */
+    /** batch and keys: POST without id, others with id; revisions: one sub-command; others: no further suffix. */
     private static boolean shapeAllowed(String name, String method, int suffixes) {
-        if (name.equals("batch")) {
+        if (name.equals("batch") || name.equals("keys")) {
             return method.equals("POST") ? suffixes == 1 : suffixes == 2;
         }
         if (name.equals("revisions")) {
@@ -144,6 +148,13 @@ public final class ReplicationDispatcher implements RouteHandler {
                 return revisions.handle(request, database);
             case "clusterInventory":
                 return clusterInventory(request, database);
+            case "keys":
+                return keys.handle(request, database);
+            case "restore-collection":
+            case "restore-indexes":
+            case "restore-data":
+            case "restore-view":
+                return restore.handle(name, request, database);
             default:
                 return appliers.handle(name, request, database);
         }
