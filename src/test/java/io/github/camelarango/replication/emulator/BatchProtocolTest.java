@@ -83,8 +83,17 @@ class BatchProtocolTest {
 
     @Test
     void wrongShapesAndBodies() {
-        assertEquals(405, http.get("/_api/replication/batch").status());
-        assertEquals(405, http.put("/_api/replication/batch", "{}").status());
+        String id = createBatch("", "{}").path("id").asText();
+        String[][] wrong = {{"GET", "/_api/replication/batch"}, {"PUT", "/_api/replication/batch"},
+                {"GET", "/_api/replication/batch/" + id}, {"POST", "/_api/replication/batch/" + id},
+                {"DELETE", "/_api/replication/batch/" + id + "/2"}, {"PUT", "/_api/replication/batch/" + id + "/2"},
+                {"PATCH", "/_api/replication/batch/" + id}, {"DELETE", "/_api/replication/batch"}};
+        for (String[] call : wrong) {
+            RawHttp.Reply reply = http.send(call[0], call[1], call[0].equals("GET") ? null : "{}");
+            assertEquals(405, reply.status(), call[0] + " " + call[1] + ": any other method/shape of batch is 405 (§3.7)");
+            assertEquals(405, reply.errorNum(), call[0] + " " + call[1]);
+        }
+        assertEquals(204, http.delete("/_api/replication/batch/" + id).status(), "the wrong calls left the batch alone");
         RawHttp.Reply badJson = http.post("/_api/replication/batch", "{nope");
         assertEquals(400, badJson.status());
         assertEquals(600, badJson.errorNum());
