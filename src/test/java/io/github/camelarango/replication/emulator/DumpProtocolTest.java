@@ -176,10 +176,19 @@ class DumpProtocolTest {
         RawHttp.Reply noCollection = http.get("/_api/replication/dump?batchId=" + batchId);
         assertEquals(400, noCollection.status());
         assertEquals(400, noCollection.errorNum());
+        RawHttp.Reply emptyCollection = http.get("/_api/replication/dump?collection=&batchId=" + batchId);
+        assertEquals(400, emptyCollection.status(), "without authentication an empty collection is 400/400");
+        assertEquals(400, emptyCollection.errorNum());
+        assertEquals("invalid collection parameter", emptyCollection.json().path("errorMessage").asText());
         RawHttp.Reply noBatch = http.get("/_api/replication/dump?collection=" + collection);
         assertEquals(404, noBatch.status());
         assertEquals(400, noBatch.errorNum());
         assertEquals("replication dump - request misses batchId", noBatch.json().path("errorMessage").asText());
+        RawHttp.Reply emptyBatch = http.get("/_api/replication/dump?collection=" + collection + "&batchId=");
+        assertEquals(404, emptyBatch.status());
+        assertEquals(400, emptyBatch.errorNum());
+        assertEquals("replication dump - unable to find context (it could be expired)", emptyBatch.json().path("errorMessage").asText(),
+                "a present but empty batchId parses as 0 and names no context");
         RawHttp.Reply unknownBatch = dump("999999999", "");
         assertEquals(404, unknownBatch.status());
         assertEquals(400, unknownBatch.errorNum());

@@ -47,9 +47,10 @@ final class DumpHandler {
             throw ArangoException.badParameter("invalid collection parameter");
         }
         String batchId = request.param("batchId");
-        if (batchId == null || batchId.isEmpty()) {
+        if (batchId == null) {
             throw new ArangoException(404, 400, "replication dump - request misses batchId");
         }
+        // present but empty (or not a number) parses as 0 (§1.7), which names no context: "unable to find context".
         // The lease is taken with the lookup, so a concurrent DELETE/expiry cannot free the snapshot's versions between.
         Batches.Lease lease = context.batches().lease(HttpRequest.parseUnsigned(batchId));
         if (lease == null) {
