@@ -78,7 +78,16 @@ class BatchProtocolTest {
         http.post("/_api/database", "{\"name\":\"doomed\"}");
         String id = createBatch("/_db/doomed", "{}").path("id").asText();
         assertEquals(200, http.delete("/_api/database/doomed").status());
-        assertEquals(1600, http.put("/_api/replication/batch/" + id, "{}").errorNum());
+        RawHttp.Reply inventory = http.get("/_api/replication/inventory?batchId=" + id);
+        assertEquals(404, inventory.status());
+        assertEquals(1600, inventory.errorNum());
+        RawHttp.Reply dump = http.get("/_api/replication/dump?collection=_users&batchId=" + id);
+        assertEquals(404, dump.status(), "dump answers a dropped context like an expired one");
+        assertEquals(400, dump.errorNum());
+        RawHttp.Reply extend = http.put("/_api/replication/batch/" + id, "{}");
+        assertEquals(404, extend.status());
+        assertEquals(1600, extend.errorNum());
+        assertEquals(1600, http.delete("/_api/replication/batch/" + id).errorNum());
     }
 
     @Test

@@ -128,7 +128,7 @@ public final class Batches {
     long oldestSnapshot() {
         long oldest = -1L;
         for (Batch b : batches.values()) {
-            if (Long.compareUnsigned(b.snapshotTick(), oldest) < 0) {
+            if (!b.database().isDropped() && Long.compareUnsigned(b.snapshotTick(), oldest) < 0) {
                 oldest = b.snapshotTick();
             }
         }
