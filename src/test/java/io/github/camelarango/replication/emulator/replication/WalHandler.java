@@ -125,7 +125,8 @@ public final class WalHandler implements RouteHandler {
                 from, to, request.tickParam("lastScanned", 0), chunkSize, false));
         tail.scan(latest);
         if (tail.isEmpty()) {
-            return tailHeaders(HttpResponse.empty(204), 0, tail.lastScanned(), latest, fromPresent);
+            boolean batchStart = context.personality().idleTailReportsWriteBatchStart() && tail.lastBatchStart() != 0;
+            return tailHeaders(HttpResponse.empty(204), 0, batchStart ? tail.lastBatchStart() : tail.lastScanned(), latest, fromPresent);
         }
         return tailHeaders(new HttpResponse(200), tail.lastIncluded(), tail.lastScanned(), latest, fromPresent).body(tail.body());
     }
