@@ -39,6 +39,27 @@ class BatchProtocolTest {
     }
 
     @Test
+    void aBatchWithoutServerIdRegistersTheBatchIdAsClient() {
+        JsonNode anonymous = createBatch("", "{}");
+        JsonNode named = http.post("/_api/replication/batch?serverId=4242&clientInfo=named", "{}").json();
+        JsonNode byBatchId = client(anonymous.path("id").asText());
+        assertEquals("0", byBatchId.path("syncerId").asText());
+        assertEquals(anonymous.path("lastTick").asText(), byBatchId.path("lastServedTick").asText());
+        assertEquals(named.path("lastTick").asText(), client("4242").path("lastServedTick").asText());
+        assertEquals("named", client("4242").path("clientInfo").asText());
+    }
+
+    /** The logger-state client entry with this serverId. */
+    private JsonNode client(String serverId) {
+        for (JsonNode c : http.get("/_api/replication/logger-state").json().path("clients")) {
+            if (c.path("serverId").asText().equals(serverId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client with serverId " + serverId + " in logger-state");
+    }
+
+    @Test
     void batchesAreGlobalAcrossDatabasePrefixes() {
         http.post("/_api/database", "{\"name\":\"batchdb\"}");
         String id = createBatch("/_db/batchdb", "{}").path("id").asText();

@@ -40,7 +40,7 @@ final class BatchHandler {
     private HttpResponse create(HttpRequest request, Database database) {
         ObjectNode body = Responses.objectBody(request);
         Batch batch = context.batches().create(database, ttl(body));
-        context.clients().register(request, batch.snapshotTick(), batch.ttlSeconds());
+        context.clients().registerBatchClient(request, batch.id(), batch.snapshotTick(), batch.ttlSeconds());
         ObjectNode result = Json.object();
         result.put("id", Long.toUnsignedString(batch.id()));
         result.put("lastTick", Long.toUnsignedString(batch.snapshotTick()));
