@@ -104,7 +104,19 @@ class AuthTest {
         assertEquals(401, reply.errorNum());
         assertEquals("Wrong credentials", reply.json().path("errorMessage").asText());
         assertEquals(400, anonymous.post("/_open/auth", "not json").status());
-        assertEquals(405, anonymous.get("/_open/auth").status());
+        for (String incomplete : new String[] {"{\"username\":\"root\"}", "{\"password\":\"secret\"}", "{\"username\":\"root\",\"password\":null}"}) {
+            RawHttp.Reply reply400 = anonymous.post("/_open/auth", incomplete);
+            assertEquals(400, reply400.status(), incomplete + ": missing fields are 400, not an empty password");
+            assertEquals(400, reply400.errorNum());
+        }
+        try (ArangoEmulator emptyPassword = ArangoEmulator.builder().authentication("root", "").build().start()) {
+            RawHttp http = new RawHttp(emptyPassword.url());
+            assertEquals(400, http.post("/_open/auth", "{\"username\":\"root\"}").status(), "a missing password is not the empty one");
+            assertEquals(200, http.post("/_open/auth", "{\"username\":\"root\",\"password\":\"\"}").status());
+        }
+        RawHttp.Reply wrongMethod = anonymous.get("/_open/auth");
+        assertEquals(405, wrongMethod.status());
+        assertEquals(405, wrongMethod.errorNum());
     }
 
     @Test

@@ -106,10 +106,11 @@ public final class Authenticator {
             }
             tokenUser = user;
         } else {
-            if (!body.path("username").isTextual()) {
-                throw ArangoException.badParameter("invalid JSON: 'username' (string) and 'password' are required");
+            if (!body.path("username").isTextual() || !body.path("password").isTextual()) {
+                // missing fields are 400 (§1.5), not an empty password
+                throw ArangoException.badParameter("invalid JSON: 'username' and 'password' (strings) are required");
             }
-            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText("").equals(password);
+            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText().equals(password);
             if (!ok) {
                 throw new ArangoException(401, 401, "Wrong credentials");
             }
