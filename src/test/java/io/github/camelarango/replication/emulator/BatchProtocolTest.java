@@ -165,6 +165,22 @@ class BatchProtocolTest {
     }
 
     @Test
+    void inventoryCollectionFormListsOnlyThatCollectionWithoutProperties() {
+        http.post("/_api/collection", "{\"name\":\"only1\"}");
+        String cid = http.post("/_api/collection", "{\"name\":\"only2\"}").json().path("id").asText();
+        String id = createBatch("", "{}").path("id").asText();
+        JsonNode byName = http.get("/_api/replication/inventory?batchId=" + id + "&collection=only2").json();
+        assertEquals(List.of("only2"), names(byName));
+        assertEquals(0, byName.path("views").size());
+        assertFalse(byName.has("properties"), "the stripped-down form has no database properties (§3.9)");
+        assertTrue(byName.has("state") && byName.has("tick"));
+        assertEquals(List.of("only2"), names(http.get("/_api/replication/inventory?batchId=" + id + "&collection=" + cid).json()));
+        RawHttp.Reply unknown = http.get("/_api/replication/inventory?batchId=" + id + "&collection=nope");
+        assertEquals(200, unknown.status());
+        assertEquals(List.of(), names(unknown.json()), "not found: an empty collections array, no error");
+    }
+
+    @Test
     void inventoryErrorsAndGlobal() {
         RawHttp.Reply missing = http.get("/_api/replication/inventory");
         assertEquals(404, missing.status());

@@ -140,9 +140,14 @@ class WalTailProtocolTest {
         assertEquals("true", http.get(prefix() + "/_api/wal/open-transactions?from=" + (purgeTo + 1)).header("x-arango-replication-frompresent"));
         assertEquals("false", http.get(prefix() + "/_api/replication/logger-follow?from=" + purgeTo).header("x-arango-replication-frompresent"));
         assertEquals("true", http.get(prefix() + "/_api/replication/logger-follow?from=" + (purgeTo + 1)).header("x-arango-replication-frompresent"));
-        RawHttp.Reply beyond = tail("from=" + (lastTick() + 100));
+        long latest = lastTick();
+        RawHttp.Reply beyond = tail("from=" + (latest + 100));
         assertEquals(204, beyond.status());
         assertEquals("false", beyond.header("x-arango-replication-frompresent"));
+        assertEquals("0", beyond.header("x-arango-replication-lastincluded"));
+        assertEquals("0", beyond.header("x-arango-replication-lastscanned"), "from beyond the WAL end scans nothing (§4.4 algorithm)");
+        assertEquals(String.valueOf(latest), beyond.header("x-arango-replication-lasttick"));
+        assertEquals("false", beyond.header("x-arango-replication-checkmore"));
     }
 
     @Test
