@@ -74,6 +74,7 @@ public final class ChangeStream implements AutoCloseable {
     private volatile boolean closed;
     private RuntimeException failure;
     private ChangePosition latest;
+    /** The position of the last event handed out, until it is committed; null when nothing awaits a commit. */
     private ChangePosition lastHandedOut;
     private ChangePosition committed;
 
@@ -147,6 +148,9 @@ public final class ChangeStream implements AutoCloseable {
         synchronized (commitLock) {
             store.save(options.streamKey(), position);
             committed = position;
+            if (position.equals(lastHandedOut)) {
+                lastHandedOut = null;
+            }
             metrics.committed(position);
         }
     }
@@ -423,7 +427,7 @@ public final class ChangeStream implements AutoCloseable {
     /** Saves a position reached without events, when no handed-out event awaits its commit. */
     private void saveIfIdle() {
         synchronized (commitLock) {
-            boolean awaitingCommit = lastHandedOut != null && !lastHandedOut.equals(committed);
+            boolean awaitingCommit = lastHandedOut != null;
             if (!awaitingCommit && latest != null && !latest.equals(committed)) {
                 commit(latest);
             }
