@@ -5,8 +5,12 @@ final class Pauser {
 
     private boolean woken;
 
-    /** Waits up to {@code millis}; returns early when woken or interrupted (keeping the interrupt flag). */
-    synchronized void pause(long millis) {
+    /**
+     * Waits up to {@code millis}; returns early when woken or interrupted (keeping the interrupt flag).
+     *
+     * @return false when woken (the caller should stop), true otherwise
+     */
+    synchronized boolean pause(long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         long remaining = millis;
         while (!woken && remaining > 0) {
@@ -14,10 +18,11 @@ final class Pauser {
                 wait(remaining);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return !woken;
             }
             remaining = (deadline - System.nanoTime()) / 1_000_000L;
         }
+        return !woken;
     }
 
     /** Ends the current and every later pause at once. */

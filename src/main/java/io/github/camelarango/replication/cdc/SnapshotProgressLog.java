@@ -27,13 +27,13 @@ final class SnapshotProgressLog {
         this.lastLine = clock.instant();
     }
 
-    /** Records that {@code count} more documents were read; logs if the interval passed. */
-    void read(String collection, long count, long doneInCollection, long totalInCollection) {
+    /** Records that {@code count} more documents were read; logs (and returns true) if the interval passed. */
+    boolean read(String collection, long count, long doneInCollection, long totalInCollection) {
         documentsTotal += count;
         Instant now = clock.instant();
         Duration elapsed = Duration.between(lastLine, now);
         if (elapsed.compareTo(interval) < 0) {
-            return;
+            return false;
         }
         long perSecond = elapsed.toMillis() == 0 ? 0
                 : (documentsTotal - documentsAtLastLine) * 1000 / elapsed.toMillis();
@@ -41,6 +41,7 @@ final class SnapshotProgressLog {
                 totalInCollection >= 0 ? " of " + totalInCollection : "", perSecond);
         lastLine = now;
         documentsAtLastLine = documentsTotal;
+        return true;
     }
 
     /** Total documents read by this snapshot. */

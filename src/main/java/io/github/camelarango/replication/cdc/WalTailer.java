@@ -59,14 +59,15 @@ final class WalTailer {
     }
 
     /**
-     * Waits as the backoff says, makes one tail call and hands its emissions to {@code out}.
+     * Waits as the backoff says, makes one tail call and hands its emissions to {@code out}. Returns at once,
+     * without a call, when the wait was ended by the stream's close.
      *
      * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
      */
     boolean fetch(Consumer<Emission> out) {
         long wait = backoff.nextWaitMillis();
-        if (wait > 0) {
-            pauser.pause(wait);
+        if (wait > 0 && !pauser.pause(wait)) {
+            return false;
         }
         ReplicationSource.TailChunk chunk = source.tail(
                 new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection, includeSystem));

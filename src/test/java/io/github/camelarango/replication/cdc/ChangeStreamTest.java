@@ -386,4 +386,31 @@ class ChangeStreamTest {
             assertEquals(source.state(), sink.state());
         }
     }
+
+    @Test
+    void closeEndsAnIdleWaitAtOnce() throws Exception {
+        seed(1, "a");
+        ChangeStream stream = stream(options().snapshotMode(SnapshotMode.NEVER).idleMinWait(Duration.ofSeconds(20))
+                .idleMaxWait(Duration.ofSeconds(20)));
+        stream.poll(10); // idle answer: the next poll waits 20 s
+        int callsBefore = source.tailCalls();
+        Thread closer = new Thread(() -> {
+            sleepQuietly(200);
+            stream.close();
+        });
+        long started = System.nanoTime();
+        closer.start();
+        assertTrue(stream.poll(10).isEmpty());
+        closer.join();
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "close cut the 20 s wait short");
+        assertEquals(callsBefore, source.tailCalls(), "no tail call after close");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
