@@ -30,9 +30,10 @@ final class Require {
         return value;
     }
 
-    static Long positive(String owner, String parameter, Long value, String why) {
+    /** {@code whyNotZero} is appended to the message when the value is 0. */
+    static Long positive(String owner, String parameter, Long value, String whyNotZero) {
         if (value != null && value <= 0) {
-            throw new IllegalArgumentException(owner + "." + parameter + " must be > 0, was " + value + why);
+            throw new IllegalArgumentException(owner + "." + parameter + " must be > 0, was " + value + (value == 0 ? whyNotZero : ""));
         }
         return value;
     }

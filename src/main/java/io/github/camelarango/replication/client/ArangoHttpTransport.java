@@ -1,0 +1,304 @@
+package io.github.camelarango.replication.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes requests against one ArangoDB endpoint over a pooled Apache HttpClient 5: builds URLs with the
+ * {@code /_db/<database>} prefix, adds the Authorization header (basic or JWT, renewing the JWT once after a 401),
+ * and turns error answers and I/O failures into {@link ArangoReplicationException}s. Never retries on its own: a
+ * repeated dump request would skip a chunk.
+ */
+final class ArangoHttpTransport implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArangoHttpTransport.class);
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    private static final int MESSAGE_EXCERPT = 200;
+
+    /** One request: path is below {@code /_db/<database>} (or absolute when database is null). */
+    record Call(String operation, String method, String database, String path, Query query, byte[] body) {
+    }
+
+    /** An open 2xx answer whose body is still on the wire. */
+    record Opened(RequestContext request, int status, Function<String, String> header, InputStream body,
+            StreamRelease release) {
+    }
+
+    private final ArangoClientConfiguration configuration;
+    private final ResponseMapper mapper;
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient http;
+    private final HttpHost target;
+    private final String basePath;
+    private final String hostAndPort;
+    private final String basicAuthorization;
+    private final JwtAuthenticator jwt;
+
+    ArangoHttpTransport(ArangoClientConfiguration configuration, ResponseMapper mapper, Clock clock) {
+        this.configuration = configuration;
+        this.mapper = mapper;
+        URI endpoint = configuration.endpoint();
+        boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
+        int port = endpoint.getPort() != -1 ? endpoint.getPort() : https ? 443 : 80;
+        this.target = new HttpHost(endpoint.getScheme().toLowerCase(java.util.Locale.ROOT), endpoint.getHost(), port);
+        this.basePath = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        this.hostAndPort = endpoint.getHost() + ":" + port;
+        this.pool = createPool(configuration);
+        this.http = HttpClients.custom().setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(configuration.responseTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(configuration.connectTimeout())).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .disableContentCompression().disableAuthCaching().build();
+        ArangoClientConfiguration.Authentication mode = configuration.authentication();
+        this.basicAuthorization = mode == ArangoClientConfiguration.Authentication.BASIC ? basic(configuration) : null;
+        this.jwt = mode == ArangoClientConfiguration.Authentication.JWT
+                ? new JwtAuthenticator(configuration.jwt(), this::login, configuration.user() != null
+                                                                        && !configuration.user().isBlank(),
+                        clock, mapper.mapper())
+                : null;
+    }
+
+    /** Executes a call expecting a JSON answer; null when the answer has no body (e.g. 204). */
+    JsonNode call(Call call) {
+        Exchange exchange = execute(call);
+        try (ClassicHttpResponse response = exchange.response) {
+            HttpEntity entity = response.getEntity();
+            byte[] bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+            if (bytes.length == 0) {
+                return null;
+            }
+            try {
+                return mapper.mapper().readTree(bytes);
+            } catch (IOException e) {
+                throw exchange.context.invalidResponse(response.getCode(), "body is not JSON: " + excerpt(bytes), e);
+            }
+        } catch (IOException e) {
+            throw exchange.context.connectionFailure(e);
+        }
+    }
+
+    /** Executes a call and leaves the body on the wire; the caller must release it. */
+    Opened open(Call call) {
+        Exchange exchange = execute(call);
+        ClassicHttpResponse response = exchange.response;
+        try {
+            HttpEntity entity = response.getEntity();
+            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            return new Opened(exchange.context, response.getCode(), name -> {
+                Header header = response.getFirstHeader(name);
+                return header == null ? null : header.getValue();
+            }, body, fullyRead -> release(exchange, fullyRead));
+        } catch (IOException e) {
+            release(exchange, false);
+            throw exchange.context.connectionFailure(e);
+        }
+    }
+
+    /** Connections currently leased from the pool (0 when nothing is in flight). */
+    int leasedConnections() {
+        return pool.getTotalStats().getLeased();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the HTTP client of {} failed", hostAndPort, e);
+        }
+    }
+
+    private record Exchange(RequestContext context, HttpUriRequestBase request, ClassicHttpResponse response) {
+    }
+
+    /** Describes a request for error messages: the path includes the database prefix, never the query string. */
+    RequestContext context(String operation, String method, String database, String path) {
+        String fullPath = basePath + (database == null ? "" : "/_db/" + Query.encode(database)) + path;
+        return new RequestContext(operation, method, fullPath, hostAndPort);
+    }
+
+    private Exchange execute(Call call) {
+        RequestContext context = context(call.operation(), call.method(), call.database(), call.path());
+        URI uri = URI.create(configuration.endpoint().getScheme() + "://" + hostAndPort + context.path()
+                             + (call.query() == null ? "" : call.query().toString()));
+        String token = jwt == null ? null : jwt.token();
+        Exchange exchange = send(context, call, uri, authorization(token));
+        if (exchange.response.getCode() == 401 && jwt != null && jwt.renewAfterRejection(token)) {
+            release(exchange, false);
+            LOG.debug("{} got 401 from {}: renewed the JWT, sending once more", call.operation(), hostAndPort);
+            exchange = send(context, call, uri, authorization(jwt.token()));
+        }
+        int status = exchange.response.getCode();
+        if (status < 200 || status >= 300) {
+            throw error(exchange);
+        }
+        return exchange;
+    }
+
+    private Exchange send(RequestContext context, Call call, URI uri, String authorization) {
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method(), uri);
+        request.setHeader("Accept", "application/json");
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        if (call.body() != null) {
+            request.setEntity(new ByteArrayEntity(call.body(), ContentType.APPLICATION_JSON));
+        }
+        try {
+            return new Exchange(context, request, http.executeOpen(target, request, HttpClientContext.create()));
+        } catch (IOException e) {
+            throw context.connectionFailure(e);
+        }
+    }
+
+    private ArangoReplicationException error(Exchange exchange) {
+        ClassicHttpResponse response = exchange.response;
+        int status = response.getCode();
+        int errorNum = 0;
+        String errorMessage = null;
+        try {
+            byte[] bytes = readLimited(response.getEntity());
+            JsonNode body = parseOrNull(bytes);
+            if (body != null && body.isObject()) {
+                errorNum = body.path("errorNum").asInt(0);
+                errorMessage = body.hasNonNull("errorMessage") ? body.get("errorMessage").asText() : null;
+            } else if (bytes.length > 0) {
+                errorMessage = excerpt(bytes);
+            }
+        } catch (IOException e) {
+            LOG.debug("Reading the error body of {} failed", exchange.context.operation(), e);
+        } finally {
+            release(exchange, false);
+        }
+        RequestContext context = exchange.context;
+        return new ArangoReplicationException(context.operation(), context.method(), context.path(), status,
+                response.getReasonPhrase(), errorNum, errorMessage);
+    }
+
+    private void release(Exchange exchange, boolean fullyRead) {
+        if (!fullyRead) {
+            exchange.request.cancel();
+        }
+        try {
+            exchange.response.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the {} response failed", exchange.context.operation(), e);
+        }
+    }
+
+    private String login() {
+        RequestContext context = context("authenticate", "POST", null, "/_open/auth");
+        byte[] body;
+        try {
+            body = mapper.write(Map.of("username", configuration.user(), "password", configuration.password()));
+        } catch (IOException e) {
+            throw context.invalidResponse(0, "cannot write the login body", e);
+        }
+        URI uri = URI.create(configuration.endpoint().getScheme() + "://" + hostAndPort + context.path());
+        Call call = new Call(context.operation(), "POST", null, "/_open/auth", null, body);
+        Exchange exchange = send(context, call, uri, null);
+        int status = exchange.response.getCode();
+        if (status == 404) {
+            // ArangoDB <= 3.12.5 with authentication disabled has no /_open/auth: no token is needed
+            release(exchange, false);
+            return null;
+        }
+        if (status != 200) {
+            throw error(exchange);
+        }
+        try (ClassicHttpResponse response = exchange.response) {
+            JsonNode answer = parseOrNull(EntityUtils.toByteArray(response.getEntity()));
+            JsonNode token = answer == null ? null : answer.get("jwt");
+            if (token == null || !token.isTextual()) {
+                throw context.invalidResponse(status, "no jwt attribute in the /_open/auth answer", null);
+            }
+            return token.asText();
+        } catch (IOException e) {
+            throw context.connectionFailure(e);
+        }
+    }
+
+    private String authorization(String token) {
+        if (basicAuthorization != null) {
+            return basicAuthorization;
+        }
+        return token == null ? null : "Bearer " + token;
+    }
+
+    private JsonNode parseOrNull(byte[] bytes) {
+        try {
+            return bytes.length == 0 ? null : mapper.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readLimited(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            return in.readNBytes(ERROR_BODY_LIMIT);
+        }
+    }
+
+    private static String excerpt(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, MESSAGE_EXCERPT), StandardCharsets.UTF_8).strip();
+        return bytes.length > MESSAGE_EXCERPT ? text + "…" : text;
+    }
+
+    private static String basic(ArangoClientConfiguration configuration) {
+        String pair = configuration.user() + ":" + configuration.password();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PoolingHttpClientConnectionManager createPool(ArangoClientConfiguration configuration) {
+        SSLContext sslContext = configuration.sslContext() != null ? configuration.sslContext() : SSLContexts.createDefault();
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext);
+        if (!configuration.hostnameVerification()) {
+            tls.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+        }
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(configuration.maxConnections())
+                .setMaxConnPerRoute(configuration.maxConnections())
+                .setTlsSocketStrategy(tls.buildClassic())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(configuration.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(configuration.responseTimeout())).build())
+                .build();
+    }
+}

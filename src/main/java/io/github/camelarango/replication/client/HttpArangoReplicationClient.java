@@ -1,0 +1,374 @@
+package io.github.camelarango.replication.client;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static io.github.camelarango.replication.client.ReplicationOperation.*;
+
+/**
+ * {@link ArangoReplicationClient} over HTTP/1.1 with Apache HttpClient 5 (pooled connections, connect and response
+ * timeouts, TLS from the configured {@link javax.net.ssl.SSLContext}, basic or JWT authentication).
+ *
+ * <pre>
+ * try (ArangoReplicationClient client = new HttpArangoReplicationClient(
+ *         ArangoClientConfiguration.builder("http://127.0.0.1:8529").password("secret").build())) {
+ *     DumpBatch batch = client.createDumpBatch(CreateDumpBatchRequest.ofTtl(600));
+ *     ...
+ * }
+ * </pre>
+ */
+public final class HttpArangoReplicationClient implements ArangoReplicationClient {
+
+    /** What all database views of one client share. */
+    private record Shared(ArangoClientConfiguration configuration, ArangoHttpTransport transport, ResponseMapper mapper,
+            ServerCapabilities capabilities) {
+    }
+
+    private final Shared shared;
+    private final String database;
+    private final boolean view;
+
+    /** A client for the configured server; close it to release the connection pool. */
+    public HttpArangoReplicationClient(ArangoClientConfiguration configuration) {
+        this(configuration, Clock.systemUTC());
+    }
+
+    /** A client whose JWT expiry checks use the given clock (tests). */
+    HttpArangoReplicationClient(ArangoClientConfiguration configuration, Clock clock) {
+        ResponseMapper mapper = new ResponseMapper();
+        ArangoHttpTransport transport = new ArangoHttpTransport(configuration, mapper, clock);
+        ServerCapabilities capabilities = new ServerCapabilities(
+                () -> ServerInfoReader.read(transport, configuration.database()));
+        this.shared = new Shared(configuration, transport, mapper, capabilities);
+        this.database = configuration.database();
+        this.view = false;
+    }
+
+    private HttpArangoReplicationClient(Shared shared, String database) {
+        this.shared = shared;
+        this.database = database;
+        this.view = true;
+    }
+
+    @Override
+    public ArangoClientConfiguration configuration() {
+        return shared.configuration();
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public ArangoReplicationClient withDatabase(String database) {
+        Require.notBlank("withDatabase", "database", database);
+        return new HttpArangoReplicationClient(shared, database);
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return shared.capabilities().serverInfo();
+    }
+
+    @Override
+    public Inventory inventory(InventoryRequest request) {
+        require(INVENTORY, request.dbServer());
+        Query query = new Query().add("batchId", request.batchId()).add("includeSystem", request.includeSystem())
+                .add("includeFoxxQueues", request.includeFoxxQueues()).add("global", request.global())
+                .add("collection", request.collection()).add("DBserver", request.dbServer());
+        return map(INVENTORY, call(INVENTORY, INVENTORY.path(), query, null), Inventory.class);
+    }
+
+    @Override
+    public DumpBatch createDumpBatch(CreateDumpBatchRequest request) {
+        require(CREATE_DUMP_BATCH, request.dbServer());
+        ArangoClientConfiguration configuration = shared.configuration();
+        Query query = new Query().add("serverId", configuration.serverId()).add("syncerId", configuration.syncerId())
+                .add("clientInfo", configuration.clientInfo()).add("state", request.state())
+                .add("DBserver", request.dbServer());
+        JsonNode tree = call(CREATE_DUMP_BATCH, CREATE_DUMP_BATCH.path(), query, ttlBody(request.ttl()));
+        DumpBatch batch = map(CREATE_DUMP_BATCH, tree, DumpBatch.class);
+        if (batch.id() == null || batch.id().isBlank()) {
+            throw invalid(CREATE_DUMP_BATCH, "the batch answer has no id: " + tree);
+        }
+        JsonNode state = tree.get("state");
+        return state == null || !state.isObject() ? batch
+                : new DumpBatch(batch.id(), batch.lastTick(), map(CREATE_DUMP_BATCH, state, LoggerState.class), tree);
+    }
+
+    @Override
+    public void extendDumpBatch(ExtendDumpBatchRequest request) {
+        require(EXTEND_DUMP_BATCH, request.dbServer());
+        call(EXTEND_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()),
+                ttlBody(request.ttl()));
+    }
+
+    @Override
+    public void deleteDumpBatch(DeleteDumpBatchRequest request) {
+        require(DELETE_DUMP_BATCH, request.dbServer());
+        call(DELETE_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()), null);
+    }
+
+    @Override
+    public DumpResponse dump(DumpRequest request) {
+        require(DUMP, request.dbServer());
+        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
+                .add("chunkSize", request.chunkSize()).add("useEnvelope", request.useEnvelope())
+                .add("DBserver", request.dbServer());
+        ArangoHttpTransport.Opened opened = open(DUMP, DUMP.path(), query);
+        return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
+                shared.mapper().mapper());
+    }
+
+    @Override
+    public SyncResult synchronize(SyncRequest request) {
+        require(SYNCHRONIZE, null);
+        return map(SYNCHRONIZE, call(SYNCHRONIZE, SYNCHRONIZE.path(), null, request), SyncResult.class);
+    }
+
+    @Override
+    public ClusterInventory clusterInventory(Boolean includeSystem) {
+        require(CLUSTER_INVENTORY, null);
+        JsonNode tree = call(CLUSTER_INVENTORY, CLUSTER_INVENTORY.path(), new Query().add("includeSystem", includeSystem),
+                null);
+        return map(CLUSTER_INVENTORY, tree, ClusterInventory.class);
+    }
+
+    @Override
+    public LoggerState loggerState() {
+        return get(LOGGER_STATE, LoggerState.class);
+    }
+
+    @Override
+    public LoggerFirstTick loggerFirstTick() {
+        return get(LOGGER_FIRST_TICK, LoggerFirstTick.class);
+    }
+
+    @Override
+    public LoggerTickRanges loggerTickRanges() {
+        require(LOGGER_TICK_RANGES, null);
+        JsonNode tree = call(LOGGER_TICK_RANGES, LOGGER_TICK_RANGES.path(), null, null);
+        try {
+            List<WalFileTickRange> files = shared.mapper().mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
+            return new LoggerTickRanges(files, tree);
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(LOGGER_TICK_RANGES, "not an array of WAL file ranges: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ApplierConfig applierConfig(boolean global) {
+        require(APPLIER_CONFIG, null);
+        return map(APPLIER_CONFIG, call(APPLIER_CONFIG, APPLIER_CONFIG.path(), global(global), null), ApplierConfig.class);
+    }
+
+    @Override
+    public ApplierConfig setApplierConfig(ApplierConfig config, boolean global) {
+        requireEndpoint("setApplierConfig", config);
+        require(SET_APPLIER_CONFIG, null);
+        JsonNode tree = call(SET_APPLIER_CONFIG, SET_APPLIER_CONFIG.path(), global(global), config);
+        return map(SET_APPLIER_CONFIG, tree, ApplierConfig.class);
+    }
+
+    @Override
+    public ApplierState applierState(boolean global) {
+        require(APPLIER_STATE, null);
+        return map(APPLIER_STATE, call(APPLIER_STATE, APPLIER_STATE.path(), global(global), null), ApplierState.class);
+    }
+
+    @Override
+    public ApplierState startApplier(Long from, boolean global) {
+        require(START_APPLIER, null);
+        JsonNode tree = call(START_APPLIER, START_APPLIER.path(), global(global).addTick("from", from), null);
+        return map(START_APPLIER, tree, ApplierState.class);
+    }
+
+    @Override
+    public ApplierState stopApplier(boolean global) {
+        require(STOP_APPLIER, null);
+        return map(STOP_APPLIER, call(STOP_APPLIER, STOP_APPLIER.path(), global(global), null), ApplierState.class);
+    }
+
+    @Override
+    public ApplierState makeFollower(ApplierConfig config) {
+        requireEndpoint("makeFollower", config);
+        require(MAKE_FOLLOWER, null);
+        String path = shared.capabilities().makeFollowerPath();
+        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, path, null, config), ApplierState.class);
+    }
+
+    @Override
+    public ReplicationServerId serverId() {
+        return get(SERVER_ID, ReplicationServerId.class);
+    }
+
+    @Override
+    public WalRange walRange() {
+        return get(WAL_RANGE, WalRange.class);
+    }
+
+    @Override
+    public WalLastTick walLastTick() {
+        return get(WAL_LAST_TICK, WalLastTick.class);
+    }
+
+    @Override
+    public WalTailResponse walTail(WalTailRequest request) {
+        require(WAL_TAIL, null);
+        ArangoClientConfiguration configuration = shared.configuration();
+        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
+                .addTick("lastScanned", request.lastScanned() == 0 ? null : request.lastScanned())
+                .add("chunkSize", request.chunkSize()).add("global", request.global() ? Boolean.TRUE : null)
+                .add("collection", request.collection()).add("includeSystem", request.includeSystem())
+                .add("serverId", orDefault(request.serverId(), configuration.serverId()))
+                .add("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
+                .add("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
+        ArangoHttpTransport.Opened opened = open(WAL_TAIL, WAL_TAIL.path(), query);
+        return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
+                shared.mapper().mapper());
+    }
+
+    @Override
+    public OpenTransactions walOpenTransactions(WalOpenTransactionsRequest request) {
+        require(WAL_OPEN_TRANSACTIONS, null);
+        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
+                .add("global", request.global() ? Boolean.TRUE : null).add("collection", request.collection())
+                .add("includeSystem", request.includeSystem());
+        ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, WAL_OPEN_TRANSACTIONS.path(), query);
+        ReplicationHeaders headers = headers(opened);
+        List<String> ids = new ArrayList<>();
+        try (WalTailResponse lines = new WalTailResponse(opened.request(), opened.status(), headers, opened.body(),
+                opened.release(), shared.mapper().mapper())) {
+            lines.lines().forEachRemaining(line -> {
+                if (!line.isArray()) {
+                    throw invalid(WAL_OPEN_TRANSACTIONS, "expected a JSON array of transaction ids, got " + line);
+                }
+                line.forEach(id -> ids.add(id.asText()));
+            });
+        }
+        return new OpenTransactions(opened.status(), headers, ids);
+    }
+
+    @Override
+    public RevisionTree revisionTree(RevisionTreeRequest request) {
+        require(REVISION_TREE, null);
+        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
+                .add("onlyPopulated", request.onlyPopulated());
+        return map(REVISION_TREE, call(REVISION_TREE, REVISION_TREE.path(), query, null), RevisionTree.class);
+    }
+
+    @Override
+    public RevisionRanges revisionRanges(RevisionRangesRequest request) {
+        require(REVISION_RANGES, null);
+        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
+                .add("resume", request.resume());
+        JsonNode tree = call(REVISION_RANGES, REVISION_RANGES.path(), query, request.ranges());
+        return map(REVISION_RANGES, tree, RevisionRanges.class);
+    }
+
+    @Override
+    public RevisionDocuments revisionDocuments(RevisionDocumentsRequest request) {
+        require(REVISION_DOCUMENTS, null);
+        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId());
+        JsonNode tree = call(REVISION_DOCUMENTS, REVISION_DOCUMENTS.path(), query, request.revisions());
+        if (tree == null || !tree.isArray()) {
+            throw invalid(REVISION_DOCUMENTS, "expected a JSON array of documents, got " + tree);
+        }
+        List<JsonNode> documents = new ArrayList<>();
+        tree.forEach(documents::add);
+        return new RevisionDocuments(documents);
+    }
+
+    @Override
+    public void close() {
+        if (!view) {
+            shared.transport().close();
+        }
+    }
+
+    /** Connections currently leased from the pool (tests: 0 after every call and closed stream). */
+    int leasedConnections() {
+        return shared.transport().leasedConnections();
+    }
+
+    private void require(ReplicationOperation operation, String dbServer) {
+        shared.capabilities().require(operation, dbServer != null && !dbServer.isBlank());
+    }
+
+    private <T> T get(ReplicationOperation operation, Class<T> type) {
+        require(operation, null);
+        return map(operation, call(operation, operation.path(), null, null), type);
+    }
+
+    private JsonNode call(ReplicationOperation operation, String path, Query query, Object body) {
+        return shared.transport().call(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
+                database, path, query, body == null ? null : write(operation, body)));
+    }
+
+    private ArangoHttpTransport.Opened open(ReplicationOperation operation, String path, Query query) {
+        return shared.transport().open(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
+                database, path, query, null));
+    }
+
+    private ReplicationHeaders headers(ArangoHttpTransport.Opened opened) {
+        try {
+            return ReplicationHeaders.parse(opened.header());
+        } catch (IllegalArgumentException e) {
+            opened.release().release(false);
+            throw opened.request().invalidResponse(opened.status(), e.getMessage(), e);
+        }
+    }
+
+    private <T> T map(ReplicationOperation operation, JsonNode tree, Class<T> type) {
+        if (tree == null || !tree.isObject()) {
+            throw invalid(operation, "expected a JSON object, got " + (tree == null ? "no body" : tree.getNodeType()));
+        }
+        try {
+            return shared.mapper().map(tree, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(operation, "cannot read " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private byte[] write(ReplicationOperation operation, Object body) {
+        try {
+            return shared.mapper().write(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(operation + " request body cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private ArangoReplicationException invalid(ReplicationOperation operation, String detail) {
+        return shared.transport().context(operation.operationName(), operation.method(), database, operation.path())
+                .invalidResponse(200, detail, null);
+    }
+
+    private static Map<String, Object> ttlBody(Long ttl) {
+        return ttl == null ? Map.of() : Map.of("ttl", ttl);
+    }
+
+    private static String batchPath(String batchId) {
+        return "/_api/replication/batch/" + Query.encode(batchId);
+    }
+
+    private static Query global(boolean global) {
+        return new Query().add("global", global ? Boolean.TRUE : null);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static void requireEndpoint(String operation, ApplierConfig config) {
+        if (config == null || config.endpoint() == null || config.endpoint().isBlank()) {
+            throw new IllegalArgumentException(operation + ": ApplierConfig.endpoint is required (e.g. tcp://host:8529),"
+                                               + " was " + (config == null ? "no configuration" : config.endpoint()));
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.camelarango.replication.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.emulator.auth.Authenticator;
+import io.github.camelarango.replication.emulator.docapi.StreamTransactions;
+import io.github.camelarango.replication.emulator.http.HttpServer;
+import io.github.camelarango.replication.emulator.http.Json;
+import io.github.camelarango.replication.emulator.model.Collection;
+import io.github.camelarango.replication.emulator.model.Database;
+import io.github.camelarango.replication.emulator.model.DocumentVersion;
+import io.github.camelarango.replication.emulator.model.Server;
+import io.github.camelarango.replication.emulator.model.WriteSet;
+import io.github.camelarango.replication.emulator.replication.Appliers;
+import io.github.camelarango.replication.emulator.replication.Batches;
+import io.github.camelarango.replication.emulator.replication.ReplicationClients;
+import io.github.camelarango.replication.emulator.wal.MarkerWriter;
+import io.github.camelarango.replication.emulator.wal.Wal;
+import io.github.camelarango.replication.emulator.wal.WalEntry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+/**
+ * An in-JVM ArangoDB server for tests, speaking the HTTP protocol of {@code docs/arango-protocol.md} on
+ * 127.0.0.1 (random port by default). Build, start, use {@link #url()}, close:
+ * <pre>{@code
+ * try (ArangoEmulator emu = ArangoEmulator.builder().version("3.11.4").authentication("root", "secret").build().start()) {
+ *     ... emu.url() ...
+ * }
+ * }</pre>
+ * Test controls: {@link #clock()}, {@link #faults()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()},
+ * ground truth through {@link #documents(String, String)} and {@link #wal()}.
+ */
+public final class ArangoEmulator implements AutoCloseable {
+
+    private final Builder settings;
+    private final EmulatorClock clock = new EmulatorClock();
+    private final Faults faults = new Faults();
+    private final Server server;
+    private final EmulatorContext context;
+    private HttpServer http;
+
+    private ArangoEmulator(Builder settings) {
+        this.settings = settings;
+        this.server = new Server(settings.serverId);
+        Appliers appliers = new Appliers();
+        this.context = new EmulatorContext(server, clock, new Personality(settings.version), settings.role,
+                new Authenticator(settings.user, settings.password, clock, settings.jwtLifetime),
+                new Batches(server, clock), new ReplicationClients(clock), new StreamTransactions(server), appliers);
+        appliers.bind(context);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the HTTP server and starts accepting requests. */
+    public synchronized ArangoEmulator start() {
+        if (http != null) {
+            throw new IllegalStateException("emulator already started at " + url());
+        }
+        RequestRouter router = new RequestRouter(context);
+        HttpServer server = new HttpServer(router::route, faults);
+        try {
+            server.start(settings.port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + settings.port, e);
+        }
+        http = server;
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        if (http == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return http.port();
+    }
+
+    public String version() {
+        return settings.version;
+    }
+
+    public EmulatorRole role() {
+        return settings.role;
+    }
+
+    /** The user when authentication is on, else null. */
+    public String user() {
+        return settings.user;
+    }
+
+    /** The password when authentication is on, else null. */
+    public String password() {
+        return settings.user == null ? null : settings.password;
+    }
+
+    public String serverId() {
+        return server.serverIdText();
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The tick of the last WAL marker (global across databases). */
+    public long lastTick() {
+        return server.lastTick();
+    }
+
+    /** Removes WAL markers up to (whole write batches ending at or before) the tick: later tails see frompresent=false. */
+    public void purgeWalUpTo(long tick) {
+        server.purgeWalUpTo(tick);
+    }
+
+    /** Every replication batch expires now (404 on the next use). */
+    public void expireAllBatches() {
+        context.batches().expireAll();
+    }
+
+    /** A JWT for the configured user, issued now on the emulator clock (as {@code POST /_open/auth} would). */
+    public String issueJwt() {
+        return context.auth().issue(Objects.requireNonNull(settings.user, "authentication is off"), settings.jwtLifetime.getSeconds());
+    }
+
+    /** Ground truth: the current documents of a collection, by key, in key order. */
+    public Map<String, Map<String, Object>> documents(String database, String collection) {
+        Collection c = collection(database, collection);
+        Map<String, Map<String, Object>> result = new TreeMap<>();
+        for (DocumentVersion v : c.store().currentVersions()) {
+            result.put(v.key(), Json.toMap(v.render(c.name())));
+        }
+        return result;
+    }
+
+    /** All retained WAL markers of all databases, in tick order, including those of since-dropped collections. */
+    public List<WalMarker> wal() {
+        MarkerWriter writer = new MarkerWriter(Collection::name);
+        Wal wal = server.wal();
+        List<WalMarker> markers = new ArrayList<>();
+        long last = server.lastTick();
+        for (int i = wal.firstIndex(); i < wal.endIndex(); i++) {
+            WalEntry e = wal.at(i);
+            if (e != null && Long.compareUnsigned(e.tick(), last) <= 0) {
+                markers.add(new WalMarker(e.tick(), e.type(), e.database().name(), e.tid(), writer.toJson(e)));
+            }
+        }
+        return Collections.unmodifiableList(markers);
+    }
+
+    /**
+     * Test control for big data sets: inserts {@code count} generated documents (a {@code _key} in the map is used,
+     * else one is generated), committed in transactions of up to 10,000 documents, logged like multi-document inserts.
+     */
+    public void generateDocuments(String database, String collection, int count, IntFunction<Map<String, Object>> generator) {
+        Collection c = collection(database, collection);
+        int i = 0;
+        while (i < count) {
+            server.writeLock().lock();
+            try {
+                WriteSet writes = new WriteSet();
+                for (int n = 0; n < 10_000 && i < count; n++, i++) {
+                    ObjectNode body = Json.MAPPER.valueToTree(generator.apply(i));
+                    String key = body.path("_key").isTextual() ? body.path("_key").asText() : server.generateKey(c);
+                    Server.checkKey(key);
+                    writes.put(c, server.newVersion(c, key, body), writes.lookup(c, key));
+                }
+                server.commit(c.database(), writes, true);
+            } finally {
+                server.writeLock().unlock();
+            }
+        }
+    }
+
+    private Collection collection(String database, String collection) {
+        Database db = server.database(database);
+        if (db == null) {
+            throw new IllegalArgumentException("no database '" + database + "'");
+        }
+        Collection c = db.collection(collection);
+        if (c == null) {
+            throw new IllegalArgumentException("no collection '" + collection + "' in database '" + database + "'");
+        }
+        return c;
+    }
+
+    @Override
+    public synchronized void close() {
+        context.appliers().shutdown();
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ArangoEmulator[" + (http == null ? "not started" : url()) + ", version=" + settings.version
+                + ", role=" + settings.role + ", auth=" + (settings.user != null) + "]";
+    }
+
+    /** Settings of an emulator: version, role, authentication, port, JWT lifetime, server id. */
+    public static final class Builder {
+        private String version = "3.11.4";
+        private EmulatorRole role = EmulatorRole.SINGLE;
+        private String user;
+        private String password;
+        private int port;
+        private Duration jwtLifetime = Duration.ofHours(1);
+        private long serverId = 64074660150298L;
+
+        private Builder() {
+        }
+
+        /** "3.11.4" (default), "3.12.4", "3.12.10", "4.0.0", … */
+        public Builder version(String newVersion) {
+            new Personality(newVersion);
+            this.version = newVersion;
+            return this;
+        }
+
+        public Builder role(EmulatorRole newRole) {
+            this.role = Objects.requireNonNull(newRole, "role");
+            return this;
+        }
+
+        /** Switches authentication on with one (superuser) account. */
+        public Builder authentication(String newUser, String newPassword) {
+            this.user = Objects.requireNonNull(newUser, "user");
+            this.password = newPassword == null ? "" : newPassword;
+            return this;
+        }
+
+        /** Port to bind (0, the default, picks a free one). */
+        public Builder port(int newPort) {
+            if (newPort < 0 || newPort > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + newPort);
+            }
+            this.port = newPort;
+            return this;
+        }
+
+        /** Lifetime of JWTs issued by {@code POST /_open/auth} (default 3600 s). */
+        public Builder jwtLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("jwtLifetime must be positive, was " + lifetime);
+            }
+            this.jwtLifetime = lifetime;
+            return this;
+        }
+
+        public Builder serverId(long id) {
+            if (id == 0) {
+                throw new IllegalArgumentException("serverId must not be 0");
+            }
+            this.serverId = id;
+            return this;
+        }
+
+        public ArangoEmulator build() {
+            return new ArangoEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.camelarango.replication.emulator;
+
+import io.github.camelarango.replication.emulator.docapi.AdminHandler;
+import io.github.camelarango.replication.emulator.docapi.CollectionHandler;
+import io.github.camelarango.replication.emulator.docapi.DatabaseHandler;
+import io.github.camelarango.replication.emulator.docapi.DocumentHandler;
+import io.github.camelarango.replication.emulator.docapi.IndexHandler;
+import io.github.camelarango.replication.emulator.docapi.TransactionHandler;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.http.HttpResponse;
+import io.github.camelarango.replication.emulator.http.RouteHandler;
+import io.github.camelarango.replication.emulator.model.Database;
+import io.github.camelarango.replication.emulator.replication.ReplicationDispatcher;
+import io.github.camelarango.replication.emulator.replication.WalHandler;
+
+import java.util.Map;
+
+/**
+ * Entry point of every request: {@code /_open/auth}, then authentication, then the database of the
+ * {@code /_db/<name>} prefix (404/1228 if unknown), then the API area by the first two path segments.
+ */
+final class RequestRouter {
+
+    private final EmulatorContext context;
+    private final Map<String, RouteHandler> areas;
+
+    RequestRouter(EmulatorContext context) {
+        this.context = context;
+        AdminHandler admin = new AdminHandler(context);
+        this.areas = Map.of(
+                "_api/version", admin,
+                "_api/engine", admin,
+                "_admin/server", admin,
+                "_api/database", new DatabaseHandler(context),
+                "_api/collection", new CollectionHandler(context),
+                "_api/document", new DocumentHandler(context),
+                "_api/index", new IndexHandler(context),
+                "_api/transaction", new TransactionHandler(context),
+                "_api/replication", new ReplicationDispatcher(context),
+                "_api/wal", new WalHandler(context));
+    }
+
+    HttpResponse route(HttpRequest request) {
+        String area = request.segment(0) + "/" + request.segment(1);
+        if (area.equals("_open/auth")) {
+            return context.auth().openAuth(request, context.personality().authAnswersWhenDisabled(),
+                    !context.personality().hasLegacyReplication() || context.personality().version().startsWith("3.12"));
+        }
+        if (!context.auth().authorized(request)) {
+            return context.auth().unauthorized(request);
+        }
+        Database database = context.server().database(request.database());
+        if (database == null) {
+            throw ArangoException.databaseNotFound();
+        }
+        RouteHandler handler = areas.get(area);
+        if (handler == null) {
+            throw ArangoException.unknownPath(request.path());
+        }
+        return handler.handle(request, database);
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.camelarango.replication.emulator.docapi;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.emulator.EmulatorContext;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.http.HttpResponse;
+import io.github.camelarango.replication.emulator.http.Json;
+import io.github.camelarango.replication.emulator.http.RouteHandler;
+import io.github.camelarango.replication.emulator.model.Database;
+
+/** {@code GET /_api/version}, {@code GET /_api/engine}, {@code GET /_admin/server/role} (§11.2, §10.2). */
+public final class AdminHandler implements RouteHandler {
+
+    private final EmulatorContext context;
+
+    public AdminHandler(EmulatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request, Database database) {
+        if (!request.method().equals("GET")) {
+            throw ArangoException.methodNotAllowed();
+        }
+        String path = request.path();
+        switch (path) {
+            case "/_api/version":
+                return version(request);
+            case "/_api/engine":
+                return HttpResponse.json(200, engine());
+            case "/_admin/server/role":
+                ObjectNode role = Json.object();
+                role.put("error", false);
+                role.put("code", 200);
+                role.put("role", context.role().name());
+                role.put("mode", "default");
+                return HttpResponse.json(200, role);
+            default:
+                throw ArangoException.unknownPath(path);
+        }
+    }
+
+    private HttpResponse version(HttpRequest request) {
+        ObjectNode body = Json.object();
+        body.put("server", "arango");
+        body.put("license", "community");
+        body.put("version", context.personality().version());
+        if (request.boolParam("details", false)) {
+            ObjectNode details = body.putObject("details");
+            details.put("architecture", "64bit");
+            details.put("engine", "rocksdb");
+            details.put("mode", "server");
+            details.put("role", context.role().name());
+            details.put("server-version", context.personality().version());
+        }
+        return HttpResponse.json(200, body);
+    }
+
+    private static ObjectNode engine() {
+        ObjectNode body = Json.object();
+        body.put("name", "rocksdb");
+        ObjectNode supports = body.putObject("supports");
+        supports.put("dfdb", false);
+        ArrayNode indexes = supports.putArray("indexes");
+        for (String type : new String[] {"primary", "edge", "hash", "skiplist", "ttl", "persistent", "geo", "fulltext", "zkd", "inverted"}) {
+            indexes.add(type);
+        }
+        ObjectNode aliases = supports.putObject("aliases").putObject("indexes");
+        aliases.put("hash", "persistent");
+        aliases.put("skiplist", "persistent");
+        return body;
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.camelarango.replication.emulator.docapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.model.Database;
+import io.github.camelarango.replication.emulator.model.Server;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registry of stream transactions. Commit writes 2200, the inner markers, 2201 as one contiguous batch with the
+ * transaction id as {@code tid}; abort discards the staged writes, so nothing reaches the WAL (§5.1: RocksDB
+ * never logs 2202).
+ */
+public final class StreamTransactions {
+
+    public static final String HEADER = "x-arango-trx-id";
+
+    private final Server server;
+    private final Map<String, StreamTransaction> transactions = new ConcurrentHashMap<>();
+
+    public StreamTransactions(Server server) {
+        this.server = server;
+    }
+
+    public StreamTransaction begin(Database database, JsonNode body) {
+        JsonNode collections = body.path("collections");
+        Set<String> writable = new HashSet<>();
+        for (String kind : new String[] {"write", "exclusive"}) {
+            JsonNode names = collections.path(kind);
+            if (names.isTextual()) {
+                writable.add(names.asText());
+            }
+            names.forEach(n -> writable.add(n.asText()));
+        }
+        List<String> declared = new ArrayList<>(writable);
+        JsonNode read = collections.path("read");
+        if (read.isTextual()) {
+            declared.add(read.asText());
+        }
+        read.forEach(n -> declared.add(n.asText()));
+        for (String name : declared) {
+            if (database.collection(name) == null) {
+                throw ArangoException.collectionNotFound(name);
+            }
+        }
+        String id = Long.toUnsignedString(server.nextId());
+        StreamTransaction tx = new StreamTransaction(id, database, writable, body.path("allowImplicit").asBoolean(true));
+        transactions.put(id, tx);
+        return tx;
+    }
+
+    /** The transaction of a {@code /_api/transaction/<id>} call (404/1655 if unknown or of another database). */
+    public StreamTransaction get(String id, Database database) {
+        StreamTransaction tx = id == null ? null : transactions.get(id);
+        if (tx == null || tx.database() != database) {
+            throw new ArangoException(404, 1655, "transaction '" + id + "' not found");
+        }
+        return tx;
+    }
+
+    /** The running transaction named by the request's {@code x-arango-trx-id} header, or null without header. */
+    public StreamTransaction ofRequest(HttpRequest request, Database database) {
+        String id = request.header(HEADER);
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        StreamTransaction tx = get(id.trim(), database);
+        if (tx.status() != StreamTransaction.Status.running) {
+            throw new ArangoException(404, 1655, "transaction '" + id + "' not found");
+        }
+        return tx;
+    }
+
+    public StreamTransaction commit(String id, Database database) {
+        StreamTransaction tx = get(id, database);
+        synchronized (tx) {
+            if (tx.status() == StreamTransaction.Status.aborted) {
+                throw new ArangoException(409, 1653, "transaction was already aborted");
+            }
+            if (tx.status() == StreamTransaction.Status.running) {
+                server.commit(database, tx.writes(), true, tx.id());
+                tx.status(StreamTransaction.Status.committed);
+            }
+        }
+        return tx;
+    }
+
+    public StreamTransaction abort(String id, Database database) {
+        StreamTransaction tx = get(id, database);
+        synchronized (tx) {
+            if (tx.status() == StreamTransaction.Status.committed) {
+                throw new ArangoException(409, 1653, "transaction was already committed");
+            }
+            tx.status(StreamTransaction.Status.aborted);
+        }
+        return tx;
+    }
+
+    public List<StreamTransaction> running(Database database) {
+        List<StreamTransaction> list = new ArrayList<>();
+        for (StreamTransaction tx : transactions.values()) {
+            if (tx.database() == database && tx.status() == StreamTransaction.Status.running) {
+                list.add(tx);
+            }
+        }
+        return list;
+    }
+}

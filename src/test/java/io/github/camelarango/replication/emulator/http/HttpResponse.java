@@ -1,0 +1,69 @@
+package io.github.camelarango.replication.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A response under construction: status, headers (repeatable names allowed) and a {@link Body}. */
+public final class HttpResponse {
+
+    public static final String JSON = "application/json";
+    public static final String DUMP = "application/x-arango-dump";
+
+    private final int status;
+    private final List<String[]> headers = new ArrayList<>();
+    private Body body = Body.EMPTY;
+
+    public HttpResponse(int status) {
+        this.status = status;
+    }
+
+    public static HttpResponse json(int status, JsonNode body) {
+        HttpResponse response = new HttpResponse(status);
+        response.header("content-type", JSON);
+        response.body = Body.of(Json.bytes(body));
+        return response;
+    }
+
+    public static HttpResponse empty(int status) {
+        return new HttpResponse(status);
+    }
+
+    public HttpResponse header(String name, String value) {
+        headers.add(new String[] {name, value});
+        return this;
+    }
+
+    /** Sets (replaces) the content type. */
+    public HttpResponse contentType(String type) {
+        headers.removeIf(h -> h[0].equalsIgnoreCase("content-type"));
+        return header("content-type", type);
+    }
+
+    public HttpResponse body(Body newBody) {
+        this.body = newBody;
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<String[]> headers() {
+        return headers;
+    }
+
+    public String header(String name) {
+        for (String[] h : headers) {
+            if (h[0].equalsIgnoreCase(name)) {
+                return h[1];
+            }
+        }
+        return null;
+    }
+
+    public Body body() {
+        return body;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.camelarango.replication.emulator.model;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The documents of one collection: every version in storage order (a {@link SlotList}, so a dump iterates it
+ * without copying) and the current version per key. Superseded versions are released once no live snapshot can
+ * see them. Mutators are called with the server write lock held.
+ */
+public final class DocumentStore {
+
+    private final SlotList<DocumentVersion> versions = new SlotList<>();
+    private final ConcurrentHashMap<String, DocumentVersion> current = new ConcurrentHashMap<>();
+    private final ArrayDeque<DocumentVersion> superseded = new ArrayDeque<>();
+
+    public DocumentVersion current(String key) {
+        return current.get(key);
+    }
+
+    public int count() {
+        return current.size();
+    }
+
+    public Collection<DocumentVersion> currentVersions() {
+        return current.values();
+    }
+
+    /** The version in a storage slot (null if released); slots run from 0 to {@link #slotCount()}. */
+    public DocumentVersion slot(int index) {
+        return versions.get(index);
+    }
+
+    public int slotCount() {
+        return versions.size();
+    }
+
+    void put(DocumentVersion version, long tick) {
+        version.createdTick(tick);
+        version.slot(versions.add(version));
+        DocumentVersion old = current.put(version.key(), version);
+        if (old != null) {
+            retire(old, tick);
+        }
+    }
+
+    void remove(String key, long tick) {
+        DocumentVersion old = current.remove(key);
+        if (old != null) {
+            retire(old, tick);
+        }
+    }
+
+    private void retire(DocumentVersion old, long tick) {
+        old.deletedTick(tick);
+        superseded.add(old);
+    }
+
+    /** Releases superseded versions deleted at or before {@code oldestSnapshot} (unsigned; -1 = no snapshot). */
+    void collectGarbage(long oldestSnapshot) {
+        DocumentVersion head;
+        while ((head = superseded.peek()) != null && Long.compareUnsigned(head.deletedTick(), oldestSnapshot) <= 0) {
+            superseded.poll();
+            versions.clear(head.slot());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.camelarango.replication.emulator.model;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One stored version of a document, kept compact: key, revision, and the remaining attributes as serialized JSON
+ * (the members of the object without the braces, {@code _from}/{@code _to} first for edges). {@code _id} is not
+ * stored: it is rendered with the collection's current name, as ArangoDB does.
+ * <p>
+ * MVCC: {@code createdTick} is the WAL tick of the write that produced it, {@code deletedTick} the tick of the
+ * write that replaced or removed it (0 while current). A snapshot at tick S sees the version iff
+ * {@code createdTick <= S && (deletedTick == 0 || deletedTick > S)}.
+ */
+public final class DocumentVersion {
+
+    private static final byte[] KEY = "{\"_key\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID = "\",\"_id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REV = "\",\"_rev\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final String key;
+    private final long rev;
+    private final byte[] attributes;
+    private volatile long createdTick;
+    private volatile long deletedTick;
+    private int slot = -1;
+
+    public DocumentVersion(String key, long rev, byte[] attributes) {
+        this.key = key;
+        this.rev = rev;
+        this.attributes = attributes;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public long rev() {
+        return rev;
+    }
+
+    public String revText() {
+        return Revisions.encode(rev);
+    }
+
+    public byte[] attributes() {
+        return attributes;
+    }
+
+    public long createdTick() {
+        return createdTick;
+    }
+
+    void createdTick(long tick) {
+        this.createdTick = tick;
+    }
+
+    public long deletedTick() {
+        return deletedTick;
+    }
+
+    void deletedTick(long tick) {
+        this.deletedTick = tick;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int newSlot) {
+        this.slot = newSlot;
+    }
+
+    public boolean visibleAt(long snapshotTick) {
+        long created = createdTick;
+        long deleted = deletedTick;
+        return created != 0 && Long.compareUnsigned(created, snapshotTick) <= 0
+                && (deleted == 0 || Long.compareUnsigned(deleted, snapshotTick) > 0);
+    }
+
+    /** Length in bytes of {@link #render}; keys and collection names are ASCII. */
+    public int renderedLength(String collectionName) {
+        return KEY.length + key.length() + ID.length + collectionName.length() + 1 + key.length() + REV.length + 11 + 1
+                + (attributes.length == 0 ? 1 : attributes.length + 2);
+    }
+
+    /** Writes the full document JSON: {@code {"_key":…,"_id":"<collection>/<key>","_rev":…,…}}. */
+    public void render(String collectionName, ByteArrayOutputStream out) {
+        out.writeBytes(KEY);
+        writeAscii(out, key);
+        out.writeBytes(ID);
+        writeAscii(out, collectionName);
+        out.write('/');
+        writeAscii(out, key);
+        out.writeBytes(REV);
+        writeAscii(out, Revisions.encode(rev));
+        out.write('"');
+        if (attributes.length > 0) {
+            out.write(',');
+            out.writeBytes(attributes);
+        }
+        out.write('}');
+    }
+
+    public byte[] render(String collectionName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(renderedLength(collectionName));
+        render(collectionName, out);
+        return out.toByteArray();
+    }
+
+    private static void writeAscii(ByteArrayOutputStream out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            out.write(text.charAt(i));
+        }
+    }
+}

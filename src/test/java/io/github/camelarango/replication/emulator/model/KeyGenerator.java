@@ -1,0 +1,69 @@
+package io.github.camelarango.replication.emulator.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.Json;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Key generators of a collection: {@code traditional} (increasing decimal keys taken from the server's id
+ * counter, as ArangoDB's traditional generator does) and {@code autoincrement} (offset/increment).
+ */
+public final class KeyGenerator {
+
+    private final String type;
+    private final boolean allowUserKeys;
+    private final long increment;
+    private final long offset;
+    private final LongSupplier serverIds;
+    private long lastValue;
+
+    KeyGenerator(JsonNode options, LongSupplier serverIds) {
+        this.serverIds = serverIds;
+        JsonNode o = options == null || !options.isObject() ? Json.object() : options;
+        this.type = o.path("type").asText("traditional");
+        if (!type.equals("traditional") && !type.equals("autoincrement")) {
+            throw new ArangoException(400, 10, "invalid key generator type '" + type + "'; supported: traditional, autoincrement");
+        }
+        this.allowUserKeys = o.path("allowUserKeys").asBoolean(true);
+        this.increment = Math.max(1, o.path("increment").asLong(1));
+        this.offset = o.path("offset").asLong(0);
+    }
+
+    public boolean allowUserKeys() {
+        return allowUserKeys;
+    }
+
+    /** Next generated key. Called with the server write lock held. */
+    synchronized String next() {
+        long value;
+        if (type.equals("autoincrement")) {
+            value = lastValue == 0 ? Math.max(offset, 1) : lastValue + increment;
+        } else {
+            value = serverIds.getAsLong();
+        }
+        lastValue = Math.max(lastValue, value);
+        return Long.toString(value);
+    }
+
+    /** Tracks user-supplied numeric keys the way the traditional generator does. */
+    synchronized void track(String key) {
+        if (!key.isEmpty() && key.length() < 19 && key.chars().allMatch(Character::isDigit)) {
+            lastValue = Math.max(lastValue, Long.parseLong(key));
+        }
+    }
+
+    public synchronized ObjectNode toJson() {
+        ObjectNode node = Json.object();
+        node.put("allowUserKeys", allowUserKeys);
+        node.put("type", type);
+        if (type.equals("autoincrement")) {
+            node.put("offset", offset);
+            node.put("increment", increment);
+        }
+        node.put("lastValue", lastValue);
+        return node;
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.camelarango.replication.emulator.model;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Document revisions: increasing uint64 values (hybrid-logical-clock like: milliseconds shifted left by 20 bits
+ * plus a counter) and their 11-character {@code _rev} text of protocol §1.8.
+ */
+public final class Revisions {
+
+    private static final String ALPHABET = "-_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final AtomicLong last = new AtomicLong();
+
+    /** The next revision, strictly greater than every earlier one. */
+    public long next() {
+        long physical = System.currentTimeMillis() << 20;
+        return last.updateAndGet(prev -> Math.max(prev + 1, physical));
+    }
+
+    /** 11 characters, big-endian, 6 bits per character. */
+    public static String encode(long value) {
+        char[] out = new char[11];
+        for (int i = 10; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (value & 63));
+            value >>>= 6;
+        }
+        return new String(out);
+    }
+
+    /** Decodes a {@code _rev} text; -1 if it is not a valid revision string. */
+    public static long decode(String text) {
+        if (text == null || text.isEmpty() || text.length() > 11) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int digit = ALPHABET.indexOf(text.charAt(i));
+            if (digit < 0) {
+                return -1;
+            }
+            value = (value << 6) | digit;
+        }
+        return value;
+    }
+}

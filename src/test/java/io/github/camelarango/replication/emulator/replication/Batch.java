@@ -1,0 +1,77 @@
+package io.github.camelarango.replication.emulator.replication;
+
+import io.github.camelarango.replication.emulator.model.Database;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A replication batch ("context", §3.7): a snapshot tick, a sliding TTL and the server-side dump iterators per
+ * collection.
+ */
+public final class Batch {
+
+    private final long id;
+    private final long snapshotTick;
+    private final double ttlSeconds;
+    private final Database database;
+    private final Map<Long, DumpCursor> cursors = new ConcurrentHashMap<>();
+    private volatile Instant expires;
+
+    Batch(long id, long snapshotTick, double ttlSeconds, Database database, Instant expires) {
+        this.id = id;
+        this.snapshotTick = snapshotTick;
+        this.ttlSeconds = ttlSeconds;
+        this.database = database;
+        this.expires = expires;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long snapshotTick() {
+        return snapshotTick;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    double ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    Instant expires() {
+        return expires;
+    }
+
+    void expires(Instant newExpiry) {
+        this.expires = newExpiry;
+    }
+
+    /** The dump iterator of a collection in this batch (created at the first dump call). */
+    public DumpCursor cursor(long collectionId) {
+        return cursors.computeIfAbsent(collectionId, id -> new DumpCursor());
+    }
+
+    /** Server-side dump position of one (batch, collection): each dump call continues where the last ended. */
+    public static final class DumpCursor {
+        private int slot;
+        private long chunks;
+
+        public synchronized int slot() {
+            return slot;
+        }
+
+        /** Moves past a chunk and returns the {@code lastincluded} counter to report (§3.10, see DumpHandler). */
+        public synchronized long advance(int nextSlot, boolean more) {
+            this.slot = nextSlot;
+            if (more) {
+                return ++chunks;
+            }
+            return Math.max(chunks, 1);
+        }
+    }
+}

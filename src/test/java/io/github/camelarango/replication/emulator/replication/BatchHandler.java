@@ -1,0 +1,58 @@
+package io.github.camelarango.replication.emulator.replication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.emulator.EmulatorContext;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.http.HttpResponse;
+import io.github.camelarango.replication.emulator.http.Json;
+import io.github.camelarango.replication.emulator.http.Responses;
+import io.github.camelarango.replication.emulator.model.Database;
+
+/** {@code POST /batch} (200 {id,lastTick[,state]}), {@code PUT|DELETE /batch/<id>} (204; 404/1600 if unknown). */
+final class BatchHandler {
+
+    private final EmulatorContext context;
+
+    BatchHandler(EmulatorContext context) {
+        this.context = context;
+    }
+
+    HttpResponse create(HttpRequest request, Database database) {
+        ObjectNode body = Responses.objectBody(request);
+        Batch batch = context.batches().create(database, ttl(body));
+        context.clients().register(request, batch.snapshotTick(), batch.ttlSeconds());
+        ObjectNode result = Json.object();
+        result.put("id", Long.toUnsignedString(batch.id()));
+        result.put("lastTick", Long.toUnsignedString(batch.snapshotTick()));
+        if (request.boolParam("state", false)) {
+            result.set("state", ServerStateJson.loggerState(context, batch.snapshotTick()));
+        }
+        return HttpResponse.json(200, result);
+    }
+
+    HttpResponse extend(HttpRequest request, String id) {
+        double ttl = ttl(Responses.objectBody(request));
+        if (context.batches().lookup(HttpRequest.parseUnsigned(id), ttl > 0 ? ttl : Batches.DEFAULT_TTL) == null) {
+            throw notFound();
+        }
+        return HttpResponse.empty(204);
+    }
+
+    HttpResponse delete(String id) {
+        if (!context.batches().delete(HttpRequest.parseUnsigned(id))) {
+            throw notFound();
+        }
+        return HttpResponse.empty(204);
+    }
+
+    private static double ttl(JsonNode body) {
+        JsonNode ttl = body.get("ttl");
+        return ttl != null && ttl.isNumber() ? ttl.asDouble() : 0;
+    }
+
+    static ArangoException notFound() {
+        return new ArangoException(404, 1600, "context was not found");
+    }
+}

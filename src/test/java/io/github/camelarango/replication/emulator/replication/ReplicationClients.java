@@ -1,0 +1,68 @@
+package io.github.camelarango.replication.emulator.replication;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.emulator.EmulatorClock;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.http.Json;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registered replication clients (§3.2, §4.6), keyed by (syncerId, serverId), shown in logger-state. They are
+ * server-wide here (ArangoDB registers a tail client in every database's list, which looks the same).
+ */
+public final class ReplicationClients {
+
+    public static final long DEFAULT_TTL_SECONDS = 7200;
+
+    private final EmulatorClock clock;
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    public ReplicationClients(EmulatorClock clock) {
+        this.clock = clock;
+    }
+
+    /** Registers or refreshes the client named by the request's serverId/syncerId/clientInfo; no ids, no entry. */
+    public void register(HttpRequest request, long lastServedTick, double ttlSeconds) {
+        long syncerId = request.tickParam("syncerId", 0);
+        long serverId = request.tickParam("serverId", 0);
+        if (syncerId == 0 && serverId == 0) {
+            return;
+        }
+        Instant now = clock.now();
+        long ttlMillis = (long) ((ttlSeconds > 0 ? ttlSeconds : DEFAULT_TTL_SECONDS) * 1000);
+        String info = request.param("clientInfo") == null ? "" : request.param("clientInfo");
+        clients.put(key(syncerId, serverId), new Client(syncerId, serverId, info, lastServedTick, now, now.plusMillis(ttlMillis)));
+    }
+
+    public void unregister(HttpRequest request) {
+        clients.remove(key(request.tickParam("syncerId", 0), request.tickParam("serverId", 0)));
+    }
+
+    public ArrayNode toJson() {
+        Instant now = clock.now();
+        clients.values().removeIf(c -> !c.expires.isAfter(now));
+        ArrayNode array = Json.array();
+        for (Client c : clients.values()) {
+            ObjectNode node = Json.object();
+            node.put("syncerId", Long.toUnsignedString(c.syncerId));
+            node.put("serverId", Long.toUnsignedString(c.serverId));
+            node.put("clientInfo", c.clientInfo);
+            node.put("time", EmulatorClock.format(c.time));
+            node.put("expires", EmulatorClock.format(c.expires));
+            node.put("lastServedTick", Long.toUnsignedString(c.lastServedTick));
+            array.add(node);
+        }
+        return array;
+    }
+
+    private static String key(long syncerId, long serverId) {
+        return Long.toUnsignedString(syncerId) + "/" + Long.toUnsignedString(serverId);
+    }
+
+    private record Client(long syncerId, long serverId, String clientInfo, long lastServedTick, Instant time, Instant expires) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.camelarango.replication.emulator.wal;
+
+import io.github.camelarango.replication.emulator.model.SlotList;
+
+/**
+ * The append-only write-ahead log: markers in tick order, purgeable from the front. Appends happen under the
+ * server write lock; readers use positions without locking.
+ */
+public final class Wal {
+
+    private final SlotList<WalEntry> entries = new SlotList<>();
+    private volatile int firstIndex;
+    private volatile long purgedUpTo;
+
+    /** Appends one entry. Writer only. */
+    public void append(WalEntry entry) {
+        entries.add(entry);
+    }
+
+    public int firstIndex() {
+        return firstIndex;
+    }
+
+    public int endIndex() {
+        return entries.size();
+    }
+
+    public WalEntry at(int index) {
+        return entries.get(index);
+    }
+
+    /** Highest tick removed by {@link #purgeUpTo} (0 if never purged). */
+    public long purgedUpTo() {
+        return purgedUpTo;
+    }
+
+    /** Tick of the oldest retained marker, or -1 if none is retained. */
+    public long oldestTick() {
+        WalEntry first = entries.get(firstIndex);
+        return first == null ? -1 : first.tick();
+    }
+
+    /** Index of the first entry of the write batch containing {@code since}, or of the first batch after it. */
+    public int batchStartIndex(long since) {
+        int lo = firstIndex;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            WalEntry e = entries.get(mid);
+            if (e == null || Long.compareUnsigned(e.tick(), since) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > firstIndex) {
+            WalEntry before = entries.get(lo - 1);
+            if (before != null && Long.compareUnsigned(before.batchEnd(), since) >= 0) {
+                long start = before.batchStart();
+                int i = lo - 1;
+                while (i > firstIndex && entries.get(i - 1) != null && entries.get(i - 1).batchStart() == start) {
+                    i--;
+                }
+                return i;
+            }
+        }
+        return lo;
+    }
+
+    /** Drops whole write batches whose last tick is {@code <= tick}. Writer only. */
+    public void purgeUpTo(long tick) {
+        int i = firstIndex;
+        int end = entries.size();
+        long purged = purgedUpTo;
+        while (i < end) {
+            WalEntry e = entries.get(i);
+            if (Long.compareUnsigned(e.batchEnd(), tick) > 0) {
+                break;
+            }
+            entries.clear(i);
+            purged = e.batchEnd();
+            i++;
+        }
+        if (i == end && Long.compareUnsigned(tick, purged) > 0) {
+            purged = tick;
+        }
+        entries.releaseBelow(i);
+        firstIndex = i;
+        purgedUpTo = purged;
+    }
+}
