@@ -153,4 +153,139 @@ class ChangeStreamEmulatorTest {
             assertEquals(120, snapshotRows.size(), "the snapshot holds exactly the documents at batch time");
         }
     }
+
+    @Test
+    void crashesDuringSnapshotAndTailConvergeAndRedeliverOnlyTheUncommittedWindow() throws Exception {
+        try (Setup setup = new Setup("3.11.4")) {
+            RandomWorkload workload = new RandomWorkload(setup.db, WRITTEN, 7);
+            workload.seed(150);
+            InMemoryPositionStore positions = new InMemoryPositionStore();
+            ReplayedState replica = new ReplayedState();
+            Random random = new Random(7);
+            Set<String> delivered = new HashSet<>();
+            ChangePosition committedAtCrash = null;
+            int crashes = 0;
+            int snapshotCrashes = 0;
+            AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+            ChangeStream stream = new ChangeStream(setup.client, options().build(), positions);
+            Thread writer = writer(workload, 200, writerFailure);
+            while (writer.isAlive() || crashes < 6) {
+                List<ChangeEvent> events = stream.poll(1 + random.nextInt(30));
+                for (ChangeEvent e : events) {
+                    String identity = e.type() + "|" + e.collection() + "|" + e.key() + "|" + e.rev() + "|" + e.tickString();
+                    if (!delivered.add(identity) && committedAtCrash != null) {
+                        assertTrue(ChangeStreamTest.mayBeRedelivered(e, committedAtCrash),
+                                e + " was delivered again although committed at " + committedAtCrash);
+                    }
+                }
+                replica.apply(events);
+                boolean crash = random.nextInt(8) == 0;
+                if (!events.isEmpty() && !(crash && random.nextBoolean())) {
+                    stream.commit(events.get(events.size() - 1).position());
+                }
+                if (crash) {
+                    committedAtCrash = positions.load("it").orElse(null);
+                    crashes++;
+                    if (committedAtCrash == null || committedAtCrash.isSnapshot()) {
+                        snapshotCrashes++;
+                    }
+                    stream = new ChangeStream(setup.client, options().build(), positions); // no close: a crash
+                }
+            }
+            writer.join();
+            assertEquals(null, writerFailure.get());
+            catchUp(stream, replica, setup);
+            stream.close();
+            assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
+            assertTrue(snapshotCrashes > 0, "crashed during the snapshot at least once");
+            assertTrue(crashes > snapshotCrashes, "crashed while tailing at least once");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PositionLostPolicy.class)
+    void walPurgedPastThePosition(PositionLostPolicy policy) {
+        try (Setup setup = new Setup("3.11.4")) {
+            RandomWorkload workload = new RandomWorkload(setup.db, WRITTEN, 3);
+            workload.seed(5);
+            InMemoryPositionStore positions = new InMemoryPositionStore();
+            ReplayedState replica = new ReplayedState();
+            try (ChangeStream stream = new ChangeStream(setup.client, options().build(), positions)) {
+                catchUp(stream, replica, setup);
+            }
+            setup.db.collection("orders").insertDocument(Map.of("_key", "lost1"));
+            setup.db.collection("orders").updateDocument("s0", Map.of("changed", true));
+            setup.emulator.purgeWalUpTo(setup.emulator.lastTick());
+            try (ChangeStream stream = new ChangeStream(setup.client, options().positionLostPolicy(policy).build(),
+                    positions)) {
+                switch (policy) {
+                    case FAIL -> {
+                        PositionLostException e = assertThrows(PositionLostException.class, () -> stream.poll(10));
+                        assertTrue(e.getMessage().contains("frompresent: false"), e.getMessage());
+                        assertTrue(e.getMessage().contains("positionLostPolicy=RESNAPSHOT"), e.getMessage());
+                        assertFalse(EmulatorTruth.of(replica, CAPTURED).get("orders").containsKey("lost1"));
+                    }
+                    case RESNAPSHOT -> {
+                        List<ChangeEvent> events = catchUp(stream, replica, setup);
+                        assertEquals(11, events.stream().filter(ChangeEvent::snapshot).count(),
+                                "a new snapshot of both captured collections");
+                        assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
+                    }
+                    case SKIP -> {
+                        List<ChangeEvent> first = stream.poll(10);
+                        assertEquals(ChangeType.GAP, first.get(0).type());
+                        replica.apply(first);
+                        stream.commit(first.get(first.size() - 1).position());
+                        setup.db.collection("orders").insertDocument(Map.of("_key", "after"));
+                        List<ChangeEvent> later = new ArrayList<>();
+                        for (int i = 0; i < 200 && later.isEmpty(); i++) {
+                            later.addAll(stream.poll(10));
+                        }
+                        assertEquals(List.of("after"), later.stream().map(ChangeEvent::key).toList());
+                        replica.apply(later);
+                        assertFalse(EmulatorTruth.of(replica, CAPTURED).get("orders").containsKey("lost1"),
+                                "the purged change is not invented");
+                    }
+                    default -> fail(policy.name());
+                }
+                assertEquals(1, stream.metrics().positionLostCount());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PositionLostPolicy.class, names = {"FAIL", "RESNAPSHOT"})
+    void batchExpiredDuringTheSnapshot(PositionLostPolicy policy) {
+        try (Setup setup = new Setup("3.12.10")) {
+            new RandomWorkload(setup.db, WRITTEN, 5).seed(100);
+            InMemoryPositionStore positions = new InMemoryPositionStore();
+            ReplayedState replica = new ReplayedState();
+            try (ChangeStream stream = new ChangeStream(setup.client, options().positionLostPolicy(policy).build(),
+                    positions)) {
+                List<ChangeEvent> first = stream.poll(5);
+                replica.apply(first);
+                stream.commit(first.get(first.size() - 1).position());
+                setup.emulator.expireAllBatches();
+                setup.db.collection("customers").insertDocument(Map.of("_key", "during"));
+                if (policy == PositionLostPolicy.FAIL) {
+                    PositionLostException e = assertThrows(PositionLostException.class, () -> {
+                        for (int i = 0; i < 1000; i++) {
+                            replica.apply(stream.poll(5));
+                        }
+                    });
+                    assertTrue(e.getMessage().contains("batchTtl"), e.getMessage());
+                } else {
+                    catchUp(stream, replica, setup);
+                    assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
+                }
+                assertEquals(1, stream.metrics().positionLostCount());
+            }
+            if (policy == PositionLostPolicy.FAIL) {
+                try (ChangeStream restarted = new ChangeStream(setup.client, options().build(), positions)) {
+                    catchUp(restarted, replica, setup);
+                    assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED), "a restart resumes the snapshot");
+                }
+            }
+        }
+    }
 }

@@ -145,7 +145,8 @@ class ChangeStreamTest {
         return e.type() + "|" + e.collection() + "|" + e.key() + "|" + e.rev() + "|" + e.tickString();
     }
 
-    private static boolean mayBeRedelivered(ChangeEvent e, ChangePosition committed) {
+    /** Whether a redelivery of {@code e} is allowed after a crash with {@code committed} stored. */
+    static boolean mayBeRedelivered(ChangeEvent e, ChangePosition committed) {
         if (committed.isSnapshot()) {
             return e.snapshot() ? !committed.completedCollections().contains(e.collection())
                     : Long.compareUnsigned(e.tick(), committed.snapshotTick()) > 0;
