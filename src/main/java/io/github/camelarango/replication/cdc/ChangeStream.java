@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +52,13 @@ public final class ChangeStream implements AutoCloseable {
 
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
-    private final PositionStore store;
     private final Clock clock;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
     private final Pauser pauser = new Pauser();
     private final Deque<Emission> queue = new ArrayDeque<>();
     private final Object pollLock = new Object();
-    private final Object commitLock = new Object();
     private final SnapshotProgressLog progressLog;
+    private final CommitTracker commits;
 
     private CollectionCatalog catalog = new CollectionCatalog();
     private SnapshotReader snapshot;
@@ -73,10 +70,7 @@ public final class ChangeStream implements AutoCloseable {
     private boolean tailed;
     private volatile boolean closed;
     private RuntimeException failure;
-    private ChangePosition latest;
-    /** The position of the last event handed out, until it is committed; null when nothing awaits a commit. */
-    private ChangePosition lastHandedOut;
-    private ChangePosition committed;
+    private boolean rewound;
 
     /**
      * A stream over the client's database, resuming from the position stored under {@code options.streamKey()}.
@@ -97,9 +91,9 @@ public final class ChangeStream implements AutoCloseable {
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");
-        this.store = Objects.requireNonNull(store, "store");
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
+        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
     }
 
     /**
@@ -134,7 +128,7 @@ public final class ChangeStream implements AutoCloseable {
                 }
                 more = fetchOnce();
             }
-            saveIfIdle();
+            commits.saveIfIdle();
             return out;
         }
     }
@@ -144,15 +138,7 @@ public final class ChangeStream implements AutoCloseable {
      * {@link PositionStore}. Call it only after the event's delivery completed without failure.
      */
     public void commit(ChangePosition position) {
-        Objects.requireNonNull(position, "position");
-        synchronized (commitLock) {
-            store.save(options.streamKey(), position);
-            committed = position;
-            if (position.equals(lastHandedOut)) {
-                lastHandedOut = null;
-            }
-            metrics.committed(position);
-        }
+        commits.commit(Objects.requireNonNull(position, "position"));
     }
 
     /**
@@ -167,10 +153,7 @@ public final class ChangeStream implements AutoCloseable {
             finished = false;
             snapshotToResume = null;
             snapshotToStart = false;
-            synchronized (commitLock) {
-                lastHandedOut = null;
-                latest = committed;
-            }
+            rewound = true;
             started = false;
         }
     }
@@ -189,9 +172,7 @@ public final class ChangeStream implements AutoCloseable {
 
     /** The last committed (or, when idle, automatically saved) position. */
     public Optional<ChangePosition> committedPosition() {
-        synchronized (commitLock) {
-            return Optional.ofNullable(committed);
-        }
+        return commits.committed();
     }
 
     /** Stops the stream: ends a wait in {@link #poll}, deletes the dump batch and unregisters from the server. */
@@ -214,12 +195,12 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void start() {
-        Optional<ChangePosition> stored = store.load(options.streamKey());
-        synchronized (commitLock) {
-            committed = stored.orElse(null);
-            latest = committed;
+        Optional<ChangePosition> stored = commits.load();
+        if (rewound && stored.isPresent()) {
+            rewound = false;
+            resumeFrom(stored.get());
+            return;
         }
-        stored.ifPresent(metrics::committed);
         SnapshotMode mode = options.snapshotMode();
         if (mode == SnapshotMode.ALWAYS || stored.isEmpty() && mode != SnapshotMode.NEVER) {
             LOG.info("Change stream '{}' starts with a snapshot (snapshotMode {}{})", options.streamKey(), mode,
@@ -356,38 +337,26 @@ public final class ChangeStream implements AutoCloseable {
     private void onTailPositionLost(WalTailer.PositionLost lost) {
         metrics.positionLost();
         tailer = null;
-        String what = "the WAL of database '" + source.database() + "' no longer holds tick "
-                + Long.toUnsignedString(lost.from) + " (x-arango-replication-frompresent: false; the server's last tick is "
-                + Long.toUnsignedString(lost.serverLastTick) + "): changes after it were purged before change stream '"
-                + options.streamKey() + "' read them";
-        if (options.snapshotMode() == SnapshotMode.WHEN_NEEDED
-                || options.positionLostPolicy() == PositionLostPolicy.RESNAPSHOT) {
-            LOG.warn("Position lost: {}; taking a new snapshot", what);
-            snapshotToStart = true;
-            return;
+        String what = PositionLoss.describePurge(source.database(), options.streamKey(), lost.from, lost.serverLastTick);
+        switch (PositionLoss.forPurgedWal(options)) {
+            case SNAPSHOT -> {
+                LOG.warn("Position lost: {}; taking a new snapshot", what);
+                snapshotToStart = true;
+            }
+            case SKIP -> {
+                long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
+                LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
+                        Long.toUnsignedString(resumeAt));
+                ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
+                queue.add(Emission.of(gap));
+                startTail(gap.position(), true);
+            }
+            default -> {
+                failure = PositionLoss.purgeFailure(options.streamKey(), what);
+                LOG.error(failure.getMessage());
+                throw failure;
+            }
         }
-        if (options.positionLostPolicy() == PositionLostPolicy.SKIP) {
-            long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
-            LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                    Long.toUnsignedString(resumeAt));
-            ChangePosition resumed = ChangePosition.tail(resumeAt, 0);
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.put("lostAfterTick", Long.toUnsignedString(lost.from));
-            data.put("resumedAfterTick", Long.toUnsignedString(resumeAt));
-            data.put("reason", "WAL purged past the stream's position");
-            queue.add(Emission.of(new ChangeEvent(resumeAt, ChangeType.GAP, 0, source.database(), null, null, null,
-                    null, null, false, data, resumed)));
-            startTail(resumed, true);
-            return;
-        }
-        failure = new PositionLostException("Change stream '" + options.streamKey() + "' lost its position: " + what
-                + ". It stops rather than skip changes silently (positionLostPolicy FAIL). To recover, choose one: "
-                + "positionLostPolicy=RESNAPSHOT (take a new snapshot), positionLostPolicy=SKIP (continue from the "
-                + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
-                + options.streamKey() + "' to start afresh. To avoid it, keep the stream running or retain the WAL "
-                + "longer on the server.");
-        LOG.error(failure.getMessage());
-        throw failure;
     }
 
     private void onBatchExpired(BatchExpiredException e) {
@@ -395,12 +364,8 @@ public final class ChangeStream implements AutoCloseable {
         ChangePosition resume = snapshot.position();
         snapshot.close();
         snapshot = null;
-        if (options.positionLostPolicy() == PositionLostPolicy.FAIL && options.snapshotMode() != SnapshotMode.WHEN_NEEDED) {
-            failure = new PositionLostException("Change stream '" + options.streamKey() + "' lost its snapshot: "
-                    + e.getMessage() + " while dumping (the batch must be used or extended within batchTtl="
-                    + options.batchTtl() + "; poll more often or raise batchTtl). It stops (positionLostPolicy FAIL). "
-                    + "A restart resumes the snapshot with a new batch, dumping again the collections not completed; "
-                    + "positionLostPolicy=RESNAPSHOT or SKIP does the same without stopping.");
+        if (PositionLoss.forExpiredBatch(options) == PositionLoss.Action.FAIL) {
+            failure = PositionLoss.batchFailure(options, e);
             LOG.error(failure.getMessage());
             throw failure;
         }
@@ -411,25 +376,10 @@ public final class ChangeStream implements AutoCloseable {
     private void drain(List<ChangeEvent> out, int maxEvents) {
         Emission next;
         while (out.size() < maxEvents && (next = queue.poll()) != null) {
-            synchronized (commitLock) {
-                latest = next.position();
-                if (next.isEvent()) {
-                    lastHandedOut = next.position();
-                }
-            }
+            commits.handedOut(next);
             if (next.isEvent()) {
                 out.add(next.event());
                 metrics.delivered(next.event().type());
-            }
-        }
-    }
-
-    /** Saves a position reached without events, when no handed-out event awaits its commit. */
-    private void saveIfIdle() {
-        synchronized (commitLock) {
-            boolean awaitingCommit = lastHandedOut != null;
-            if (!awaitingCommit && latest != null && !latest.equals(committed)) {
-                commit(latest);
             }
         }
     }

@@ -288,4 +288,24 @@ class ChangeStreamEmulatorTest {
             }
         }
     }
+
+    @Test
+    void registersAsReplicationClientSoTheServerKeepsTheWal() {
+        try (Setup setup = new Setup("3.11.4")) {
+            new RandomWorkload(setup.db, WRITTEN, 9).seed(3);
+            ReplayedState replica = new ReplayedState();
+            try (ChangeStream stream = new ChangeStream(setup.client, options().build(), new InMemoryPositionStore())) {
+                catchUp(stream, replica, setup);
+                long committed = stream.committedPosition().orElseThrow().from();
+                String serverId = ClientReplicationSource.derivedServerId("it");
+                var client = setup.client.loggerState().clients().stream()
+                        .filter(c -> serverId.equals(c.serverId())).findFirst();
+                assertTrue(client.isPresent(), "registered with serverId " + serverId + ": "
+                        + setup.client.loggerState().clients());
+                assertTrue(client.get().clientInfo().contains("it"), client.get().clientInfo());
+                assertTrue(Long.compareUnsigned(client.get().lastServedTick(), committed) <= 0,
+                        "the server keeps the WAL after the stream's position");
+            }
+        }
+    }
 }

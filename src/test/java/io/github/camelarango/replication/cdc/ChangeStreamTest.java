@@ -357,6 +357,19 @@ class ChangeStreamTest {
     }
 
     @Test
+    void rewindResumesFromTheCommittedPositionEvenInAlwaysMode() {
+        seed(3, "a");
+        try (ChangeStream stream = stream(options().snapshotMode(SnapshotMode.ALWAYS))) {
+            assertEquals(3, runUntilCaughtUp(stream).stream().filter(ChangeEvent::snapshot).count());
+            source.upsert("a", "x");
+            assertEquals(List.of("x"), stream.poll(10).stream().map(ChangeEvent::key).toList());
+            stream.rewind();
+            assertEquals(List.of("x"), stream.poll(10).stream().map(ChangeEvent::key).toList(),
+                    "the uncommitted change again, and no new snapshot");
+        }
+    }
+
+    @Test
     void closeDuringSnapshotDeletesTheBatch() {
         seed(10, "a");
         ChangeStream stream = stream(options());
