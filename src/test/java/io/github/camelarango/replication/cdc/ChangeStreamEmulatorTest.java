@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.arangodb.Protocol;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
 import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,37 +34,56 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ChangeStreamEmulatorTest {
 
-    private static final String DB = "shop";
     private static final List<String> CAPTURED = List.of("orders", "customers");
     private static final List<String> WRITTEN = List.of("orders", "customers", "audit");
 
-    /** An emulator with the database and collections, a driver to write and a replication client to read. */
+    /** One emulator and one driver per version for the whole class (starting a driver takes seconds). */
+    private static final Map<String, Server> SERVERS = new HashMap<>();
+    private static int databases;
+
+    private record Server(ArangoEmulator emulator, ArangoDB driver) {
+        static Server start(String version) {
+            ArangoEmulator emulator = ArangoEmulator.builder().version(version).authentication("root", "secret").build()
+                    .start();
+            return new Server(emulator, new ArangoDB.Builder().host("127.0.0.1", emulator.port())
+                    .protocol(Protocol.HTTP_JSON).user("root").password("secret").build());
+        }
+    }
+
+    @AfterAll
+    static void stopServers() {
+        SERVERS.values().forEach(server -> {
+            server.driver().shutdown();
+            server.emulator().close();
+        });
+        SERVERS.clear();
+    }
+
+    /** A fresh database with the collections on the version's emulator, and a replication client for it. */
     private static final class Setup implements AutoCloseable {
         final ArangoEmulator emulator;
-        final ArangoDB driver;
+        final String name;
         final ArangoDatabase db;
         final HttpArangoReplicationClient client;
 
         Setup(String version) {
-            emulator = ArangoEmulator.builder().version(version).authentication("root", "secret").build().start();
-            driver = new ArangoDB.Builder().host("127.0.0.1", emulator.port()).protocol(Protocol.HTTP_JSON)
-                    .user("root").password("secret").build();
-            driver.createDatabase(DB);
-            db = driver.db(DB);
+            Server server = SERVERS.computeIfAbsent(version, Server::start);
+            emulator = server.emulator();
+            name = "shop" + (++databases);
+            server.driver().createDatabase(name);
+            db = server.driver().db(name);
             WRITTEN.forEach(c -> db.collection(c).create());
-            client = new HttpArangoReplicationClient(ArangoClientConfiguration.builder(emulator.url()).database(DB)
+            client = new HttpArangoReplicationClient(ArangoClientConfiguration.builder(emulator.url()).database(name)
                     .password("secret").build());
         }
 
         Map<String, Map<String, String>> truth() {
-            return EmulatorTruth.of(emulator, DB, CAPTURED);
+            return EmulatorTruth.of(emulator, name, CAPTURED);
         }
 
         @Override
         public void close() {
             client.close();
-            driver.shutdown();
-            emulator.close();
         }
     }
 
@@ -117,7 +138,7 @@ class ChangeStreamEmulatorTest {
                 List<ChangeEvent> first = stream.poll(25); // creates the batch: later writes come from the WAL
                 replica.apply(first);
                 delivered.addAll(first);
-                Thread writer = writer(workload, 250, writerFailure);
+                Thread writer = writer(workload, 200, writerFailure);
                 while (writer.isAlive()) {
                     List<ChangeEvent> events = stream.poll(25);
                     replica.apply(events);
@@ -158,7 +179,7 @@ class ChangeStreamEmulatorTest {
     void crashesDuringSnapshotAndTailConvergeAndRedeliverOnlyTheUncommittedWindow() throws Exception {
         try (Setup setup = new Setup("3.11.4")) {
             RandomWorkload workload = new RandomWorkload(setup.db, WRITTEN, 7);
-            workload.seed(150);
+            workload.seed(80);
             InMemoryPositionStore positions = new InMemoryPositionStore();
             ReplayedState replica = new ReplayedState();
             Random random = new Random(7);
@@ -168,7 +189,7 @@ class ChangeStreamEmulatorTest {
             int snapshotCrashes = 0;
             AtomicReference<Throwable> writerFailure = new AtomicReference<>();
             ChangeStream stream = new ChangeStream(setup.client, options().build(), positions);
-            Thread writer = writer(workload, 200, writerFailure);
+            Thread writer = writer(workload, 100, writerFailure);
             while (writer.isAlive() || crashes < 6) {
                 List<ChangeEvent> events = stream.poll(1 + random.nextInt(30));
                 for (ChangeEvent e : events) {
