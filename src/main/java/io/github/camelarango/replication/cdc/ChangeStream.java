@@ -69,7 +69,7 @@ public final class ChangeStream implements AutoCloseable {
     private boolean finished;
     private boolean tailed;
     private volatile boolean closed;
-    private RuntimeException failure;
+    private volatile ChangeStreamException failure;
     private boolean rewound;
 
     /**
@@ -100,7 +100,8 @@ public final class ChangeStream implements AutoCloseable {
      * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
      *
      * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
-     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents}
+     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
+     *                                      poll)
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
@@ -156,6 +157,16 @@ public final class ChangeStream implements AutoCloseable {
             rewound = true;
             started = false;
         }
+    }
+
+    /**
+     * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
+     * limit), which every {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
+     * retries.
+     */
+    public Optional<ChangeStreamException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** True once an {@link SnapshotMode#INITIAL_ONLY} snapshot was fully handed out: nothing more will come. */
@@ -259,6 +270,10 @@ public final class ChangeStream implements AutoCloseable {
             } catch (WalTailer.PositionLost e) {
                 onTailPositionLost(e);
                 return true;
+            } catch (TransactionTooLargeException e) {
+                failure = e; // the response was half processed: the stream cannot go on consistently
+                LOG.error(e.getMessage());
+                throw e;
             }
         }
         return false;

@@ -420,6 +420,65 @@ class ChangeStreamTest {
         assertEquals(callsBefore, source.tailCalls(), "no tail call after close");
     }
 
+    @Test
+    void dumpChunksGrowByAQuarterUpToTheMaximumAndRestartPerCollection() {
+        seed(60, "a", "b");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+        }
+        List<Integer> sizes = source.dumpChunkSizes();
+        assertEquals(List.of(300, 375, 469, 586, 733, 916, 1000, 1000), sizes.subList(0, 8));
+        int secondCollection = sizes.lastIndexOf(300);
+        assertTrue(secondCollection > 0, "the second collection starts again at the initial size: " + sizes);
+    }
+
+    @Test
+    void dumpThatStopsAdvancingEndsTheCollectionInsteadOfLooping() {
+        seed(5, "a");
+        source.makeDumpStuck();
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                events.addAll(stream.poll(100));
+            }
+            assertTrue(source.dumpChunkSizes().size() <= 3, "stopped after lastincluded repeated: "
+                    + source.dumpChunkSizes());
+            assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
+        }
+    }
+
+    @Test
+    void tooLargeTransactionStopsTheStreamUntilRewound() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options().maxTransactionEvents(2))) {
+            runUntilCaughtUp(stream);
+            source.transaction("a", "1", "2", "3");
+            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, () -> {
+                for (int i = 0; i < 10; i++) {
+                    stream.poll(10);
+                }
+            });
+            assertEquals(Optional.of(e), stream.failure().map(f -> (TransactionTooLargeException) f));
+            assertThrows(TransactionTooLargeException.class, () -> stream.poll(10), "stays failed");
+        }
+    }
+
+    @Test
+    void batchIsExtendedEveryThirdOfItsTtlFromThePollLoop() {
+        seed(30, "a");
+        SnapshotProgressLogTest.ManualClock clock = new SnapshotProgressLogTest.ManualClock();
+        try (ChangeStream stream = new ChangeStream(source, options().batchTtl(Duration.ofSeconds(30)).build(), store,
+                clock)) {
+            stream.poll(1);
+            clock.advance(Duration.ofSeconds(5));
+            stream.poll(1);
+            assertEquals(0, source.extendCalls(), "used 5 s ago: not due");
+            clock.advance(Duration.ofSeconds(11));
+            stream.poll(1);
+            assertEquals(1, source.extendCalls(), "10 s (a third of 30 s) since the last use");
+        }
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
