@@ -223,8 +223,8 @@ public final class ChangeStream implements AutoCloseable {
             ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
                     options.streamKey(), Long.toUnsignedString(now.from()));
-            queue.add(Emission.advance(now));
             startTail(now, false);
+            queue.add(Emission.advance(now));
             return;
         }
         resumeFrom(stored.get());
@@ -246,12 +246,9 @@ public final class ChangeStream implements AutoCloseable {
             return;
         }
         try {
-            snapshot.keepAlive();
+            snapshot.keepAlive(); // other failures leave the batch and its dump positions intact: retried next poll
         } catch (BatchExpiredException e) {
             onBatchExpired(e);
-        } catch (RuntimeException e) {
-            abandonSnapshot();
-            throw e;
         }
     }
 

@@ -329,4 +329,54 @@ class ChangeStreamEmulatorTest {
             }
         }
     }
+
+    @Test
+    void connectionCutsAndServerErrorsCostRetriesButNoChange() throws Exception {
+        try (Setup setup = new Setup("3.12.10")) {
+            RandomWorkload workload = new RandomWorkload(setup.db, WRITTEN, 11);
+            workload.seed(60);
+            setup.emulator.faults().cutAfterBytes("GET", "/_api/replication/dump", 700, 1);
+            ReplayedState replica = new ReplayedState();
+            int[] failures = {0};
+            try (ChangeStream stream = new ChangeStream(setup.client, options().build(), new InMemoryPositionStore())) {
+                pollUntil(stream, replica, failures,
+                        () -> stream.metrics().phase() == ChangePosition.Phase.TAIL);
+                assertEquals(1, failures[0], "the cut dump surfaced once; the snapshot went on with a new batch");
+                for (int i = 0; i < 10; i++) {
+                    setup.db.collection("orders").insertDocument(Map.of("_key", "f" + i));
+                }
+                setup.emulator.faults().failNext("GET", "/_api/wal/tail", 503, 503, 1)
+                        .cutAfterBytes("GET", "/_api/wal/tail", 300, 1);
+                AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+                Thread writer = writer(workload, 60, writerFailure);
+                pollUntil(stream, replica, failures, () -> !writer.isAlive()
+                        && EmulatorTruth.of(replica, CAPTURED).equals(setup.truth()));
+                assertEquals(null, writerFailure.get());
+            }
+            assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
+            assertEquals(3, failures[0], "each injected fault surfaced once and was retried");
+        }
+    }
+
+    /** Polls, applies and commits until the condition holds after an empty poll; counts client failures. */
+    private static void pollUntil(ChangeStream stream, ReplayedState replica, int[] failures,
+                                  java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ChangeEvent> events;
+            try {
+                events = stream.poll(20);
+            } catch (io.github.camelarango.replication.client.ArangoReplicationException e) {
+                failures[0]++;
+                continue;
+            }
+            replica.apply(events);
+            if (!events.isEmpty()) {
+                stream.commit(events.get(events.size() - 1).position());
+            } else if (done.getAsBoolean()) {
+                return;
+            }
+        }
+        fail("condition not reached in time");
+    }
 }
