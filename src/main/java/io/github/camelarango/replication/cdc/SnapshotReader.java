@@ -86,7 +86,7 @@ final class SnapshotReader implements AutoCloseable {
             for (ReplicationSource.CollectionInfo c : inventory.collections()) {
                 if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
                     pending.add(c);
-                    metrics.snapshotProgress(c.name(), 0, -1, false);
+                    metrics.snapshotProgress(c.name(), 0, false);
                 }
             }
             position = ChangePosition.snapshot(snapshotTick, resumeFrom == null ? java.util.Set.of()
@@ -162,8 +162,8 @@ final class SnapshotReader implements AutoCloseable {
         }
         position = after;
         readInCollection += documents.size();
-        metrics.snapshotProgress(collection.name(), readInCollection, -1, collectionDone);
-        progressLog.read(collection.name(), documents.size(), readInCollection, -1);
+        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone);
+        progressLog.read(collection.name(), documents.size(), readInCollection);
     }
 
     private void finish(Consumer<Emission> out) {
