@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.emulator.replication;
 
 import io.github.camelarango.replication.emulator.http.Body;
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.wal.LegacyMarkerWriter;
@@ -9,7 +10,6 @@ import io.github.camelarango.replication.emulator.wal.MarkerWriter;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class WalTail {
         long from = request.from();
         long since = request.lastScanned() != 0 && Long.compareUnsigned(request.lastScanned(), from) < 0 ? request.lastScanned() : from;
         boolean splitBatches = request.lastScanned() != 0;
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        ByteSink line = new ByteSink(512);
         int i = wal.batchStartIndex(since);
         int end = wal.endIndex();
         boolean scannedAny = false;
@@ -69,6 +69,7 @@ final class WalTail {
                 break;
             }
             long batchStart = first.batchStart();
+            int emittedBefore = emitted.size();
             lastScanned = batchStart;
             scannedAny = true;
             for (; i < end; i++) {
@@ -92,7 +93,7 @@ final class WalTail {
                 }
             }
             lastScanned = first.batchEnd();
-            if (request.legacy() && !emitted.isEmpty()) {
+            if (request.legacy() && emitted.size() > emittedBefore) {
                 lastIncluded = first.batchEnd();
             }
             if (bytes >= request.chunkSize()) {
@@ -149,7 +150,7 @@ final class WalTail {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+                ByteSink line = new ByteSink(512);
                 for (WalEntry e : emitted) {
                     line.reset();
                     writer.write(e, line);
