@@ -62,6 +62,8 @@ public final class ChangeStream implements AutoCloseable {
 
     private CollectionCatalog catalog = new CollectionCatalog();
     private SnapshotReader snapshot;
+    /** A completed snapshot whose batch still guards the WAL until the first tail call succeeded. */
+    private SnapshotReader handOff;
     private ChangePosition snapshotToResume;
     private boolean snapshotToStart;
     private WalTailer tailer;
@@ -242,6 +244,13 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void keepSnapshotAlive() {
+        if (handOff != null) {
+            try {
+                handOff.keepAlive();
+            } catch (BatchExpiredException e) {
+                releaseHandOff(); // the snapshot is complete; the tail reports a purged WAL if it comes to that
+            }
+        }
         if (snapshot == null) {
             return;
         }
@@ -263,8 +272,11 @@ public final class ChangeStream implements AutoCloseable {
         }
         if (tailer != null) {
             try {
-                return tailer.fetch(queue::add);
+                boolean more = tailer.fetch(queue::add);
+                releaseHandOff();
+                return more;
             } catch (WalTailer.PositionLost e) {
+                releaseHandOff();
                 onTailPositionLost(e);
                 return true;
             } catch (TransactionTooLargeException e) {
@@ -288,14 +300,23 @@ public final class ChangeStream implements AutoCloseable {
         }
         if (snapshot.isComplete()) {
             ChangePosition tailStart = ChangePosition.tail(snapshot.snapshotTick(), 0);
+            handOff = snapshot;
             snapshot = null;
             if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
+                releaseHandOff();
                 finished = true;
                 return false;
             }
             startTail(tailStart, true);
         }
         return true;
+    }
+
+    private void releaseHandOff() {
+        if (handOff != null) {
+            handOff.close();
+            handOff = null;
+        }
     }
 
     /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
@@ -397,6 +418,7 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void closeReaders() {
+        releaseHandOff();
         if (snapshot != null) {
             snapshot.close();
             snapshot = null;

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
  * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when
- * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the snapshot
- * completes or the reader is closed.
+ * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the reader is
+ * closed: the stream keeps it after the snapshot completed until the first tail call succeeded, so that the WAL
+ * after the snapshot tick stays retained across the hand-off however slowly the last rows are consumed.
  * <p>
  * <b>Resuming.</b> A reader given a snapshot position (from a restart, or after its batch expired) creates a new
  * batch and dumps only the collections not yet completed; the snapshot tick stays the <em>earliest</em> of the
@@ -104,7 +105,7 @@ final class SnapshotReader implements AutoCloseable {
 
     /** Renews the batch if due. */
     void keepAlive() {
-        if (lease != null && !complete) {
+        if (lease != null) {
             lease.keepAlive();
         }
     }
@@ -168,7 +169,6 @@ final class SnapshotReader implements AutoCloseable {
 
     private void finish(Consumer<Emission> out) {
         complete = true;
-        lease.close();
         ChangePosition tail = ChangePosition.tail(snapshotTick, 0);
         if (!tail.equals(position)) {
             out.accept(Emission.advance(tail));

@@ -479,6 +479,19 @@ class ChangeStreamTest {
         }
     }
 
+    @Test
+    void batchGuardsTheWalUntilTheFirstTailCallSucceeded() {
+        seed(2, "a");
+        try (ChangeStream stream = stream(options())) {
+            assertEquals(2, stream.poll(2).size());
+            assertEquals(0, source.tailCalls());
+            assertEquals(1, source.liveBatches().size(), "snapshot complete, tail not started: batch kept");
+            stream.poll(10);
+            assertEquals(1, source.tailCalls());
+            assertTrue(source.liveBatches().isEmpty(), "released after the first tail answer");
+        }
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
