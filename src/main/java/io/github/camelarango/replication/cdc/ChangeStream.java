@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
@@ -47,29 +45,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeStream implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
 
-    private final ReplicationSource source;
     private final ChangeStreamOptions options;
-    private final Clock clock;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
     private final Pauser pauser = new Pauser();
     private final Deque<Emission> queue = new ArrayDeque<>();
     private final Object pollLock = new Object();
-    private final SnapshotProgressLog progressLog;
     private final CommitTracker commits;
+    private final CapturePhases phases;
 
-    private CollectionCatalog catalog = new CollectionCatalog();
-    private SnapshotReader snapshot;
-    /** A completed snapshot whose batch still guards the WAL until the first tail call succeeded. */
-    private SnapshotReader handOff;
-    private ChangePosition snapshotToResume;
-    private boolean snapshotToStart;
-    private WalTailer tailer;
     private boolean started;
-    private boolean finished;
-    private boolean tailed;
     private volatile boolean closed;
     private volatile ChangeStreamException failure;
     private boolean rewound;
@@ -91,11 +77,10 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");
-        this.clock = clock;
-        this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
+        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, pauser, clock,
+                queue::add);
     }
 
     /**
@@ -117,22 +102,12 @@ public final class ChangeStream implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            if (!started) {
-                start();
-                started = true;
+            try {
+                return fetchAndDrain(maxEvents);
+            } catch (PositionLostException | TransactionTooLargeException e) {
+                failure = e;
+                throw e;
             }
-            List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
-            keepSnapshotAlive();
-            boolean more = true;
-            for (int fetches = 0; ; fetches++) {
-                drain(out, maxEvents);
-                if (out.size() >= maxEvents || finished || closed || !more || fetches == MAX_FETCHES_PER_POLL) {
-                    break;
-                }
-                more = fetchOnce();
-            }
-            commits.saveIfIdle();
-            return out;
         }
     }
 
@@ -151,11 +126,8 @@ public final class ChangeStream implements AutoCloseable {
     public void rewind() {
         synchronized (pollLock) {
             queue.clear();
-            closeReaders();
+            phases.reset();
             failure = null;
-            finished = false;
-            snapshotToResume = null;
-            snapshotToStart = false;
             rewound = true;
             started = false;
         }
@@ -174,7 +146,7 @@ public final class ChangeStream implements AutoCloseable {
     /** True once an {@link SnapshotMode#INITIAL_ONLY} snapshot was fully handed out: nothing more will come. */
     public boolean isFinished() {
         synchronized (pollLock) {
-            return finished && queue.isEmpty();
+            return phases.isFinished() && queue.isEmpty();
         }
     }
 
@@ -194,216 +166,29 @@ public final class ChangeStream implements AutoCloseable {
         closed = true;
         pauser.wake();
         synchronized (pollLock) {
-            closeReaders();
-            if (tailed) {
-                tailed = false;
-                try {
-                    source.unregister();
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not unregister change stream '{}' from the server: {}", options.streamKey(),
-                            e.getMessage());
-                }
-            }
+            phases.close();
         }
     }
 
-    private void start() {
-        Optional<ChangePosition> stored = commits.load();
-        if (rewound && stored.isPresent()) {
+    private List<ChangeEvent> fetchAndDrain(int maxEvents) {
+        if (!started) {
+            phases.start(commits.load(), rewound);
             rewound = false;
-            resumeFrom(stored.get());
-            return;
+            started = true;
         }
-        SnapshotMode mode = options.snapshotMode();
-        if (mode == SnapshotMode.ALWAYS || stored.isEmpty() && mode != SnapshotMode.NEVER) {
-            LOG.info("Change stream '{}' starts with a snapshot (snapshotMode {}{})", options.streamKey(), mode,
-                    stored.isEmpty() ? ", no stored position" : "");
-            snapshotToStart = true;
-            return;
-        }
-        if (stored.isEmpty()) {
-            ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
-            LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
-                    options.streamKey(), Long.toUnsignedString(now.from()));
-            startTail(now, false);
-            queue.add(Emission.advance(now));
-            return;
-        }
-        resumeFrom(stored.get());
-    }
-
-    private void resumeFrom(ChangePosition position) {
-        LOG.info("Change stream '{}' resumes from {}", options.streamKey(), position);
-        if (position.isSnapshot()) {
-            snapshotToResume = position;
-        } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
-            finished = true;
-        } else {
-            startTail(position, tailed);
-        }
-    }
-
-    private void keepSnapshotAlive() {
-        if (handOff != null) {
-            try {
-                handOff.keepAlive();
-            } catch (BatchExpiredException e) {
-                releaseHandOff(); // the snapshot is complete; the tail reports a purged WAL if it comes to that
+        List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
+        phases.keepAlive();
+        boolean more = true;
+        for (int fetches = 0; ; fetches++) {
+            drain(out, maxEvents);
+            if (out.size() >= maxEvents || phases.isFinished() || closed || !more
+                    || fetches == MAX_FETCHES_PER_POLL) {
+                break;
             }
+            more = phases.fetch();
         }
-        if (snapshot == null) {
-            return;
-        }
-        try {
-            snapshot.keepAlive(); // other failures leave the batch and its dump positions intact: retried next poll
-        } catch (BatchExpiredException e) {
-            onBatchExpired(e);
-        }
-    }
-
-    /** One fetch from the current reader; returns whether more may be fetched at once. */
-    private boolean fetchOnce() {
-        if (snapshotToStart || snapshotToResume != null) {
-            startSnapshot();
-            return true;
-        }
-        if (snapshot != null) {
-            return fetchSnapshot();
-        }
-        if (tailer != null) {
-            try {
-                boolean more = tailer.fetch(queue::add);
-                releaseHandOff();
-                return more;
-            } catch (WalTailer.PositionLost e) {
-                releaseHandOff();
-                onTailPositionLost(e);
-                return true;
-            } catch (TransactionTooLargeException e) {
-                failure = e; // the response was half processed: the stream cannot go on consistently
-                LOG.error(e.getMessage());
-                throw e;
-            }
-        }
-        return false;
-    }
-
-    private boolean fetchSnapshot() {
-        try {
-            snapshot.fetch(queue::add);
-        } catch (BatchExpiredException e) {
-            onBatchExpired(e);
-            return true;
-        } catch (RuntimeException e) {
-            abandonSnapshot();
-            throw e;
-        }
-        if (snapshot.isComplete()) {
-            ChangePosition tailStart = ChangePosition.tail(snapshot.snapshotTick(), 0);
-            handOff = snapshot;
-            snapshot = null;
-            if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
-                releaseHandOff();
-                finished = true;
-                return false;
-            }
-            startTail(tailStart, true);
-        }
-        return true;
-    }
-
-    private void releaseHandOff() {
-        if (handOff != null) {
-            handOff.close();
-            handOff = null;
-        }
-    }
-
-    /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
-    private void abandonSnapshot() {
-        snapshotToResume = snapshot.position();
-        snapshot.close();
-        snapshot = null;
-    }
-
-    private void startSnapshot() {
-        ChangePosition resume = snapshotToResume;
-        snapshotToStart = false;
-        snapshotToResume = null;
-        catalog = new CollectionCatalog();
-        SnapshotReader reader = new SnapshotReader(source,
-                new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize()),
-                options.filter(), catalog, metrics, progressLog, clock, resume);
-        try {
-            reader.start();
-        } catch (RuntimeException e) {
-            snapshotToResume = resume;
-            snapshotToStart = resume == null;
-            throw e;
-        }
-        snapshot = reader;
-        metrics.phase(ChangePosition.Phase.SNAPSHOT);
-    }
-
-    private void startTail(ChangePosition from, boolean catalogKnown) {
-        if (!catalogKnown) {
-            loadCatalog();
-        }
-        ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
-                new TransactionBuffer(options.maxTransactionEvents()), from);
-        tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                pauser, metrics, options.tailChunkSize(), filter);
-        tailed = true;
-        metrics.phase(ChangePosition.Phase.TAIL);
-    }
-
-    /** Without a snapshot in this run, names of collections come from an inventory under a short-lived batch. */
-    private void loadCatalog() {
-        catalog = new CollectionCatalog();
-        try (BatchLease lease = BatchLease.create(source, options.batchTtl(), clock)) {
-            catalog.seed(source.inventory(lease.id(), options.filter().includeSystem()));
-        }
-    }
-
-    private void onTailPositionLost(WalTailer.PositionLost lost) {
-        metrics.positionLost();
-        tailer = null;
-        String what = PositionLoss.describePurge(source.database(), options.streamKey(), lost.from, lost.serverLastTick);
-        switch (PositionLoss.forPurgedWal(options)) {
-            case SNAPSHOT -> {
-                LOG.warn("Position lost: {}; taking a new snapshot", what);
-                snapshotToStart = true;
-            }
-            case SKIP -> {
-                long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
-                LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                        Long.toUnsignedString(resumeAt));
-                ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
-                queue.add(Emission.of(gap));
-                startTail(gap.position(), true);
-            }
-            default -> {
-                failure = PositionLoss.purgeFailure(options.streamKey(), what);
-                LOG.error(failure.getMessage());
-                throw failure;
-            }
-        }
-    }
-
-    private void onBatchExpired(BatchExpiredException e) {
-        metrics.positionLost();
-        ChangePosition resume = snapshot.position();
-        snapshot.close();
-        snapshot = null;
-        if (PositionLoss.forExpiredBatch(options) == PositionLoss.Action.FAIL) {
-            failure = PositionLoss.batchFailure(options, e);
-            LOG.error(failure.getMessage());
-            throw failure;
-        }
-        LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
-        snapshotToResume = resume;
+        commits.saveIfIdle();
+        return out;
     }
 
     private void drain(List<ChangeEvent> out, int maxEvents) {
@@ -415,14 +200,5 @@ public final class ChangeStream implements AutoCloseable {
                 metrics.delivered(next.event().type());
             }
         }
-    }
-
-    private void closeReaders() {
-        releaseHandOff();
-        if (snapshot != null) {
-            snapshot.close();
-            snapshot = null;
-        }
-        tailer = null;
     }
 }
