@@ -167,6 +167,21 @@ class WalTailerTest {
     }
 
     @Test
+    void ticksAbove2Pow63AdvanceFromAsUnsignedNumbers() {
+        long beforeHalf = Long.parseUnsignedLong("9223372036854775806");
+        long afterHalf = Long.parseUnsignedLong("9223372036854775813");
+        WalTailer tailer = tailer(beforeHalf, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, afterHalf, afterHalf, afterHalf, false,
+                Markers.upsert("9223372036854775813", "0", Markers.CUID_A, "a", "x")));
+        source.answers.add(answer(true, 0, beforeHalf, afterHalf, false));
+        tailer.fetch(out::add);
+        assertEquals(afterHalf, tailer.from(), "2^63+5 is after 2^63-2");
+        tailer.fetch(out::add);
+        assertEquals(afterHalf, tailer.from(), "a lastscanned below from (unsigned) does not move from back");
+        assertEquals(afterHalf, source.requests.get(1).from(), "the second call asks after 2^63+5");
+    }
+
+    @Test
     void idleWaitGrowsFromMinimumToMaximumAndResetsOnData() {
         IdleBackoff backoff = new IdleBackoff(Duration.ofMillis(100), Duration.ofMillis(350));
         assertEquals(0, backoff.nextWaitMillis());
