@@ -99,17 +99,15 @@ public final class ClientReplicationSource implements ReplicationSource {
     }
 
     @Override
-    public InventoryInfo inventory(String batchId, boolean includeSystem) {
+    public List<ReplicationSource.CollectionInfo> inventory(String batchId, boolean includeSystem) {
         var inventory = onBatch(batchId, () -> client.inventory(
                 new InventoryRequest(batchId, includeSystem, null, null, null, null)));
         List<InventoryCollection> collections = inventory.collections();
         List<ReplicationSource.CollectionInfo> mapped = new ArrayList<>(collections.size());
         for (InventoryCollection c : collections) {
-            mapped.add(new ReplicationSource.CollectionInfo(c.name(), c.globallyUniqueId(), c.system(),
-                    c.deleted()));
+            mapped.add(new ReplicationSource.CollectionInfo(c.name(), c.globallyUniqueId(), c.deleted()));
         }
-        Long tick = inventory.snapshotTick();
-        return new InventoryInfo(mapped, tick == null ? 0 : tick);
+        return mapped;
     }
 
     @Override

@@ -29,8 +29,8 @@ public interface ReplicationSource {
     /** Deletes the batch; an already expired batch is not an error. */
     void deleteBatch(String batchId);
 
-    /** The collections of the database (current ones, as the server lists them under the batch). */
-    InventoryInfo inventory(String batchId, boolean includeSystem);
+    /** The collections of the database (current ones, as the server's inventory lists them under the batch). */
+    List<CollectionInfo> inventory(String batchId, boolean includeSystem);
 
     /** The next chunk of the collection's dump under the batch, bare documents ({@code useEnvelope=false}). */
     DumpChunk dump(String batchId, String collection, int chunkSize);
@@ -49,12 +49,9 @@ public interface ReplicationSource {
     }
 
     /** A collection listed by the inventory. */
-    record CollectionInfo(String name, String cuid, boolean system, boolean deleted) {
+    record CollectionInfo(String name, String cuid, boolean deleted) {
     }
 
-    /** The inventory. @param snapshotTick {@code state.lastLogTick}, equal to the batch's tick */
-    record InventoryInfo(List<CollectionInfo> collections, long snapshotTick) {
-    }
 
     /** A dump chunk: its documents and the {@code checkmore}/{@code lastincluded} headers. */
     record DumpChunk(boolean checkMore, long lastIncluded, List<JsonNode> documents) {

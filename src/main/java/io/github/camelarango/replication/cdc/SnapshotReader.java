@@ -72,7 +72,7 @@ final class SnapshotReader implements AutoCloseable {
         startedAt = clock.instant();
         lease = BatchLease.create(source, settings.batchTtl(), clock);
         try {
-            ReplicationSource.InventoryInfo inventory = source.inventory(lease.id(), filter.includeSystem());
+            List<ReplicationSource.CollectionInfo> inventory = source.inventory(lease.id(), filter.includeSystem());
             lease.used();
             catalog.seed(inventory);
             snapshotTick = lease.snapshotTick();
@@ -84,7 +84,7 @@ final class SnapshotReader implements AutoCloseable {
                 }
             }
             metrics.snapshotStarted();
-            for (ReplicationSource.CollectionInfo c : inventory.collections()) {
+            for (ReplicationSource.CollectionInfo c : inventory) {
                 if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
                     pending.add(c);
                     metrics.snapshotProgress(c.name(), 0, false);

@@ -179,11 +179,11 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     @Override
-    public synchronized InventoryInfo inventory(String batchId, boolean includeSystem) {
-        Batch batch = batch(batchId);
+    public synchronized List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
+        batch(batchId);
         List<CollectionInfo> list = new ArrayList<>();
-        cuids.forEach((name, cuid) -> list.add(new CollectionInfo(name, cuid, false, false)));
-        return new InventoryInfo(list, batch.tick());
+        cuids.forEach((name, cuid) -> list.add(new CollectionInfo(name, cuid, false)));
+        return list;
     }
 
     @Override

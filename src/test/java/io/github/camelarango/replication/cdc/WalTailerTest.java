@@ -50,7 +50,7 @@ class WalTailerTest {
         }
 
         @Override
-        public InventoryInfo inventory(String batchId, boolean includeSystem) {
+        public List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
             throw new UnsupportedOperationException();
         }
 
