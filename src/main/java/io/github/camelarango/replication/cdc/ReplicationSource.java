@@ -12,8 +12,8 @@ import io.github.camelarango.replication.client.WalMarker;
  * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Every call identifies the
  * engine as a replication client (serverId/syncerId/clientInfo) so that the server keeps the WAL it still needs.
  * Bodies are read completely (each is bounded by the chunk size asked for), so a call leaves no connection open.
- * An unknown or expired dump batch is reported as {@link BatchExpiredException}; other failures propagate as the
- * client's exceptions.
+ * An unknown or expired dump batch is reported as {@link BatchExpiredException}, an unknown collection in the tail's
+ * collection filter as {@link UnknownCollectionException}; other failures propagate as the client's exceptions.
  */
 public interface ReplicationSource {
 

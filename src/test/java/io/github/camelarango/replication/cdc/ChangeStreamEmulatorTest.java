@@ -358,6 +358,31 @@ class ChangeStreamEmulatorTest {
         }
     }
 
+    @Test
+    void droppingTheOneCapturedCollectionIsDeliveredDespiteTheServerSideFilter() {
+        try (Setup setup = new Setup("3.11.4")) {
+            new RandomWorkload(setup.db, WRITTEN, 13).seed(2);
+            ChangeStreamOptions only = options().includeCollections(Set.of("orders")).build();
+            assertEquals(java.util.Optional.of("orders"), only.filter().serverSideCollection());
+            try (ChangeStream stream = new ChangeStream(setup.client, only, new InMemoryPositionStore())) {
+                List<ChangeEvent> events = new ArrayList<>();
+                for (int i = 0; i < 50 && events.size() < 2; i++) {
+                    events.addAll(stream.poll(10));
+                }
+                assertEquals(2, events.size(), "the snapshot of orders only");
+                setup.db.collection("customers").insertDocument(Map.of("_key", "elsewhere"));
+                setup.db.collection("orders").drop();
+                List<ChangeEvent> later = new ArrayList<>();
+                for (int i = 0; i < 200 && later.isEmpty(); i++) {
+                    later.addAll(stream.poll(10));
+                }
+                assertEquals(1, later.size(), later.toString());
+                assertEquals(ChangeType.COLLECTION_DROP, later.get(0).type());
+                assertEquals("orders", later.get(0).collection());
+            }
+        }
+    }
+
     /** Polls, applies and commits until the condition holds after an empty poll; counts client failures. */
     private static void pollUntil(ChangeStream stream, ReplayedState replica, int[] failures,
                                   java.util.function.BooleanSupplier done) {
