@@ -42,7 +42,6 @@ final class WalTailer {
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
-    private boolean caughtUp;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
               ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
@@ -80,7 +79,7 @@ final class WalTailer {
         advance(chunk.lastIncluded(), chunk.lastScanned());
         assembler.endOfResponse(from, lastScanned, out);
         backoff.afterResponse(!chunk.markers().isEmpty(), chunk.checkMore());
-        caughtUp = !chunk.checkMore() && Long.compareUnsigned(from, chunk.lastTick()) >= 0;
+        metrics.transactions(assembler.openTransactions(), assembler.bufferedEvents());
         if (LOG.isTraceEnabled()) {
             LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
                     chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
@@ -104,11 +103,6 @@ final class WalTailer {
             }
         }
         return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, null, includeSystem));
-    }
-
-    /** True when the last response reached the server's last tick. */
-    boolean caughtUp() {
-        return caughtUp;
     }
 
     private void advance(long lastIncluded, long scanned) {
