@@ -1,0 +1,204 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.camelarango.replication.client.ArangoReplicationClient;
+
+/**
+ * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
+ * delivered as {@link ChangeEvent}s — synchronous and pull-based, so that a polling consumer drives it.
+ * <p>
+ * <b>Use.</b> Call {@link #poll(int)} repeatedly; deliver each event; after an event's delivery completed, call
+ * {@link #commit(ChangePosition)} with its {@link ChangeEvent#position()} (committing the last event of a poll is
+ * enough). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
+ * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
+ * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch
+ * and the client registration.
+ * <p>
+ * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
+ * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
+ * open transactions, bounded by {@code maxTransactionEvents}). Nothing is fetched while the caller does not poll, so
+ * a slow caller slows the fetching. A caller must poll at least once per third of {@code batchTtl} during a snapshot,
+ * or the batch expires (handled as a lost position).
+ * <p>
+ * <b>Waiting.</b> When the WAL has nothing new, {@code poll} waits before asking again — between
+ * {@code idleMinWait} and {@code idleMaxWait}, adaptively — and then returns what it found (possibly nothing).
+ * {@link #close()} ends such a wait at once.
+ * <p>
+ * <b>Snapshot and hand-off.</b> The snapshot dumps every selected collection under one batch and then tails the WAL
+ * after the batch's {@code lastTick}: no gap, no duplicate. A restart during a snapshot resumes it with a new batch,
+ * dumping again only the collections not completed, and tails after the earliest snapshot tick (see
+ * {@link SnapshotMode} for when a snapshot is taken, and {@link PositionLostPolicy} for a lost position).
+ * <p>
+ * <b>Position commits.</b> Positions handed out never lie inside an open WAL transaction. When a poll produces no
+ * event but the position moved (filtered markers, empty collections, idle tail) and every handed-out event was
+ * committed, the stream saves the new position itself, so an idle or filtered stream does not fall behind.
+ * <p>
+ * {@code poll}, {@code rewind} and {@code close} may be called from different threads ({@code commit} too, from
+ * exchange completions); {@code poll} calls are serialised.
+ */
+public final class ChangeStream implements AutoCloseable {
+
+    private static final int MAX_FETCHES_PER_POLL = 16;
+
+    private final ChangeStreamOptions options;
+    private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
+    private final Pauser pauser = new Pauser();
+    private final Deque<Emission> queue = new ArrayDeque<>();
+    private final Object pollLock = new Object();
+    private final CommitTracker commits;
+    private final CapturePhases phases;
+
+    private boolean started;
+    private volatile boolean closed;
+    private volatile ChangeStreamException failure;
+    private boolean rewound;
+
+    /**
+     * A stream over the client's database, resuming from the position stored under {@code options.streamKey()}.
+     * Nothing is sent to the server before the first {@link #poll}. The stream does not close the client.
+     */
+    public ChangeStream(ArangoReplicationClient client, ChangeStreamOptions options, PositionStore store) {
+        this(new ClientReplicationSource(client, options.streamKey()), options, store);
+    }
+
+    /**
+     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}.
+     * Nothing is sent to the server before the first {@link #poll}.
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store) {
+        this(source, options, store, Clock.systemUTC());
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
+        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, pauser, clock,
+                queue::add);
+    }
+
+    /**
+     * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
+     *
+     * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
+     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
+     *                                      poll)
+     * @throws IllegalStateException        after {@link #close()}
+     */
+    public List<ChangeEvent> poll(int maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents is " + maxEvents + "; it must be at least 1");
+        }
+        synchronized (pollLock) {
+            if (closed) {
+                throw new IllegalStateException("change stream '" + options.streamKey() + "' is closed");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                return fetchAndDrain(maxEvents);
+            } catch (PositionLostException | TransactionTooLargeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Records that every event up to the one carrying {@code position} was delivered, and saves the position in the
+     * {@link PositionStore}. Call it only after the event's delivery completed without failure.
+     */
+    public void commit(ChangePosition position) {
+        commits.commit(Objects.requireNonNull(position, "position"));
+    }
+
+    /**
+     * Forgets every event handed out but not committed, and continues from the committed position, so those events
+     * are delivered again. During a snapshot this resumes the snapshot with a new batch.
+     */
+    public void rewind() {
+        synchronized (pollLock) {
+            queue.clear();
+            phases.reset();
+            failure = null;
+            rewound = true;
+            started = false;
+        }
+    }
+
+    /**
+     * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
+     * limit), which every {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
+     * retries.
+     */
+    public Optional<ChangeStreamException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** True once an {@link SnapshotMode#INITIAL_ONLY} snapshot was fully handed out: nothing more will come. */
+    public boolean isFinished() {
+        synchronized (pollLock) {
+            return phases.isFinished() && queue.isEmpty();
+        }
+    }
+
+    /** Live figures of this stream. */
+    public ChangeStreamMetrics metrics() {
+        return metrics;
+    }
+
+    /** The last committed (or, when idle, automatically saved) position. */
+    public Optional<ChangePosition> committedPosition() {
+        return commits.committed();
+    }
+
+    /** Stops the stream: ends a wait in {@link #poll}, deletes the dump batch and unregisters from the server. */
+    @Override
+    public void close() {
+        closed = true;
+        pauser.wake();
+        synchronized (pollLock) {
+            phases.close();
+        }
+    }
+
+    private List<ChangeEvent> fetchAndDrain(int maxEvents) {
+        if (!started) {
+            phases.start(commits.load(), rewound);
+            rewound = false;
+            started = true;
+        }
+        List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
+        phases.keepAlive();
+        boolean more = true;
+        for (int fetches = 0; ; fetches++) {
+            drain(out, maxEvents);
+            if (out.size() >= maxEvents || phases.isFinished() || closed || !more
+                    || fetches == MAX_FETCHES_PER_POLL) {
+                break;
+            }
+            more = phases.fetch();
+        }
+        commits.saveIfIdle();
+        return out;
+    }
+
+    private void drain(List<ChangeEvent> out, int maxEvents) {
+        Emission next;
+        while (out.size() < maxEvents && (next = queue.poll()) != null) {
+            commits.handedOut(next);
+            if (next.isEvent()) {
+                out.add(next.event());
+                metrics.delivered(next.event().type());
+            }
+        }
+    }
+}
