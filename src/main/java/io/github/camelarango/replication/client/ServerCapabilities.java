@@ -12,7 +12,7 @@ import static io.github.camelarango.replication.client.ReplicationOperation.*;
  */
 final class ServerCapabilities {
 
-    private static final String APPLIER_GONE = "the replication applier (Leader/Follower mode) was removed in 3.12.10;"
+    private static final String APPLIER_GONE = "removed in 3.12.10 with the replication applier (Leader/Follower mode);"
                                                + " capture changes with createDumpBatch, inventory and dump, then walTail";
 
     private static final Set<ReplicationOperation> NOT_ON_COORDINATOR = EnumSet.of(WAL_TAIL, WAL_RANGE, WAL_LAST_TICK,

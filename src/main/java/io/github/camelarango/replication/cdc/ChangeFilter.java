@@ -1,0 +1,69 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which changes a stream delivers: collection include and exclude lists (by name), system collections
+ * ({@code _}-prefixed, off by default) and operation types.
+ * <p>
+ * An empty include list means every collection. A collection in both lists is excluded. Changes that concern no
+ * collection (database create/drop, gaps) pass the collection rules unless an include list is set; gaps always
+ * pass. The filter is applied by the engine and pushed to the server where the API allows: the snapshot dumps
+ * only the accepted collections of the inventory, and a single included collection becomes the tail's
+ * {@code collection=} parameter ({@link #serverSideCollection()}).
+ */
+public final class ChangeFilter {
+
+    private final Set<String> include;
+    private final Set<String> exclude;
+    private final boolean includeSystem;
+    private final Set<ChangeType> types;
+
+    public ChangeFilter(Set<String> include, Set<String> exclude, boolean includeSystem, Set<ChangeType> types) {
+        this.include = Set.copyOf(new TreeSet<>(include));
+        this.exclude = Set.copyOf(new TreeSet<>(exclude));
+        this.includeSystem = includeSystem;
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("option changeTypes is empty, so nothing would ever be delivered; "
+                    + "allowed are any of " + EnumSet.allOf(ChangeType.class));
+        }
+        this.types = Set.copyOf(types);
+    }
+
+    /** Everything except system collections. */
+    public static ChangeFilter acceptAll() {
+        return new ChangeFilter(Set.of(), Set.of(), false, ChangeType.all());
+    }
+
+    /** Whether the collection's changes (and its snapshot) are wanted. */
+    public boolean acceptsCollection(String name) {
+        if (name == null) {
+            return include.isEmpty();
+        }
+        if (name.startsWith("_") && !includeSystem) {
+            return false;
+        }
+        return (include.isEmpty() || include.contains(name)) && !exclude.contains(name);
+    }
+
+    /** Whether a change of this type in this collection (null when none) is wanted. */
+    public boolean accepts(ChangeType type, String collection) {
+        if (type == ChangeType.GAP) {
+            return true;
+        }
+        return types.contains(type) && acceptsCollection(collection);
+    }
+
+    /** The one collection to name in the tail's {@code collection=} parameter, when exactly one is included. */
+    public Optional<String> serverSideCollection() {
+        return include.size() == 1 && exclude.isEmpty() ? Optional.of(include.iterator().next()) : Optional.empty();
+    }
+
+    /** Whether the server should include system collections (only when asked for). */
+    public boolean includeSystem() {
+        return includeSystem;
+    }
+}

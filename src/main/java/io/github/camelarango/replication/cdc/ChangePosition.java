@@ -1,0 +1,176 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Where a change stream stands: the value to commit once an event has been delivered, and to resume from.
+ * <p>
+ * In the {@link Phase#TAIL} phase the position is the WAL tick {@link #from()} up to which (inclusive) every change
+ * was delivered, plus the server's {@code lastScanned} hint. In the {@link Phase#SNAPSHOT} phase it is the snapshot
+ * tick (the tick the tail will start after once the snapshot is complete; when a snapshot was resumed with a second
+ * batch, the earliest of the snapshot ticks) and the names of the collections whose dump was fully delivered.
+ * <p>
+ * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
+ * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
+ */
+public final class ChangePosition {
+
+    /** The phase of a change stream. */
+    public enum Phase {
+        /** Dumping collections under a batch. */
+        SNAPSHOT,
+        /** Tailing the write-ahead log. */
+        TAIL
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FORMAT_VERSION = 1;
+
+    private final Phase phase;
+    private final long from;
+    private final long lastScanned;
+    private final Set<String> completedCollections;
+
+    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections) {
+        this.phase = phase;
+        this.from = from;
+        this.lastScanned = lastScanned;
+        this.completedCollections = completedCollections;
+    }
+
+    /** A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. */
+    public static ChangePosition tail(long from, long lastScanned) {
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of());
+    }
+
+    /** A snapshot position: the snapshot tick and the collections whose dump was fully delivered. */
+    public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
+        return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)));
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** Tail phase: the last delivered tick; snapshot phase: the snapshot tick the tail will start after. */
+    public long from() {
+        return from;
+    }
+
+    /** The server's {@code lastScanned} hint to send back (0 when unknown). */
+    public long lastScanned() {
+        return lastScanned;
+    }
+
+    /** Snapshot phase: the snapshot tick (same as {@link #from()}). */
+    public long snapshotTick() {
+        return from;
+    }
+
+    /** Snapshot phase: the collections whose dump was fully delivered; empty in the tail phase. */
+    public Set<String> completedCollections() {
+        return completedCollections;
+    }
+
+    public boolean isSnapshot() {
+        return phase == Phase.SNAPSHOT;
+    }
+
+    /** This snapshot position with one more collection completed. */
+    public ChangePosition withCompleted(String collection) {
+        Set<String> done = new TreeSet<>(completedCollections);
+        done.add(collection);
+        return snapshot(from, done);
+    }
+
+    /** The compact JSON form, e.g. {@code {"v":1,"phase":"TAIL","from":"189495","lastScanned":"189505"}}. */
+    public String toJson() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("v", FORMAT_VERSION);
+        node.put("phase", phase.name());
+        if (phase == Phase.TAIL) {
+            node.put("from", Long.toUnsignedString(from));
+            node.put("lastScanned", Long.toUnsignedString(lastScanned));
+        } else {
+            node.put("snapshotTick", Long.toUnsignedString(from));
+            ArrayNode done = node.putArray("done");
+            completedCollections.forEach(done::add);
+        }
+        return node.toString();
+    }
+
+    /**
+     * Parses the form written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the text is not a position of a known format
+     */
+    public static ChangePosition parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException("change position is empty; expected the JSON written by ChangePosition.toJson()");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
+        }
+        if (node == null || !node.isObject() || node.path("v").asInt(-1) != FORMAT_VERSION) {
+            throw new IllegalArgumentException("change position has an unknown format (expected \"v\":" + FORMAT_VERSION
+                    + "): " + abbreviate(json));
+        }
+        String phase = node.path("phase").asText();
+        if (Phase.TAIL.name().equals(phase)) {
+            return tail(tick(node, "from", json), node.has("lastScanned") ? tick(node, "lastScanned", json) : 0);
+        }
+        if (Phase.SNAPSHOT.name().equals(phase)) {
+            Set<String> done = new TreeSet<>();
+            node.path("done").forEach(n -> done.add(n.asText()));
+            return snapshot(tick(node, "snapshotTick", json), done);
+        }
+        throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and TAIL: "
+                + abbreviate(json));
+    }
+
+    private static long tick(JsonNode node, String field, String json) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("change position misses the tick '" + field + "': " + abbreviate(json));
+        }
+        try {
+            return Long.parseUnsignedLong(value.asText());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("change position has tick '" + field + "' = '" + value.asText()
+                    + "', which is not an unsigned 64-bit decimal", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
+                && p.completedCollections.equals(completedCollections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(phase, from, lastScanned, completedCollections);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

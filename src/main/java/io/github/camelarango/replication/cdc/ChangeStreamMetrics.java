@@ -1,0 +1,107 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live figures of a {@link ChangeStream}, safe to read from any thread (JMX, health checks, dev console).
+ * Ticks are unsigned 64-bit values; the {@code …String} accessors give their decimal text.
+ */
+public final class ChangeStreamMetrics {
+
+    /** Snapshot progress of one collection. @param total documents expected, -1 when unknown */
+    public record CollectionProgress(long documentsRead, long total, boolean completed) {
+    }
+
+    private final AtomicReference<ChangePosition.Phase> phase = new AtomicReference<>();
+    private final AtomicLong committedTick = new AtomicLong();
+    private final AtomicLong serverLastTick = new AtomicLong();
+    private final AtomicLong positionLostCount = new AtomicLong();
+    private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
+    private final Map<String, CollectionProgress> snapshotProgress = new ConcurrentHashMap<>();
+
+    /** The phase the stream is in, null before it started. */
+    public ChangePosition.Phase phase() {
+        return phase.get();
+    }
+
+    /** The tick of the last committed position (in the snapshot phase: the snapshot tick). */
+    public long committedTick() {
+        return committedTick.get();
+    }
+
+    /** The server's latest WAL tick as last seen. */
+    public long serverLastTick() {
+        return serverLastTick.get();
+    }
+
+    /** How many ticks the committed position is behind the server (0 when level or unknown). */
+    public long lagTicks() {
+        long server = serverLastTick.get();
+        long committed = committedTick.get();
+        return Long.compareUnsigned(server, committed) > 0 ? server - committed : 0;
+    }
+
+    /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
+    public long positionLostCount() {
+        return positionLostCount.get();
+    }
+
+    /** Events handed out, by type. */
+    public Map<ChangeType, Long> eventsByType() {
+        Map<ChangeType, Long> copy = new EnumMap<>(ChangeType.class);
+        eventsByType.forEach((type, count) -> copy.put(type, count.sum()));
+        return copy;
+    }
+
+    /** Events handed out in total. */
+    public long eventsTotal() {
+        return eventsByType.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Snapshot progress per collection of the current or last snapshot. */
+    public Map<String, CollectionProgress> snapshotProgress() {
+        return new LinkedHashMap<>(snapshotProgress);
+    }
+
+    void phase(ChangePosition.Phase newPhase) {
+        phase.set(newPhase);
+    }
+
+    void committed(ChangePosition position) {
+        committedTick.set(position.from());
+    }
+
+    void serverLastTick(long tick) {
+        serverLastTick.set(tick);
+    }
+
+    void positionLost() {
+        positionLostCount.incrementAndGet();
+    }
+
+    void delivered(ChangeType type) {
+        eventsByType.computeIfAbsent(type, t -> new LongAdder()).increment();
+    }
+
+    void snapshotStarted() {
+        snapshotProgress.clear();
+    }
+
+    void snapshotProgress(String collection, long documentsRead, long total, boolean completed) {
+        snapshotProgress.put(collection, new CollectionProgress(documentsRead, total, completed));
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeStreamMetrics[phase=" + phase.get() + ", committedTick=" + Long.toUnsignedString(committedTick())
+                + ", serverLastTick=" + Long.toUnsignedString(serverLastTick()) + ", lagTicks="
+                + Long.toUnsignedString(lagTicks()) + ", events=" + eventsByType() + ", positionLost="
+                + positionLostCount() + "]";
+    }
+}

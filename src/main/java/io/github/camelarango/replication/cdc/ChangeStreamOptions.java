@@ -1,0 +1,262 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link ChangeStream} runs. Immutable; build with {@link #builder()}. Every setter checks its value and names
+ * the option, the value and what is allowed when it refuses one.
+ */
+public final class ChangeStreamOptions {
+
+    /** Server cap of dump and tail chunk sizes (128 MiB). */
+    public static final int MAX_CHUNK_SIZE = 128 * 1024 * 1024;
+
+    private final String streamKey;
+    private final SnapshotMode snapshotMode;
+    private final PositionLostPolicy positionLostPolicy;
+    private final ChangeFilter filter;
+    private final Duration batchTtl;
+    private final int initialDumpChunkSize;
+    private final int maxDumpChunkSize;
+    private final int tailChunkSize;
+    private final Duration idleMinWait;
+    private final Duration idleMaxWait;
+    private final int maxTransactionEvents;
+    private final Duration progressLogInterval;
+
+    private ChangeStreamOptions(Builder b) {
+        this.streamKey = b.streamKey;
+        this.snapshotMode = b.snapshotMode;
+        this.positionLostPolicy = b.positionLostPolicy;
+        this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
+        this.batchTtl = b.batchTtl;
+        this.initialDumpChunkSize = b.initialDumpChunkSize;
+        this.maxDumpChunkSize = b.maxDumpChunkSize;
+        this.tailChunkSize = b.tailChunkSize;
+        this.idleMinWait = b.idleMinWait;
+        this.idleMaxWait = b.idleMaxWait;
+        this.maxTransactionEvents = b.maxTransactionEvents;
+        this.progressLogInterval = b.progressLogInterval;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The key under which the position is stored. */
+    public String streamKey() {
+        return streamKey;
+    }
+
+    public SnapshotMode snapshotMode() {
+        return snapshotMode;
+    }
+
+    public PositionLostPolicy positionLostPolicy() {
+        return positionLostPolicy;
+    }
+
+    public ChangeFilter filter() {
+        return filter;
+    }
+
+    public Duration batchTtl() {
+        return batchTtl;
+    }
+
+    public int initialDumpChunkSize() {
+        return initialDumpChunkSize;
+    }
+
+    public int maxDumpChunkSize() {
+        return maxDumpChunkSize;
+    }
+
+    public int tailChunkSize() {
+        return tailChunkSize;
+    }
+
+    public Duration idleMinWait() {
+        return idleMinWait;
+    }
+
+    public Duration idleMaxWait() {
+        return idleMaxWait;
+    }
+
+    public int maxTransactionEvents() {
+        return maxTransactionEvents;
+    }
+
+    public Duration progressLogInterval() {
+        return progressLogInterval;
+    }
+
+    /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
+    public static final class Builder {
+        private String streamKey = "arango-replication-changes";
+        private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
+        private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+        private Set<String> includeCollections = Set.of();
+        private Set<String> excludeCollections = Set.of();
+        private boolean includeSystem;
+        private Set<ChangeType> changeTypes = EnumSet.allOf(ChangeType.class);
+        private Duration batchTtl = Duration.ofSeconds(600);
+        private int initialDumpChunkSize = 128 * 1024;
+        private int maxDumpChunkSize = 8 * 1024 * 1024;
+        private int tailChunkSize = 1024 * 1024;
+        private Duration idleMinWait = Duration.ofMillis(100);
+        private Duration idleMaxWait = Duration.ofMillis(2000);
+        private int maxTransactionEvents = 100_000;
+        private Duration progressLogInterval = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Key of the stored position (default {@code arango-replication-changes}). */
+        public Builder streamKey(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("option streamKey is '" + value + "'; it must be a non-blank text");
+            }
+            this.streamKey = value;
+            return this;
+        }
+
+        /** Default {@link SnapshotMode#INITIAL}. */
+        public Builder snapshotMode(SnapshotMode value) {
+            this.snapshotMode = Objects.requireNonNull(value, "option snapshotMode must not be null");
+            return this;
+        }
+
+        /** Default {@link PositionLostPolicy#FAIL}. */
+        public Builder positionLostPolicy(PositionLostPolicy value) {
+            this.positionLostPolicy = Objects.requireNonNull(value, "option positionLostPolicy must not be null");
+            return this;
+        }
+
+        /** Collections to capture (names); empty (the default) means all. */
+        public Builder includeCollections(Set<String> names) {
+            this.includeCollections = names(names, "includeCollections");
+            return this;
+        }
+
+        /** Collections never to capture (names); default none. */
+        public Builder excludeCollections(Set<String> names) {
+            this.excludeCollections = names(names, "excludeCollections");
+            return this;
+        }
+
+        /** Whether {@code _}-prefixed system collections are captured (default false). */
+        public Builder includeSystem(boolean value) {
+            this.includeSystem = value;
+            return this;
+        }
+
+        /** Change types to deliver (default all); others are read but not delivered. */
+        public Builder changeTypes(Set<ChangeType> types) {
+            if (types == null || types.isEmpty()) {
+                throw new IllegalArgumentException("option changeTypes is " + types + "; give at least one of "
+                        + EnumSet.allOf(ChangeType.class));
+            }
+            this.changeTypes = EnumSet.copyOf(types);
+            return this;
+        }
+
+        /** Lifetime of the dump batch after its last use (default 600 s, at least 3 s). */
+        public Builder batchTtl(Duration value) {
+            if (value == null || value.compareTo(Duration.ofSeconds(3)) < 0) {
+                throw new IllegalArgumentException("option batchTtl is " + value + "; it must be at least 3 seconds");
+            }
+            this.batchTtl = value;
+            return this;
+        }
+
+        /** First dump chunk size in bytes (default 128 KiB); grows ×1.25 per chunk up to {@link #maxDumpChunkSize}. */
+        public Builder initialDumpChunkSize(int bytes) {
+            this.initialDumpChunkSize = chunk(bytes, "initialDumpChunkSize", 1);
+            return this;
+        }
+
+        /** Largest dump chunk size in bytes (default 8 MiB, at most 128 MiB); bounds the memory of one chunk. */
+        public Builder maxDumpChunkSize(int bytes) {
+            this.maxDumpChunkSize = chunk(bytes, "maxDumpChunkSize", 1);
+            return this;
+        }
+
+        /** Tail response size in bytes (default 1 MiB, 16 KiB to 128 MiB). */
+        public Builder tailChunkSize(int bytes) {
+            this.tailChunkSize = chunk(bytes, "tailChunkSize", 16 * 1024);
+            return this;
+        }
+
+        /** Shortest wait between idle tail calls (default 100 ms). */
+        public Builder idleMinWait(Duration value) {
+            this.idleMinWait = wait(value, "idleMinWait");
+            return this;
+        }
+
+        /** Longest wait between idle tail calls (default 2 s). */
+        public Builder idleMaxWait(Duration value) {
+            this.idleMaxWait = wait(value, "idleMaxWait");
+            return this;
+        }
+
+        /** Most events held for open WAL transactions (default 100 000). */
+        public Builder maxTransactionEvents(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("option maxTransactionEvents is " + value + "; it must be at least 1");
+            }
+            this.maxTransactionEvents = value;
+            return this;
+        }
+
+        /** Least time between two snapshot progress log lines (default 5 s). */
+        public Builder progressLogInterval(Duration value) {
+            this.progressLogInterval = wait(value, "progressLogInterval");
+            return this;
+        }
+
+        public ChangeStreamOptions build() {
+            if (initialDumpChunkSize > maxDumpChunkSize) {
+                throw new IllegalArgumentException("option initialDumpChunkSize (" + initialDumpChunkSize
+                        + ") is larger than maxDumpChunkSize (" + maxDumpChunkSize + ")");
+            }
+            if (idleMinWait.compareTo(idleMaxWait) > 0) {
+                throw new IllegalArgumentException("option idleMinWait (" + idleMinWait + ") is longer than idleMaxWait ("
+                        + idleMaxWait + ")");
+            }
+            return new ChangeStreamOptions(this);
+        }
+
+        private static Set<String> names(Set<String> names, String option) {
+            if (names == null) {
+                throw new IllegalArgumentException("option " + option + " is null; give a (possibly empty) set of names");
+            }
+            for (String name : names) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("option " + option + " contains a blank collection name: " + names);
+                }
+            }
+            return new LinkedHashSet<>(names);
+        }
+
+        private static int chunk(int bytes, String option, int min) {
+            if (bytes < min || bytes > MAX_CHUNK_SIZE) {
+                throw new IllegalArgumentException("option " + option + " is " + bytes + "; allowed are " + min + " to "
+                        + MAX_CHUNK_SIZE + " bytes");
+            }
+            return bytes;
+        }
+
+        private static Duration wait(Duration value, String option) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("option " + option + " is " + value + "; it must be zero or positive");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.camelarango.replication.cdc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.ArangoReplicationException;
+import io.github.camelarango.replication.client.CreateDumpBatchRequest;
+import io.github.camelarango.replication.client.DeleteDumpBatchRequest;
+import io.github.camelarango.replication.client.DumpRequest;
+import io.github.camelarango.replication.client.DumpResponse;
+import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
+import io.github.camelarango.replication.client.InventoryCollection;
+import io.github.camelarango.replication.client.InventoryRequest;
+import io.github.camelarango.replication.client.ReplicationHeaders;
+import io.github.camelarango.replication.client.WalMarker;
+import io.github.camelarango.replication.client.WalTailRequest;
+import io.github.camelarango.replication.client.WalTailResponse;
+
+/**
+ * {@link ReplicationSource} over the replication HTTP client, for the client's database.
+ * <p>
+ * Registration: every tail call carries a serverId, syncerId and clientInfo — the client configuration's when it
+ * has a serverId or syncerId, otherwise a serverId derived from the stream key (stable across restarts, so the
+ * server keeps one client entry per stream) and a clientInfo naming the stream. Batch creation registers the
+ * configuration's identity (the client API has no per-request identity for batches).
+ * <p>
+ * Unregistering: the client has no {@code DELETE /_api/wal/tail} call, so {@link #unregister()} does nothing and the
+ * server forgets the registration after its client TTL (7200 s by default).
+ */
+public final class ClientReplicationSource implements ReplicationSource {
+
+    private static final int NOT_FOUND = 404;
+    private static final int ERROR_CURSOR_NOT_FOUND = 1600;
+    private static final int ERROR_BAD_PARAMETER = 400;
+
+    private final ArangoReplicationClient client;
+    private final String serverId;
+    private final String syncerId;
+    private final String clientInfo;
+
+    /** A source registering as the client configuration says, or with an identity derived from {@code streamKey}. */
+    public ClientReplicationSource(ArangoReplicationClient client, String streamKey) {
+        this.client = Objects.requireNonNull(client, "client");
+        var config = client.configuration();
+        boolean configured = config.serverId() != null || config.syncerId() != null;
+        this.serverId = configured ? config.serverId() : derivedServerId(streamKey);
+        this.syncerId = configured ? config.syncerId() : null;
+        this.clientInfo = config.clientInfo() != null ? config.clientInfo()
+                : "camel-arango-replication change stream " + streamKey;
+    }
+
+    /** A stable non-zero 48-bit id from the stream key (serverIds are 48-bit-ish numbers on real servers). */
+    static String derivedServerId(String streamKey) {
+        long bits = UUID.nameUUIDFromBytes(streamKey.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        long id = bits & 0xFFFF_FFFF_FFFFL;
+        return Long.toString(id == 0 ? 1 : id);
+    }
+
+    /** The serverId this source registers with. */
+    public String serverId() {
+        return serverId;
+    }
+
+    @Override
+    public String database() {
+        return client.database();
+    }
+
+    @Override
+    public BatchInfo createBatch(Duration ttl) {
+        var batch = client.createDumpBatch(CreateDumpBatchRequest.ofTtl(ttl.toSeconds()));
+        return new BatchInfo(batch.id(), batch.lastTick());
+    }
+
+    @Override
+    public void extendBatch(String batchId, Duration ttl) {
+        onBatch(batchId, () -> {
+            client.extendDumpBatch(ExtendDumpBatchRequest.of(batchId, ttl.toSeconds()));
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteBatch(String batchId) {
+        try {
+            client.deleteDumpBatch(DeleteDumpBatchRequest.of(batchId));
+        } catch (ArangoReplicationException e) {
+            if (!isBatchGone(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public InventoryInfo inventory(String batchId, boolean includeSystem) {
+        var inventory = onBatch(batchId, () -> client.inventory(
+                new InventoryRequest(batchId, includeSystem, null, null, null, null)));
+        List<InventoryCollection> collections = inventory.collections();
+        List<ReplicationSource.CollectionInfo> mapped = new ArrayList<>(collections.size());
+        for (InventoryCollection c : collections) {
+            mapped.add(new ReplicationSource.CollectionInfo(c.name(), c.globallyUniqueId(), c.system(),
+                    c.deleted()));
+        }
+        Long tick = inventory.snapshotTick();
+        return new InventoryInfo(mapped, tick == null ? 0 : tick);
+    }
+
+    @Override
+    public DumpChunk dump(String batchId, String collection, int chunkSize) {
+        return onBatch(batchId, () -> {
+            try (DumpResponse response = client.dump(new DumpRequest(collection, batchId, (long) chunkSize, false,
+                    null))) {
+                List<JsonNode> documents = new ArrayList<>();
+                response.documents().forEachRemaining(documents::add);
+                ReplicationHeaders headers = response.headers();
+                if (headers.checkMore() == null) {
+                    throw new ChangeStreamException("dump of collection '" + collection
+                            + "' answered without the x-arango-replication-checkmore header (invalid response)");
+                }
+                long lastIncluded = headers.lastIncluded() == null ? 0 : headers.lastIncluded();
+                return new DumpChunk(headers.hasMore(), lastIncluded, documents);
+            }
+        });
+    }
+
+    @Override
+    public TailChunk tail(TailRequest request) {
+        WalTailRequest call = new WalTailRequest(request.from(), null, request.lastScanned(),
+                (long) request.chunkSize(), false, request.collection(), request.includeSystem(), serverId, syncerId,
+                clientInfo);
+        try (WalTailResponse response = client.walTail(call)) {
+            List<WalMarker> markers = new ArrayList<>();
+            response.markers().forEachRemaining(markers::add);
+            ReplicationHeaders h = response.headers();
+            if (h.lastIncluded() == null) {
+                throw new ChangeStreamException("wal/tail answered without the x-arango-replication-lastincluded header "
+                        + "(invalid response)");
+            }
+            return new TailChunk(!Boolean.FALSE.equals(h.fromPresent()), h.lastIncluded(),
+                    h.lastScanned() == null ? 0 : h.lastScanned(), h.lastTick() == null ? 0 : h.lastTick(),
+                    h.hasMore(), markers);
+        }
+    }
+
+    @Override
+    public long lastTick() {
+        return client.walLastTick().tick();
+    }
+
+    @Override
+    public void unregister() {
+        // the client offers no DELETE /_api/wal/tail; the server drops the registration after its client TTL
+    }
+
+    private static <T> T onBatch(String batchId, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ArangoReplicationException e) {
+            if (isBatchGone(e)) {
+                throw new BatchExpiredException(batchId, e);
+            }
+            throw e;
+        }
+    }
+
+    /** 404 with 1600 (inventory, extend, delete) or 400 (dump): the batch is unknown or expired (protocol §6.3). */
+    private static boolean isBatchGone(ArangoReplicationException e) {
+        return e.getStatus() == NOT_FOUND
+                && (e.getErrorNum() == ERROR_CURSOR_NOT_FOUND || e.getErrorNum() == ERROR_BAD_PARAMETER);
+    }
+}

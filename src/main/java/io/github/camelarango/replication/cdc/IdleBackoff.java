@@ -1,0 +1,37 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+
+/**
+ * The adaptive wait before the next {@code wal/tail} call: none while the server says there is more
+ * ({@code checkmore}), the minimum after a response that carried data, doubling after every further empty response
+ * up to the maximum.
+ */
+final class IdleBackoff {
+
+    private final long minMillis;
+    private final long maxMillis;
+    private long nextMillis;
+
+    IdleBackoff(Duration min, Duration max) {
+        this.minMillis = min.toMillis();
+        this.maxMillis = max.toMillis();
+        this.nextMillis = 0;
+    }
+
+    /** Records a response and returns nothing; read the wait with {@link #nextWaitMillis()}. */
+    void afterResponse(boolean hadMarkers, boolean checkMore) {
+        if (checkMore) {
+            nextMillis = 0;
+        } else if (hadMarkers || nextMillis == 0) {
+            nextMillis = minMillis;
+        } else {
+            nextMillis = Math.min(maxMillis, Math.max(minMillis, nextMillis * 2));
+        }
+    }
+
+    /** How long to wait before the next call. */
+    long nextWaitMillis() {
+        return nextMillis;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.WalMarker;
+
+/**
+ * The replication endpoints the change-capture engine needs, for one database, in the engine's own terms.
+ * <p>
+ * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Every call identifies the
+ * engine as a replication client (serverId/syncerId/clientInfo) so that the server keeps the WAL it still needs.
+ * Bodies are read completely (each is bounded by the chunk size asked for), so a call leaves no connection open.
+ * An unknown or expired dump batch is reported as {@link BatchExpiredException}; other failures propagate as the
+ * client's exceptions.
+ */
+public interface ReplicationSource {
+
+    /** The name of the database this source reads. */
+    String database();
+
+    /** Creates a dump batch (a consistent snapshot of all collections) that lives {@code ttl} after its last use. */
+    BatchInfo createBatch(Duration ttl);
+
+    /** Renews the batch's lifetime. */
+    void extendBatch(String batchId, Duration ttl);
+
+    /** Deletes the batch; an already expired batch is not an error. */
+    void deleteBatch(String batchId);
+
+    /** The collections of the database (current ones, as the server lists them under the batch). */
+    InventoryInfo inventory(String batchId, boolean includeSystem);
+
+    /** The next chunk of the collection's dump under the batch, bare documents ({@code useEnvelope=false}). */
+    DumpChunk dump(String batchId, String collection, int chunkSize);
+
+    /** One {@code wal/tail} call. */
+    TailChunk tail(TailRequest request);
+
+    /** The server's latest WAL tick. */
+    long lastTick();
+
+    /** Unregisters the engine as a replication client where the server supports it; silent otherwise. */
+    void unregister();
+
+    /** A created dump batch. @param snapshotTick the batch's {@code lastTick}: the tick the snapshot shows */
+    record BatchInfo(String id, long snapshotTick) {
+    }
+
+    /** A collection listed by the inventory. */
+    record CollectionInfo(String name, String cuid, boolean system, boolean deleted) {
+    }
+
+    /** The inventory. @param snapshotTick {@code state.lastLogTick}, equal to the batch's tick */
+    record InventoryInfo(List<CollectionInfo> collections, long snapshotTick) {
+    }
+
+    /** A dump chunk: its documents and the {@code checkmore}/{@code lastincluded} headers. */
+    record DumpChunk(boolean checkMore, long lastIncluded, List<JsonNode> documents) {
+    }
+
+    /**
+     * A {@code wal/tail} request.
+     *
+     * @param from        exclusive lower tick bound
+     * @param lastScanned the server's previous {@code lastscanned}, 0 when none
+     * @param chunkSize   approximate response size in bytes
+     * @param collection    server-side collection filter, or null for all collections of the database
+     * @param includeSystem whether markers of system collections are wanted
+     */
+    record TailRequest(long from, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
+    }
+
+    /** A {@code wal/tail} response: its markers (in tick order) and the replication headers. */
+    record TailChunk(boolean fromPresent, long lastIncluded, long lastScanned, long lastTick, boolean checkMore,
+                     List<WalMarker> markers) {
+    }
+}

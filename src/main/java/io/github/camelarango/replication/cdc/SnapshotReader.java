@@ -1,0 +1,207 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dumps the selected collections under one dump batch, one chunk per {@link #fetch} (protocol §6.2).
+ * <p>
+ * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
+ * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when
+ * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the snapshot
+ * completes or the reader is closed.
+ * <p>
+ * <b>Resuming.</b> A reader given a snapshot position (from a restart, or after its batch expired) creates a new
+ * batch and dumps only the collections not yet completed; the snapshot tick stays the <em>earliest</em> of the
+ * ticks of the batches used, so the tail that follows replays every change since the oldest dump. Collections
+ * dumped later already contain some of those changes; replaying them again is at-least-once and converges, because
+ * every upsert carries the full document and every delete its key. A partly dumped collection is dumped again
+ * entirely (the server cannot resume a dump inside a new batch).
+ */
+final class SnapshotReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
+
+    /** The dump settings. */
+    record Settings(Duration batchTtl, int initialChunkSize, int maxChunkSize) {
+    }
+
+    private final ReplicationSource source;
+    private final Settings settings;
+    private final ChangeFilter filter;
+    private final CollectionCatalog catalog;
+    private final ChangeStreamMetrics metrics;
+    private final SnapshotProgressLog progressLog;
+    private final Clock clock;
+    private final ChangePosition resumeFrom;
+    private final Deque<ReplicationSource.CollectionInfo> pending = new ArrayDeque<>();
+    private BatchLease lease;
+    private ChangePosition position;
+    private long snapshotTick;
+    private int chunkSize;
+    private long previousIncluded;
+    private long readInCollection;
+    private boolean complete;
+    private Instant startedAt;
+
+    SnapshotReader(ReplicationSource source, Settings settings, ChangeFilter filter, CollectionCatalog catalog,
+                   ChangeStreamMetrics metrics, SnapshotProgressLog progressLog, Clock clock,
+                   ChangePosition resumeFrom) {
+        this.source = source;
+        this.settings = settings;
+        this.filter = filter;
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.progressLog = progressLog;
+        this.clock = clock;
+        this.resumeFrom = resumeFrom;
+    }
+
+    /** Creates the batch and reads the inventory. */
+    void start() {
+        startedAt = clock.instant();
+        lease = BatchLease.create(source, settings.batchTtl(), clock);
+        try {
+            ReplicationSource.InventoryInfo inventory = source.inventory(lease.id(), filter.includeSystem());
+            lease.used();
+            catalog.seed(inventory);
+            snapshotTick = lease.snapshotTick();
+            List<String> done = List.of();
+            if (resumeFrom != null) {
+                done = List.copyOf(resumeFrom.completedCollections());
+                if (Long.compareUnsigned(resumeFrom.snapshotTick(), snapshotTick) < 0) {
+                    snapshotTick = resumeFrom.snapshotTick();
+                }
+            }
+            metrics.snapshotStarted();
+            for (ReplicationSource.CollectionInfo c : inventory.collections()) {
+                if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
+                    pending.add(c);
+                    metrics.snapshotProgress(c.name(), 0, -1, false);
+                }
+            }
+            position = ChangePosition.snapshot(snapshotTick, resumeFrom == null ? java.util.Set.of()
+                    : resumeFrom.completedCollections());
+            chunkSize = settings.initialChunkSize();
+            LOG.info("Snapshot started with batch {} at tick {}: {} collection(s) to dump{}", lease.id(),
+                    Long.toUnsignedString(lease.snapshotTick()), pending.size(),
+                    done.isEmpty() ? "" : ", resuming after " + done + " (tail will start after tick "
+                            + Long.toUnsignedString(snapshotTick) + ")");
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** Renews the batch if due. */
+    void keepAlive() {
+        if (lease != null && !complete) {
+            lease.keepAlive();
+        }
+    }
+
+    /** Dumps the next chunk and hands its rows to {@code out}; returns false once the snapshot is complete. */
+    boolean fetch(Consumer<Emission> out) {
+        if (complete) {
+            return false;
+        }
+        ReplicationSource.CollectionInfo collection = pending.peek();
+        if (collection == null) {
+            finish(out);
+            return false;
+        }
+        ReplicationSource.DumpChunk chunk = source.dump(lease.id(), collection.name(), chunkSize);
+        lease.used();
+        boolean collectionDone = !chunk.checkMore();
+        if (chunk.checkMore() && (chunk.lastIncluded() == 0
+                || Long.compareUnsigned(chunk.lastIncluded(), previousIncluded) <= 0)) {
+            LOG.warn("Dump of collection '{}' reports more data but lastincluded did not advance ({} after {}); "
+                    + "treating the collection as complete", collection.name(), chunk.lastIncluded(), previousIncluded);
+            collectionDone = true;
+        }
+        previousIncluded = chunk.lastIncluded();
+        chunkSize = (int) Math.min(settings.maxChunkSize(), Math.round(chunkSize * 1.25));
+        emitRows(collection, chunk.documents(), collectionDone, out);
+        if (collectionDone) {
+            pending.poll();
+            previousIncluded = 0;
+            readInCollection = 0;
+            chunkSize = settings.initialChunkSize();
+            if (pending.isEmpty()) {
+                finish(out);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void emitRows(ReplicationSource.CollectionInfo collection, List<JsonNode> documents,
+                          boolean collectionDone, Consumer<Emission> out) {
+        ChangePosition after = position;
+        if (collectionDone) {
+            after = pending.size() == 1 ? ChangePosition.tail(snapshotTick, 0) : position.withCompleted(collection.name());
+        }
+        String database = source.database();
+        for (int i = 0; i < documents.size(); i++) {
+            JsonNode doc = documents.get(i);
+            ChangePosition at = i == documents.size() - 1 ? after : position;
+            out.accept(Emission.of(new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, 0, database,
+                    collection.name(), collection.cuid(), text(doc, "_key"), text(doc, "_rev"), null, true, doc, at)));
+        }
+        if (documents.isEmpty() && !after.equals(position)) {
+            out.accept(Emission.advance(after));
+        }
+        position = after;
+        readInCollection += documents.size();
+        metrics.snapshotProgress(collection.name(), readInCollection, -1, collectionDone);
+        progressLog.read(collection.name(), documents.size(), readInCollection, -1);
+    }
+
+    private void finish(Consumer<Emission> out) {
+        complete = true;
+        lease.close();
+        ChangePosition tail = ChangePosition.tail(snapshotTick, 0);
+        if (!tail.equals(position)) {
+            out.accept(Emission.advance(tail));
+            position = tail;
+        }
+        LOG.info("Snapshot complete: {} documents in {} s; tailing the WAL after tick {}",
+                progressLog.documentsTotal(), Duration.between(startedAt, clock.instant()).toSeconds(),
+                Long.toUnsignedString(snapshotTick));
+    }
+
+    boolean isComplete() {
+        return complete;
+    }
+
+    /** The tick the tail starts after (the earliest snapshot tick). */
+    long snapshotTick() {
+        return snapshotTick;
+    }
+
+    /** The position after everything emitted so far. */
+    ChangePosition position() {
+        return position;
+    }
+
+    @Override
+    public void close() {
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    private static String text(JsonNode doc, String field) {
+        JsonNode value = doc.get(field);
+        return value == null ? null : value.asText();
+    }
+}

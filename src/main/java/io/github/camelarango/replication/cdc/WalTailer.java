@@ -1,0 +1,112 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.function.Consumer;
+
+import io.github.camelarango.replication.client.WalMarker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WAL tail loop (protocol §7.1), one {@code wal/tail} call per {@link #fetch}.
+ * <p>
+ * Tick rules: {@code from} only moves forward (unsigned order) and never takes a {@code lastincluded} of 0; when a
+ * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
+ * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
+ * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLost} before
+ * anything of that response is used. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
+ * response is followed by the next call at once.
+ */
+final class WalTailer {
+
+    /** The WAL no longer holds the position. */
+    static final class PositionLost extends RuntimeException {
+        final long from;
+        final long serverLastTick;
+
+        PositionLost(long from, long serverLastTick) {
+            super("WAL position " + Long.toUnsignedString(from) + " is no longer present on the server");
+            this.from = from;
+            this.serverLastTick = serverLastTick;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalTailer.class);
+
+    private final ReplicationSource source;
+    private final WalEventAssembler assembler;
+    private final IdleBackoff backoff;
+    private final Pauser pauser;
+    private final ChangeStreamMetrics metrics;
+    private final int chunkSize;
+    private final String serverSideCollection;
+    private final boolean includeSystem;
+    private long from;
+    private long lastScanned;
+    private boolean caughtUp;
+
+    WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
+              ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
+        this.source = source;
+        this.assembler = assembler;
+        this.backoff = backoff;
+        this.pauser = pauser;
+        this.metrics = metrics;
+        this.chunkSize = chunkSize;
+        this.serverSideCollection = filter.serverSideCollection().orElse(null);
+        this.includeSystem = filter.includeSystem();
+        this.from = assembler.position().from();
+        this.lastScanned = assembler.position().lastScanned();
+    }
+
+    /**
+     * Waits as the backoff says, makes one tail call and hands its emissions to {@code out}. Returns at once,
+     * without a call, when the wait was ended by the stream's close.
+     *
+     * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
+     */
+    boolean fetch(Consumer<Emission> out) {
+        long wait = backoff.nextWaitMillis();
+        if (wait > 0 && !pauser.pause(wait)) {
+            return false;
+        }
+        ReplicationSource.TailChunk chunk = source.tail(
+                new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection, includeSystem));
+        metrics.serverLastTick(chunk.lastTick());
+        if (!chunk.fromPresent() && from != 0) {
+            throw new PositionLost(from, chunk.lastTick());
+        }
+        for (WalMarker marker : chunk.markers()) {
+            assembler.accept(marker, out);
+        }
+        advance(chunk.lastIncluded(), chunk.lastScanned());
+        assembler.endOfResponse(from, lastScanned, out);
+        backoff.afterResponse(!chunk.markers().isEmpty(), chunk.checkMore());
+        caughtUp = !chunk.checkMore() && Long.compareUnsigned(from, chunk.lastTick()) >= 0;
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
+                    chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
+                    Long.toUnsignedString(chunk.lastTick()), chunk.checkMore());
+        }
+        return chunk.checkMore();
+    }
+
+    /** True when the last response reached the server's last tick. */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    private void advance(long lastIncluded, long scanned) {
+        if (lastIncluded != 0 && Long.compareUnsigned(lastIncluded, from) > 0) {
+            from = lastIncluded;
+        } else if (lastIncluded == 0 && scanned != 0 && Long.compareUnsigned(scanned - 1, from) > 0) {
+            from = scanned - 1;
+        }
+        if (scanned != 0) {
+            lastScanned = scanned;
+        }
+    }
+
+    long from() {
+        return from;
+    }
+}

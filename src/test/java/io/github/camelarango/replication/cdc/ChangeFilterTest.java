@@ -1,0 +1,64 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChangeFilterTest {
+
+    @Test
+    void systemCollectionsAreOffByDefault() {
+        ChangeFilter filter = ChangeFilter.acceptAll();
+        assertTrue(filter.acceptsCollection("products"));
+        assertFalse(filter.acceptsCollection("_users"));
+        assertTrue(new ChangeFilter(Set.of(), Set.of(), true, ChangeType.all()).acceptsCollection("_users"));
+    }
+
+    @Test
+    void includeAndExcludeListsByName() {
+        ChangeFilter filter = new ChangeFilter(Set.of("a", "b"), Set.of("b"), false, ChangeType.all());
+        assertTrue(filter.acceptsCollection("a"));
+        assertFalse(filter.acceptsCollection("b"), "excluded wins over included");
+        assertFalse(filter.acceptsCollection("c"));
+        assertFalse(filter.acceptsCollection(null), "changes of no collection only pass without include list");
+        assertTrue(ChangeFilter.acceptAll().acceptsCollection(null));
+    }
+
+    @Test
+    void operationTypesAndGaps() {
+        ChangeFilter filter = new ChangeFilter(Set.of("a"), Set.of(), false, EnumSet.of(ChangeType.DELETE));
+        assertTrue(filter.accepts(ChangeType.DELETE, "a"));
+        assertFalse(filter.accepts(ChangeType.UPSERT, "a"));
+        assertTrue(filter.accepts(ChangeType.GAP, null), "a gap is always reported");
+        assertThrows(IllegalArgumentException.class, () -> new ChangeFilter(Set.of(), Set.of(), false, Set.of()));
+    }
+
+    @Test
+    void singleIncludedCollectionIsPushedToTheServer() {
+        assertEquals(Optional.of("a"), new ChangeFilter(Set.of("a"), Set.of(), false, ChangeType.all())
+                .serverSideCollection());
+        assertEquals(Optional.empty(), new ChangeFilter(Set.of("a", "b"), Set.of(), false, ChangeType.all())
+                .serverSideCollection());
+        assertEquals(Optional.empty(), ChangeFilter.acceptAll().serverSideCollection());
+    }
+
+    @Test
+    void optionsNameTheBadValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChangeStreamOptions.builder().tailChunkSize(100));
+        assertTrue(e.getMessage().contains("tailChunkSize is 100"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ChangeStreamOptions.builder().initialDumpChunkSize(1 << 20).maxDumpChunkSize(1 << 16).build());
+        assertTrue(e.getMessage().contains("initialDumpChunkSize"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ChangeStreamOptions.builder().includeCollections(Set.of(" ")));
+        assertTrue(e.getMessage().contains("includeCollections"), e.getMessage());
+    }
+}

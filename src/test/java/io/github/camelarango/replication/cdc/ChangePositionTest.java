@@ -1,0 +1,70 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChangePositionTest {
+
+    @Test
+    void tailPositionRoundTripsThroughJson() {
+        ChangePosition position = ChangePosition.tail(189495, 189505);
+        String json = position.toJson();
+        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\"}", json);
+        assertEquals(position, ChangePosition.parse(json));
+    }
+
+    @Test
+    void snapshotPositionRoundTripsWithCompletedCollections() {
+        ChangePosition position = ChangePosition.snapshot(42, Set.of("b", "a")).withCompleted("c");
+        ChangePosition parsed = ChangePosition.parse(position.toJson());
+        assertEquals(ChangePosition.Phase.SNAPSHOT, parsed.phase());
+        assertEquals(42, parsed.snapshotTick());
+        assertEquals(Set.of("a", "b", "c"), parsed.completedCollections());
+        assertEquals("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\",\"c\"]}",
+                position.toJson());
+    }
+
+    @Test
+    void ticksAtAndAbove2Pow63AreWrittenUnsigned() {
+        long max = Long.parseUnsignedLong("18446744073709551615");
+        long half = Long.parseUnsignedLong("9223372036854775808");
+        ChangePosition position = ChangePosition.tail(max, half);
+        assertTrue(position.toJson().contains("\"from\":\"18446744073709551615\""), position.toJson());
+        assertTrue(position.toJson().contains("\"lastScanned\":\"9223372036854775808\""), position.toJson());
+        ChangePosition parsed = ChangePosition.parse(position.toJson());
+        assertEquals(max, parsed.from());
+        assertEquals(half, parsed.lastScanned());
+    }
+
+    @Test
+    void rejectsBadTextNamingTheProblem() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChangePosition.parse("nope")).getMessage()
+                .contains("not JSON"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChangePosition.parse("{\"v\":9}")).getMessage()
+                .contains("unknown format"));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> ChangePosition.parse("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"-5\"}"));
+        assertTrue(negative.getMessage().contains("'from' = '-5'"), negative.getMessage());
+        IllegalArgumentException phase = assertThrows(IllegalArgumentException.class,
+                () -> ChangePosition.parse("{\"v\":1,\"phase\":\"DONE\",\"from\":\"5\"}"));
+        assertTrue(phase.getMessage().contains("allowed are SNAPSHOT and TAIL"), phase.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ChangePosition.parse(" "));
+    }
+
+    @Test
+    void stringStoreAdapterKeepsTheJsonForm() {
+        ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
+        PositionStore store = PositionStore.ofStrings(map::get, map::put);
+        assertEquals(Optional.empty(), store.load("k"));
+        store.save("k", ChangePosition.tail(7, 0));
+        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\"}", map.get("k"));
+        assertEquals(Optional.of(ChangePosition.tail(7, 0)), store.load("k"));
+    }
+}

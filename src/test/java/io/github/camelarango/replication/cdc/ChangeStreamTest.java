@@ -1,0 +1,416 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The engine's flow against {@link FakeReplicationSource}: hand-off, crashes, lost positions, modes, commits. */
+class ChangeStreamTest {
+
+    private final FakeReplicationSource source = new FakeReplicationSource();
+    private final InMemoryPositionStore store = new InMemoryPositionStore();
+    private final ReplayedState sink = new ReplayedState();
+
+    private static ChangeStreamOptions.Builder options() {
+        return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
+                .initialDumpChunkSize(300).maxDumpChunkSize(1000).tailChunkSize(16384);
+    }
+
+    private ChangeStream stream(ChangeStreamOptions.Builder options) {
+        return new ChangeStream(source, options.build(), store);
+    }
+
+    private void seed(int docsPerCollection, String... collections) {
+        for (String c : collections) {
+            source.createCollection(c);
+            for (int i = 0; i < docsPerCollection; i++) {
+                source.upsert(c, c + i);
+            }
+        }
+    }
+
+    /** Polls, applies and commits until the stream is level with the source. */
+    private List<ChangeEvent> runUntilCaughtUp(ChangeStream stream) {
+        List<ChangeEvent> all = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            List<ChangeEvent> events = stream.poll(50);
+            sink.apply(events);
+            all.addAll(events);
+            if (!events.isEmpty()) {
+                stream.commit(events.get(events.size() - 1).position());
+            }
+            Optional<ChangePosition> committed = stream.committedPosition();
+            if (events.isEmpty() && committed.isPresent() && !committed.get().isSnapshot()
+                    && Long.compareUnsigned(committed.get().from(), source.lastTick()) >= 0) {
+                return all;
+            }
+        }
+        return fail("stream did not catch up; committed " + stream.committedPosition());
+    }
+
+    @Test
+    void snapshotThenTailHandsOffWithoutGapOrDuplicate() {
+        seed(20, "a", "b");
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> first = stream.poll(5);
+            sink.apply(first);
+            assertTrue(first.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ && e.snapshot()));
+            // written after the batch: must come from the WAL only
+            source.upsert("a", "a0");
+            source.remove("b", "b3");
+            source.transaction("a", "t1", "t2", "-a5");
+            source.upsert("b", "new");
+            List<ChangeEvent> rest = runUntilCaughtUp(stream);
+            List<ChangeEvent> all = new ArrayList<>(first);
+            all.addAll(rest);
+            assertEquals(40, all.stream().filter(e -> e.type() == ChangeType.SNAPSHOT_READ).count(),
+                    "each document of the snapshot exactly once");
+            assertEquals(List.of("a0", "b3", "t1", "t2", "a5", "new"), all.stream().filter(e -> !e.snapshot())
+                    .filter(e -> e.type().isDocumentChange()).map(ChangeEvent::key).toList(),
+                    "every later change exactly once, in WAL order");
+            assertEquals(source.state(), sink.state());
+            assertTrue(source.liveBatches().isEmpty(), "the batch is deleted after the snapshot");
+            assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
+            assertEquals(0, stream.metrics().lagTicks());
+            assertEquals(40L, stream.metrics().eventsByType().get(ChangeType.SNAPSHOT_READ));
+            assertEquals(new ChangeStreamMetrics.CollectionProgress(20, -1, true),
+                    stream.metrics().snapshotProgress().get("a"));
+        }
+    }
+
+    @Test
+    void crashesAtRandomMomentsStillConvergeAndRedeliverOnlyUncommittedEvents() {
+        for (long seed = 1; seed <= 12; seed++) {
+            FakeReplicationSource src = new FakeReplicationSource();
+            InMemoryPositionStore positions = new InMemoryPositionStore();
+            ReplayedState replica = new ReplayedState();
+            Random random = new Random(seed);
+            for (String c : List.of("a", "b", "c")) {
+                src.createCollection(c);
+                for (int i = 0; i < 15; i++) {
+                    src.upsert(c, c + i);
+                }
+            }
+            Set<String> delivered = new HashSet<>();
+            ChangeStream stream = new ChangeStream(src, options().build(), positions);
+            ChangePosition committedAtCrash = null;
+            for (int step = 0; step < 60; step++) {
+                writeRandomly(src, random);
+                List<ChangeEvent> events = stream.poll(1 + random.nextInt(8));
+                for (ChangeEvent e : events) {
+                    if (!delivered.add(identity(e)) && committedAtCrash != null) {
+                        assertTrue(mayBeRedelivered(e, committedAtCrash),
+                                "seed " + seed + ": " + e + " was redelivered although committed at " + committedAtCrash);
+                    }
+                }
+                replica.apply(events);
+                boolean crash = random.nextInt(6) == 0;
+                if (!events.isEmpty() && !(crash && random.nextBoolean())) {
+                    stream.commit(events.get(events.size() - 1).position());
+                }
+                if (crash) {
+                    committedAtCrash = positions.load("test").orElse(null);
+                    stream = new ChangeStream(src, options().build(), positions); // the old one is abandoned
+                }
+            }
+            while (true) {
+                List<ChangeEvent> events = stream.poll(100);
+                replica.apply(events);
+                if (!events.isEmpty()) {
+                    stream.commit(events.get(events.size() - 1).position());
+                } else if (stream.committedPosition().map(p -> !p.isSnapshot()
+                        && Long.compareUnsigned(p.from(), src.lastTick()) >= 0).orElse(false)) {
+                    break;
+                }
+            }
+            stream.close();
+            assertEquals(src.state(), replica.state(), "seed " + seed);
+        }
+    }
+
+    private static String identity(ChangeEvent e) {
+        return e.type() + "|" + e.collection() + "|" + e.key() + "|" + e.rev() + "|" + e.tickString();
+    }
+
+    private static boolean mayBeRedelivered(ChangeEvent e, ChangePosition committed) {
+        if (committed.isSnapshot()) {
+            return e.snapshot() ? !committed.completedCollections().contains(e.collection())
+                    : Long.compareUnsigned(e.tick(), committed.snapshotTick()) > 0;
+        }
+        return !e.snapshot() && Long.compareUnsigned(e.tick(), committed.from()) > 0;
+    }
+
+    private static void writeRandomly(FakeReplicationSource src, Random random) {
+        String c = List.of("a", "b", "c").get(random.nextInt(3));
+        String key = c + random.nextInt(25);
+        switch (random.nextInt(4)) {
+            case 0, 1 -> src.upsert(c, key);
+            case 2 -> src.remove(c, key);
+            default -> src.transaction(c, key, c + random.nextInt(25), "-" + c + random.nextInt(25));
+        }
+    }
+
+    @Test
+    void purgedWalFailsByDefaultWithAClearMessage() {
+        seed(3, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+        }
+        source.upsert("a", "lost");
+        source.purgeUpTo(source.lastTick());
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(10));
+            assertTrue(e.getMessage().contains("no longer holds tick"), e.getMessage());
+            assertTrue(e.getMessage().contains("positionLostPolicy=RESNAPSHOT"), e.getMessage());
+            assertEquals(1, restarted.metrics().positionLostCount());
+            assertThrows(PositionLostException.class, () -> restarted.poll(10), "stays failed");
+        }
+    }
+
+    @Test
+    void purgedWalWithResnapshotTakesANewSnapshot() {
+        seed(3, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+        }
+        source.upsert("a", "missed");
+        source.upsert("a", "a1");
+        source.purgeUpTo(source.lastTick());
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = runUntilCaughtUp(restarted);
+            assertEquals(4, events.stream().filter(ChangeEvent::snapshot).count());
+            assertEquals(source.state(), sink.state());
+            assertEquals(1, restarted.metrics().positionLostCount());
+        }
+    }
+
+    @Test
+    void whenNeededModeResnapshotsWhateverThePolicy() {
+        seed(2, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+        }
+        source.upsert("a", "missed");
+        source.purgeUpTo(source.lastTick());
+        try (ChangeStream restarted = stream(options().snapshotMode(SnapshotMode.WHEN_NEEDED))) {
+            List<ChangeEvent> events = runUntilCaughtUp(restarted);
+            assertEquals(3, events.stream().filter(ChangeEvent::snapshot).count());
+            assertEquals(source.state(), sink.state());
+        }
+    }
+
+    @Test
+    void purgedWalWithSkipEmitsOneGapAndGoesOn() {
+        seed(2, "a");
+        long before;
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            before = stream.committedPosition().orElseThrow().from();
+        }
+        source.upsert("a", "lost");
+        long purged = source.lastTick();
+        source.purgeUpTo(purged);
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.SKIP))) {
+            List<ChangeEvent> first = restarted.poll(10);
+            assertEquals(1, first.size());
+            ChangeEvent gap = first.get(0);
+            assertEquals(ChangeType.GAP, gap.type());
+            assertEquals(Long.toUnsignedString(before), gap.data().get("lostAfterTick").asText());
+            assertEquals(Long.toUnsignedString(purged), gap.data().get("resumedAfterTick").asText());
+            restarted.commit(gap.position());
+            source.upsert("a", "later");
+            List<ChangeEvent> later = runUntilCaughtUp(restarted);
+            assertEquals(List.of("later"), later.stream().map(ChangeEvent::key).toList());
+            assertFalse(sink.state().get("a").containsKey("lost"), "the skipped change is reported as a gap only");
+            assertEquals(1, restarted.metrics().positionLostCount());
+        }
+    }
+
+    @Test
+    void expiredBatchFailsByDefaultAndTheRestartResumesTheSnapshot() {
+        seed(10, "a", "b");
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = stream.poll(3);
+            sink.apply(events);
+            stream.commit(events.get(events.size() - 1).position());
+            source.expireAllBatches();
+            PositionLostException e = assertThrows(PositionLostException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    sink.apply(stream.poll(3));
+                }
+            });
+            assertTrue(e.getMessage().contains("batchTtl"), e.getMessage());
+            assertEquals(1, stream.metrics().positionLostCount());
+        }
+        try (ChangeStream restarted = stream(options())) {
+            runUntilCaughtUp(restarted);
+            assertEquals(source.state(), sink.state());
+        }
+    }
+
+    @Test
+    void expiredBatchWithResnapshotPolicyContinuesWithANewBatch() {
+        seed(10, "a", "b");
+        try (ChangeStream stream = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = new ArrayList<>();
+            while (events.size() < 12) {
+                events.addAll(stream.poll(4));
+            }
+            sink.apply(events);
+            stream.commit(events.get(events.size() - 1).position());
+            source.upsert("b", "b1");
+            source.expireAllBatches();
+            runUntilCaughtUp(stream);
+            assertEquals(source.state(), sink.state());
+            assertEquals(1, stream.metrics().positionLostCount());
+            assertTrue(source.liveBatches().isEmpty());
+        }
+    }
+
+    @Test
+    void initialOnlyStopsAfterTheSnapshot() {
+        seed(4, "a");
+        try (ChangeStream stream = stream(options().snapshotMode(SnapshotMode.INITIAL_ONLY))) {
+            List<ChangeEvent> events = new ArrayList<>();
+            for (int i = 0; i < 20 && !stream.isFinished(); i++) {
+                events.addAll(stream.poll(100));
+            }
+            assertTrue(stream.isFinished());
+            assertEquals(4, events.size());
+            assertEquals(0, source.tailCalls());
+            assertTrue(stream.poll(10).isEmpty());
+        }
+    }
+
+    @Test
+    void neverModeTailsFromTheCurrentTick() {
+        seed(4, "a");
+        try (ChangeStream stream = stream(options().snapshotMode(SnapshotMode.NEVER))) {
+            assertTrue(stream.poll(10).isEmpty());
+            source.upsert("a", "after");
+            List<ChangeEvent> events = runUntilCaughtUp(stream);
+            assertEquals(List.of("after"), events.stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
+    void filteredChangesStillAdvanceTheStoredPosition() {
+        seed(1, "a", "b");
+        try (ChangeStream stream = stream(options().includeCollections(Set.of("a")))) {
+            runUntilCaughtUp(stream);
+            long committed = stream.committedPosition().orElseThrow().from();
+            source.upsert("b", "ignored");
+            source.upsert("b", "ignored2");
+            assertTrue(stream.poll(10).isEmpty());
+            assertTrue(stream.poll(10).isEmpty());
+            long now = store.load("test").orElseThrow().from();
+            assertNotEquals(committed, now);
+            assertEquals(source.lastTick(), now, "an idle, filtered stream saves its position itself");
+        }
+    }
+
+    @Test
+    void noAutomaticSaveWhileEventsAwaitTheirCommit() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            ChangePosition committed = store.load("test").orElseThrow();
+            source.upsert("a", "x");
+            List<ChangeEvent> events = stream.poll(10);
+            assertEquals(1, events.size());
+            stream.poll(10);
+            stream.poll(10);
+            assertEquals(committed, store.load("test").orElseThrow(), "the handed-out event is not committed yet");
+            stream.commit(events.get(0).position());
+            assertEquals(events.get(0).position(), store.load("test").orElseThrow());
+        }
+    }
+
+    @Test
+    void rewindRedeliversUncommittedEvents() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            source.upsert("a", "x");
+            source.upsert("a", "y");
+            List<ChangeEvent> first = stream.poll(10);
+            assertEquals(List.of("x", "y"), first.stream().map(ChangeEvent::key).toList());
+            stream.commit(first.get(0).position());
+            stream.rewind();
+            List<ChangeEvent> again = stream.poll(10);
+            assertEquals(List.of("y"), again.stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
+    void closeDuringSnapshotDeletesTheBatch() {
+        seed(10, "a");
+        ChangeStream stream = stream(options());
+        stream.poll(2);
+        assertEquals(1, source.liveBatches().size());
+        stream.close();
+        assertTrue(source.liveBatches().isEmpty());
+        assertEquals(1, source.deletedBatches().size());
+        assertThrows(IllegalStateException.class, () -> stream.poll(1));
+    }
+
+    @Test
+    void restartAfterCompletedCollectionsDumpsOnlyTheRest() {
+        seed(5, "a", "b");
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = new ArrayList<>();
+            while (events.stream().noneMatch(e -> e.position().completedCollections().contains("a"))) {
+                events.addAll(stream.poll(1));
+            }
+            sink.apply(events);
+            stream.commit(events.get(events.size() - 1).position());
+        }
+        source.upsert("a", "a1");
+        try (ChangeStream restarted = stream(options())) {
+            List<ChangeEvent> events = runUntilCaughtUp(restarted);
+            assertTrue(events.stream().filter(ChangeEvent::snapshot).allMatch(e -> e.collection().equals("b")),
+                    "only the collection not completed is dumped again");
+            assertEquals(source.state(), sink.state());
+        }
+    }
+
+    @Test
+    void closeEndsAnIdleWaitAtOnce() throws Exception {
+        seed(1, "a");
+        ChangeStream stream = stream(options().snapshotMode(SnapshotMode.NEVER).idleMinWait(Duration.ofSeconds(20))
+                .idleMaxWait(Duration.ofSeconds(20)));
+        stream.poll(10); // idle answer: the next poll waits 20 s
+        int callsBefore = source.tailCalls();
+        Thread closer = new Thread(() -> {
+            sleepQuietly(200);
+            stream.close();
+        });
+        long started = System.nanoTime();
+        closer.start();
+        assertTrue(stream.poll(10).isEmpty());
+        closer.join();
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "close cut the 20 s wait short");
+        assertEquals(callsBefore, source.tailCalls(), "no tail call after close");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.WalMarker;
+
+/**
+ * A small in-memory stand-in for one database's replication endpoints, for deterministic engine tests (crash points,
+ * purges, expiries). It follows the protocol's rules that the engine relies on — batch snapshots, exclusive
+ * {@code from}, lastincluded 0 on empty answers, frompresent — but none of the HTTP details, which the emulator tests
+ * cover. A dump chunk holds {@code chunkSize / 100} documents (at least one).
+ */
+final class FakeReplicationSource implements ReplicationSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Batch(long tick, Map<String, List<JsonNode>> documents, Map<String, Integer> cursors,
+                         Map<String, Integer> chunkCounters) {
+    }
+
+    private final Map<String, String> cuids = new LinkedHashMap<>();
+    private final Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
+    private final List<WalMarker> wal = new ArrayList<>();
+    private final Map<String, Batch> batches = new HashMap<>();
+    private final List<String> deletedBatches = new ArrayList<>();
+    private long tick = 1000;
+    private long purgedUpTo;
+    private long nextBatchId = 1;
+    private int revision;
+    private int tailCalls;
+
+    @Override
+    public String database() {
+        return "shop";
+    }
+
+    synchronized void createCollection(String name) {
+        String cuid = "hFAKE/" + (cuids.size() + 100);
+        cuids.put(name, cuid);
+        data.put(name, new LinkedHashMap<>());
+        ObjectNode marker = marker(++tick, 2000, cuid, "0");
+        marker.putObject("data").put("name", name).put("globallyUniqueId", cuid);
+        wal.add(WalMarker.of(marker));
+    }
+
+    /** Inserts or updates (standalone). */
+    synchronized String upsert(String collection, String key) {
+        return write(collection, key, "0");
+    }
+
+    synchronized void remove(String collection, String key) {
+        erase(collection, key, "0");
+    }
+
+    /** A committed multi-document transaction: 2200, the writes, 2201. Keys prefixed with "-" are removed. */
+    synchronized void transaction(String collection, String... keys) {
+        String tid = Long.toString(++tick);
+        wal.add(WalMarker.of(marker(tick, 2200, null, tid)));
+        for (String key : keys) {
+            if (key.startsWith("-")) {
+                erase(collection, key.substring(1), tid);
+            } else {
+                write(collection, key, tid);
+            }
+        }
+        wal.add(WalMarker.of(marker(++tick, 2201, null, tid)));
+    }
+
+    private String write(String collection, String key, String tid) {
+        String rev = "_rev" + (++revision);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("_key", key).put("_id", collection + "/" + key).put("_rev", rev);
+        data.get(collection).put(key, doc);
+        ObjectNode marker = marker(++tick, 2300, cuids.get(collection), tid);
+        marker.set("data", doc);
+        wal.add(WalMarker.of(marker));
+        return rev;
+    }
+
+    private void erase(String collection, String key, String tid) {
+        JsonNode old = data.get(collection).remove(key);
+        ObjectNode marker = marker(++tick, 2302, cuids.get(collection), tid);
+        marker.putObject("data").put("_key", key).put("_rev", old == null ? "_none" : old.get("_rev").asText());
+        wal.add(WalMarker.of(marker));
+    }
+
+    private ObjectNode marker(long markerTick, int type, String cuid, String tid) {
+        ObjectNode marker = JSON.createObjectNode();
+        marker.put("tick", Long.toUnsignedString(markerTick)).put("type", type).put("db", "shop");
+        if (cuid != null) {
+            marker.put("cuid", cuid);
+        }
+        if (type >= 2200) {
+            marker.put("tid", tid);
+        }
+        return marker;
+    }
+
+    /** Ground truth: key → rev per collection. */
+    synchronized Map<String, Map<String, String>> state() {
+        Map<String, Map<String, String>> state = new LinkedHashMap<>();
+        data.forEach((name, docs) -> {
+            Map<String, String> revs = new LinkedHashMap<>();
+            docs.forEach((key, doc) -> revs.put(key, doc.get("_rev").asText()));
+            state.put(name, revs);
+        });
+        return state;
+    }
+
+    /** Drops WAL entries up to the tick (inclusive), as a server purging WAL files. */
+    synchronized void purgeUpTo(long upTo) {
+        purgedUpTo = upTo;
+        wal.removeIf(m -> Long.compareUnsigned(m.tick(), upTo) <= 0);
+    }
+
+    synchronized void expireAllBatches() {
+        batches.clear();
+    }
+
+    synchronized Set<String> liveBatches() {
+        return new TreeSet<>(batches.keySet());
+    }
+
+    synchronized List<String> deletedBatches() {
+        return List.copyOf(deletedBatches);
+    }
+
+    synchronized int tailCalls() {
+        return tailCalls;
+    }
+
+    @Override
+    public synchronized BatchInfo createBatch(Duration ttl) {
+        Map<String, List<JsonNode>> snapshot = new LinkedHashMap<>();
+        data.forEach((name, docs) -> snapshot.put(name, new ArrayList<>(docs.values())));
+        String id = Long.toString(nextBatchId++);
+        batches.put(id, new Batch(tick, snapshot, new HashMap<>(), new HashMap<>()));
+        return new BatchInfo(id, tick);
+    }
+
+    @Override
+    public synchronized void extendBatch(String batchId, Duration ttl) {
+        batch(batchId);
+    }
+
+    @Override
+    public synchronized void deleteBatch(String batchId) {
+        if (batches.remove(batchId) != null) {
+            deletedBatches.add(batchId);
+        }
+    }
+
+    @Override
+    public synchronized InventoryInfo inventory(String batchId, boolean includeSystem) {
+        Batch batch = batch(batchId);
+        List<CollectionInfo> list = new ArrayList<>();
+        cuids.forEach((name, cuid) -> list.add(new CollectionInfo(name, cuid, false, false)));
+        return new InventoryInfo(list, batch.tick());
+    }
+
+    @Override
+    public synchronized DumpChunk dump(String batchId, String collection, int chunkSize) {
+        Batch batch = batch(batchId);
+        List<JsonNode> docs = batch.documents().getOrDefault(collection, List.of());
+        int from = batch.cursors().getOrDefault(collection, 0);
+        int to = Math.min(docs.size(), from + Math.max(1, chunkSize / 100));
+        batch.cursors().put(collection, to);
+        boolean more = to < docs.size();
+        int counter = batch.chunkCounters().merge(collection, more ? 1 : 0, Integer::sum);
+        return new DumpChunk(more, to == from ? 0 : counter, List.copyOf(docs.subList(from, to)));
+    }
+
+    @Override
+    public synchronized TailChunk tail(TailRequest request) {
+        tailCalls++;
+        boolean fromPresent = Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
+        List<WalMarker> out = new ArrayList<>();
+        long lastScanned = request.from();
+        for (WalMarker m : wal) {
+            if (Long.compareUnsigned(m.tick(), request.from()) <= 0) {
+                continue;
+            }
+            if (out.size() >= request.chunkSize() / 4096) {
+                break;
+            }
+            out.add(m);
+            lastScanned = m.tick();
+        }
+        long lastIncluded = out.isEmpty() ? 0 : out.get(out.size() - 1).tick();
+        boolean checkMore = lastIncluded != 0 && Long.compareUnsigned(lastIncluded, tick) < 0;
+        return new TailChunk(fromPresent, lastIncluded, lastScanned, tick, checkMore, out);
+    }
+
+    @Override
+    public synchronized long lastTick() {
+        return tick;
+    }
+
+    @Override
+    public void unregister() {
+    }
+
+    private Batch batch(String id) {
+        Batch batch = batches.get(id);
+        if (batch == null) {
+            throw new BatchExpiredException(id, null);
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.camelarango.replication.cdc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.client.WalMarker;
+
+/** WAL markers in the wal/tail format (protocol §5.3), for unit tests. */
+final class Markers {
+
+    static final String CUID_A = "h3A468B5B7C1A/100";
+    static final String CUID_B = "h3A468B5B7C1A/200";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Markers() {
+    }
+
+    static WalMarker parse(String json) {
+        try {
+            return WalMarker.of(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    static WalMarker upsert(String tick, String tid, String cuid, String collection, String key) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2300,\"db\":\"shop\",\"tid\":\"" + tid + "\",\"cuid\":\""
+                + cuid + "\",\"data\":{\"_key\":\"" + key + "\",\"_id\":\"" + collection + "/" + key
+                + "\",\"_rev\":\"_r" + tick + "\",\"n\":" + tick.length() + "}}");
+    }
+
+    static WalMarker remove(String tick, String tid, String cuid, String key) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2302,\"db\":\"shop\",\"tid\":\"" + tid + "\",\"cuid\":\""
+                + cuid + "\",\"data\":{\"_key\":\"" + key + "\",\"_rev\":\"_x" + tick + "\"}}");
+    }
+
+    static WalMarker begin(String tick, String tid) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2200,\"db\":\"shop\",\"tid\":\"" + tid + "\"}");
+    }
+
+    static WalMarker commit(String tick, String tid) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2201,\"db\":\"shop\",\"tid\":\"" + tid + "\"}");
+    }
+
+    static WalMarker abort(String tick, String tid) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2202,\"db\":\"shop\",\"tid\":\"" + tid + "\"}");
+    }
+
+    static WalMarker createCollection(String tick, String cuid, String name) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2000,\"db\":\"shop\",\"cuid\":\"" + cuid
+                + "\",\"data\":{\"name\":\"" + name + "\",\"globallyUniqueId\":\"" + cuid + "\",\"type\":2}}");
+    }
+
+    static WalMarker rename(String tick, String cuid, String newName) {
+        return parse("{\"tick\":\"" + tick + "\",\"type\":2002,\"db\":\"shop\",\"cuid\":\"" + cuid
+                + "\",\"data\":{\"name\":\"" + newName + "\"}}");
+    }
+}

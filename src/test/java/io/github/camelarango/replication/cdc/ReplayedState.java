@@ -1,0 +1,43 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sink that applies delivered events the way a downstream replica would: snapshot rows and upserts put the
+ * document's revision under its key, deletes remove the key. Its state must equal the source's ground truth.
+ */
+final class ReplayedState {
+
+    private final Map<String, Map<String, String>> revisions = new LinkedHashMap<>();
+    private int applied;
+
+    void apply(List<ChangeEvent> events) {
+        for (ChangeEvent event : events) {
+            apply(event);
+        }
+    }
+
+    void apply(ChangeEvent event) {
+        applied++;
+        switch (event.type()) {
+            case SNAPSHOT_READ, UPSERT -> revisions.computeIfAbsent(event.collection(), c -> new LinkedHashMap<>())
+                    .put(event.key(), event.rev());
+            case DELETE -> revisions.computeIfAbsent(event.collection(), c -> new LinkedHashMap<>())
+                    .remove(event.key());
+            case COLLECTION_CREATE -> revisions.computeIfAbsent(event.collection(), c -> new LinkedHashMap<>());
+            default -> {
+            }
+        }
+    }
+
+    /** key → rev per collection (collections without documents included when seen). */
+    Map<String, Map<String, String>> state() {
+        return revisions;
+    }
+
+    int applied() {
+        return applied;
+    }
+}

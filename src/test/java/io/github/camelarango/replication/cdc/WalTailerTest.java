@@ -1,0 +1,184 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import io.github.camelarango.replication.client.WalMarker;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tick rules of protocol §7.1 against scripted wal/tail answers (the gotchas of §0.3). */
+class WalTailerTest {
+
+    /** Answers wal/tail calls from a script and records the requests. */
+    static final class ScriptedTail implements ReplicationSource {
+        final Deque<TailChunk> answers = new ArrayDeque<>();
+        final List<TailRequest> requests = new ArrayList<>();
+
+        @Override
+        public String database() {
+            return "shop";
+        }
+
+        @Override
+        public TailChunk tail(TailRequest request) {
+            requests.add(request);
+            return answers.remove();
+        }
+
+        @Override
+        public BatchInfo createBatch(Duration ttl) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void extendBatch(String batchId, Duration ttl) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteBatch(String batchId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public InventoryInfo inventory(String batchId, boolean includeSystem) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public DumpChunk dump(String batchId, String collection, int chunkSize) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long lastTick() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unregister() {
+        }
+    }
+
+    private final ScriptedTail source = new ScriptedTail();
+    private final List<Emission> out = new ArrayList<>();
+
+    private WalTailer tailer(long from, ChangeFilter filter, Duration idleMin) {
+        WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(), filter,
+                new TransactionBuffer(100), ChangePosition.tail(from, 0));
+        return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new Pauser(),
+                new ChangeStreamMetrics(), 16384, filter);
+    }
+
+    private static ReplicationSource.TailChunk answer(boolean fromPresent, long lastIncluded, long lastScanned,
+                                                      long lastTick, boolean checkMore, WalMarker... markers) {
+        return new ReplicationSource.TailChunk(fromPresent, lastIncluded, lastScanned, lastTick, checkMore,
+                List.of(markers));
+    }
+
+    @Test
+    void emptyAnswerWithLastIncludedZeroNeverResetsFrom() {
+        WalTailer tailer = tailer(189479, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 189479, 189479, false));
+        source.answers.add(answer(true, 0, 189479, 189479, false));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add);
+        assertEquals(189479, source.requests.get(1).from());
+        assertEquals(189479, source.requests.get(1).lastScanned());
+        assertEquals(ChangePosition.tail(189479, 189479), out.get(out.size() - 1).position());
+    }
+
+    @Test
+    void lastScannedBeforeFromKeepsFromMonotonic() {
+        WalTailer tailer = tailer(189438, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 189435, 189438, false)); // real 3.12 example
+        source.answers.add(answer(true, 0, 189435, 189438, false));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add);
+        assertEquals(189438, source.requests.get(1).from());
+        assertEquals(189435, source.requests.get(1).lastScanned(), "lastScanned is sent back as the server said");
+    }
+
+    @Test
+    void filteredTrailingMarkersMoveFromToLastScannedMinusOne() {
+        WalTailer tailer = tailer(189495, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 189505, 189505, false));
+        source.answers.add(answer(true, 0, 189505, 189505, false));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add);
+        assertEquals(189504, source.requests.get(1).from());
+    }
+
+    @Test
+    void markersAdvanceFromToLastIncludedAndCheckMoreAsksAgainAtOnce() {
+        WalTailer tailer = tailer(100, ChangeFilter.acceptAll(), Duration.ofSeconds(30));
+        source.answers.add(answer(true, 102, 105, 200, true,
+                Markers.upsert("101", "0", Markers.CUID_A, "a", "1"), Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
+        source.answers.add(answer(true, 0, 200, 200, false));
+        assertTrue(tailer.fetch(out::add), "checkmore");
+        long started = System.nanoTime();
+        assertFalse(tailer.fetch(out::add));
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "no idle wait after checkmore");
+        assertEquals(102, source.requests.get(1).from());
+        assertEquals(105, source.requests.get(1).lastScanned());
+        assertEquals(199, tailer.from(), "nothing visible up to 200: from moves to lastScanned - 1");
+        assertEquals(2, out.stream().filter(Emission::isEvent).count());
+    }
+
+    @Test
+    void purgedWalIsReportedBeforeAnythingIsUsed() {
+        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
+        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        assertEquals(500, lost.from);
+        assertEquals(950, lost.serverLastTick);
+        assertTrue(out.isEmpty());
+    }
+
+    @Test
+    void fromZeroReportsNoLoss() {
+        WalTailer tailer = tailer(0, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(false, 0, 10, 10, false));
+        tailer.fetch(out::add);
+        assertEquals(9, tailer.from());
+    }
+
+    @Test
+    void singleIncludedCollectionIsSentAsServerFilter() {
+        WalTailer tailer = tailer(1, new ChangeFilter(java.util.Set.of("a"), java.util.Set.of(), false,
+                ChangeType.all()), Duration.ZERO);
+        source.answers.add(answer(true, 0, 1, 1, false));
+        tailer.fetch(out::add);
+        assertEquals("a", source.requests.get(0).collection());
+        assertFalse(source.requests.get(0).includeSystem());
+        WalTailer all = tailer(1, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 1, 1, false));
+        all.fetch(out::add);
+        assertNull(source.requests.get(1).collection());
+    }
+
+    @Test
+    void idleWaitGrowsFromMinimumToMaximumAndResetsOnData() {
+        IdleBackoff backoff = new IdleBackoff(Duration.ofMillis(100), Duration.ofMillis(350));
+        assertEquals(0, backoff.nextWaitMillis());
+        backoff.afterResponse(false, false);
+        assertEquals(100, backoff.nextWaitMillis());
+        backoff.afterResponse(false, false);
+        assertEquals(200, backoff.nextWaitMillis());
+        backoff.afterResponse(false, false);
+        assertEquals(350, backoff.nextWaitMillis());
+        backoff.afterResponse(true, false);
+        assertEquals(100, backoff.nextWaitMillis());
+        backoff.afterResponse(true, true);
+        assertEquals(0, backoff.nextWaitMillis());
+    }
+}

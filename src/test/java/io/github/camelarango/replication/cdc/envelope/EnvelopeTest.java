@@ -1,0 +1,95 @@
+package io.github.camelarango.replication.cdc.envelope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.ChangeType;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnvelopeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DebeziumEnvelope debezium = new DebeziumEnvelope("1.0.0", UpsertOp.UPDATE,
+            Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    private static ChangeEvent event(ChangeType type, String tick, String key, String rev, String tid, boolean snapshot,
+                                     JsonNode data) {
+        return new ChangeEvent(Long.parseUnsignedLong(tick), type, type.markerType(), "shop", "products",
+                "h1/100", key, rev, tid, snapshot, data, ChangePosition.tail(1, 0));
+    }
+
+    @Test
+    void upsertInDebeziumFormSaysItIsAnUpsert() throws Exception {
+        JsonNode doc = json("{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3}");
+        ObjectNode value = debezium.value(event(ChangeType.UPSERT, "18446744073709551615", "p1", "_r1", "44", false, doc));
+        assertEquals(json("{\"before\":null,\"after\":{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3},"
+                + "\"op\":\"u\",\"source\":{\"connector\":\"arango-replication\",\"version\":\"1.0.0\",\"db\":\"shop\","
+                + "\"collection\":\"products\",\"cuid\":\"h1/100\",\"tick\":\"18446744073709551615\",\"snapshot\":\"false\","
+                + "\"txId\":\"44\",\"rev\":\"_r1\",\"upsert\":true},\"ts_ms\":1700000000000,\"transaction\":{\"id\":\"44\"}}"),
+                value);
+        DebeziumEnvelope creates = new DebeziumEnvelope("1.0.0", UpsertOp.CREATE, Clock.systemUTC());
+        assertEquals("c", creates.value(event(ChangeType.UPSERT, "5", "p1", "_r1", null, false, doc)).get("op").asText());
+    }
+
+    @Test
+    void snapshotRowIsReadOperation() throws Exception {
+        JsonNode doc = json("{\"_key\":\"p1\",\"_rev\":\"_r1\"}");
+        ObjectNode value = debezium.value(event(ChangeType.SNAPSHOT_READ, "10", "p1", "_r1", null, true, doc));
+        assertEquals("r", value.get("op").asText());
+        assertEquals("true", value.get("source").get("snapshot").asText());
+        assertFalse(value.get("source").get("upsert").asBoolean());
+        assertTrue(value.get("transaction").isNull());
+        assertEquals(doc, value.get("after"));
+    }
+
+    @Test
+    void deleteHasNoImagesAndAsksForATombstone() throws Exception {
+        ChangeEvent delete = event(ChangeType.DELETE, "11", "p1", "_r9", null, false,
+                json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"));
+        ObjectNode value = debezium.value(delete);
+        assertEquals("d", value.get("op").asText());
+        assertTrue(value.get("before").isNull());
+        assertTrue(value.get("after").isNull());
+        assertEquals("_r9", value.get("source").get("rev").asText());
+        assertEquals(json("{\"_key\":\"p1\"}"), DebeziumEnvelope.key(delete));
+        assertTrue(DebeziumEnvelope.needsTombstone(delete));
+        assertEquals(json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"), NativeEnvelope.body(delete));
+    }
+
+    @Test
+    void schemaChangeHasNoOpButItsData() throws Exception {
+        JsonNode data = json("{\"name\":\"renamed\"}");
+        ChangeEvent rename = new ChangeEvent(12, ChangeType.COLLECTION_RENAME, 2002, "shop", "renamed", "h1/100", null,
+                null, null, false, data, ChangePosition.tail(12, 0));
+        ObjectNode value = debezium.value(rename);
+        assertFalse(value.has("op"));
+        assertEquals("COLLECTION_RENAME", value.get("schemaChange").asText());
+        assertEquals(data, value.get("data"));
+        assertEquals("shop", value.get("databaseName").asText());
+        assertFalse(DebeziumEnvelope.needsTombstone(rename));
+        assertEquals(data, NativeEnvelope.body(rename));
+        assertEquals("t", debezium.value(new ChangeEvent(13, ChangeType.COLLECTION_TRUNCATE, 2004, "shop", "renamed",
+                "h1/100", null, null, null, false, JSON.createObjectNode(), ChangePosition.tail(13, 0)))
+                .get("op").asText());
+    }
+
+    @Test
+    void nativeBodyOfAnUpsertIsTheDocument() throws Exception {
+        JsonNode doc = json("{\"_key\":\"p1\",\"_rev\":\"_r1\",\"x\":[1,2]}");
+        assertEquals(doc, NativeEnvelope.body(event(ChangeType.UPSERT, "3", "p1", "_r1", null, false, doc)));
+    }
+}
