@@ -1,6 +1,5 @@
 package io.github.camelarango.replication.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.emulator.auth.Authenticator;
 import io.github.camelarango.replication.emulator.docapi.StreamTransactions;
 import io.github.camelarango.replication.emulator.http.HttpServer;
@@ -177,8 +176,9 @@ public final class ArangoEmulator implements AutoCloseable {
             try {
                 WriteSet writes = new WriteSet();
                 for (int n = 0; n < 10_000 && i < count; n++, i++) {
-                    ObjectNode body = Json.MAPPER.valueToTree(generator.apply(i));
-                    String key = body.path("_key").isTextual() ? body.path("_key").asText() : server.generateKey(c);
+                    Map<String, Object> body = generator.apply(i);
+                    Object given = body.get("_key");
+                    String key = given instanceof String ? (String) given : server.generateKey(c);
                     Server.checkKey(key);
                     writes.put(c, server.newVersion(c, key, body), writes.lookup(c, key));
                 }

@@ -35,6 +35,7 @@ public final class Server {
     private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9_\\-:.@()+,=;$!*'%]{1,254}");
     /** Truncates of collections at least this large are logged as one 2004 marker (range delete). */
     private static final int RANGE_DELETE_THRESHOLD = 32 * 1024;
+    private static final java.util.Set<String> SYSTEM_ATTRIBUTES = java.util.Set.of("_key", "_id", "_rev", "_from", "_to");
 
     private final long serverId;
     private final String serverIdHex;
@@ -190,7 +191,9 @@ public final class Server {
 
     private Collection createCollectionLocked(Database db, String name, int type, boolean system, JsonNode options) {
         long id = nextId();
-        String cuid = system ? name : "h" + serverIdHex + "/" + id;
+        // a replicated collection keeps its leader's globallyUniqueId, as ArangoDB followers do
+        String given = options.path("globallyUniqueId").asText("");
+        String cuid = !given.isEmpty() ? given : system ? name : "h" + serverIdHex + "/" + id;
         Collection c = new Collection(id, db, name, type, cuid, system, new KeyGenerator(options.get("keyOptions"), this::nextId));
         c.applyProperties(options);
         db.add(c);
@@ -325,15 +328,39 @@ public final class Server {
         }
         body.fields().forEachRemaining(field -> {
             String name = field.getKey();
-            if (!name.equals("_key") && !name.equals("_id") && !name.equals("_rev") && !name.equals("_from") && !name.equals("_to")) {
+            if (!SYSTEM_ATTRIBUTES.contains(name)) {
                 attributes.set(name, field.getValue());
             }
         });
-        byte[] json = Json.bytes(attributes);
+        c.keys().track(key);
+        return new DocumentVersion(key, rev, members(Json.bytes(attributes)));
+    }
+
+    /** Fast path for generated test data: a plain map serialized once, system attributes dropped. */
+    public DocumentVersion newVersion(Collection c, String key, Map<String, Object> body) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        if (c.isEdge()) {
+            attributes.put("_from", body.get("_from"));
+            attributes.put("_to", body.get("_to"));
+        }
+        body.forEach((name, value) -> {
+            if (!name.startsWith("_") || !SYSTEM_ATTRIBUTES.contains(name)) {
+                attributes.put(name, value);
+            }
+        });
+        try {
+            c.keys().track(key);
+            return new DocumentVersion(key, nextRevision(), members(Json.MAPPER.writeValueAsBytes(attributes)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("document is not serializable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The members of a serialized JSON object, without the braces. */
+    private static byte[] members(byte[] json) {
         byte[] members = new byte[json.length - 2];
         System.arraycopy(json, 1, members, 0, members.length);
-        c.keys().track(key);
-        return new DocumentVersion(key, rev, members);
+        return members;
     }
 
     /** A generated key for a new document. */

@@ -3,6 +3,7 @@ package io.github.camelarango.replication.emulator.replication;
 import io.github.camelarango.replication.emulator.EmulatorContext;
 import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Body;
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.http.HttpRequest;
 import io.github.camelarango.replication.emulator.http.HttpResponse;
 import io.github.camelarango.replication.emulator.model.Collection;
@@ -10,7 +11,6 @@ import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.model.DocumentStore;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +141,7 @@ final class DumpHandler {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            ByteSink line = new ByteSink(1024);
             try {
                 for (int slot = chunk.firstSlot; slot < chunk.endSlot; slot++) {
                     DocumentVersion v = store.slot(slot);
@@ -150,7 +150,7 @@ final class DumpHandler {
                     }
                     line.reset();
                     if (envelope) {
-                        line.writeBytes(ENVELOPE_START);
+                        line.write(ENVELOPE_START);
                     }
                     v.render(chunk.collectionName, line);
                     if (envelope) {

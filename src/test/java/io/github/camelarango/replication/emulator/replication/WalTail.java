@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.emulator.replication;
 
 import io.github.camelarango.replication.emulator.http.Body;
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.wal.LegacyMarkerWriter;
@@ -9,7 +10,6 @@ import io.github.camelarango.replication.emulator.wal.MarkerWriter;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class WalTail {
         long from = request.from();
         long since = request.lastScanned() != 0 && Long.compareUnsigned(request.lastScanned(), from) < 0 ? request.lastScanned() : from;
         boolean splitBatches = request.lastScanned() != 0;
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        ByteSink line = new ByteSink(512);
         int i = wal.batchStartIndex(since);
         int end = wal.endIndex();
         boolean scannedAny = false;
@@ -149,7 +149,7 @@ final class WalTail {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+                ByteSink line = new ByteSink(512);
                 for (WalEntry e : emitted) {
                     line.reset();
                     writer.write(e, line);
