@@ -73,6 +73,31 @@ class AuthTest {
     }
 
     @Test
+    void superuserTokensSignedWithTheServerSecretAreAccepted() throws Exception {
+        try (ArangoEmulator emu = ArangoEmulator.builder().authentication("root", "pw").jwtSecret("s3cr3t").build().start()) {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String body = b64.encodeToString("{\"iss\":\"arangodb\",\"server_id\":\"tool\"}".getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("s3cr3t".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.US_ASCII)));
+            assertEquals(200, new RawHttp(emu.url(), "Bearer " + head + "." + body + "." + signature).get("/_api/wal/lastTick").status());
+            mac.init(new javax.crypto.spec.SecretKeySpec("other".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String wrong = b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.US_ASCII)));
+            assertEquals(401, new RawHttp(emu.url(), "Bearer " + head + "." + body + "." + wrong).get("/_api/wal/lastTick").status());
+        }
+    }
+
+    @Test
+    void withAuthenticationTheDumpPermissionCheckAnswers1203ForAnEmptyCollection() {
+        RawHttp root = RawHttp.basic(ARANGO.url(), "root", "secret");
+        String batchId = root.post("/_api/replication/batch", "{}").json().path("id").asText();
+        RawHttp.Reply reply = root.get("/_api/replication/dump?collection=&batchId=" + batchId);
+        assertEquals(404, reply.status());
+        assertEquals(1203, reply.errorNum());
+    }
+
+    @Test
     void wrongCredentialsOnOpenAuthAre401With401() {
         RawHttp.Reply reply = anonymous.post("/_open/auth", "{\"username\":\"root\",\"password\":\"nope\"}");
         assertEquals(401, reply.status());

@@ -74,6 +74,14 @@ class BatchProtocolTest {
     }
 
     @Test
+    void droppingTheDatabaseDropsItsBatches() {
+        http.post("/_api/database", "{\"name\":\"doomed\"}");
+        String id = createBatch("/_db/doomed", "{}").path("id").asText();
+        assertEquals(200, http.delete("/_api/database/doomed").status());
+        assertEquals(1600, http.put("/_api/replication/batch/" + id, "{}").errorNum());
+    }
+
+    @Test
     void wrongShapesAndBodies() {
         assertEquals(405, http.get("/_api/replication/batch").status());
         assertEquals(405, http.put("/_api/replication/batch", "{}").status());

@@ -62,7 +62,6 @@ class LargeDumpStreamingTest {
 
     private static long usedHeapAfterGc(MemoryMXBean memory) {
         System.gc();
-        System.gc();
         return memory.getHeapMemoryUsage().getUsed();
     }
 

@@ -55,6 +55,9 @@ class LoggerStateTest {
         RawHttp.Reply none = http.get("/_api/replication");
         assertEquals(400, none.status());
         assertEquals(601, none.errorNum());
+        RawHttp.Reply keys = http.post("/_api/replication/keys?collection=x&batchId=1", "{}");
+        assertEquals(501, keys.status());
+        assertEquals(9, keys.errorNum());
         RawHttp.Reply cluster = http.get("/_api/replication/clusterInventory");
         assertEquals(403, cluster.status());
         assertEquals(1471, cluster.errorNum());

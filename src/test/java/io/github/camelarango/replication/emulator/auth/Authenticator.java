@@ -28,15 +28,23 @@ public final class Authenticator {
     private final String password;
     private final EmulatorClock clock;
     private final Duration tokenLifetime;
-    private final byte[] secret = new byte[32];
+    private final byte[] secret;
 
-    /** @param user null to switch authentication off */
-    public Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime) {
+    /**
+     * @param user   null to switch authentication off
+     * @param secret the server's JWT secret ({@code --server.jwt-secret}); null for a random one
+     */
+    public Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime, String secret) {
         this.user = user;
         this.password = password == null ? "" : password;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        new SecureRandom().nextBytes(secret);
+        if (secret == null) {
+            this.secret = new byte[32];
+            new SecureRandom().nextBytes(this.secret);
+        } else {
+            this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     public boolean enabled() {
@@ -132,14 +140,6 @@ public final class Authenticator {
         payload.put("iss", "arangodb");
         payload.put("iat", now);
         payload.put("exp", now + lifetimeSeconds);
-        return sign(payload);
-    }
-
-    /** A superuser token ({@code server_id}, no {@code preferred_username}) signed with the server secret. */
-    public String superuserToken() {
-        ObjectNode payload = Json.object();
-        payload.put("iss", "arangodb");
-        payload.put("server_id", "emulator");
         return sign(payload);
     }
 

@@ -52,7 +52,8 @@ public final class Batches {
             return null;
         }
         Instant now = clock.now();
-        if (!batch.expires().isAfter(now)) {
+        if (!batch.expires().isAfter(now) || batch.database().isDropped()) {
+            // expired, or its database was dropped (which drops the contexts bound to it, §3.7)
             remove(id);
             return null;
         }

@@ -39,6 +39,10 @@ final class DumpHandler {
 
     HttpResponse dump(HttpRequest request, Database database) {
         String name = request.param("collection");
+        if (context.auth().enabled() && (name == null || database.collection(name) == null)) {
+            // with authentication the permission check runs first and knows no such collection (§1.6, §3.10)
+            throw ArangoException.collectionNotFound(name == null ? "" : name);
+        }
         if (name == null || name.isEmpty()) {
             throw ArangoException.badParameter("invalid collection parameter");
         }
@@ -60,12 +64,18 @@ final class DumpHandler {
             return headers(HttpResponse.empty(204), true, 0);
         }
         long lease = context.batches().lease(batch);
-        Chunk chunk = plan(batch, c, chunkSize, envelope);
+        Batch.DumpCursor cursor = batch.cursor(c.id());
+        Chunk chunk;
+        long lastIncluded;
+        synchronized (cursor) {
+            // concurrent calls on one (batch, collection) take consecutive chunks, never the same one
+            chunk = plan(cursor, batch.snapshotTick(), c, chunkSize, envelope);
+            lastIncluded = chunk.count == 0 ? 0 : cursor.advance(chunk.nextSlot, chunk.more);
+        }
         if (chunk.count == 0) {
             context.batches().release(lease);
             return headers(HttpResponse.empty(204), false, 0);
         }
-        long lastIncluded = batch.cursor(c.id()).advance(chunk.nextSlot, chunk.more);
         HttpResponse response = headers(new HttpResponse(200), chunk.more, lastIncluded);
         return response.body(new ChunkBody(c.store(), batch.snapshotTick(), chunk, envelope, () -> context.batches().release(lease)));
     }
@@ -77,10 +87,8 @@ final class DumpHandler {
     }
 
     /** Finds the documents of the next chunk: slots [firstSlot, endSlot), their byte length, and what follows. */
-    private static Chunk plan(Batch batch, Collection c, long chunkSize, boolean envelope) {
-        Batch.DumpCursor cursor = batch.cursor(c.id());
+    private static Chunk plan(Batch.DumpCursor cursor, long snapshot, Collection c, long chunkSize, boolean envelope) {
         DocumentStore store = c.store();
-        long snapshot = batch.snapshotTick();
         String name = c.name();
         int end = store.slotCount();
         Chunk chunk = new Chunk(name);

@@ -71,7 +71,7 @@ final class LocalApplier {
         try {
             for (ObjectNode doc : documents) {
                 DocumentVersion previous = writes.lookup(c, doc.path("_key").asText());
-                writes.put(c, server.replicatedVersion(c, doc), previous);
+                writes.put(c, server.versions().replicatedVersion(c, doc), previous);
             }
             server.commit(database, writes, true);
         } finally {
@@ -180,7 +180,7 @@ final class LocalApplier {
                         counts.removals++;
                     }
                 } else {
-                    writes.put(c, server.replicatedVersion(c, data), previous);
+                    writes.put(c, server.versions().replicatedVersion(c, data), previous);
                     counts.documents++;
                 }
             }

@@ -51,6 +51,8 @@ public final class ReplicationDispatcher implements RouteHandler {
             Map.entry("clusterInventory", Command.of(false, false, false, "GET")));
 
     private static final String EXPECTING = "expecting URL /_api/replication/<command>";
+    /** Commands ArangoDB has but the emulator does not implement (legacy incremental sync, arangorestore). */
+    private static final Set<String> NOT_EMULATED = Set.of("keys", "restore-collection", "restore-indexes", "restore-data", "restore-view");
 
     private final EmulatorContext context;
     private final LoggerHandler logger;
@@ -79,6 +81,9 @@ public final class ReplicationDispatcher implements RouteHandler {
             throw new ArangoException(400, 601, EXPECTING);
         }
         String name = request.segment(2);
+        if (NOT_EMULATED.contains(name)) {
+            throw new ArangoException(501, 9, "replication command '" + name + "' is not implemented by the emulator");
+        }
         Command command = COMMANDS.get(name);
         if (command == null || (command.legacy() && !context.personality().hasLegacyReplication())) {
             throw ArangoException.badParameter("invalid command '" + name + "'");

@@ -69,6 +69,7 @@ final class WalTail {
                 break;
             }
             long batchStart = first.batchStart();
+            int emittedBefore = emitted.size();
             lastScanned = batchStart;
             scannedAny = true;
             for (; i < end; i++) {
@@ -92,7 +93,7 @@ final class WalTail {
                 }
             }
             lastScanned = first.batchEnd();
-            if (request.legacy() && !emitted.isEmpty()) {
+            if (request.legacy() && emitted.size() > emittedBefore) {
                 lastIncluded = first.batchEnd();
             }
             if (bytes >= request.chunkSize()) {
