@@ -72,19 +72,40 @@ class AuthTest {
         assertEquals(401, new RawHttp(ARANGO.url(), "Bearer " + parts[0] + "." + forged + "." + parts[2]).get("/_api/version").status());
     }
 
+    /** An HS256 JWT over {@code payload}, signed with {@code secret}. */
+    private static String sign(String secret, String payload) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String body = b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return head + "." + body + "." + b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static int statusWithToken(ArangoEmulator emu, String token) {
+        return new RawHttp(emu.url(), "Bearer " + token).get("/_api/wal/lastTick").status();
+    }
+
     @Test
     void superuserTokensSignedWithTheServerSecretAreAccepted() throws Exception {
         try (ArangoEmulator emu = ArangoEmulator.builder().authentication("root", "pw").jwtSecret("s3cr3t").build().start()) {
-            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-            String body = b64.encodeToString("{\"iss\":\"arangodb\",\"server_id\":\"tool\"}".getBytes(StandardCharsets.UTF_8));
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec("s3cr3t".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.US_ASCII)));
-            assertEquals(200, new RawHttp(emu.url(), "Bearer " + head + "." + body + "." + signature).get("/_api/wal/lastTick").status());
-            mac.init(new javax.crypto.spec.SecretKeySpec("other".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String wrong = b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.US_ASCII)));
-            assertEquals(401, new RawHttp(emu.url(), "Bearer " + head + "." + body + "." + wrong).get("/_api/wal/lastTick").status());
+            String superuser = "{\"iss\":\"arangodb\",\"server_id\":\"tool\"}";
+            assertEquals(200, statusWithToken(emu, sign("s3cr3t", superuser)), "superuser tokens may come without exp");
+            assertEquals(401, statusWithToken(emu, sign("other", superuser)));
+            long past = emu.clock().now().getEpochSecond() - 1;
+            assertEquals(401, statusWithToken(emu, sign("s3cr3t", "{\"iss\":\"arangodb\",\"server_id\":\"tool\",\"exp\":" + past + "}")),
+                    "an exp, when present, is checked");
+        }
+    }
+
+    @Test
+    void userTokensMustCarryExp() throws Exception {
+        try (ArangoEmulator emu = ArangoEmulator.builder().authentication("root", "pw").jwtSecret("s3cr3t").build().start()) {
+            long now = emu.clock().now().getEpochSecond();
+            String user = "{\"preferred_username\":\"root\",\"iss\":\"arangodb\",\"iat\":" + now;
+            assertEquals(200, statusWithToken(emu, sign("s3cr3t", user + ",\"exp\":" + (now + 60) + "}")));
+            assertEquals(401, statusWithToken(emu, sign("s3cr3t", user + "}")), "a user token without exp would never expire");
+            assertEquals(401, statusWithToken(emu, sign("s3cr3t", user + ",\"exp\":\"never\"}")));
         }
     }
 
@@ -104,7 +125,19 @@ class AuthTest {
         assertEquals(401, reply.errorNum());
         assertEquals("Wrong credentials", reply.json().path("errorMessage").asText());
         assertEquals(400, anonymous.post("/_open/auth", "not json").status());
-        assertEquals(405, anonymous.get("/_open/auth").status());
+        for (String incomplete : new String[] {"{\"username\":\"root\"}", "{\"password\":\"secret\"}", "{\"username\":\"root\",\"password\":null}"}) {
+            RawHttp.Reply reply400 = anonymous.post("/_open/auth", incomplete);
+            assertEquals(400, reply400.status(), incomplete + ": missing fields are 400, not an empty password");
+            assertEquals(400, reply400.errorNum());
+        }
+        try (ArangoEmulator emptyPassword = ArangoEmulator.builder().authentication("root", "").build().start()) {
+            RawHttp http = new RawHttp(emptyPassword.url());
+            assertEquals(400, http.post("/_open/auth", "{\"username\":\"root\"}").status(), "a missing password is not the empty one");
+            assertEquals(200, http.post("/_open/auth", "{\"username\":\"root\",\"password\":\"\"}").status());
+        }
+        RawHttp.Reply wrongMethod = anonymous.get("/_open/auth");
+        assertEquals(405, wrongMethod.status());
+        assertEquals(405, wrongMethod.errorNum());
     }
 
     @Test

@@ -39,6 +39,27 @@ class BatchProtocolTest {
     }
 
     @Test
+    void aBatchWithoutServerIdRegistersTheBatchIdAsClient() {
+        JsonNode anonymous = createBatch("", "{}");
+        JsonNode named = http.post("/_api/replication/batch?serverId=4242&clientInfo=named", "{}").json();
+        JsonNode byBatchId = client(anonymous.path("id").asText());
+        assertEquals("0", byBatchId.path("syncerId").asText());
+        assertEquals(anonymous.path("lastTick").asText(), byBatchId.path("lastServedTick").asText());
+        assertEquals(named.path("lastTick").asText(), client("4242").path("lastServedTick").asText());
+        assertEquals("named", client("4242").path("clientInfo").asText());
+    }
+
+    /** The logger-state client entry with this serverId. */
+    private JsonNode client(String serverId) {
+        for (JsonNode c : http.get("/_api/replication/logger-state").json().path("clients")) {
+            if (c.path("serverId").asText().equals(serverId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client with serverId " + serverId + " in logger-state");
+    }
+
+    @Test
     void batchesAreGlobalAcrossDatabasePrefixes() {
         http.post("/_api/database", "{\"name\":\"batchdb\"}");
         String id = createBatch("/_db/batchdb", "{}").path("id").asText();
@@ -78,13 +99,31 @@ class BatchProtocolTest {
         http.post("/_api/database", "{\"name\":\"doomed\"}");
         String id = createBatch("/_db/doomed", "{}").path("id").asText();
         assertEquals(200, http.delete("/_api/database/doomed").status());
-        assertEquals(1600, http.put("/_api/replication/batch/" + id, "{}").errorNum());
+        RawHttp.Reply inventory = http.get("/_api/replication/inventory?batchId=" + id);
+        assertEquals(404, inventory.status());
+        assertEquals(1600, inventory.errorNum());
+        RawHttp.Reply dump = http.get("/_api/replication/dump?collection=_users&batchId=" + id);
+        assertEquals(404, dump.status(), "dump answers a dropped context like an expired one");
+        assertEquals(400, dump.errorNum());
+        RawHttp.Reply extend = http.put("/_api/replication/batch/" + id, "{}");
+        assertEquals(404, extend.status());
+        assertEquals(1600, extend.errorNum());
+        assertEquals(1600, http.delete("/_api/replication/batch/" + id).errorNum());
     }
 
     @Test
     void wrongShapesAndBodies() {
-        assertEquals(405, http.get("/_api/replication/batch").status());
-        assertEquals(405, http.put("/_api/replication/batch", "{}").status());
+        String id = createBatch("", "{}").path("id").asText();
+        String[][] wrong = {{"GET", "/_api/replication/batch"}, {"PUT", "/_api/replication/batch"},
+                {"GET", "/_api/replication/batch/" + id}, {"POST", "/_api/replication/batch/" + id},
+                {"DELETE", "/_api/replication/batch/" + id + "/2"}, {"PUT", "/_api/replication/batch/" + id + "/2"},
+                {"PATCH", "/_api/replication/batch/" + id}, {"DELETE", "/_api/replication/batch"}};
+        for (String[] call : wrong) {
+            RawHttp.Reply reply = http.send(call[0], call[1], call[0].equals("GET") ? null : "{}");
+            assertEquals(405, reply.status(), call[0] + " " + call[1] + ": any other method/shape of batch is 405 (§3.7)");
+            assertEquals(405, reply.errorNum(), call[0] + " " + call[1]);
+        }
+        assertEquals(204, http.delete("/_api/replication/batch/" + id).status(), "the wrong calls left the batch alone");
         RawHttp.Reply badJson = http.post("/_api/replication/batch", "{nope");
         assertEquals(400, badJson.status());
         assertEquals(600, badJson.errorNum());
@@ -123,6 +162,22 @@ class BatchProtocolTest {
         assertFalse(all.contains("_jobs"));
         assertTrue(names(http.get("/_api/replication/inventory?batchId=" + id + "&includeFoxxQueues=true").json()).contains("_jobs"));
         assertFalse(names(http.get("/_api/replication/inventory?batchId=" + id + "&includeSystem=false").json()).contains("_users"));
+    }
+
+    @Test
+    void inventoryCollectionFormListsOnlyThatCollectionWithoutProperties() {
+        http.post("/_api/collection", "{\"name\":\"only1\"}");
+        String cid = http.post("/_api/collection", "{\"name\":\"only2\"}").json().path("id").asText();
+        String id = createBatch("", "{}").path("id").asText();
+        JsonNode byName = http.get("/_api/replication/inventory?batchId=" + id + "&collection=only2").json();
+        assertEquals(List.of("only2"), names(byName));
+        assertEquals(0, byName.path("views").size());
+        assertFalse(byName.has("properties"), "the stripped-down form has no database properties (§3.9)");
+        assertTrue(byName.has("state") && byName.has("tick"));
+        assertEquals(List.of("only2"), names(http.get("/_api/replication/inventory?batchId=" + id + "&collection=" + cid).json()));
+        RawHttp.Reply unknown = http.get("/_api/replication/inventory?batchId=" + id + "&collection=nope");
+        assertEquals(200, unknown.status());
+        assertEquals(List.of(), names(unknown.json()), "not found: an empty collections array, no error");
     }
 
     @Test

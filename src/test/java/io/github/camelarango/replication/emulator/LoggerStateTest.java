@@ -56,8 +56,8 @@ class LoggerStateTest {
         assertEquals(400, none.status());
         assertEquals(601, none.errorNum());
         RawHttp.Reply keys = http.post("/_api/replication/keys?collection=x&batchId=1", "{}");
-        assertEquals(501, keys.status());
-        assertEquals(9, keys.errorNum());
+        assertEquals(404, keys.status());
+        assertEquals(1600, keys.errorNum());
         RawHttp.Reply cluster = http.get("/_api/replication/clusterInventory");
         assertEquals(403, cluster.status());
         assertEquals(1471, cluster.errorNum());

@@ -41,8 +41,29 @@ class PersonalityTest {
                 assertEquals(200, http.get("/_api/replication/logger-state").status());
                 assertEquals(200, http.post("/_api/replication/batch", "{}").status());
                 assertEquals(200, http.get("/_api/wal/lastTick").status());
-                int openTransactions = http.get("/_api/wal/open-transactions").status();
-                assertEquals(version.startsWith("4") ? 400 : 204, openTransactions, version + " wal/open-transactions");
+                RawHttp.Reply openTransactions = http.get("/_api/wal/open-transactions");
+                assertEquals(version.startsWith("4") ? 400 : 204, openTransactions.status(), version + " wal/open-transactions");
+                if (version.startsWith("4")) {
+                    assertEquals(400, openTransactions.errorNum(), "removed in 4.x: the wal handler's usage answer (§4.1)");
+                    assertEquals("expected GET /_api/wal/[tail|range|lastTick|open-transactions]>",
+                            openTransactions.json().path("errorMessage").asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void openAuthWithAuthenticationOffIs404UpTo3125And200From3126() {
+        for (String version : List.of("3.12.5", "3.12.6", "4.0.0")) {
+            try (ArangoEmulator emu = ArangoEmulator.builder().version(version).build().start()) {
+                RawHttp.Reply reply = new RawHttp(emu.url()).post("/_open/auth", "{\"username\":\"root\",\"password\":\"\"}");
+                if (version.equals("3.12.5")) {
+                    assertEquals(404, reply.status(), version);
+                    assertEquals(404, reply.errorNum(), version);
+                } else {
+                    assertEquals(200, reply.status(), version);
+                    assertEquals("{\"jwt\":\"invalid\"}", reply.body(), version);
+                }
             }
         }
     }

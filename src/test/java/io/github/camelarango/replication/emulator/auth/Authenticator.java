@@ -20,7 +20,8 @@ import java.util.Base64;
 /**
  * Authentication (§1.5): off, or one user checked by Basic credentials or by HS256 JWTs issued through
  * {@code POST /_open/auth} (user tokens with {@code preferred_username}) or signed with the server secret
- * without it (superuser tokens with {@code server_id}). Expiry is measured on the emulator clock.
+ * without it (superuser tokens with {@code server_id}). Expiry is measured on the emulator clock; user tokens
+ * must carry {@code exp}, superuser tokens may omit it.
  */
 public final class Authenticator {
 
@@ -106,10 +107,11 @@ public final class Authenticator {
             }
             tokenUser = user;
         } else {
-            if (!body.path("username").isTextual()) {
-                throw ArangoException.badParameter("invalid JSON: 'username' (string) and 'password' are required");
+            if (!body.path("username").isTextual() || !body.path("password").isTextual()) {
+                // missing fields are 400 (§1.5), not an empty password
+                throw ArangoException.badParameter("invalid JSON: 'username' and 'password' (strings) are required");
             }
-            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText("").equals(password);
+            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText().equals(password);
             if (!ok) {
                 throw new ArangoException(401, 401, "Wrong credentials");
             }
@@ -164,12 +166,15 @@ public final class Authenticator {
             if (!"arangodb".equals(payload.path("iss").asText())) {
                 return false;
             }
-            if (payload.has("exp") && payload.path("exp").asLong() <= clock.now().getEpochSecond()) {
+            JsonNode exp = payload.get("exp");
+            if (exp != null && (!exp.canConvertToLong() || exp.asLong() <= clock.now().getEpochSecond())) {
                 return false;
             }
             if (payload.has("preferred_username")) {
-                return user.equals(payload.path("preferred_username").asText());
+                // user tokens carry exp (§1.5, and every token issue() signs has one): one without it is refused
+                return exp != null && user.equals(payload.path("preferred_username").asText());
             }
+            // superuser tokens (§1.5) may come without exp and then do not expire
             return payload.has("server_id");
         } catch (RuntimeException e) {
             return false;

@@ -47,13 +47,29 @@ final class DumpHandler {
             throw ArangoException.badParameter("invalid collection parameter");
         }
         String batchId = request.param("batchId");
-        if (batchId == null || batchId.isEmpty()) {
+        if (batchId == null) {
             throw new ArangoException(404, 400, "replication dump - request misses batchId");
         }
-        Batch batch = context.batches().lookup(HttpRequest.parseUnsigned(batchId), 0);
-        if (batch == null) {
+        // present but empty (or not a number) parses as 0 (§1.7), which names no context: "unable to find context".
+        // The lease is taken with the lookup, so a concurrent DELETE/expiry cannot free the snapshot's versions between.
+        Batches.Lease lease = context.batches().lease(HttpRequest.parseUnsigned(batchId));
+        if (lease == null) {
             throw new ArangoException(404, 400, "replication dump - unable to find context (it could be expired)");
         }
+        boolean bodyReleases = false;
+        try {
+            HttpResponse response = dump(request, database, name, lease);
+            bodyReleases = response.status() == 200;
+            return response;
+        } finally {
+            if (!bodyReleases) {
+                context.batches().release(lease);
+            }
+        }
+    }
+
+    /** Plans the next chunk of the leased batch; a 200 response's body releases the lease once written. */
+    private HttpResponse dump(HttpRequest request, Database database, String name, Batches.Lease lease) {
         Collection c = database.collection(name);
         if (c == null) {
             throw ArangoException.badParameter("replication dump - bad parameter");
@@ -63,21 +79,20 @@ final class DumpHandler {
         if (chunkSize == 0) {
             return headers(HttpResponse.empty(204), true, 0);
         }
-        long lease = context.batches().lease(batch);
-        Batch.DumpCursor cursor = batch.cursor(c.id());
+        long snapshot = lease.batch().snapshotTick();
+        Batch.DumpCursor cursor = lease.batch().cursor(c.id());
         Chunk chunk;
         long lastIncluded;
         synchronized (cursor) {
             // concurrent calls on one (batch, collection) take consecutive chunks, never the same one
-            chunk = plan(cursor, batch.snapshotTick(), c, chunkSize, envelope);
+            chunk = plan(cursor, snapshot, c, chunkSize, envelope);
             lastIncluded = chunk.count == 0 ? 0 : cursor.advance(chunk.nextSlot, chunk.more);
         }
         if (chunk.count == 0) {
-            context.batches().release(lease);
             return headers(HttpResponse.empty(204), false, 0);
         }
         HttpResponse response = headers(new HttpResponse(200), chunk.more, lastIncluded);
-        return response.body(new ChunkBody(c.store(), batch.snapshotTick(), chunk, envelope, () -> context.batches().release(lease)));
+        return response.body(new ChunkBody(c.store(), snapshot, chunk, envelope, () -> context.batches().release(lease)));
     }
 
     private static HttpResponse headers(HttpResponse response, boolean checkMore, long lastIncluded) {
