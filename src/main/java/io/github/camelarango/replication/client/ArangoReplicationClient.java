@@ -141,6 +141,15 @@ public interface ArangoReplicationClient extends AutoCloseable {
     /** {@code PUT /_api/replication/revisions/documents} (3.8+, not on a coordinator). */
     RevisionDocuments revisionDocuments(RevisionDocumentsRequest request);
 
+    /**
+     * {@code GET /_api/collection/{name}/count} (the document API, on every version and role): the number of documents
+     * the collection holds now — not under a dump batch, so a dump of it may see a different number.
+     *
+     * @throws IllegalArgumentException when the name is blank
+     * @throws ArangoReplicationException 404 with errorNum 1203 for an unknown collection
+     */
+    long collectionCount(String collection);
+
     /** Closes the connection pool. Streams still open are aborted. */
     @Override
     void close();

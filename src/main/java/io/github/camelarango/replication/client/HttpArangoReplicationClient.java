@@ -292,6 +292,19 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     }
 
     @Override
+    public long collectionCount(String collection) {
+        Require.notBlank("collectionCount", "collection", collection);
+        require(COLLECTION_COUNT, null);
+        String path = "/_api/collection/" + Query.encode(collection) + "/count";
+        JsonNode tree = call(COLLECTION_COUNT, path, null, null);
+        JsonNode count = tree == null ? null : tree.get("count");
+        if (count == null || !count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
+            throw invalid(COLLECTION_COUNT, "expected a non-negative integer count, got " + count);
+        }
+        return count.asLong();
+    }
+
+    @Override
     public void close() {
         if (!view) {
             shared.transport().close();

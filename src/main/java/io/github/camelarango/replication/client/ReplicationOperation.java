@@ -1,7 +1,8 @@
 package io.github.camelarango.replication.client;
 
 /**
- * The operations of {@link ArangoReplicationClient}, one per replication endpoint, with the HTTP method and path
+ * The operations of {@link ArangoReplicationClient}, one per endpoint it calls — the replication and WAL endpoints,
+ * plus the server version and the collection count the client needs besides — with the HTTP method and path
  * (relative to {@code /_db/<database>}) they call.
  */
 public enum ReplicationOperation {
@@ -30,7 +31,9 @@ public enum ReplicationOperation {
     REVISION_TREE("revisionTree", "GET", "/_api/replication/revisions/tree"),
     REVISION_RANGES("revisionRanges", "PUT", "/_api/replication/revisions/ranges"),
     REVISION_DOCUMENTS("revisionDocuments", "PUT", "/_api/replication/revisions/documents"),
-    SERVER_INFO("serverInfo", "GET", "/_api/version");
+    SERVER_INFO("serverInfo", "GET", "/_api/version"),
+    /** The document API's count, not a replication endpoint: the current number of documents of a collection. */
+    COLLECTION_COUNT("collectionCount", "GET", "/_api/collection/{name}/count");
 
     private final String operationName;
     private final String method;

@@ -57,6 +57,20 @@ class ClientErrorsTest {
     }
 
     @Test
+    void unknownCollectionOnCountIs404WithErrorNum1203() {
+        // [REAL 3.11.4] the document API's answer for a missing collection
+        server.on("GET", "/_db/_system/_api/collection/nope/count", json(404,
+                "{\"code\":404,\"error\":true,\"errorMessage\":\"collection or view not found: nope\",\"errorNum\":1203}"));
+        ArangoReplicationException e = assertThrows(ArangoReplicationException.class, () -> client.collectionCount("nope"));
+        assertEquals("collectionCount failed: GET /_db/_system/_api/collection/nope/count -> 404 errorNum 1203: collection"
+                     + " or view not found: nope", e.getMessage());
+        assertEquals(404, e.getStatus());
+        assertEquals(1203, e.getErrorNum());
+        assertEquals("collectionCount", e.getOperation());
+        assertEquals(0, client.leasedConnections());
+    }
+
+    @Test
     void expiredBatchOnDumpIs404WithErrorNum400() {
         // protocol doc §6.3
         server.on("GET", "/_db/_system/_api/replication/dump", json(404, "{\"error\":true,\"code\":404,\"errorNum\":400,"

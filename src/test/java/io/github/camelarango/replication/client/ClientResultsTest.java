@@ -11,6 +11,7 @@ import static io.github.camelarango.replication.client.CannedArangoServer.Answer
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Typed results from the [REAL]/[COMPOSED] examples of docs/arango-protocol.md, and the requests that fetch them. */
@@ -249,6 +250,30 @@ class ClientResultsTest {
                 List.of("_gky3fka--_", "_gky3flq--_")));
         assertEquals("a", documents.documents().get(0).path("_key").asText());
         assertEquals(0, documents.documents().get(1).size());
+    }
+
+    @Test
+    void collectionCountReadsTheCountBesideTheCollectionProperties() {
+        // [REAL 3.11.4] collection properties, plus the count the document API adds (protocol §11.2)
+        server.on("GET", "/_db/shop/_api/collection/z%C3%A4hlung%20neu/count", json(200,
+                "{\"error\":false,\"code\":200,\"writeConcern\":1,\"waitForSync\":false,\"statusString\":\"loaded\","
+                + "\"id\":\"68853\",\"name\":\"zählung neu\",\"type\":2,\"status\":3,\"isSystem\":false,"
+                + "\"globallyUniqueId\":\"h3A468B5B7C1A/68853\",\"count\":3000000000}"));
+        assertEquals(3_000_000_000L, client.withDatabase("shop").collectionCount("zählung neu"));
+        assertEquals("GET", server.last().method());
+        assertNull(server.last().query());
+    }
+
+    @Test
+    void collectionCountRefusesAnAnswerWithoutCount() {
+        server.on("GET", "/_db/_system/_api/collection/orders/count", json(200, "{\"name\":\"orders\",\"count\":\"12\"}"));
+        ArangoReplicationException e = assertThrows(ArangoReplicationException.class,
+                () -> client.collectionCount("orders"));
+        assertEquals("collectionCount", e.getOperation());
+        assertTrue(e.getMessage().contains("expected a non-negative integer count, got \"12\""), e.getMessage());
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> client.collectionCount(" "));
+        assertEquals("collectionCount.collection is required and must not be blank, was ' '", blank.getMessage());
     }
 
     @Test

@@ -45,9 +45,11 @@ class ClientSnapshotAndTailIntegrationTest {
                 keys.add(admin.insert("_system", "products", "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}"));
             }
 
+            assertEquals(25, client.collectionCount("products"));
             DumpBatch batch = client.createDumpBatch(CreateDumpBatchRequest.ofTtl(600));
             assertEquals(version, client.serverInfo().version().toString());
             String late = admin.insert("_system", "products", "{\"n\":100}");
+            assertEquals(26, client.collectionCount("products"), "the count is the current one, not the batch's");
             admin.remove("_system", "products", keys.get(0));
             admin.update("_system", "products", keys.get(1), "{\"n\":-1}");
 
@@ -122,6 +124,10 @@ class ClientSnapshotAndTailIntegrationTest {
                     () -> client.dump(DumpRequest.of("products", "123456")));
             assertEquals(404, unknownCollection.getStatus(), unknownCollection.getMessage());
             assertEquals(1203, unknownCollection.getErrorNum(), unknownCollection.getMessage());
+            ArangoReplicationException unknownCount = assertThrows(ArangoReplicationException.class,
+                    () -> client.collectionCount("products"));
+            assertEquals(404, unknownCount.getStatus(), unknownCount.getMessage());
+            assertEquals(1203, unknownCount.getErrorNum(), unknownCount.getMessage());
             new EmulatorAdmin(emulator.url(), "root", "secret").createCollection("_system", "products");
             ArangoReplicationException dump = assertThrows(ArangoReplicationException.class,
                     () -> client.dump(DumpRequest.of("products", "123456")));
