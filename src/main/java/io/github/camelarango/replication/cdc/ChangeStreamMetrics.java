@@ -3,6 +3,8 @@ package io.github.camelarango.replication.cdc;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,10 +17,24 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ChangeStreamMetrics {
 
     /**
-     * Snapshot progress of one collection: documents read so far, and whether its dump is complete. (The
-     * replication API tells no document count ahead of the dump, so there is no total.)
+     * Snapshot progress of one collection: documents read so far, whether its dump is complete, and about how many
+     * documents it has.
+     *
+     * @param estimatedTotal the collection's document count asked when its dump began — the current count, not the
+     *                       snapshot's, so the dump may read more or fewer; empty before its dump began or when the
+     *                       server did not tell
      */
-    public record CollectionProgress(long documentsRead, boolean completed) {
+    public record CollectionProgress(long documentsRead, boolean completed, OptionalLong estimatedTotal) {
+
+        /** Validates the components. */
+        public CollectionProgress {
+            Objects.requireNonNull(estimatedTotal, "estimatedTotal");
+        }
+
+        /** Progress without a known total. */
+        public CollectionProgress(long documentsRead, boolean completed) {
+            this(documentsRead, completed, OptionalLong.empty());
+        }
     }
 
     private final AtomicReference<ChangePosition.Phase> phase = new AtomicReference<>();
@@ -113,8 +129,8 @@ public final class ChangeStreamMetrics {
         snapshotProgress.clear();
     }
 
-    void snapshotProgress(String collection, long documentsRead, boolean completed) {
-        snapshotProgress.put(collection, new CollectionProgress(documentsRead, completed));
+    void snapshotProgress(String collection, long documentsRead, boolean completed, OptionalLong estimatedTotal) {
+        snapshotProgress.put(collection, new CollectionProgress(documentsRead, completed, estimatedTotal));
     }
 
     @Override

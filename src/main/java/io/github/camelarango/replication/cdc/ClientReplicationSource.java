@@ -160,6 +160,11 @@ public final class ClientReplicationSource implements ReplicationSource {
     }
 
     @Override
+    public long collectionCount(String collection) {
+        return client.collectionCount(collection);
+    }
+
+    @Override
     public long lastTick() {
         return client.walLastTick().tick();
     }

@@ -38,6 +38,12 @@ public interface ReplicationSource {
     /** One {@code wal/tail} call. */
     TailChunk tail(TailRequest request);
 
+    /**
+     * The number of documents the collection holds now (the document API's count, not under any batch), for
+     * progress reports only.
+     */
+    long collectionCount(String collection);
+
     /** The server's latest WAL tick. */
     long lastTick();
 

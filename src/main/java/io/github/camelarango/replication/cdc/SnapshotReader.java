@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
  * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when
- * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the reader is
- * closed: the stream keeps it after the snapshot completed until the first tail call succeeded, so that the WAL
- * after the snapshot tick stays retained across the hand-off however slowly the last rows are consumed.
+ * {@code lastincluded} does not advance. Before its first chunk each collection's count is asked once, best effort,
+ * as the "of about" total of the progress log and metrics. The batch is extended from the poll loop and deleted when
+ * the reader is closed: the stream keeps it after the snapshot completed until the first tail call succeeded, so
+ * that the WAL after the snapshot tick stays retained across the hand-off however slowly the last rows are consumed.
  * <p>
  * <b>Resuming.</b> A reader given a snapshot position (from a restart, or after its batch expired) creates a new
  * batch and dumps only the collections not yet completed; the snapshot tick stays the <em>earliest</em> of the
@@ -51,6 +53,9 @@ final class SnapshotReader implements AutoCloseable {
     private int chunkSize;
     private long previousIncluded;
     private long readInCollection;
+    /** The current collection's count, asked once before its first chunk (empty when unknown). */
+    private OptionalLong estimatedTotal = OptionalLong.empty();
+    private boolean totalAsked;
     private boolean complete;
     private Instant startedAt;
 
@@ -87,7 +92,7 @@ final class SnapshotReader implements AutoCloseable {
             for (ReplicationSource.CollectionInfo c : inventory) {
                 if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
                     pending.add(c);
-                    metrics.snapshotProgress(c.name(), 0, false);
+                    metrics.snapshotProgress(c.name(), 0, false, OptionalLong.empty());
                 }
             }
             position = ChangePosition.snapshot(snapshotTick, resumeFrom == null ? java.util.Set.of()
@@ -120,6 +125,11 @@ final class SnapshotReader implements AutoCloseable {
             finish(out);
             return false;
         }
+        if (!totalAsked) {
+            totalAsked = true;
+            estimatedTotal = estimateCount(collection.name());
+            metrics.snapshotProgress(collection.name(), 0, false, estimatedTotal);
+        }
         ReplicationSource.DumpChunk chunk = source.dump(lease.id(), collection.name(), chunkSize);
         lease.used();
         boolean collectionDone = !chunk.checkMore();
@@ -136,6 +146,8 @@ final class SnapshotReader implements AutoCloseable {
             pending.poll();
             previousIncluded = 0;
             readInCollection = 0;
+            estimatedTotal = OptionalLong.empty();
+            totalAsked = false;
             chunkSize = settings.initialChunkSize();
             if (pending.isEmpty()) {
                 finish(out);
@@ -163,8 +175,19 @@ final class SnapshotReader implements AutoCloseable {
         }
         position = after;
         readInCollection += documents.size();
-        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone);
-        progressLog.read(collection.name(), documents.size(), readInCollection);
+        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone, estimatedTotal);
+        progressLog.read(collection.name(), documents.size(), readInCollection, estimatedTotal);
+    }
+
+    /** The collection's current count, for progress only: a failure leaves the total unknown. */
+    private OptionalLong estimateCount(String collection) {
+        try {
+            return OptionalLong.of(source.collectionCount(collection));
+        } catch (RuntimeException e) {
+            LOG.debug("Document count of collection '{}' unavailable, snapshot progress shows no total: {}",
+                    collection, e.toString());
+            return OptionalLong.empty();
+        }
     }
 
     private void finish(Consumer<Emission> out) {

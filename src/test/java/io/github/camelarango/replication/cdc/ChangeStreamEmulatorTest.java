@@ -156,6 +156,10 @@ class ChangeStreamEmulatorTest {
                 }
                 assertEquals(0, stream.metrics().positionLostCount());
                 assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
+                assertFalse(stream.metrics().snapshotProgress().isEmpty());
+                stream.metrics().snapshotProgress().forEach((collection, progress) -> assertTrue(
+                        progress.completed() && progress.estimatedTotal().isPresent(),
+                        "each dump began with the collection's count: " + collection + " " + progress));
             }
             assertTrue(delivered.stream().noneMatch(e -> "audit".equals(e.collection())), "excluded collection");
             assertTrue(delivered.stream().filter(e -> e.key() != null)

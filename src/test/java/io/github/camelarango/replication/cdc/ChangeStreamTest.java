@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 
@@ -86,7 +87,7 @@ class ChangeStreamTest {
             assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
             assertEquals(0, stream.metrics().lagTicks());
             assertEquals(40L, stream.metrics().eventsByType().get(ChangeType.SNAPSHOT_READ));
-            assertEquals(new ChangeStreamMetrics.CollectionProgress(20, true),
+            assertEquals(new ChangeStreamMetrics.CollectionProgress(20, true, OptionalLong.of(20)),
                     stream.metrics().snapshotProgress().get("a"));
         }
     }

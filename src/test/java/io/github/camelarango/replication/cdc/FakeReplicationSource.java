@@ -41,6 +41,7 @@ final class FakeReplicationSource implements ReplicationSource {
     private final List<Integer> dumpChunkSizes = new ArrayList<>();
     private boolean stuckDump;
     private int extendCalls;
+    private boolean countUnavailable;
 
     @Override
     public String database() {
@@ -148,6 +149,11 @@ final class FakeReplicationSource implements ReplicationSource {
         stuckDump = true;
     }
 
+    /** From now on every collection count fails, as a server refusing the document API. */
+    synchronized void makeCountUnavailable() {
+        countUnavailable = true;
+    }
+
     synchronized int extendCalls() {
         return extendCalls;
     }
@@ -221,6 +227,15 @@ final class FakeReplicationSource implements ReplicationSource {
         long lastIncluded = out.isEmpty() ? 0 : out.get(out.size() - 1).tick();
         boolean checkMore = lastIncluded != 0 && Long.compareUnsigned(lastIncluded, tick) < 0;
         return new TailChunk(fromPresent, lastIncluded, lastScanned, tick, checkMore, out);
+    }
+
+    /** The collection's current size, as the document API counts: later writes included, unlike the batch. */
+    @Override
+    public synchronized long collectionCount(String collection) {
+        if (countUnavailable || !data.containsKey(collection)) {
+            throw new ChangeStreamException("count of collection '" + collection + "' unavailable (fake)");
+        }
+        return data.get(collection).size();
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +41,48 @@ class SnapshotProgressLogTest {
         }
     }
 
+    private final ManualClock clock = new ManualClock();
+    private final List<String> lines = new ArrayList<>();
+    private final SnapshotProgressLog log = new SnapshotProgressLog(clock, Duration.ofSeconds(5), lines::add);
+
     @Test
     void writesAtMostOneLinePerInterval() {
-        ManualClock clock = new ManualClock();
-        SnapshotProgressLog log = new SnapshotProgressLog(clock, Duration.ofSeconds(5));
-        assertFalse(log.read("a", 100, 100));
+        OptionalLong unknown = OptionalLong.empty();
+        assertFalse(log.read("a", 100, 100, unknown));
         clock.advance(Duration.ofSeconds(3));
-        assertFalse(log.read("a", 100, 200));
+        assertFalse(log.read("a", 100, 200, unknown));
         clock.advance(Duration.ofSeconds(2));
-        assertTrue(log.read("a", 100, 300));
-        assertFalse(log.read("a", 100, 400));
+        assertTrue(log.read("a", 100, 300, unknown));
+        assertFalse(log.read("a", 100, 400, unknown));
         clock.advance(Duration.ofSeconds(6));
-        assertTrue(log.read("b", 1, 1));
+        assertTrue(log.read("b", 1, 1, unknown));
         assertEquals(401, log.documentsTotal());
+        assertEquals(2, lines.size(), lines.toString());
+    }
+
+    @Test
+    void lineCarriesDoneOfAboutTotalWithPercentageAndRate() {
+        assertFalse(log.read("orders", 100_000, 100_000, OptionalLong.of(1_000_000)));
+        clock.advance(Duration.ofSeconds(5));
+        assertTrue(log.read("orders", 125_000, 225_000, OptionalLong.of(1_000_000)));
+        assertEquals(List.of("Snapshot of collection 'orders': 225000 of about 1000000 documents (22%), 45000 documents/s"),
+                lines);
+    }
+
+    @Test
+    void lineWithoutTotalWhenTheCountIsUnknown() {
+        clock.advance(Duration.ofSeconds(5));
+        assertTrue(log.read("orders", 120_000, 120_000, OptionalLong.empty()));
+        assertEquals(List.of("Snapshot of collection 'orders': 120000 documents, 24000 documents/s"), lines);
+    }
+
+    @Test
+    void percentageStopsAt100WhenTheEstimateWasLowAndIsLeftOutForAnEmptyEstimate() {
+        clock.advance(Duration.ofSeconds(5));
+        log.read("orders", 1200, 1200, OptionalLong.of(1000));
+        clock.advance(Duration.ofSeconds(5));
+        log.read("late", 10, 10, OptionalLong.of(0));
+        assertEquals(List.of("Snapshot of collection 'orders': 1200 of about 1000 documents (100%), 240 documents/s",
+                "Snapshot of collection 'late': 10 of about 0 documents, 2 documents/s"), lines);
     }
 }

@@ -60,6 +60,11 @@ class WalTailerTest {
         }
 
         @Override
+        public long collectionCount(String collection) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
