@@ -63,7 +63,8 @@ final class SnapshotProgressLog {
     }
 
     private static String line(String collection, long done, OptionalLong estimatedTotal, long perSecond) {
-        StringBuilder line = new StringBuilder("Snapshot of collection '").append(collection).append("': ").append(done);
+        StringBuilder line = new StringBuilder("Snapshot of collection '").append(collection).append("': ")
+                .append(done);
         if (estimatedTotal.isPresent()) {
             long total = estimatedTotal.getAsLong();
             line.append(" of about ").append(total).append(" documents");

@@ -65,8 +65,8 @@ class SnapshotProgressLogTest {
         assertFalse(log.read("orders", 100_000, 100_000, OptionalLong.of(1_000_000)));
         clock.advance(Duration.ofSeconds(5));
         assertTrue(log.read("orders", 125_000, 225_000, OptionalLong.of(1_000_000)));
-        assertEquals(List.of("Snapshot of collection 'orders': 225000 of about 1000000 documents (22%), 45000 documents/s"),
-                lines);
+        assertEquals(List.of(
+                "Snapshot of collection 'orders': 225000 of about 1000000 documents (22%), 45000 documents/s"), lines);
     }
 
     @Test
