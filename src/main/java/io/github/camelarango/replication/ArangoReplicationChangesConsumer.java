@@ -212,15 +212,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         return counts;
     }
 
-    @ManagedAttribute(description = "Snapshot progress per collection: documents read, and done when the collection is complete")
+    @ManagedAttribute(description = "Snapshot progress per collection: documents read, of about how many while the"
+                                    + " dump runs (the collection's count when it began), done when it is complete")
     public Map<String, String> getSnapshotProgress() {
         Map<String, String> progress = new TreeMap<>();
         ChangeStreamMetrics m = metrics;
         if (m != null) {
-            m.snapshotProgress().forEach((collection, p) -> progress.put(collection,
-                    p.documentsRead() + (p.completed() ? " done" : "")));
+            m.snapshotProgress().forEach((collection, p) -> progress.put(collection, describe(p)));
         }
         return progress;
+    }
+
+    /** {@code 120 of about 1000} while the dump runs ({@code 120} without a count), {@code 1000 done} after it. */
+    static String describe(ChangeStreamMetrics.CollectionProgress progress) {
+        if (progress.completed()) {
+            return progress.documentsRead() + " done";
+        }
+        return progress.documentsRead()
+               + (progress.estimatedTotal().isPresent() ? " of about " + progress.estimatedTotal().getAsLong() : "");
     }
 
     @ManagedAttribute(description = "How often the position was lost (purged write-ahead log, expired batch)")

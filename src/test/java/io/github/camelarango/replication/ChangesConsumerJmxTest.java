@@ -1,11 +1,13 @@
 package io.github.camelarango.replication;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,16 @@ class ChangesConsumerJmxTest extends ChangesConsumerTestSupport {
             assertTrue(lag >= 0 && Long.compareUnsigned(Long.parseUnsignedLong(attribute(server, consumer,
                     "ServerLastTick")), Long.parseUnsignedLong(attribute(server, consumer, "CommittedTick"))) >= 0);
         }
+    }
+
+    @Test
+    void snapshotProgressShowsAboutHowManyWhileTheDumpRuns() {
+        assertEquals("120 of about 1000", ArangoReplicationChangesConsumer.describe(
+                new ChangeStreamMetrics.CollectionProgress(120, false, OptionalLong.of(1000))));
+        assertEquals("120", ArangoReplicationChangesConsumer.describe(
+                new ChangeStreamMetrics.CollectionProgress(120, false)));
+        assertEquals("1003 done", ArangoReplicationChangesConsumer.describe(
+                new ChangeStreamMetrics.CollectionProgress(1003, true, OptionalLong.of(1000))));
     }
 
     private static String attribute(MBeanServer server, ObjectName name, String attribute) {
