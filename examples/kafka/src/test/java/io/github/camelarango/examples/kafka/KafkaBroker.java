@@ -3,7 +3,6 @@ package io.github.camelarango.examples.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -65,9 +64,5 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return records;
-    }
-
-    Map<String, Object> producerSmokeConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers());
     }
 }
