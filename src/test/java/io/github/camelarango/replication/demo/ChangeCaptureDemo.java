@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.github.camelarango.replication.ArangoReplicationComponent;
 import io.github.camelarango.replication.ArangoReplicationConfiguration;
+import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -36,7 +37,11 @@ public final class ChangeCaptureDemo {
     }
 
     public static void main(String[] args) throws Exception {
-        DemoSettings settings = DemoSettings.fromSystemProperties();
+        run(DemoSettings.fromSystemProperties());
+    }
+
+    /** Runs the demo; throws when not every change reached the file in time. */
+    static void run(DemoSettings settings) throws Exception {
         if (!settings.embedded()) {
             run(settings, "ArangoDB at " + settings.url());
             return;
@@ -84,7 +89,7 @@ public final class ChangeCaptureDemo {
             }
             camel.getRouteController().stopRoute(ChangesToFilesRoute.ROUTE_ID);
             printProgress(settings, tally, writer);
-            printSummary(settings, tally, writer, file);
+            printSummary(settings, tally, writer, file, committedTick(offsets));
             verify(settings, tally, writer, file);
         }
     }
@@ -116,8 +121,14 @@ public final class ChangeCaptureDemo {
                 writer.inserts() + writer.updates() + writer.deletes(), tally.lastTick());
     }
 
-    private static void printSummary(DemoSettings settings, ChangeTally tally, DemoWriter writer, Path file)
-            throws IOException {
+    /** The tick the consumer committed last: where a restart would resume. */
+    private static String committedTick(MemoryStateRepository offsets) {
+        String position = offsets.getState(ChangesToFilesRoute.OFFSET_KEY);
+        return position == null ? "none" : Long.toUnsignedString(ChangePosition.parse(position).from());
+    }
+
+    private static void printSummary(DemoSettings settings, ChangeTally tally, DemoWriter writer, Path file,
+            String committedTick) throws IOException {
         System.out.println("Summary");
         System.out.println("  snapshot         : " + tally.count(ChangeTally.SNAPSHOT) + " documents");
         System.out.println("  live changes     : " + tally.count(ChangeTally.UPSERT) + " upserts, "
@@ -125,7 +136,8 @@ public final class ChangeCaptureDemo {
                 + writer.updates() + " updates, " + writer.deletes() + " deletes; the WAL logs inserts and updates alike)");
         System.out.println("  changes by type  : " + tally.counts());
         System.out.println("  files written    : " + file + " (" + lineCount(file) + " lines)");
-        System.out.println("  committed tick   : " + tally.lastTick());
+        System.out.println("  committed tick   : " + committedTick + " (last change written at tick " + tally.lastTick()
+                + ")");
     }
 
     private static void verify(DemoSettings settings, ChangeTally tally, DemoWriter writer, Path file)

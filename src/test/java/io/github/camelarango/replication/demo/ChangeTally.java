@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelarango.replication.ArangoReplicationConstants;
 import org.apache.camel.Exchange;
 
 /**
@@ -22,9 +23,9 @@ final class ChangeTally {
 
     /** Records one exchange written to a file: its change type and tick headers. */
     void record(Exchange exchange) {
-        String type = String.valueOf(exchange.getMessage().getHeader(DemoHeaders.CHANGE_TYPE));
+        String type = String.valueOf(exchange.getMessage().getHeader(ArangoReplicationConstants.CHANGE_TYPE));
         byType.computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
-        String tick = exchange.getMessage().getHeader(DemoHeaders.TICK, String.class);
+        String tick = exchange.getMessage().getHeader(ArangoReplicationConstants.TICK, String.class);
         if (tick != null) {
             long value = Long.parseUnsignedLong(tick);
             lastTick.accumulateAndGet(value, (a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b);

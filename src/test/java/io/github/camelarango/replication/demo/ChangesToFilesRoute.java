@@ -5,18 +5,20 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.ArangoReplicationConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The demo's route: the {@code changes} consumer (snapshot first, then the write-ahead log) writes every change as one
  * JSON line to {@code <output>/<collection>.jsonl}. Its position is committed to the state repository bound as
- * {@code demoOffsets} once the line is written.
+ * {@code demoOffsets}, under the key {@code demo}, once the line is written.
  */
 final class ChangesToFilesRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "demo-changes-to-files";
     static final String OFFSETS = "demoOffsets";
+    static final String OFFSET_KEY = "demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,21 +34,21 @@ final class ChangesToFilesRoute extends RouteBuilder {
     public void configure() {
         Path output = settings.output().toAbsolutePath();
         // connection options (host, port, database, user, password) are set on the component by the demo
-        fromF("arango-replication:changes?collections=%s&snapshotMode=initial&offsetRepository=#%s",
-                settings.collection(), OFFSETS)
+        fromF("arango-replication:changes?collections=%s&snapshotMode=initial&offsetRepository=#%s&offsetKey=%s",
+                settings.collection(), OFFSETS, OFFSET_KEY)
                 .routeId(ROUTE_ID)
                 .process(ChangesToFilesRoute::toJsonLine)
                 .toF("file:%s?fileName=${header.%s}.jsonl&fileExist=Append&appendChars=\\n", output,
-                        DemoHeaders.COLLECTION)
+                        ArangoReplicationConstants.COLLECTION)
                 .process(tally::record);
     }
 
     /** {"tick":"…","type":"UPSERT","key":"…","document":{…}} */
     static void toJsonLine(Exchange exchange) throws Exception {
         ObjectNode line = JSON.createObjectNode();
-        line.put("tick", exchange.getMessage().getHeader(DemoHeaders.TICK, String.class));
-        line.put("type", String.valueOf(exchange.getMessage().getHeader(DemoHeaders.CHANGE_TYPE)));
-        line.put("key", exchange.getMessage().getHeader(DemoHeaders.KEY, String.class));
+        line.put("tick", exchange.getMessage().getHeader(ArangoReplicationConstants.TICK, String.class));
+        line.put("type", String.valueOf(exchange.getMessage().getHeader(ArangoReplicationConstants.CHANGE_TYPE)));
+        line.put("key", exchange.getMessage().getHeader(ArangoReplicationConstants.KEY, String.class));
         line.set("document", asJson(exchange.getMessage().getBody()));
         exchange.getMessage().setBody(JSON.writeValueAsString(line));
     }
