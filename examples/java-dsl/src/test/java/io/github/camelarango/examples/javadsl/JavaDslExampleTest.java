@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JavaDslExampleTest {
 
     @RegisterExtension
-    static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.version("3.11.4"));
+    static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.version("3.11.4").authentication("root", "s3cret"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +60,7 @@ class JavaDslExampleTest {
         if (main != null) {
             main.stop();
         }
+        orders.drop();
         driver.shutdown();
     }
 
@@ -109,14 +110,14 @@ class JavaDslExampleTest {
     private Main startExample() throws Exception {
         URI url = URI.create(ARANGO.url());
         Main example = JavaDslExample.createMain();
-        example.addInitialProperty("camel.component.arango-replication.host", url.getHost());
-        example.addInitialProperty("camel.component.arango-replication.port", String.valueOf(url.getPort()));
-        example.addInitialProperty("camel.component.arango-replication.user", ARANGO.user());
-        example.addInitialProperty("camel.component.arango-replication.password", ARANGO.password());
-        example.addInitialProperty("offsets.file", dir.resolve("offsets.dat").toString());
-        example.addInitialProperty("output.dir", dir.resolve("out").toString());
-        example.addInitialProperty("applier.check.period", "200");
-        example.addInitialProperty("applier.state.uri", "mock:applier");
+        example.addOverrideProperty("camel.component.arango-replication.host", url.getHost());
+        example.addOverrideProperty("camel.component.arango-replication.port", String.valueOf(url.getPort()));
+        example.addOverrideProperty("camel.component.arango-replication.user", ARANGO.user());
+        example.addOverrideProperty("camel.component.arango-replication.password", ARANGO.password());
+        example.addOverrideProperty("offsets.file", dir.resolve("offsets.dat").toString());
+        example.addOverrideProperty("output.dir", dir.resolve("out").toString());
+        example.addOverrideProperty("applier.check.period", "200");
+        example.addOverrideProperty("applier.state.uri", "mock:applier");
         example.start();
         return example;
     }

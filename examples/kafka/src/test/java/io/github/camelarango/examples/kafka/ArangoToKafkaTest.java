@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArangoToKafkaTest {
 
     @RegisterExtension
-    static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();
+    static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.authentication("root", "s3cret"));
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
@@ -132,14 +132,14 @@ class ArangoToKafkaTest {
     private Main startExample(String collection, String topic) throws Exception {
         URI url = URI.create(ARANGO.url());
         Main example = KafkaExample.createMain();
-        example.addInitialProperty("camel.component.arango-replication.host", url.getHost());
-        example.addInitialProperty("camel.component.arango-replication.port", String.valueOf(url.getPort()));
-        example.addInitialProperty("camel.component.arango-replication.user", ARANGO.user());
-        example.addInitialProperty("camel.component.arango-replication.password", ARANGO.password());
-        example.addInitialProperty("arango.collections", collection);
-        example.addInitialProperty("offsets.file", dir.resolve("offsets.dat").toString());
-        example.addInitialProperty("kafka.brokers", KAFKA.bootstrapServers());
-        example.addInitialProperty("kafka.topic", topic);
+        example.addOverrideProperty("camel.component.arango-replication.host", url.getHost());
+        example.addOverrideProperty("camel.component.arango-replication.port", String.valueOf(url.getPort()));
+        example.addOverrideProperty("camel.component.arango-replication.user", ARANGO.user());
+        example.addOverrideProperty("camel.component.arango-replication.password", ARANGO.password());
+        example.addOverrideProperty("arango.collections", collection);
+        example.addOverrideProperty("offsets.file", dir.resolve("offsets.dat").toString());
+        example.addOverrideProperty("kafka.brokers", KAFKA.bootstrapServers());
+        example.addOverrideProperty("kafka.topic", topic);
         example.start();
         return example;
     }
