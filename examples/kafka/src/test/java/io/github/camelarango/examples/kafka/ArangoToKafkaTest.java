@@ -68,6 +68,7 @@ class ArangoToKafkaTest {
         orders.insertDocument(Map.of("_key", "o1", "amount", 10));
         orders.insertDocument(Map.of("_key", "o2", "amount", 20));
         main = startExample("orders", "orders.changes");
+        assertEquals(2, KAFKA.readAll("orders.changes", 2, TIMEOUT).size(), "the snapshot");
 
         orders.updateDocument("o1", Map.of("amount", 11));
         orders.deleteDocument("o2");
