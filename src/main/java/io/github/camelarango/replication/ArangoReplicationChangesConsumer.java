@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * handler (so bridgeErrorHandler works), stops the current poll and rewinds the engine to the last committed position,
  * so that the change is delivered again on the next poll (at-least-once, Kafka's breakOnFirstError semantics).
  * <p>
- * <b>Polling.</b> One poll takes changes from the engine until it has nothing more to give; the engine waits between
- * empty write-ahead log answers (idleMinWait to idleMaxWait) and the scheduler's delay comes on top. Failures to reach
+ * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
+ * that delivered something is followed by the next at once). The engine waits between empty write-ahead log answers
+ * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover.
  */
@@ -93,36 +94,39 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         stream = null;
     }
 
+    /**
+     * Takes one batch of changes from the engine and delivers them; the consumer polls greedily, so a poll that
+     * delivered something is followed by the next one at once.
+     */
     @Override
     protected int poll() throws Exception {
         ChangeStream current = stream;
-        int delivered = 0;
+        if (current == null || current.isFinished()) {
+            return 0;
+        }
+        List<ChangeEvent> events;
         try {
-            while (current != null && isRunAllowed() && !current.isFinished()) {
-                List<ChangeEvent> events = current.poll(options.getMaxEventsPerPoll());
-                lastFailure = null;
-                if (events.isEmpty()) {
-                    break;
-                }
-                for (ChangeEvent event : events) {
-                    if (!isRunAllowed()) {
-                        return delivered;
-                    }
-                    if (!deliver(event)) {
-                        current.rewind();
-                        return delivered;
-                    }
-                    current.commit(event.position());
-                    delivered++;
-                }
-            }
+            events = current.poll(options.getMaxEventsPerPoll());
         } catch (IllegalStateException e) {
-            if (current != null && !isRunAllowed()) {
-                return delivered; // closed while stopping
+            if (!isRunAllowed()) {
+                return 0; // closed while stopping
             }
             throw failed(e);
         } catch (RuntimeException e) {
             throw failed(e);
+        }
+        lastFailure = null;
+        int delivered = 0;
+        for (ChangeEvent event : events) {
+            if (!isRunAllowed()) {
+                break; // not committed: delivered again after a restart
+            }
+            if (!deliver(event)) {
+                current.rewind();
+                break;
+            }
+            current.commit(event.position());
+            delivered++;
         }
         return delivered;
     }

@@ -73,6 +73,9 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
                     + ArangoReplicationOperation.consumerModeNames());
         };
         configureConsumer(consumer);
+        if (mode == ArangoReplicationOperation.changes) {
+            consumer.setGreedy(true); // one poll is one engine batch: poll again at once while changes come
+        }
         if (getDelay() < 0) {
             consumer.setDelay(defaultDelayMillis(mode));
         }

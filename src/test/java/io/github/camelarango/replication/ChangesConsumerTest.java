@@ -1,85 +1,31 @@
 package io.github.camelarango.replication;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.ReplicaSink.Received;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
-import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The {@code changes} consumer in a route against the emulator: snapshot then live changes with their headers and
  * bodies, tombstones, the Debezium envelope, filters, a failing route, and the health check when the server is
  * unreachable.
  */
-class ChangesConsumerTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final ArangoEmulatorExtension SERVER = ArangoEmulatorExtension.create(b -> b.authentication("root", "secret"));
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    private final MemoryStateRepository offsets = new MemoryStateRepository();
-
-    @Override
-    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
-        registry.bind("offsets", offsets);
-    }
-
-    CaptureFixture fixture(String... collections) {
-        return new CaptureFixture(SERVER.emulator(), "root", "secret", collections);
-    }
-
-    void route(String uri, org.apache.camel.Processor... steps) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                var definition = from(uri).routeId("cdc");
-                for (org.apache.camel.Processor step : steps) {
-                    definition.process(step);
-                }
-            }
-        });
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object body) {
-        return assertInstanceOf(Map.class, body);
-    }
+class ChangesConsumerTest extends ChangesConsumerTestSupport {
 
     @Test
     void snapshotThenLiveChangesWithHeadersBodiesAndTombstones() throws Exception {
@@ -278,35 +224,4 @@ class ChangesConsumerTest extends CamelTestSupport {
         assertTrue(message.contains("resumes from its committed position"), message);
     }
 
-    ArangoReplicationChangesConsumer changesConsumer() {
-        return assertInstanceOf(ArangoReplicationChangesConsumer.class, context.getRoute("cdc").getConsumer());
-    }
-
-    HealthCheck.Result health() {
-        HealthCheck check = ((HealthCheckAware) context.getRoute("cdc").getConsumer()).getHealthCheck();
-        assertNotEquals(null, check);
-        return check.call();
-    }
-
-    void awaitCommitted(String key) throws InterruptedException {
-        await("a stored position under " + key, () -> offsets.getState(key) != null);
-    }
-
-    /** Records what the consumer reports. */
-    record RecordingExceptionHandler(List<Throwable> handled) implements ExceptionHandler {
-        @Override
-        public void handleException(Throwable exception) {
-            handled.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, Throwable exception) {
-            handled.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, org.apache.camel.Exchange exchange, Throwable exception) {
-            handled.add(exception);
-        }
-    }
 }
