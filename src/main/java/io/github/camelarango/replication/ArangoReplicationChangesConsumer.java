@@ -212,13 +212,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         return counts;
     }
 
-    @ManagedAttribute(description = "Snapshot progress per collection: documents read / expected (-1 unknown), done")
+    @ManagedAttribute(description = "Snapshot progress per collection: documents read, and done when the collection is complete")
     public Map<String, String> getSnapshotProgress() {
         Map<String, String> progress = new TreeMap<>();
         ChangeStreamMetrics m = metrics;
         if (m != null) {
             m.snapshotProgress().forEach((collection, p) -> progress.put(collection,
-                    p.documentsRead() + "/" + p.total() + (p.completed() ? " done" : "")));
+                    p.documentsRead() + (p.completed() ? " done" : "")));
         }
         return progress;
     }

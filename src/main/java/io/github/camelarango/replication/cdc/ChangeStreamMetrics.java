@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ChangeStreamMetrics {
 
-    /** Snapshot progress of one collection. @param total documents expected, -1 when unknown */
-    public record CollectionProgress(long documentsRead, long total, boolean completed) {
+    /**
+     * Snapshot progress of one collection: documents read so far, and whether its dump is complete. (The
+     * replication API tells no document count ahead of the dump, so there is no total.)
+     */
+    public record CollectionProgress(long documentsRead, boolean completed) {
     }
 
     private final AtomicReference<ChangePosition.Phase> phase = new AtomicReference<>();
@@ -64,7 +67,7 @@ public final class ChangeStreamMetrics {
         return eventsByType.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** Snapshot progress per collection of the current or last snapshot. */
+    /** Snapshot progress per collection of the current or last snapshot (every selected collection is listed). */
     public Map<String, CollectionProgress> snapshotProgress() {
         return new LinkedHashMap<>(snapshotProgress);
     }
@@ -93,8 +96,8 @@ public final class ChangeStreamMetrics {
         snapshotProgress.clear();
     }
 
-    void snapshotProgress(String collection, long documentsRead, long total, boolean completed) {
-        snapshotProgress.put(collection, new CollectionProgress(documentsRead, total, completed));
+    void snapshotProgress(String collection, long documentsRead, boolean completed) {
+        snapshotProgress.put(collection, new CollectionProgress(documentsRead, completed));
     }
 
     @Override

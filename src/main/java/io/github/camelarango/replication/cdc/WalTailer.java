@@ -38,7 +38,7 @@ final class WalTailer {
     private final Pauser pauser;
     private final ChangeStreamMetrics metrics;
     private final int chunkSize;
-    private final String serverSideCollection;
+    private String serverSideCollection;
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
@@ -69,8 +69,7 @@ final class WalTailer {
         if (wait > 0 && !pauser.pause(wait)) {
             return false;
         }
-        ReplicationSource.TailChunk chunk = source.tail(
-                new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection, includeSystem));
+        ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
         if (!chunk.fromPresent() && from != 0) {
             throw new PositionLost(from, chunk.lastTick());
@@ -88,6 +87,23 @@ final class WalTailer {
                     Long.toUnsignedString(chunk.lastTick()), chunk.checkMore());
         }
         return chunk.checkMore();
+    }
+
+    /**
+     * One tail call. When the collection of the server-side filter is gone (dropped or renamed), the filter moves to
+     * the client: the call is repeated without it, so that the drop or rename marker itself is delivered.
+     */
+    private ReplicationSource.TailChunk tail() {
+        if (serverSideCollection != null) {
+            try {
+                return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection,
+                        includeSystem));
+            } catch (UnknownCollectionException e) {
+                LOG.warn("{}; filtering on the client from now on", e.getMessage());
+                serverSideCollection = null;
+            }
+        }
+        return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, null, includeSystem));
     }
 
     /** True when the last response reached the server's last tick. */
