@@ -229,6 +229,18 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         return m == null ? 0 : m.positionLostCount();
     }
 
+    @ManagedAttribute(description = "WAL transactions begun but not yet committed, as of the last tail answer")
+    public long getOpenTransactions() {
+        ChangeStreamMetrics m = metrics;
+        return m == null ? 0 : m.openTransactions();
+    }
+
+    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
+    public long getBufferedTransactionEvents() {
+        ChangeStreamMetrics m = metrics;
+        return m == null ? 0 : m.bufferedTransactionEvents();
+    }
+
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")
     public boolean isPositionLost() {
         return lastFailure instanceof PositionLostException;

@@ -36,6 +36,9 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
                             + "pause after a poll found nothing new, added to the idle wait of the write-ahead log.")
     private long delay = -1;
 
+    private static final int DEFAULT_CHANGES_BACKOFF_ERROR_THRESHOLD = 3;
+    private static final int DEFAULT_CHANGES_BACKOFF_MULTIPLIER = 50;
+
     private ArangoReplicationClient client;
     private boolean ownsClient;
 
@@ -78,6 +81,12 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
         }
         if (getDelay() < 0) {
             consumer.setDelay(defaultDelayMillis(mode));
+        }
+        if (mode == ArangoReplicationOperation.changes && getBackoffMultiplier() == 0 && getBackoffErrorThreshold() == 0) {
+            // a lost position or an unreachable server fails every poll: after 3 failures in a row retry (and log)
+            // only every 50th poll instead of ten times a second
+            consumer.setBackoffErrorThreshold(DEFAULT_CHANGES_BACKOFF_ERROR_THRESHOLD);
+            consumer.setBackoffMultiplier(DEFAULT_CHANGES_BACKOFF_MULTIPLIER);
         }
         return consumer;
     }

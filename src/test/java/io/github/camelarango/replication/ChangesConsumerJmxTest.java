@@ -42,6 +42,8 @@ class ChangesConsumerJmxTest extends ChangesConsumerTestSupport {
             assertEquals("changes:" + f.database + ":*", attribute(server, consumer, "OffsetKey"));
             assertEquals(0L, server.getAttribute(consumer, "PositionLostCount"));
             assertEquals(Boolean.FALSE, server.getAttribute(consumer, "PositionLost"));
+            assertEquals(0L, server.getAttribute(consumer, "OpenTransactions"));
+            assertEquals(0L, server.getAttribute(consumer, "BufferedTransactionEvents"));
             Map<?, ?> events = (Map<?, ?>) server.getAttribute(consumer, "EventsByType");
             assertEquals(2L, events.get("SNAPSHOT_READ"));
             assertEquals(1L, events.get("DELETE"));

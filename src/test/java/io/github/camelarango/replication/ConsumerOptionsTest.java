@@ -120,6 +120,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 from("arango-replication:dump").routeId("dump").autoStartup(false).to("mock:b");
                 from("arango-replication:loggerState").routeId("logger").autoStartup(false).to("mock:c");
                 from("arango-replication:changes?delay=2s&offsetKey=mine").routeId("custom").autoStartup(false).to("mock:d");
+                from("arango-replication:changes?backoffErrorThreshold=1&backoffMultiplier=5&offsetKey=b").routeId("backoff")
+                        .autoStartup(false).to("mock:e");
             }
         });
         ArangoReplicationEndpoint changes = (ArangoReplicationEndpoint) context.getRoute("changes").getEndpoint();
@@ -128,6 +130,13 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals(3_600_000L, delay("dump"));
         assertEquals(1000L, delay("logger"));
         assertEquals(2000L, delay("custom"));
+        ScheduledPollConsumer failing = (ScheduledPollConsumer) context.getRoute("changes").getConsumer();
+        assertEquals(3, failing.getBackoffErrorThreshold(), "failing changes polls back off by default");
+        assertEquals(50, failing.getBackoffMultiplier());
+        assertEquals(0, ((ScheduledPollConsumer) context.getRoute("logger").getConsumer()).getBackoffMultiplier());
+        ScheduledPollConsumer configured = (ScheduledPollConsumer) context.getRoute("backoff").getConsumer();
+        assertEquals(1, configured.getBackoffErrorThreshold(), "the route's own backoff options win");
+        assertEquals(5, configured.getBackoffMultiplier());
         assertEquals("mine", ((ArangoReplicationChangesConsumer) context.getRoute("custom").getConsumer()).getOffsetKey());
         assertEquals("changes:_system:*", ((ArangoReplicationChangesConsumer) context.getRoute("changes").getConsumer())
                 .getOffsetKey());

@@ -25,6 +25,8 @@ public final class ChangeStreamMetrics {
     private final AtomicLong committedTick = new AtomicLong();
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
+    private final AtomicLong openTransactions = new AtomicLong();
+    private final AtomicLong bufferedTransactionEvents = new AtomicLong();
     private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
     private final Map<String, CollectionProgress> snapshotProgress = new ConcurrentHashMap<>();
 
@@ -53,6 +55,16 @@ public final class ChangeStreamMetrics {
     /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
     public long positionLostCount() {
         return positionLostCount.get();
+    }
+
+    /** WAL transactions begun but not yet committed or aborted, as of the last tail answer. */
+    public long openTransactions() {
+        return openTransactions.get();
+    }
+
+    /** Events held for open transactions (bounded by {@code maxTransactionEvents}), as of the last tail answer. */
+    public long bufferedTransactionEvents() {
+        return bufferedTransactionEvents.get();
     }
 
     /** Events handed out, by type. */
@@ -86,6 +98,11 @@ public final class ChangeStreamMetrics {
 
     void positionLost() {
         positionLostCount.incrementAndGet();
+    }
+
+    void transactions(int open, int bufferedEvents) {
+        openTransactions.set(open);
+        bufferedTransactionEvents.set(bufferedEvents);
     }
 
     void delivered(ChangeType type) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
  * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLost} before
- * anything of that response is used. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
+ * anything of that response is used — unless the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
  * response is followed by the next call at once.
  */
 final class WalTailer {
@@ -42,7 +42,6 @@ final class WalTailer {
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
-    private boolean caughtUp;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
               ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
@@ -71,7 +70,7 @@ final class WalTailer {
         }
         ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
-        if (!chunk.fromPresent() && from != 0) {
+        if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
             throw new PositionLost(from, chunk.lastTick());
         }
         for (WalMarker marker : chunk.markers()) {
@@ -80,13 +79,26 @@ final class WalTailer {
         advance(chunk.lastIncluded(), chunk.lastScanned());
         assembler.endOfResponse(from, lastScanned, out);
         backoff.afterResponse(!chunk.markers().isEmpty(), chunk.checkMore());
-        caughtUp = !chunk.checkMore() && Long.compareUnsigned(from, chunk.lastTick()) >= 0;
+        metrics.transactions(assembler.openTransactions(), assembler.bufferedEvents());
         if (LOG.isTraceEnabled()) {
             LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
                     chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
                     Long.toUnsignedString(chunk.lastTick()), chunk.checkMore());
         }
         return chunk.checkMore();
+    }
+
+    /**
+     * Whether a {@code frompresent: false} answer cannot have lost anything: the server has no tick after
+     * {@code from}, or its first marker is the very next tick (the purge ended exactly at {@code from}, so the
+     * server no longer finds the write batch of {@code from} itself). Anything else counts as lost, conservatively —
+     * also when the next tick belongs to a marker filtered out by the server.
+     */
+    private boolean nothingMissing(ReplicationSource.TailChunk chunk) {
+        if (Long.compareUnsigned(chunk.lastTick(), from) <= 0) {
+            return true;
+        }
+        return !chunk.markers().isEmpty() && chunk.markers().get(0).tick() == from + 1;
     }
 
     /**
@@ -104,11 +116,6 @@ final class WalTailer {
             }
         }
         return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, null, includeSystem));
-    }
-
-    /** True when the last response reached the server's last tick. */
-    boolean caughtUp() {
-        return caughtUp;
     }
 
     private void advance(long lastIncluded, long scanned) {

@@ -39,8 +39,16 @@ public class ArangoReplicationException extends RuntimeException implements Http
         this(operation, method, path, status, reason, errorNum, errorMessage,
              operation + " failed: " + method + " " + path + " -> " + status
                                                                          + (errorNum != 0 ? " errorNum " + errorNum : "")
-                                                                         + (errorMessage != null ? ": " + errorMessage : ""),
+                                                                         + (errorMessage != null ? ": " + errorMessage : "")
+                                                                         + hintFor(status),
              null);
+    }
+
+    /** What a reader can do about statuses whose server text does not say it. */
+    private static String hintFor(int status) {
+        return status == 401
+                ? " (the server rejected the credentials: check the user and password, or the JWT, of the connection)"
+                : "";
     }
 
     /**

@@ -448,6 +448,26 @@ class ChangeStreamTest {
     }
 
     @Test
+    void transactionSplitAcrossTailAnswersIsHeldAndCounted() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            long committedBefore = store.load("test").orElseThrow().from();
+            String[] keys = java.util.stream.IntStream.range(0, 70).mapToObj(Integer::toString).toArray(String[]::new);
+            source.transaction("a", keys); // 72 markers; the fake answers 4 per call, a poll makes at most 16 calls
+            List<ChangeEvent> first = stream.poll(1);
+            assertTrue(first.isEmpty(), "nothing of the open transaction: " + first);
+            assertEquals(1, stream.metrics().openTransactions());
+            assertEquals(63, stream.metrics().bufferedTransactionEvents(), "16 answers of 4 markers, less the begin");
+            assertEquals(committedBefore, store.load("test").orElseThrow().from(),
+                    "no position inside the open transaction was saved");
+            List<ChangeEvent> rest = runUntilCaughtUp(stream);
+            assertEquals(List.of(keys), rest.stream().map(ChangeEvent::key).toList());
+            assertEquals(0, stream.metrics().openTransactions());
+        }
+    }
+
+    @Test
     void tooLargeTransactionStopsTheStreamUntilRewound() {
         seed(0, "a");
         try (ChangeStream stream = stream(options().maxTransactionEvents(2))) {

@@ -145,6 +145,19 @@ class WalTailerTest {
     }
 
     @Test
+    void frompresentFalseIsNoLossWhenNothingCanBeMissing() {
+        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(false, 0, 500, 500, false)); // purged up to 500, nothing after it
+        source.answers.add(answer(false, 501, 501, 501, false, Markers.upsert("501", "0", Markers.CUID_A, "a", "x")));
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add);
+        assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
+        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        assertEquals(501, lost.from, "tick 502 may have been purged");
+    }
+
+    @Test
     void fromZeroReportsNoLoss() {
         WalTailer tailer = tailer(0, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 10, 10, false));

@@ -112,7 +112,8 @@ class ClientAuthenticationTest {
                 json(401, "{\"error\":true,\"code\":401,\"errorNum\":401,\"errorMessage\":\"Wrong credentials\"}"));
         try (HttpArangoReplicationClient client = jwtClient(Clock.systemUTC())) {
             ArangoReplicationException e = assertThrows(ArangoReplicationException.class, client::walLastTick);
-            assertEquals("authenticate failed: POST /_open/auth -> 401 errorNum 401: Wrong credentials", e.getMessage());
+            assertEquals("authenticate failed: POST /_open/auth -> 401 errorNum 401: Wrong credentials (the server rejected the "
+                         + "credentials: check the user and password, or the JWT, of the connection)", e.getMessage());
         }
     }
 

@@ -97,6 +97,8 @@ class ClientErrorsTest {
         ArangoReplicationException e = assertThrows(ArangoReplicationException.class, client::loggerState);
         assertEquals(401, e.getStatus());
         assertEquals(11, e.getErrorNum());
+        assertTrue(e.getMessage().endsWith("not authorized to execute this request (the server rejected the credentials: "
+                                           + "check the user and password, or the JWT, of the connection)"), e.getMessage());
         assertFalse(e.getMessage().contains("t0p-secret"));
         assertFalse(String.valueOf(e.getPath()).contains("t0p-secret"));
     }

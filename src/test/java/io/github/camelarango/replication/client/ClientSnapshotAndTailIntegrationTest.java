@@ -117,6 +117,12 @@ class ClientSnapshotAndTailIntegrationTest {
     @ValueSource(strings = { "3.11.4", "3.12.4", "3.12.10" })
     void serverErrorsKeepStatusAndErrorNum(String version) {
         try (ArangoEmulator emulator = start(version); HttpArangoReplicationClient client = client(emulator)) {
+            // with authentication on, the dump's permission check looks the collection up first (protocol §1.6, §3.10)
+            ArangoReplicationException unknownCollection = assertThrows(ArangoReplicationException.class,
+                    () -> client.dump(DumpRequest.of("products", "123456")));
+            assertEquals(404, unknownCollection.getStatus(), unknownCollection.getMessage());
+            assertEquals(1203, unknownCollection.getErrorNum(), unknownCollection.getMessage());
+            new EmulatorAdmin(emulator.url(), "root", "secret").createCollection("_system", "products");
             ArangoReplicationException dump = assertThrows(ArangoReplicationException.class,
                     () -> client.dump(DumpRequest.of("products", "123456")));
             assertEquals(404, dump.getStatus(), dump.getMessage());
