@@ -1,0 +1,24 @@
+package io.github.camelarango.examples.kafka;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * ArangoDB to Kafka: every change of the collections (snapshot first, then the write-ahead log) as a Debezium-style
+ * JSON record on {@code {{kafka.topic}}}, keyed by the document's {@code _key}; with {@code kafka.tombstones=true} a
+ * delete is followed by a tombstone (same key, null value) so that log compaction forgets the document.
+ * <p>
+ * The consumer commits its position to {@code {{offsets.file}}} only once Kafka acknowledged the record, so stopping
+ * and starting again (or a crash) loses nothing: at-least-once, duplicates possible after a crash.
+ */
+public class ArangoToKafkaRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("arango-replication:changes?collections={{arango.collections}}&snapshotMode=initial&envelope=debezium"
+                + "&tombstoneOnDelete={{kafka.tombstones}}&offsetFile={{offsets.file}}")
+                .routeId("arango-to-kafka")
+                .setHeader(KafkaConstants.KEY, header("CamelArangoReplicationKey"))
+                .to("kafka:{{kafka.topic}}?brokers={{kafka.brokers}}");
+    }
+}
