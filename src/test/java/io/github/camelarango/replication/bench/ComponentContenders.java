@@ -1,0 +1,30 @@
+package io.github.camelarango.replication.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The component-side contenders of each comparison: the cdc engine driven directly (and the Camel route). */
+final class ComponentContenders {
+
+    /** idleMinWait configured for the latency runs (the engine's default). */
+    static final Duration IDLE_MIN_WAIT = Duration.ofMillis(100);
+    /** idleMaxWait of the engine's default backoff. */
+    static final Duration IDLE_MAX_WAIT = Duration.ofMillis(2000);
+
+    private ComponentContenders() {
+    }
+
+    static List<Contender> snapshot(String url, String collection) {
+        return List.of(ChangeStreamContender.snapshot(url, collection),
+                ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
+    }
+
+    static List<Contender> tail(String url, String collection, long afterTick, long documents) {
+        return List.of(ChangeStreamContender.tail(url, collection, afterTick, documents));
+    }
+
+    static List<LatencyProbe> latencyProbes() {
+        return List.of(new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MAX_WAIT),
+                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MIN_WAIT));
+    }
+}
