@@ -36,8 +36,16 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "autoResyncRetries": target.getApplierConfiguration().setAutoResyncRetries(property(camelContext, java.lang.Integer.class, value)); return true;
         case "autostart":
         case "autoStart": target.getApplierConfiguration().setAutoStart(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "batchid":
         case "batchId": target.getConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchttl":
+        case "batchTtl": target.getConsumerConfiguration().setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
@@ -45,6 +53,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": target.getConfiguration().setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": target.getConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionretrywaittime":
@@ -52,21 +61,34 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": target.getConfiguration().setDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "dbserver":
         case "dbServer": target.getConfiguration().setDbServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deserialize": target.getConfiguration().setDeserialize(property(camelContext, boolean.class, value)); return true;
+        case "dumpchunks":
+        case "dumpChunks": target.getConsumerConfiguration().setDumpChunks(property(camelContext, boolean.class, value)); return true;
+        case "envelope": target.getConsumerConfiguration().setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "excludecollections":
+        case "excludeCollections": target.getConsumerConfiguration().setExcludeCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "from": target.getConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "global": target.getConfiguration().setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "idlemaxwait":
+        case "idleMaxWait": target.getConsumerConfiguration().setIdleMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "idlemaxwaittime":
         case "idleMaxWaitTime": target.getApplierConfiguration().setIdleMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
+        case "idleminwait":
+        case "idleMinWait": target.getConsumerConfiguration().setIdleMinWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "idleminwaittime":
         case "idleMinWaitTime": target.getApplierConfiguration().setIdleMinWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "includesystem":
         case "includeSystem": target.getConfiguration().setIncludeSystem(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "incremental": target.getApplierConfiguration().setIncremental(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": target.getApplierConfiguration().setInitialSyncMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "jwt": target.getConfiguration().setJwt(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,8 +108,26 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnectRetries": target.getApplierConfiguration().setMaxConnectRetries(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": target.getConsumerConfiguration().setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxtransactionevents":
+        case "maxTransactionEvents": target.getConsumerConfiguration().setMaxTransactionEvents(property(camelContext, int.class, value)); return true;
+        case "offsetfile":
+        case "offsetFile": target.getConsumerConfiguration().setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkey":
+        case "offsetKey": target.getConsumerConfiguration().setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetrepository":
+        case "offsetRepository": target.getConsumerConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "operationtypes":
+        case "operationTypes": target.getConsumerConfiguration().setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
+        case "positionlostpolicy":
+        case "positionLostPolicy": target.getConsumerConfiguration().setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requirefrompresent":
         case "requireFromPresent": target.getApplierConfiguration().setRequireFromPresent(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
@@ -97,16 +137,41 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "restricttype":
         case "restrictType": target.getApplierConfiguration().setRestrictType(property(camelContext, java.lang.String.class, value)); return true;
         case "resume": target.getConfiguration().setResume(property(camelContext, java.lang.String.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "serverid":
         case "serverId": target.getConfiguration().setServerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "snapshotchunksize":
+        case "snapshotChunkSize": target.getConsumerConfiguration().setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
+        case "snapshotmode":
+        case "snapshotMode": target.getConsumerConfiguration().setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "syncerid":
         case "syncerId": target.getConfiguration().setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tailchunksize":
+        case "tailChunkSize": target.getConsumerConfiguration().setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": target.getConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upsertop":
+        case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
         case "useEnvelope": target.getConfiguration().setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "usessl":
         case "useSsl": target.getConfiguration().setUseSsl(property(camelContext, boolean.class, value)); return true;
         case "user": target.getConfiguration().setUser(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,8 +196,16 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "autoResyncRetries": return java.lang.Integer.class;
         case "autostart":
         case "autoStart": return java.lang.Boolean.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
+        case "batchttl":
+        case "batchTtl": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
@@ -140,6 +213,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collections": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionretrywaittime":
@@ -147,21 +221,34 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": return java.lang.String.class;
         case "dbserver":
         case "dbServer": return java.lang.String.class;
+        case "delay": return long.class;
         case "deserialize": return boolean.class;
+        case "dumpchunks":
+        case "dumpChunks": return boolean.class;
+        case "envelope": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "excludecollections":
+        case "excludeCollections": return java.lang.String.class;
         case "from": return java.lang.String.class;
         case "global": return java.lang.Boolean.class;
+        case "greedy": return boolean.class;
         case "host": return java.lang.String.class;
+        case "idlemaxwait":
+        case "idleMaxWait": return long.class;
         case "idlemaxwaittime":
         case "idleMaxWaitTime": return java.lang.Double.class;
+        case "idleminwait":
+        case "idleMinWait": return long.class;
         case "idleminwaittime":
         case "idleMinWaitTime": return java.lang.Double.class;
         case "includesystem":
         case "includeSystem": return java.lang.Boolean.class;
         case "incremental": return java.lang.Boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return java.lang.Double.class;
         case "jwt": return java.lang.String.class;
@@ -181,8 +268,26 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnectRetries": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": return int.class;
+        case "maxtransactionevents":
+        case "maxTransactionEvents": return int.class;
+        case "offsetfile":
+        case "offsetFile": return java.lang.String.class;
+        case "offsetkey":
+        case "offsetKey": return java.lang.String.class;
+        case "offsetrepository":
+        case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
+        case "operationtypes":
+        case "operationTypes": return java.lang.String.class;
         case "password": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "port": return int.class;
+        case "positionlostpolicy":
+        case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requirefrompresent":
         case "requireFromPresent": return java.lang.Boolean.class;
         case "responsetimeout":
@@ -192,16 +297,41 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "restricttype":
         case "restrictType": return java.lang.String.class;
         case "resume": return java.lang.String.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
+        case "snapshotchunksize":
+        case "snapshotChunkSize": return int.class;
+        case "snapshotmode":
+        case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "syncerid":
         case "syncerId": return java.lang.String.class;
+        case "tailchunksize":
+        case "tailChunkSize": return int.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "upsertop":
+        case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
         case "useEnvelope": return java.lang.Boolean.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "usessl":
         case "useSsl": return boolean.class;
         case "user": return java.lang.String.class;
@@ -227,8 +357,16 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "autoResyncRetries": return target.getApplierConfiguration().getAutoResyncRetries();
         case "autostart":
         case "autoStart": return target.getApplierConfiguration().getAutoStart();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "batchid":
         case "batchId": return target.getConfiguration().getBatchId();
+        case "batchttl":
+        case "batchTtl": return target.getConsumerConfiguration().getBatchTtl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
@@ -236,6 +374,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return target.getConfiguration().getClientInfo();
         case "collection": return target.getConfiguration().getCollection();
+        case "collections": return target.getConsumerConfiguration().getCollections();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionretrywaittime":
@@ -243,21 +382,34 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": return target.getConfiguration().getDatabase();
         case "dbserver":
         case "dbServer": return target.getConfiguration().getDbServer();
+        case "delay": return target.getDelay();
         case "deserialize": return target.getConfiguration().isDeserialize();
+        case "dumpchunks":
+        case "dumpChunks": return target.getConsumerConfiguration().isDumpChunks();
+        case "envelope": return target.getConsumerConfiguration().getEnvelope();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "excludecollections":
+        case "excludeCollections": return target.getConsumerConfiguration().getExcludeCollections();
         case "from": return target.getConfiguration().getFrom();
         case "global": return target.getConfiguration().getGlobal();
+        case "greedy": return target.isGreedy();
         case "host": return target.getConfiguration().getHost();
+        case "idlemaxwait":
+        case "idleMaxWait": return target.getConsumerConfiguration().getIdleMaxWait();
         case "idlemaxwaittime":
         case "idleMaxWaitTime": return target.getApplierConfiguration().getIdleMaxWaitTime();
+        case "idleminwait":
+        case "idleMinWait": return target.getConsumerConfiguration().getIdleMinWait();
         case "idleminwaittime":
         case "idleMinWaitTime": return target.getApplierConfiguration().getIdleMinWaitTime();
         case "includesystem":
         case "includeSystem": return target.getConfiguration().getIncludeSystem();
         case "incremental": return target.getApplierConfiguration().getIncremental();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return target.getApplierConfiguration().getInitialSyncMaxWaitTime();
         case "jwt": return target.getConfiguration().getJwt();
@@ -277,8 +429,26 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnectRetries": return target.getApplierConfiguration().getMaxConnectRetries();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": return target.getConsumerConfiguration().getMaxEventsPerPoll();
+        case "maxtransactionevents":
+        case "maxTransactionEvents": return target.getConsumerConfiguration().getMaxTransactionEvents();
+        case "offsetfile":
+        case "offsetFile": return target.getConsumerConfiguration().getOffsetFile();
+        case "offsetkey":
+        case "offsetKey": return target.getConsumerConfiguration().getOffsetKey();
+        case "offsetrepository":
+        case "offsetRepository": return target.getConsumerConfiguration().getOffsetRepository();
+        case "operationtypes":
+        case "operationTypes": return target.getConsumerConfiguration().getOperationTypes();
         case "password": return target.getConfiguration().getPassword();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "port": return target.getConfiguration().getPort();
+        case "positionlostpolicy":
+        case "positionLostPolicy": return target.getConsumerConfiguration().getPositionLostPolicy();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requirefrompresent":
         case "requireFromPresent": return target.getApplierConfiguration().getRequireFromPresent();
         case "responsetimeout":
@@ -288,20 +458,56 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "restricttype":
         case "restrictType": return target.getApplierConfiguration().getRestrictType();
         case "resume": return target.getConfiguration().getResume();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "serverid":
         case "serverId": return target.getConfiguration().getServerId();
+        case "snapshotchunksize":
+        case "snapshotChunkSize": return target.getConsumerConfiguration().getSnapshotChunkSize();
+        case "snapshotmode":
+        case "snapshotMode": return target.getConsumerConfiguration().getSnapshotMode();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "syncerid":
         case "syncerId": return target.getConfiguration().getSyncerId();
+        case "tailchunksize":
+        case "tailChunkSize": return target.getConsumerConfiguration().getTailChunkSize();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "to": return target.getConfiguration().getTo();
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
         case "ttl": return target.getConfiguration().getTtl();
+        case "upsertop":
+        case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":
         case "useEnvelope": return target.getConfiguration().getUseEnvelope();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "usessl":
         case "useSsl": return target.getConfiguration().isUseSsl();
         case "user": return target.getConfiguration().getUser();
         case "verbose": return target.getApplierConfiguration().getVerbose();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "offsetrepository":
+        case "offsetRepository": return java.lang.String.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -8,6 +8,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -26,6 +27,8 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
     private ArangoReplicationClient client;
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    private final DefaultOffsetRepositories defaultOffsetRepositories = new DefaultOffsetRepositories();
 
     @Override
     protected void doInit() throws Exception {
@@ -47,6 +50,17 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
         }
     }
 
+    /** The shared default offset repository of consumers without an offsetRepository (one per file). */
+    StateRepository<String, String> defaultOffsetRepository(String offsetFile) {
+        return defaultOffsetRepositories.forFile(getCamelContext(), offsetFile);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        defaultOffsetRepositories.stopAll();
+        super.doStop();
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ArangoReplicationOperation operation = ArangoReplicationOperation.fromName(remaining);
@@ -58,6 +72,9 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         OptionValidator.validate(endpoint.getConfiguration(), endpoint.getApplierConfiguration());
+        if (operation.isConsumerMode()) {
+            ChangeStreamSettings.validate(endpoint.getConfiguration(), endpoint.getConsumerConfiguration());
+        }
         return endpoint;
     }
 

@@ -77,7 +77,7 @@ public class ArangoReplicationConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private Long chunkSize;
 
-    @UriParam(label = "producer", defaultValueNote = "the server default: true for inventory, clusterInventory and the applier, false for walTail")
+    @UriParam(defaultValueNote = "the server default: true for inventory, clusterInventory and the applier, false for walTail; false for the consumers")
     private Boolean includeSystem;
 
     @UriParam(label = "producer")
@@ -340,7 +340,7 @@ public class ArangoReplicationConfiguration implements Cloneable {
     }
 
     /**
-     * Whether system collections are included (inventory, clusterInventory, walTail, synchronize, applier settings); the server default when not set.
+     * Whether system collections are included (inventory, clusterInventory, walTail, synchronize, applier settings); the server default when not set. The changes and dump consumers capture system collections only when it is true.
      */
     public void setIncludeSystem(Boolean includeSystem) {
         this.includeSystem = includeSystem;

@@ -51,7 +51,7 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "producer", description = "The time to live of a dump batch in seconds, for createDumpBatch and extendDumpBatch; the server default (7200) when not set. Must not be negative. Overrides the ttl option for this message.", javaType = "java.lang.Integer")
     public static final String TTL = "CamelArangoReplicationTtl";
 
-    @Metadata(label = "producer", description = "The collection name for dump, inventory, walTail and the revision operations. Overrides the collection option for this message.", javaType = "java.lang.String")
+    @Metadata(description = "The collection name for dump, inventory, walTail and the revision operations. Overrides the collection option for this message. Consumers set it to the collection of the change or document (absent for changes that concern no collection).", javaType = "java.lang.String")
     public static final String COLLECTION = "CamelArangoReplicationCollection";
 
     @Metadata(label = "producer", description = "The approximate maximum response size in bytes for dump and walTail (and the applier's chunk size for setApplierConfig, synchronize and makeSlave). Must not be negative. Overrides the chunkSize option for this message.", javaType = "java.lang.Long")
@@ -140,6 +140,38 @@ public final class ArangoReplicationConstants {
 
     @Metadata(label = "producer", description = "Whether the applier logs every operation it applies. Overrides the verbose option for this message.", javaType = "java.lang.Boolean")
     public static final String VERBOSE = "CamelArangoReplicationVerbose";
+
+    // --- consumers: set on every exchange of the changes, dump and loggerState consumers
+
+    @Metadata(label = "consumer", description = "The write-ahead log tick of the change (unsigned 64-bit decimal); for snapshot rows and dump documents the snapshot tick, for loggerState the server's lastLogTick.", javaType = "java.lang.String")
+    public static final String TICK = "CamelArangoReplicationTick";
+
+    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, or GAP (positionLostPolicy SKIP).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
+    public static final String CHANGE_TYPE = "CamelArangoReplicationChangeType";
+
+    @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps.", javaType = "java.lang.Integer")
+    public static final String MARKER_TYPE = "CamelArangoReplicationMarkerType";
+
+    @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
+    public static final String DATABASE = "CamelArangoReplicationDatabase";
+
+    @Metadata(label = "consumer", description = "The _key of the document changed; absent for changes that concern no document.", javaType = "java.lang.String")
+    public static final String KEY = "CamelArangoReplicationKey";
+
+    @Metadata(label = "consumer", description = "The _rev of the document: the new revision of an upsert, the removed revision of a delete.", javaType = "java.lang.String")
+    public static final String REV = "CamelArangoReplicationRev";
+
+    @Metadata(label = "consumer", description = "The write-ahead log transaction id of a change made by a multi-document transaction; absent for standalone operations.", javaType = "java.lang.String")
+    public static final String TRANSACTION_ID = "CamelArangoReplicationTransactionId";
+
+    @Metadata(label = "consumer", description = "Whether the change is a row read by the snapshot (dump) rather than from the write-ahead log.", javaType = "java.lang.Boolean")
+    public static final String SNAPSHOT = "CamelArangoReplicationSnapshot";
+
+    @Metadata(label = "consumer", description = "True on the tombstone exchange (null body) that follows a delete when tombstoneOnDelete is set.", javaType = "java.lang.Boolean")
+    public static final String TOMBSTONE = "CamelArangoReplicationTombstone";
+
+    @Metadata(label = "consumer", description = "The position the changes consumer commits once this exchange completed without failure (JSON, as kept in the offset repository).", javaType = "java.lang.String")
+    public static final String POSITION = "CamelArangoReplicationPosition";
 
     private ArangoReplicationConstants() {
     }

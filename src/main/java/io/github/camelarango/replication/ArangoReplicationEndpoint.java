@@ -11,7 +11,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Calls the ArangoDB replication HTTP API (batches, inventory, dump, logger, applier, write-ahead log and revision
@@ -20,12 +21,20 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "1.0.0", scheme = "arango-replication", title = "ArangoDB Replication",
              syntax = "arango-replication:operation", category = { Category.DATABASE },
              headersClass = ArangoReplicationConstants.class)
-public class ArangoReplicationEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private ArangoReplicationConfiguration configuration;
     @UriParam
     private ArangoReplicationApplierConfiguration applierConfiguration = new ArangoReplicationApplierConfiguration();
+    @UriParam
+    private ArangoReplicationConsumerConfiguration consumerConfiguration = new ArangoReplicationConsumerConfiguration();
+    /** Documents the scheduler's delay with the per-mode defaults applied in {@link #createConsumer}. */
+    @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration",
+              defaultValueNote = "100 ms for changes, 1 s for loggerState, 1 h for dump",
+              description = "Milliseconds (or a duration such as 5s) between two polls of a consumer; for changes the "
+                            + "pause after a poll found nothing new, added to the idle wait of the write-ahead log.")
+    private long delay = -1;
 
     private ArangoReplicationClient client;
     private boolean ownsClient;
@@ -53,9 +62,44 @@ public class ArangoReplicationEndpoint extends DefaultEndpoint implements Endpoi
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                "arango-replication consumers are not available yet (requested mode '" + configuration.getOperation() + "')");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ArangoReplicationOperation mode = configuration.getOperation();
+        ScheduledPollConsumer consumer = switch (mode) {
+            case changes -> new ArangoReplicationChangesConsumer(this, processor);
+            case dump -> new ArangoReplicationDumpConsumer(this, processor);
+            case loggerState -> new ArangoReplicationLoggerStateConsumer(this, processor);
+            default -> throw new IllegalArgumentException("'" + mode + "' is a producer operation of arango-replication "
+                    + "and cannot be used in from(...); consumer modes are: "
+                    + ArangoReplicationOperation.consumerModeNames());
+        };
+        configureConsumer(consumer);
+        if (mode == ArangoReplicationOperation.changes) {
+            consumer.setGreedy(true); // one poll is one engine batch: poll again at once while changes come
+        }
+        if (getDelay() < 0) {
+            consumer.setDelay(defaultDelayMillis(mode));
+        }
+        return consumer;
+    }
+
+    /** The delay of a consumer mode when the delay option is not set. */
+    private static long defaultDelayMillis(ArangoReplicationOperation mode) {
+        return switch (mode) {
+            case changes -> 100L;
+            case loggerState -> 1000L;
+            default -> 3_600_000L;
+        };
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
     }
 
     @Override
@@ -108,6 +152,17 @@ public class ArangoReplicationEndpoint extends DefaultEndpoint implements Endpoi
      */
     public void setApplierConfiguration(ArangoReplicationApplierConfiguration applierConfiguration) {
         this.applierConfiguration = applierConfiguration;
+    }
+
+    public ArangoReplicationConsumerConfiguration getConsumerConfiguration() {
+        return consumerConfiguration;
+    }
+
+    /**
+     * The options of the changes, dump and loggerState consumers.
+     */
+    public void setConsumerConfiguration(ArangoReplicationConsumerConfiguration consumerConfiguration) {
+        this.consumerConfiguration = consumerConfiguration;
     }
 
     @Override

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
  * was read to the end. Read the body once: through the typed iterators of the subclasses, {@link #lines()} or
  * {@link #body()}. Always close it (try-with-resources); closing before the end discards the connection instead of
- * draining it.
+ * draining it. A stream is meant for one thread; the client that produced it is thread-safe.
  */
 public abstract class ReplicationStream implements AutoCloseable {
 

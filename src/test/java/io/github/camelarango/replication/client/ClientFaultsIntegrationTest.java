@@ -28,7 +28,14 @@ class ClientFaultsIntegrationTest {
                      .builder(emulator.url()).password("secret")
                      .authentication(ArangoClientConfiguration.Authentication.JWT).build())) {
             long before = client.walLastTick().tick();
-            emulator.clock().advance(Duration.ofHours(2));
+            try (HttpArangoReplicationClient staticToken = new HttpArangoReplicationClient(ArangoClientConfiguration
+                    .builder(emulator.url()).user(null).jwt(emulator.issueJwt()).build())) {
+                assertEquals(before, staticToken.walLastTick().tick());
+                emulator.clock().advance(Duration.ofHours(2));
+                ArangoReplicationException expired = assertThrows(ArangoReplicationException.class,
+                        staticToken::walLastTick, "the server rejects the expired token");
+                assertEquals(401, expired.getStatus());
+            }
             assertEquals(before, client.walLastTick().tick(), "the expired token was replaced after the 401");
         }
     }

@@ -1,0 +1,123 @@
+package io.github.camelarango.replication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangeStream;
+import io.github.camelarango.replication.cdc.InMemoryPositionStore;
+import io.github.camelarango.replication.cdc.SnapshotMode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+/**
+ * The {@code dump} consumer: every scheduled poll takes one consistent snapshot of the chosen collections (a dump
+ * batch, the inventory, then the dump of each collection) and sends one exchange per document — or, with
+ * {@code dumpChunks}, one per chunk of documents of one collection. The batch is kept alive while dumping and always
+ * deleted, also when a route fails or the consumer stops. A failed exchange goes to the exception handler and ends
+ * that snapshot; the next poll takes a new one. No position is kept between polls.
+ */
+public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
+
+    private final ArangoReplicationConsumerConfiguration options;
+    private final ChangeMessages messages = ChangeMessages.nativeEnvelope(null);
+    private final String streamKey;
+    private volatile ChangeStream running;
+
+    public ArangoReplicationDumpConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.options = endpoint.getConsumerConfiguration();
+        this.streamKey = "dump:" + ChangeStreamSettings.defaultOffsetKey(endpoint.getConfiguration(), options)
+                .substring("changes:".length());
+    }
+
+    @Override
+    public ArangoReplicationEndpoint getEndpoint() {
+        return (ArangoReplicationEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        int sent = 0;
+        try (ChangeStream snapshot = new ChangeStream(getEndpoint().getClient(),
+                ChangeStreamSettings.options(getEndpoint().getConfiguration(), options, streamKey,
+                        SnapshotMode.INITIAL_ONLY),
+                new InMemoryPositionStore())) {
+            running = snapshot;
+            while (isRunAllowed() && !snapshot.isFinished()) {
+                List<ChangeEvent> rows = snapshot.poll(options.getMaxEventsPerPoll());
+                int delivered = options.isDumpChunks() ? sendChunks(rows) : sendEach(rows);
+                if (delivered < 0) {
+                    return sent;
+                }
+                sent += delivered;
+            }
+        } catch (IllegalStateException e) {
+            if (isRunAllowed()) {
+                throw e;
+            }
+        } finally {
+            running = null;
+        }
+        return sent;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ChangeStream snapshot = running;
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        super.doStop();
+    }
+
+    /** @return exchanges sent, or -1 when one failed */
+    private int sendEach(List<ChangeEvent> rows) {
+        int sent = 0;
+        for (ChangeEvent row : rows) {
+            if (!isRunAllowed() || !send(List.of(row))) {
+                return -1;
+            }
+            sent++;
+        }
+        return sent;
+    }
+
+    /** One exchange per run of rows of the same collection. @return exchanges sent, or -1 when one failed */
+    private int sendChunks(List<ChangeEvent> rows) {
+        int sent = 0;
+        int start = 0;
+        while (start < rows.size()) {
+            int end = start + 1;
+            while (end < rows.size() && Objects.equals(rows.get(end).collection(), rows.get(start).collection())) {
+                end++;
+            }
+            if (!isRunAllowed() || !send(new ArrayList<>(rows.subList(start, end)))) {
+                return -1;
+            }
+            sent++;
+            start = end;
+        }
+        return sent;
+    }
+
+    private boolean send(List<ChangeEvent> rows) {
+        Exchange exchange = createExchange(false);
+        try {
+            if (options.isDumpChunks()) {
+                messages.writeChunk(rows, exchange.getMessage());
+            } else {
+                messages.write(rows.get(0), exchange.getMessage());
+            }
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), "A document of the dump of collection '"
+                + rows.get(0).collection() + "' was not delivered; this snapshot ends here and the next poll takes a new one");
+        releaseExchange(exchange, false);
+        return ok;
+    }
+}

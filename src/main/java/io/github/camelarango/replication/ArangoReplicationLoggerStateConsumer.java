@@ -1,0 +1,70 @@
+package io.github.camelarango.replication;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import io.github.camelarango.replication.client.LoggerState;
+import io.github.camelarango.replication.client.RegisteredClient;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+/**
+ * The {@code loggerState} consumer: polls {@code GET /_api/replication/logger-state} and sends an exchange (body:
+ * the {@link LoggerState}, header {@code CamelArangoReplicationTick}: its lastLogTick) when the state changed since
+ * the last exchange that completed: the first poll, a new lastLogTick, or a change of the registered replication
+ * clients (their serverId, syncerId and clientInfo; the times and lastServedTick of a client alone are not a change).
+ * A failed exchange goes to the exception handler and is sent again on the next poll.
+ */
+public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer {
+
+    private volatile String lastDelivered;
+
+    public ArangoReplicationLoggerStateConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public ArangoReplicationEndpoint getEndpoint() {
+        return (ArangoReplicationEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        LoggerState state = getEndpoint().getClient().loggerState();
+        String fingerprint = fingerprint(state);
+        if (fingerprint.equals(lastDelivered)) {
+            return 0;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(state);
+            if (state.state() != null && state.state().lastLogTick() != null) {
+                exchange.getMessage().setHeader(ArangoReplicationConstants.TICK,
+                        Long.toUnsignedString(state.state().lastLogTick()));
+            }
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (Deliveries.succeeded(exchange, getExceptionHandler(),
+                "The logger state change was not delivered; it is sent again on the next poll")) {
+            lastDelivered = fingerprint;
+        }
+        releaseExchange(exchange, false);
+        return 1;
+    }
+
+    /** lastLogTick plus the identities of the registered clients, in a stable order. */
+    static String fingerprint(LoggerState state) {
+        Long tick = state.state() == null ? null : state.state().lastLogTick();
+        TreeSet<String> clients = new TreeSet<>();
+        List<RegisteredClient> registered = state.clients() == null ? List.of() : state.clients();
+        for (RegisteredClient client : registered) {
+            clients.add(Objects.toString(client.serverId(), "") + "/" + Objects.toString(client.syncerId(), "") + "/"
+                    + Objects.toString(client.clientInfo(), ""));
+        }
+        return (tick == null ? "?" : Long.toUnsignedString(tick)) + " " + clients;
+    }
+}

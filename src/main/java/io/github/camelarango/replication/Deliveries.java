@@ -1,0 +1,29 @@
+package io.github.camelarango.replication;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.ExceptionHandler;
+
+/**
+ * The one rule of the consumers for an exchange they processed: it succeeded when it completed without an exception
+ * and without rollback; otherwise the failure goes to the consumer's exception handler (so bridgeErrorHandler and a
+ * custom exceptionHandler see it) and the consumer must not move on as if it had been delivered.
+ */
+final class Deliveries {
+
+    private Deliveries() {
+    }
+
+    /**
+     * @param  whatHappensNow the message for the exception handler: what was not delivered and what the consumer does
+     * @return                whether the exchange succeeded
+     */
+    static boolean succeeded(Exchange exchange, ExceptionHandler handler, String whatHappensNow) {
+        boolean ok = exchange.getException() == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast();
+        if (!ok) {
+            Throwable cause = exchange.getException() != null ? exchange.getException()
+                    : new IllegalStateException("the exchange was marked rollback only");
+            handler.handleException(whatHappensNow, exchange, cause);
+        }
+        return ok;
+    }
+}

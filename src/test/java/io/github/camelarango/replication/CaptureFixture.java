@@ -1,0 +1,78 @@
+package io.github.camelarango.replication;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.arangodb.ArangoDB;
+import com.arangodb.ArangoDatabase;
+import com.arangodb.Protocol;
+import io.github.camelarango.replication.emulator.ArangoEmulator;
+
+/**
+ * A database of its own on an emulator, written through the unmodified official Java driver, and the URI options
+ * that point a consumer at it; its ground truth is the emulator's current documents ({@code _key -> _rev}).
+ */
+final class CaptureFixture implements AutoCloseable {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    final ArangoEmulator emulator;
+    final String database;
+    final ArangoDB driver;
+    final ArangoDatabase db;
+    private final String user;
+    private final String password;
+
+    CaptureFixture(ArangoEmulator emulator, String user, String password, String... collections) {
+        this.emulator = emulator;
+        this.user = user;
+        this.password = password;
+        this.database = "capture" + DATABASES.incrementAndGet();
+        this.driver = new ArangoDB.Builder().host("127.0.0.1", emulator.port()).protocol(Protocol.HTTP_JSON)
+                .user(user).password(password).build();
+        driver.createDatabase(database);
+        this.db = driver.db(database);
+        for (String collection : collections) {
+            db.collection(collection).create();
+        }
+    }
+
+    /** Connection options of a consumer URI for this database. */
+    String connection() {
+        return "host=127.0.0.1&port=" + emulator.port() + "&user=" + user + "&password=" + password + "&database="
+               + database;
+    }
+
+    /** @return the new document's _rev */
+    String insert(String collection, Map<String, Object> document) {
+        return db.collection(collection).insertDocument(document).getRev();
+    }
+
+    String update(String collection, String key, Map<String, Object> patch) {
+        return db.collection(collection).updateDocument(key, patch).getRev();
+    }
+
+    /** @return the removed _rev */
+    String remove(String collection, String key) {
+        return db.collection(collection).deleteDocument(key).getRev();
+    }
+
+    /** Ground truth: key -> _rev per collection. */
+    Map<String, Map<String, String>> truth(List<String> collections) {
+        Map<String, Map<String, String>> truth = new LinkedHashMap<>();
+        for (String collection : collections) {
+            Map<String, String> revs = new TreeMap<>();
+            emulator.documents(database, collection).forEach((key, doc) -> revs.put(key, String.valueOf(doc.get("_rev"))));
+            truth.put(collection, revs);
+        }
+        return truth;
+    }
+
+    @Override
+    public void close() {
+        driver.shutdown();
+    }
+}

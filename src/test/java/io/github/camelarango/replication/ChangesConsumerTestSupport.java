@@ -1,0 +1,102 @@
+package io.github.camelarango.replication;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Routes from the {@code changes} consumer against one emulator per test class (authentication on), each test on a
+ * database of its own, with an in-memory offset repository bound as {@code #offsets}.
+ */
+abstract class ChangesConsumerTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static final ArangoEmulatorExtension SERVER = ArangoEmulatorExtension.create(b -> b.authentication("root", "secret"));
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final MemoryStateRepository offsets = new MemoryStateRepository();
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("offsets", offsets);
+    }
+
+    CaptureFixture fixture(String... collections) {
+        return new CaptureFixture(SERVER.emulator(), "root", "secret", collections);
+    }
+
+    void route(String uri, org.apache.camel.Processor... steps) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                var definition = from(uri).routeId("cdc");
+                for (org.apache.camel.Processor step : steps) {
+                    definition.process(step);
+                }
+            }
+        });
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object body) {
+        return assertInstanceOf(Map.class, body);
+    }
+
+    ArangoReplicationChangesConsumer changesConsumer() {
+        return assertInstanceOf(ArangoReplicationChangesConsumer.class, context.getRoute("cdc").getConsumer());
+    }
+
+    HealthCheck.Result health() {
+        HealthCheck check = ((HealthCheckAware) context.getRoute("cdc").getConsumer()).getHealthCheck();
+        assertNotEquals(null, check);
+        return check.call();
+    }
+
+    void awaitCommitted(String key) throws InterruptedException {
+        await("a stored position under " + key, () -> offsets.getState(key) != null);
+    }
+
+    /** Records what the consumer reports. */
+    record RecordingExceptionHandler(List<Throwable> handled) implements ExceptionHandler {
+        @Override
+        public void handleException(Throwable exception) {
+            handled.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handled.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, org.apache.camel.Exchange exchange, Throwable exception) {
+            handled.add(exception);
+        }
+    }
+}
