@@ -69,7 +69,7 @@ public final class BenchmarkMain {
                     .add(ceiling, set.documents())
                     .add(new BareDumpLoop(BARE, http, collection, BodySink.TOKENS), set.documents())
                     .add(new BareDumpLoop("bare + Jackson trees", http, collection, BodySink.TREES), set.documents());
-            for (Contender c : ComponentContenders.snapshot(emulator.url(), collection)) {
+            for (Contender c : ComponentContenders.snapshot(emulator.url(), collection, set.documents())) {
                 comparison.add(c, set.documents());
             }
             return comparison.run(set.warmUps(), set.rounds(), bytes);

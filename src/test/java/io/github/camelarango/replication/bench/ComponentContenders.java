@@ -14,17 +14,23 @@ final class ComponentContenders {
     private ComponentContenders() {
     }
 
-    static List<Contender> snapshot(String url, String collection) {
-        return List.of(ChangeStreamContender.snapshot(url, collection),
+    static List<Contender> snapshot(String url, String collection, long documents) {
+        return List.of(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE),
+                CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY),
+                ChangeStreamContender.snapshot(url, collection),
                 ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
     }
 
     static List<Contender> tail(String url, String collection, long afterTick, long documents) {
-        return List.of(ChangeStreamContender.tail(url, collection, afterTick, documents));
+        return List.of(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.FILE),
+                CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY),
+                ChangeStreamContender.tail(url, collection, afterTick, documents));
     }
 
     static List<LatencyProbe> latencyProbes() {
-        return List.of(new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MAX_WAIT),
+        return List.of(new CamelLatencyProbe(""),
+                new CamelLatencyProbe("idleMaxWait=" + IDLE_MIN_WAIT.toMillis() + "&delay=10"),
+                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MAX_WAIT),
                 new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MIN_WAIT));
     }
 }
