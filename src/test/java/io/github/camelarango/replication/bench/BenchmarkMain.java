@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
  * <p>
  * System properties: {@code benchmark.mode} = quick (default) | full; {@code benchmark.parts} = comma list of
  * snapshot, tail, latency (default all); {@code benchmark.out} = the Markdown result file (default
- * {@code target/benchmark/results-<mode>.md}).
+ * {@code target/benchmark/results-<mode>.md}); {@code benchmark.sets} = comma list of data set ids to run (e.g.
+ * {@code 100k-200B,1M-2KB}; default all of the mode); {@code benchmark.only} = run only the baseline and the
+ * contenders whose name contains this text.
  */
 public final class BenchmarkMain {
 
     static final String BARE = "bare HttpClient+Jackson";
+    static final String TREES = "bare + Jackson trees";
 
     private BenchmarkMain() {
     }
@@ -31,15 +34,23 @@ public final class BenchmarkMain {
                 .map(String::trim).collect(Collectors.toSet());
         Path out = Path.of(System.getProperty("benchmark.out",
                 "target/benchmark/results-" + mode.name().toLowerCase(Locale.ROOT) + ".md"));
+        Set<String> sets = Arrays.stream(System.getProperty("benchmark.sets", "").split(","))
+                .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
         Report report = new Report(mode);
         System.out.println(report.machine());
         if (parts.contains("snapshot")) {
             for (BenchmarkMode.DataSet set : mode.snapshots) {
+                if (!sets.isEmpty() && !sets.contains(set.id())) {
+                    continue;
+                }
                 report.snapshot(snapshot(set, report));
             }
         }
         if (parts.contains("tail")) {
             for (BenchmarkMode.DataSet set : mode.tails) {
+                if (!sets.isEmpty() && !sets.contains(set.id())) {
+                    continue;
+                }
                 report.tail(tail(set, report));
             }
         }
@@ -67,9 +78,12 @@ public final class BenchmarkMain {
             report.dumpSize(set.label(), bytes, set.documents());
             Comparison comparison = new Comparison("snapshot " + set.label(), BARE)
                     .add(ceiling, set.documents())
-                    .add(new BareDumpLoop(BARE, http, collection, BodySink.TOKENS), set.documents())
-                    .add(new BareDumpLoop("bare + Jackson trees", http, collection, BodySink.TREES), set.documents());
-            for (Contender c : ComponentContenders.snapshot(emulator.url(), collection, set.documents())) {
+                    .add(new BareDumpLoop(BARE, http, collection, BodySink.TOKENS), set.documents());
+            if (set.diagnostics()) {
+                comparison.add(new BareDumpLoop(TREES, http, collection, BodySink.TREES), set.documents());
+            }
+            for (Contender c : ComponentContenders.snapshot(emulator.url(), collection, set.documents(),
+                    set.diagnostics())) {
                 comparison.add(c, set.documents());
             }
             return comparison.run(set.warmUps(), set.rounds(), bytes);
@@ -96,10 +110,13 @@ public final class BenchmarkMain {
             Comparison comparison = new Comparison("tail " + set.label(), BARE)
                     .add(new PerDocument(ceiling, markers, set.documents()), set.documents())
                     .add(new PerDocument(new BareTailLoop(BARE, http, from, to, BodySink.TOKENS), markers,
-                            set.documents()), set.documents())
-                    .add(new PerDocument(new BareTailLoop("bare + Jackson trees", http, from, to, BodySink.TREES),
-                            markers, set.documents()), set.documents());
-            for (Contender c : ComponentContenders.tail(emulator.url(), collection, from, set.documents())) {
+                            set.documents()), set.documents());
+            if (set.diagnostics()) {
+                comparison.add(new PerDocument(new BareTailLoop(TREES, http, from, to, BodySink.TREES), markers,
+                        set.documents()), set.documents());
+            }
+            for (Contender c : ComponentContenders.tail(emulator.url(), collection, from, set.documents(),
+                    set.diagnostics())) {
                 comparison.add(c, set.documents());
             }
             return comparison.run(set.warmUps(), set.rounds(), ceiling.bytes());

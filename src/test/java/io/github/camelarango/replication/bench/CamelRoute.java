@@ -18,7 +18,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * A CamelContext with one route {@code from("arango-replication:changes?...")} into a processor, and the offset
  * repository the consumer commits to: a {@link FileStateRepository} (what the component uses by default, through
- * {@code offsetFile}) or a {@link MemoryStateRepository}.
+ * {@code offsetFile}) or a {@link MemoryStateRepository}. The scheduler's {@code initialDelay} (1 s by default) is set
+ * to 0, so that a run measures delivery, not the wait before the first poll.
  */
 final class CamelRoute implements AutoCloseable {
 
@@ -56,7 +57,7 @@ final class CamelRoute implements AutoCloseable {
         URI server = URI.create(url);
         context.getRegistry().bind("offsets", offsets);
         String uri = "arango-replication:changes?host=" + server.getHost() + "&port=" + server.getPort()
-                + "&offsetRepository=#offsets&offsetKey=" + offsetKey + "&" + options;
+                + "&offsetRepository=#offsets&offsetKey=" + offsetKey + "&initialDelay=0&" + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The component-side contenders of each comparison: the cdc engine driven directly (and the Camel route). */
@@ -14,17 +15,29 @@ final class ComponentContenders {
     private ComponentContenders() {
     }
 
-    static List<Contender> snapshot(String url, String collection, long documents) {
-        return List.of(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE),
-                CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY),
-                ChangeStreamContender.snapshot(url, collection),
-                ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
+    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets, 1 MiB chunks. */
+    static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
+        List<Contender> list = new ArrayList<>();
+        list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE));
+        if (diagnostics) {
+            list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
+        }
+        list.add(ChangeStreamContender.snapshot(url, collection));
+        if (diagnostics) {
+            list.add(ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
+        }
+        return list;
     }
 
-    static List<Contender> tail(String url, String collection, long afterTick, long documents) {
-        return List.of(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.FILE),
-                CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY),
-                ChangeStreamContender.tail(url, collection, afterTick, documents));
+    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets. */
+    static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
+        List<Contender> list = new ArrayList<>();
+        list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.FILE));
+        if (diagnostics) {
+            list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));
+        }
+        list.add(ChangeStreamContender.tail(url, collection, afterTick, documents));
+        return list;
     }
 
     static List<LatencyProbe> latencyProbes() {
