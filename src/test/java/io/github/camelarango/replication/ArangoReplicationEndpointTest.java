@@ -94,14 +94,18 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
     }
 
     @Test
-    void consumerModeCannotBeAProducerAndConsumersAreNotYetAvailable() throws Exception {
+    void consumerModeCannotBeAProducerAndEachModeHasItsConsumer() throws Exception {
         Endpoint changes = context.getEndpoint("arango-replication:changes");
         IllegalArgumentException producer = assertThrows(IllegalArgumentException.class, changes::createProducer);
         assertTrue(producer.getMessage().contains("'changes' is a consumer mode"), producer.getMessage());
-        UnsupportedOperationException consumer = assertThrows(UnsupportedOperationException.class,
-                () -> changes.createConsumer(exchange -> {
+        assertInstanceOf(ArangoReplicationChangesConsumer.class, changes.createConsumer(exchange -> {
+        }));
+        assertInstanceOf(ArangoReplicationDumpConsumer.class,
+                context.getEndpoint("arango-replication:dump").createConsumer(exchange -> {
                 }));
-        assertTrue(consumer.getMessage().contains("consumers are not available yet"), consumer.getMessage());
+        assertInstanceOf(ArangoReplicationLoggerStateConsumer.class,
+                context.getEndpoint("arango-replication:loggerState").createConsumer(exchange -> {
+                }));
     }
 
     @Test

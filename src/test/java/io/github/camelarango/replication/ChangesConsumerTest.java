@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ReplicaSink.Received;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,15 @@ class ChangesConsumerTest extends ChangesConsumerTestSupport {
             assertEquals(0L, consumer.getPositionLostCount());
             assertTrue(consumer.getSnapshotProgress().get("orders").endsWith("done"), consumer.getSnapshotProgress().toString());
             assertEquals(HealthCheck.State.UP, health().getState());
+
+            ArangoReplicationDevConsole console = new ArangoReplicationDevConsole();
+            console.setCamelContext(context);
+            Map<?, ?> json = (Map<?, ?>) console.call(DevConsole.MediaType.JSON);
+            Map<?, ?> figures = (Map<?, ?>) ((List<?>) json.get("consumers")).get(0);
+            assertEquals("cdc", figures.get("routeId"));
+            assertEquals("TAIL", figures.get("phase"));
+            assertEquals(consumer.getCommittedTick(), figures.get("committedTick"));
+            assertTrue(console.call(DevConsole.MediaType.TEXT).toString().contains("offsetKey: changes:" + f.database));
         }
     }
 

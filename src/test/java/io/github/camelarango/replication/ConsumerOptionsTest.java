@@ -1,0 +1,139 @@
+package io.github.camelarango.replication;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.catalog.RuntimeCamelCatalog;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The consumer options: in the catalog (labelled consumer, documented, enums listed), validated when the endpoint is
+ * created with messages that name the option, the value and what is allowed, and the per-mode delay defaults.
+ */
+class ConsumerOptionsTest extends CamelTestSupport {
+
+    private static JsonNode catalog() throws IOException {
+        try (InputStream in = ConsumerOptionsTest.class
+                .getResourceAsStream("/META-INF/io/github/camelarango/replication/arango-replication.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void everyConsumerOptionIsInTheCatalogLabelledConsumer() throws IOException {
+        JsonNode properties = catalog().get("properties");
+        int options = 0;
+        for (Field field : ArangoReplicationConsumerConfiguration.class.getDeclaredFields()) {
+            if (field.isAnnotationPresent(UriParam.class)) {
+                JsonNode option = properties.get(field.getName());
+                assertNotNull(option, "option " + field.getName() + " is not in the catalog");
+                assertTrue(option.get("label").asText().startsWith("consumer"), field.getName());
+                assertFalse(option.get("description").asText().isBlank(), field.getName());
+                options++;
+            }
+        }
+        assertEquals(19, options);
+        assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
+        assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
+        assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
+        assertEquals(ArangoReplicationConsumerConfiguration.DEFAULT_OFFSET_FILE,
+                properties.get("offsetFile").get("defaultValue").asText());
+        assertTrue(properties.get("delay").get("description").asText().contains("100 ms for changes"));
+        for (String header : List.of(ArangoReplicationConstants.TICK, ArangoReplicationConstants.CHANGE_TYPE,
+                ArangoReplicationConstants.KEY, ArangoReplicationConstants.TOMBSTONE)) {
+            assertEquals("consumer", catalog().get("headers").get(header).get("group").asText(), header);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    @Test
+    void runtimeCatalogValidatesConsumerUris() throws URISyntaxException {
+        RuntimeCamelCatalog catalog = context.getCamelContextExtension().getContextPlugin(RuntimeCamelCatalog.class);
+        EndpointValidationResult ok = catalog.validateProperties("arango-replication", catalog.endpointProperties(
+                "arango-replication:changes?collections=orders,customers&snapshotMode=WHEN_NEEDED&envelope=debezium"
+                + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&batchTtl=5m&delay=200"));
+        assertTrue(ok.isSuccess(), ok.summaryErrorMessage(false));
+        EndpointValidationResult bad = catalog.validateProperties("arango-replication",
+                catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro"));
+        assertEquals("sometimes", bad.getInvalidEnum().get("snapshotMode"));
+        assertEquals("avro", bad.getInvalidEnum().get("envelope"));
+    }
+
+    private Throwable creating(String uri) {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).to("mock:never");
+            }
+        }));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheOption() {
+        assertEquals("Invalid value for option envelope: 'avro'; allowed is native or debezium",
+                creating("arango-replication:changes?envelope=avro").getMessage());
+        assertTrue(creating("arango-replication:changes?operationTypes=UPSERT,MERGE").getMessage()
+                .startsWith("Invalid value for option operationTypes: 'MERGE'; allowed is comma separated names out of [SNAPSHOT_READ"));
+        assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));
+        assertTrue(creating("arango-replication:changes?maxEventsPerPoll=0").getMessage().contains("option maxEventsPerPoll"));
+        assertTrue(creating("arango-replication:changes?idleMinWait=5s&idleMaxWait=1s").getMessage().contains("idleMinWait"));
+        Throwable producerOperation = creating("arango-replication:walTail");
+        assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
+                   && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());
+    }
+
+    @Test
+    void snapshotModeAcceptsLowerCaseAndPerModeDelays() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("arango-replication:changes?snapshotMode=initial_only").routeId("changes")
+                        .autoStartup(false).to("mock:a");
+                from("arango-replication:dump").routeId("dump").autoStartup(false).to("mock:b");
+                from("arango-replication:loggerState").routeId("logger").autoStartup(false).to("mock:c");
+                from("arango-replication:changes?delay=2s&offsetKey=mine").routeId("custom").autoStartup(false).to("mock:d");
+            }
+        });
+        ArangoReplicationEndpoint changes = (ArangoReplicationEndpoint) context.getRoute("changes").getEndpoint();
+        assertEquals("INITIAL_ONLY", changes.getConsumerConfiguration().getSnapshotMode().name());
+        assertEquals(100L, delay("changes"));
+        assertEquals(3_600_000L, delay("dump"));
+        assertEquals(1000L, delay("logger"));
+        assertEquals(2000L, delay("custom"));
+        assertEquals("mine", ((ArangoReplicationChangesConsumer) context.getRoute("custom").getConsumer()).getOffsetKey());
+        assertEquals("changes:_system:*", ((ArangoReplicationChangesConsumer) context.getRoute("changes").getConsumer())
+                .getOffsetKey());
+    }
+
+    private long delay(String routeId) {
+        return assertInstanceOf(ScheduledPollConsumer.class, context.getRoute(routeId).getConsumer()).getDelay();
+    }
+}
