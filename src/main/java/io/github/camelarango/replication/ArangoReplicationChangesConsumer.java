@@ -212,13 +212,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         return counts;
     }
 
-    @ManagedAttribute(description = "Snapshot progress per collection: documents read / expected (-1 unknown), done")
+    @ManagedAttribute(description = "Snapshot progress per collection: documents read, and done when the collection is complete")
     public Map<String, String> getSnapshotProgress() {
         Map<String, String> progress = new TreeMap<>();
         ChangeStreamMetrics m = metrics;
         if (m != null) {
             m.snapshotProgress().forEach((collection, p) -> progress.put(collection,
-                    p.documentsRead() + "/" + p.total() + (p.completed() ? " done" : "")));
+                    p.documentsRead() + (p.completed() ? " done" : "")));
         }
         return progress;
     }
@@ -227,6 +227,18 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
     public long getPositionLostCount() {
         ChangeStreamMetrics m = metrics;
         return m == null ? 0 : m.positionLostCount();
+    }
+
+    @ManagedAttribute(description = "WAL transactions begun but not yet committed, as of the last tail answer")
+    public long getOpenTransactions() {
+        ChangeStreamMetrics m = metrics;
+        return m == null ? 0 : m.openTransactions();
+    }
+
+    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
+    public long getBufferedTransactionEvents() {
+        ChangeStreamMetrics m = metrics;
+        return m == null ? 0 : m.bufferedTransactionEvents();
     }
 
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")

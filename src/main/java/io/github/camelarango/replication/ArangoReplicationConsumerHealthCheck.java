@@ -2,7 +2,7 @@ package io.github.camelarango.replication;
 
 import java.util.Map;
 
-import io.github.camelarango.replication.cdc.PositionLostException;
+import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.client.ArangoConnectionException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
@@ -10,8 +10,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 /**
  * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
- * of it, DOWN while the last poll failed — the server unreachable or the position lost — with a message saying what
- * happened and how to recover. Details: offsetKey, phase, committedTick, serverLastTick, lagTicks, positionLostCount.
+ * of it, DOWN while the last poll failed — the server unreachable, the position lost, a transaction larger than
+ * maxTransactionEvents — with a message saying what happened and how to recover. Details: offsetKey, phase, committedTick, serverLastTick, lagTicks, positionLostCount.
  */
 final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
@@ -42,8 +42,8 @@ final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHe
     }
 
     private String message(Throwable failure) {
-        if (failure instanceof PositionLostException) {
-            return failure.getMessage();
+        if (failure instanceof ChangeStreamException) {
+            return failure.getMessage(); // the engine's own words: what happened and how to recover
         }
         ArangoReplicationEndpoint endpoint = consumer.getEndpoint();
         String where = endpoint.getServiceUrl() + " (database '" + endpoint.getConfiguration().getDatabase() + "')";

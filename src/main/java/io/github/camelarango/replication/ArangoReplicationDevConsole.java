@@ -53,6 +53,8 @@ public class ArangoReplicationDevConsole extends AbstractDevConsole {
                 figures.put("lagTicks", consumer.getLagTicks());
                 figures.put("eventsByType", consumer.getEventsByType());
                 figures.put("snapshotProgress", consumer.getSnapshotProgress());
+                figures.put("openTransactions", consumer.getOpenTransactions());
+                figures.put("bufferedTransactionEvents", consumer.getBufferedTransactionEvents());
                 figures.put("positionLostCount", consumer.getPositionLostCount());
                 Throwable failure = consumer.getLastFailure();
                 figures.put("lastFailure", failure == null ? "" : failure.getMessage());

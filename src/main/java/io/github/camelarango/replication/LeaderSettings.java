@@ -31,7 +31,10 @@ final class LeaderSettings {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setInjectableValues(new NoInjectedValues());
 
-    /** One option/header pair and the applier configuration field it sets. */
+    /**
+     * One option/header pair and the applier configuration field it sets; restrictCollections is read as is, a
+     * comma separated String or a List.
+     */
     private record Setting(String field, String header, Class<?> type, Object optionValue) {
     }
 
@@ -43,7 +46,7 @@ final class LeaderSettings {
         add("username", ArangoReplicationConstants.LEADER_USER, String.class, leader.getLeaderUser());
         add("password", ArangoReplicationConstants.LEADER_PASSWORD, String.class, leader.getLeaderPassword());
         add("restrictType", ArangoReplicationConstants.RESTRICT_TYPE, String.class, leader.getRestrictType());
-        add("restrictCollections", ArangoReplicationConstants.RESTRICT_COLLECTIONS, String.class,
+        add("restrictCollections", ArangoReplicationConstants.RESTRICT_COLLECTIONS, Object.class,
                 leader.getRestrictCollections());
         add("incremental", ArangoReplicationConstants.INCREMENTAL, Boolean.class, leader.getIncremental());
         add("autoStart", ArangoReplicationConstants.AUTO_START, Boolean.class, leader.getAutoStart());
@@ -100,7 +103,7 @@ final class LeaderSettings {
         }
         fields.putAll(bodyFields(message.getBody()));
         for (Setting setting : settings) {
-            putValue(fields, setting.field(), message.getHeader(setting.header(), setting.type()));
+            putValue(fields, setting.field(), MessageParameters.header(message, setting.header(), setting.type()));
         }
         Object restrictType = fields.get("restrictType");
         if (restrictType != null) {

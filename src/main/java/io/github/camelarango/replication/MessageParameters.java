@@ -7,6 +7,7 @@ import io.github.camelarango.replication.client.ReplicationStream;
 import io.github.camelarango.replication.client.Ticks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import static io.github.camelarango.replication.ArangoReplicationConstants.BATCH_ID;
@@ -42,14 +43,6 @@ final class MessageParameters {
         this.message = exchange.getMessage();
         this.operation = operation;
         this.options = options;
-    }
-
-    ArangoReplicationOperation operation() {
-        return operation;
-    }
-
-    Exchange exchange() {
-        return exchange;
     }
 
     Message message() {
@@ -195,8 +188,32 @@ final class MessageParameters {
 
     /** The header value converted to the type when the header is present, otherwise the option value. */
     <T> T value(String header, Class<T> type, T optionValue) {
-        T headerValue = message.getHeader(header, type);
+        T headerValue = header(message, header, type);
         return headerValue != null ? headerValue : optionValue;
+    }
+
+    /**
+     * A header converted to a type.
+     *
+     * @return                          null when the header is absent
+     * @throws IllegalArgumentException naming the header and its value when it cannot be converted
+     */
+    static <T> T header(Message message, String header, Class<T> type) {
+        Object raw = message.getHeader(header);
+        if (raw == null) {
+            return null;
+        }
+        T converted;
+        try {
+            converted = message.getHeader(header, type);
+        } catch (TypeConversionException e) {
+            converted = null;
+        }
+        if (converted == null) {
+            throw new IllegalArgumentException(
+                    "Invalid value for header " + header + ": '" + raw + "'; allowed is a " + type.getSimpleName());
+        }
+        return converted;
     }
 
     /** How to name a parameter in an error message: the option, and the header when the value came from it. */

@@ -20,8 +20,8 @@ final class OptionValidator {
         }
         authentication(configuration.getAuthentication());
         positive("maxConnections", configuration.getMaxConnections());
-        nonNegative("connectTimeout", configuration.getConnectTimeout());
-        nonNegative("responseTimeout", configuration.getResponseTimeout());
+        positive("connectTimeout", configuration.getConnectTimeout());
+        positive("responseTimeout", configuration.getResponseTimeout());
         nonNegative("ttl", configuration.getTtl());
         nonNegative("chunkSize", configuration.getChunkSize());
         tick("from", configuration.getFrom());
@@ -56,7 +56,7 @@ final class OptionValidator {
         return value;
     }
 
-    static void positive(String option, int value) {
+    static void positive(String option, long value) {
         if (value <= 0) {
             throw invalid(option, value, "a number > 0");
         }

@@ -2,6 +2,7 @@ package io.github.camelarango.replication;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +91,8 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         assertTrue(tick.contains("Invalid value for option from: '12abc'; allowed is an unsigned 64-bit decimal number"), tick);
         String auth = failureOf("arango-replication:inventory?authentication=kerberos");
         assertTrue(auth.contains("Invalid value for option authentication: 'kerberos'; allowed is one of basic, jwt, none"), auth);
+        String timeout = failureOf("arango-replication:dump?connectTimeout=0");
+        assertTrue(timeout.contains("Invalid value for option connectTimeout: '0'; allowed is a number > 0"), timeout);
         String typo = failureOf("arango-replication:dump?chunkSiz=10");
         assertTrue(typo.contains("chunkSiz"), typo);
     }
@@ -106,6 +110,20 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         assertInstanceOf(ArangoReplicationLoggerStateConsumer.class,
                 context.getEndpoint("arango-replication:loggerState").createConsumer(exchange -> {
                 }));
+    }
+
+    @Test
+    void useSslTakesTheGlobalSslContextParametersWhenAllowed() {
+        SSLContextParameters global = new SSLContextParameters();
+        context.setSSLContextParameters(global);
+        ArangoReplicationComponent component = context.getComponent("arango-replication", ArangoReplicationComponent.class);
+        assertNull(context.getEndpoint("arango-replication:walRange?useSsl=true", ArangoReplicationEndpoint.class)
+                .getConfiguration().getSslContextParameters(), "global parameters are only used when allowed");
+        component.setUseGlobalSslContextParameters(true);
+        ArangoReplicationEndpoint endpoint = context.getEndpoint("arango-replication:walRange?useSsl=true&port=8530",
+                ArangoReplicationEndpoint.class);
+        assertSame(global, endpoint.getConfiguration().getSslContextParameters());
+        assertEquals("https://localhost:8530", endpoint.getServiceUrl());
     }
 
     @Test

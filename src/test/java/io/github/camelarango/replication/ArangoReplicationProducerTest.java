@@ -32,6 +32,8 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ import static io.github.camelarango.replication.ArangoReplicationConstants.COLLE
 import static io.github.camelarango.replication.ArangoReplicationConstants.FROM;
 import static io.github.camelarango.replication.ArangoReplicationConstants.INCLUDE_SYSTEM;
 import static io.github.camelarango.replication.ArangoReplicationConstants.OPERATION;
+import static io.github.camelarango.replication.ArangoReplicationConstants.RESTRICT_COLLECTIONS;
 import static io.github.camelarango.replication.ArangoReplicationConstants.RESTRICT_TYPE;
 import static io.github.camelarango.replication.ArangoReplicationConstants.TO;
 import static io.github.camelarango.replication.ArangoReplicationConstants.TTL;
@@ -136,6 +139,11 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
                 Map.of(RESTRICT_TYPE, "sideways"));
         assertTrue(restrict.getMessage().contains("restrictType: 'sideways'; allowed is include or exclude"),
                 restrict.getMessage());
+        Exception notANumber = failure("arango-replication:createDumpBatch", null, Map.of(TTL, "soon"));
+        assertEquals("Invalid value for header CamelArangoReplicationTtl: 'soon'; allowed is a Integer", notANumber.getMessage());
+        Exception notABoolean = failure("arango-replication:inventory?batchId=1", null, Map.of(INCLUDE_SYSTEM, "maybe"));
+        assertEquals("Invalid value for header CamelArangoReplicationIncludeSystem: 'maybe'; allowed is a Boolean",
+                notABoolean.getMessage());
         Exception missing = failure("arango-replication:extendDumpBatch", null, Map.of());
         assertEquals("Operation extendDumpBatch needs batchId: set the batchId option or the CamelArangoReplicationBatchId header",
                 missing.getMessage());
@@ -146,8 +154,9 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
     void leaderSettingsTakeOptionsThenBodyThenHeaders() {
         when(client.setApplierConfig(any(), anyBoolean())).thenAnswer(call -> call.getArgument(0));
         String uri = "arango-replication:setApplierConfig?leaderEndpoint=tcp://option:8529&leaderUser=repl"
-                     + "&leaderPassword=pw&autoStart=true&restrictType=include&restrictCollections=a, b&chunkSize=1024";
-        send(uri, Map.of("endpoint", "tcp://body:8529", "chunkSize", 4096, "verbose", true), Map.of(AUTO_START, "false"));
+                     + "&leaderPassword=pw&autoStart=true&restrictType=include&restrictCollections=x,y&chunkSize=1024";
+        send(uri, Map.of("endpoint", "tcp://body:8529", "chunkSize", 4096, "verbose", true),
+                Map.of(AUTO_START, "false", RESTRICT_COLLECTIONS, List.of("a", "b")));
         ArgumentCaptor<ApplierConfig> sent = ArgumentCaptor.forClass(ApplierConfig.class);
         verify(client).setApplierConfig(sent.capture(), eq(false));
         ApplierConfig config = sent.getValue();
@@ -178,6 +187,9 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         Exception unknownField = failure("arango-replication:makeSlave", Map.of("endpoint", "tcp://x:1", "endpointt", "y"), Map.of());
         assertTrue(unknownField.getMessage().startsWith("Invalid leader settings for ApplierConfig: Unrecognized field \"endpointt\""),
                 unknownField.getMessage());
+        Exception badHeader = failure("arango-replication:makeSlave?leaderEndpoint=tcp://x:1", null, Map.of(AUTO_START, "perhaps"));
+        assertEquals("Invalid value for header CamelArangoReplicationAutoStart: 'perhaps'; allowed is a Boolean",
+                badHeader.getMessage());
         Exception notJson = failure("arango-replication:makeSlave", "endpoint=tcp://x:1", Map.of());
         assertTrue(notJson.getMessage().contains("must be a JSON object"), notJson.getMessage());
     }
@@ -260,6 +272,20 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         assertEquals(503, down.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
         assertEquals("http://db:8531", down.getDetails().get("service.url"));
         assertTrue(down.getMessage().orElse("").contains("503"), down.getMessage().toString());
+    }
+
+    @Test
+    void producerRegistersItsHealthCheckInTheProducersRepository() {
+        when(client.serverInfo()).thenReturn(new ServerInfo(new ArangoVersion(3, 12, 4, "3.12.4"), ServerRole.SINGLE, null, null));
+        when(client.loggerState()).thenReturn(new LoggerState(new ReplicationState(true, 7L, 7L, 7L, null), null, List.of(), null));
+        template.sendBody("arango-replication:loggerState?host=registered", null);
+        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers");
+        producers.setEnabled(true); // what camel.health.producersEnabled=true does; producer checks are off by default
+        HealthCheck check = producers.stream().filter(candidate -> candidate.getId().startsWith("producer:arango-replication-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no arango-replication producer health check registered"));
+        HealthCheck.Result result = check.call();
+        assertEquals(HealthCheck.State.UP, result.getState());
+        assertEquals("http://registered:8529", result.getDetails().get("service.url"));
     }
 
     @Test

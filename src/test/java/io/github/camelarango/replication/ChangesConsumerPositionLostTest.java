@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.camelarango.replication.ReplicaSink.Received;
 import io.github.camelarango.replication.cdc.ChangeType;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,12 @@ class ChangesConsumerPositionLostTest extends ChangesConsumerTestSupport {
                     "says how to recover: " + message);
             assertEquals("changes:" + f.database + ":orders", result.getDetails().get("offsetKey"));
             assertTrue(changesConsumer().getPositionLostCount() >= 1);
+            HealthCheckHelper.getHealthCheckRepository(context, "consumers");
+            HealthCheck.Result readiness = HealthCheckHelper.invokeReadiness(context).stream()
+                    .filter(r -> r.getCheck().getId().equals("consumer:cdc")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the consumer check is not in Camel's readiness checks"));
+            assertEquals(HealthCheck.State.DOWN, readiness.getState());
+            assertTrue(readiness.getMessage().orElse("").contains("lost its position"), readiness.getMessage().toString());
             Thread.sleep(300);
             assertEquals(1, sink.count(), "nothing is delivered past a lost position");
         }

@@ -218,6 +218,25 @@ class ChangesConsumerTest extends ChangesConsumerTestSupport {
     }
 
     @Test
+    void transactionLargerThanTheBufferStopsTheConsumerWithAClearHealthMessage() throws Exception {
+        try (CaptureFixture f = fixture("orders")) {
+            ReplicaSink sink = new ReplicaSink();
+            route("arango-replication:changes?snapshotMode=NEVER&maxTransactionEvents=2&offsetRepository=#offsets"
+                  + "&initialDelay=0&" + f.connection(), sink);
+            awaitCommitted("changes:" + f.database + ":*");
+            f.db.collection("orders").insertDocuments(List.of(Map.of("_key", "a"), Map.of("_key", "b"), Map.of("_key", "c")));
+            f.insert("orders", Map.of("_key", "after"));
+            await("the failure", () -> changesConsumer().getLastFailure() != null);
+            String message = health().getMessage().orElse("");
+            assertEquals(HealthCheck.State.DOWN, health().getState());
+            assertTrue(message.contains("maxTransactionEvents=2") && message.contains("Raise maxTransactionEvents"),
+                    message);
+            Thread.sleep(300);
+            assertEquals(0, sink.count(), "no partial transaction and nothing after it is delivered");
+        }
+    }
+
+    @Test
     void unreachableServerMakesTheConsumerDown() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -59,7 +59,11 @@ public final class ChangeFilter {
 
     /** The one collection to name in the tail's {@code collection=} parameter, when exactly one is included. */
     public Optional<String> serverSideCollection() {
-        return include.size() == 1 && exclude.isEmpty() ? Optional.of(include.iterator().next()) : Optional.empty();
+        if (include.size() != 1) {
+            return Optional.empty();
+        }
+        String only = include.iterator().next();
+        return acceptsCollection(only) ? Optional.of(only) : Optional.empty();
     }
 
     /** Whether the server should include system collections (only when asked for). */

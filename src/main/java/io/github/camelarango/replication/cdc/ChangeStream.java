@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
@@ -49,34 +45,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeStream implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
 
-    private final ReplicationSource source;
     private final ChangeStreamOptions options;
-    private final PositionStore store;
-    private final Clock clock;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
     private final Pauser pauser = new Pauser();
     private final Deque<Emission> queue = new ArrayDeque<>();
     private final Object pollLock = new Object();
-    private final Object commitLock = new Object();
-    private final SnapshotProgressLog progressLog;
+    private final CommitTracker commits;
+    private final CapturePhases phases;
 
-    private CollectionCatalog catalog = new CollectionCatalog();
-    private SnapshotReader snapshot;
-    private ChangePosition snapshotToResume;
-    private boolean snapshotToStart;
-    private WalTailer tailer;
     private boolean started;
-    private boolean finished;
-    private boolean tailed;
     private volatile boolean closed;
-    private RuntimeException failure;
-    private ChangePosition latest;
-    /** The position of the last event handed out, until it is committed; null when nothing awaits a commit. */
-    private ChangePosition lastHandedOut;
-    private ChangePosition committed;
+    private volatile ChangeStreamException failure;
+    private boolean rewound;
 
     /**
      * A stream over the client's database, resuming from the position stored under {@code options.streamKey()}.
@@ -95,18 +77,18 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");
-        this.store = Objects.requireNonNull(store, "store");
-        this.clock = clock;
-        this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
+        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
+        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, pauser, clock,
+                queue::add);
     }
 
     /**
      * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
      *
      * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
-     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents}
+     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
+     *                                      poll)
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
@@ -120,22 +102,12 @@ public final class ChangeStream implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            if (!started) {
-                start();
-                started = true;
+            try {
+                return fetchAndDrain(maxEvents);
+            } catch (PositionLostException | TransactionTooLargeException e) {
+                failure = e;
+                throw e;
             }
-            List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
-            keepSnapshotAlive();
-            boolean more = true;
-            for (int fetches = 0; ; fetches++) {
-                drain(out, maxEvents);
-                if (out.size() >= maxEvents || finished || closed || !more || fetches == MAX_FETCHES_PER_POLL) {
-                    break;
-                }
-                more = fetchOnce();
-            }
-            saveIfIdle();
-            return out;
         }
     }
 
@@ -144,15 +116,7 @@ public final class ChangeStream implements AutoCloseable {
      * {@link PositionStore}. Call it only after the event's delivery completed without failure.
      */
     public void commit(ChangePosition position) {
-        Objects.requireNonNull(position, "position");
-        synchronized (commitLock) {
-            store.save(options.streamKey(), position);
-            committed = position;
-            if (position.equals(lastHandedOut)) {
-                lastHandedOut = null;
-            }
-            metrics.committed(position);
-        }
+        commits.commit(Objects.requireNonNull(position, "position"));
     }
 
     /**
@@ -162,23 +126,27 @@ public final class ChangeStream implements AutoCloseable {
     public void rewind() {
         synchronized (pollLock) {
             queue.clear();
-            closeReaders();
+            phases.reset();
             failure = null;
-            finished = false;
-            snapshotToResume = null;
-            snapshotToStart = false;
-            synchronized (commitLock) {
-                lastHandedOut = null;
-                latest = committed;
-            }
+            rewound = true;
             started = false;
         }
+    }
+
+    /**
+     * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
+     * limit), which every {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
+     * retries.
+     */
+    public Optional<ChangeStreamException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** True once an {@link SnapshotMode#INITIAL_ONLY} snapshot was fully handed out: nothing more will come. */
     public boolean isFinished() {
         synchronized (pollLock) {
-            return finished && queue.isEmpty();
+            return phases.isFinished() && queue.isEmpty();
         }
     }
 
@@ -189,9 +157,7 @@ public final class ChangeStream implements AutoCloseable {
 
     /** The last committed (or, when idle, automatically saved) position. */
     public Optional<ChangePosition> committedPosition() {
-        synchronized (commitLock) {
-            return Optional.ofNullable(committed);
-        }
+        return commits.committed();
     }
 
     /** Stops the stream: ends a wait in {@link #poll}, deletes the dump batch and unregisters from the server. */
@@ -200,245 +166,39 @@ public final class ChangeStream implements AutoCloseable {
         closed = true;
         pauser.wake();
         synchronized (pollLock) {
-            closeReaders();
-            if (tailed) {
-                tailed = false;
-                try {
-                    source.unregister();
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not unregister change stream '{}' from the server: {}", options.streamKey(),
-                            e.getMessage());
-                }
+            phases.close();
+        }
+    }
+
+    private List<ChangeEvent> fetchAndDrain(int maxEvents) {
+        if (!started) {
+            phases.start(commits.load(), rewound);
+            rewound = false;
+            started = true;
+        }
+        List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
+        phases.keepAlive();
+        boolean more = true;
+        for (int fetches = 0; ; fetches++) {
+            drain(out, maxEvents);
+            if (out.size() >= maxEvents || phases.isFinished() || closed || !more
+                    || fetches == MAX_FETCHES_PER_POLL) {
+                break;
             }
+            more = phases.fetch();
         }
-    }
-
-    private void start() {
-        Optional<ChangePosition> stored = store.load(options.streamKey());
-        synchronized (commitLock) {
-            committed = stored.orElse(null);
-            latest = committed;
-        }
-        stored.ifPresent(metrics::committed);
-        SnapshotMode mode = options.snapshotMode();
-        if (mode == SnapshotMode.ALWAYS || stored.isEmpty() && mode != SnapshotMode.NEVER) {
-            LOG.info("Change stream '{}' starts with a snapshot (snapshotMode {}{})", options.streamKey(), mode,
-                    stored.isEmpty() ? ", no stored position" : "");
-            snapshotToStart = true;
-            return;
-        }
-        if (stored.isEmpty()) {
-            ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
-            LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
-                    options.streamKey(), Long.toUnsignedString(now.from()));
-            queue.add(Emission.advance(now));
-            startTail(now, false);
-            return;
-        }
-        resumeFrom(stored.get());
-    }
-
-    private void resumeFrom(ChangePosition position) {
-        LOG.info("Change stream '{}' resumes from {}", options.streamKey(), position);
-        if (position.isSnapshot()) {
-            snapshotToResume = position;
-        } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
-            finished = true;
-        } else {
-            startTail(position, tailed);
-        }
-    }
-
-    private void keepSnapshotAlive() {
-        if (snapshot == null) {
-            return;
-        }
-        try {
-            snapshot.keepAlive();
-        } catch (BatchExpiredException e) {
-            onBatchExpired(e);
-        } catch (RuntimeException e) {
-            abandonSnapshot();
-            throw e;
-        }
-    }
-
-    /** One fetch from the current reader; returns whether more may be fetched at once. */
-    private boolean fetchOnce() {
-        if (snapshotToStart || snapshotToResume != null) {
-            startSnapshot();
-            return true;
-        }
-        if (snapshot != null) {
-            return fetchSnapshot();
-        }
-        if (tailer != null) {
-            try {
-                return tailer.fetch(queue::add);
-            } catch (WalTailer.PositionLost e) {
-                onTailPositionLost(e);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean fetchSnapshot() {
-        try {
-            snapshot.fetch(queue::add);
-        } catch (BatchExpiredException e) {
-            onBatchExpired(e);
-            return true;
-        } catch (RuntimeException e) {
-            abandonSnapshot();
-            throw e;
-        }
-        if (snapshot.isComplete()) {
-            ChangePosition tailStart = ChangePosition.tail(snapshot.snapshotTick(), 0);
-            snapshot = null;
-            if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
-                finished = true;
-                return false;
-            }
-            startTail(tailStart, true);
-        }
-        return true;
-    }
-
-    /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
-    private void abandonSnapshot() {
-        snapshotToResume = snapshot.position();
-        snapshot.close();
-        snapshot = null;
-    }
-
-    private void startSnapshot() {
-        ChangePosition resume = snapshotToResume;
-        snapshotToStart = false;
-        snapshotToResume = null;
-        catalog = new CollectionCatalog();
-        SnapshotReader reader = new SnapshotReader(source,
-                new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize()),
-                options.filter(), catalog, metrics, progressLog, clock, resume);
-        try {
-            reader.start();
-        } catch (RuntimeException e) {
-            snapshotToResume = resume;
-            snapshotToStart = resume == null;
-            throw e;
-        }
-        snapshot = reader;
-        metrics.phase(ChangePosition.Phase.SNAPSHOT);
-    }
-
-    private void startTail(ChangePosition from, boolean catalogKnown) {
-        if (!catalogKnown) {
-            loadCatalog();
-        }
-        ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
-                new TransactionBuffer(options.maxTransactionEvents()), from);
-        tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                pauser, metrics, options.tailChunkSize(), filter);
-        tailed = true;
-        metrics.phase(ChangePosition.Phase.TAIL);
-    }
-
-    /** Without a snapshot in this run, names of collections come from an inventory under a short-lived batch. */
-    private void loadCatalog() {
-        catalog = new CollectionCatalog();
-        try (BatchLease lease = BatchLease.create(source, options.batchTtl(), clock)) {
-            catalog.seed(source.inventory(lease.id(), options.filter().includeSystem()));
-        }
-    }
-
-    private void onTailPositionLost(WalTailer.PositionLost lost) {
-        metrics.positionLost();
-        tailer = null;
-        String what = "the WAL of database '" + source.database() + "' no longer holds tick "
-                + Long.toUnsignedString(lost.from) + " (x-arango-replication-frompresent: false; the server's last tick is "
-                + Long.toUnsignedString(lost.serverLastTick) + "): changes after it were purged before change stream '"
-                + options.streamKey() + "' read them";
-        if (options.snapshotMode() == SnapshotMode.WHEN_NEEDED
-                || options.positionLostPolicy() == PositionLostPolicy.RESNAPSHOT) {
-            LOG.warn("Position lost: {}; taking a new snapshot", what);
-            snapshotToStart = true;
-            return;
-        }
-        if (options.positionLostPolicy() == PositionLostPolicy.SKIP) {
-            long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
-            LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                    Long.toUnsignedString(resumeAt));
-            ChangePosition resumed = ChangePosition.tail(resumeAt, 0);
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.put("lostAfterTick", Long.toUnsignedString(lost.from));
-            data.put("resumedAfterTick", Long.toUnsignedString(resumeAt));
-            data.put("reason", "WAL purged past the stream's position");
-            queue.add(Emission.of(new ChangeEvent(resumeAt, ChangeType.GAP, 0, source.database(), null, null, null,
-                    null, null, false, data, resumed)));
-            startTail(resumed, true);
-            return;
-        }
-        failure = new PositionLostException("Change stream '" + options.streamKey() + "' lost its position: " + what
-                + ". It stops rather than skip changes silently (positionLostPolicy FAIL). To recover, choose one: "
-                + "positionLostPolicy=RESNAPSHOT (take a new snapshot), positionLostPolicy=SKIP (continue from the "
-                + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
-                + options.streamKey() + "' to start afresh. To avoid it, keep the stream running or retain the WAL "
-                + "longer on the server.");
-        LOG.error(failure.getMessage());
-        throw failure;
-    }
-
-    private void onBatchExpired(BatchExpiredException e) {
-        metrics.positionLost();
-        ChangePosition resume = snapshot.position();
-        snapshot.close();
-        snapshot = null;
-        if (options.positionLostPolicy() == PositionLostPolicy.FAIL && options.snapshotMode() != SnapshotMode.WHEN_NEEDED) {
-            failure = new PositionLostException("Change stream '" + options.streamKey() + "' lost its snapshot: "
-                    + e.getMessage() + " while dumping (the batch must be used or extended within batchTtl="
-                    + options.batchTtl() + "; poll more often or raise batchTtl). It stops (positionLostPolicy FAIL). "
-                    + "A restart resumes the snapshot with a new batch, dumping again the collections not completed; "
-                    + "positionLostPolicy=RESNAPSHOT or SKIP does the same without stopping.");
-            LOG.error(failure.getMessage());
-            throw failure;
-        }
-        LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
-        snapshotToResume = resume;
+        commits.saveIfIdle();
+        return out;
     }
 
     private void drain(List<ChangeEvent> out, int maxEvents) {
         Emission next;
         while (out.size() < maxEvents && (next = queue.poll()) != null) {
-            synchronized (commitLock) {
-                latest = next.position();
-                if (next.isEvent()) {
-                    lastHandedOut = next.position();
-                }
-            }
+            commits.handedOut(next);
             if (next.isEvent()) {
                 out.add(next.event());
                 metrics.delivered(next.event().type());
             }
         }
-    }
-
-    /** Saves a position reached without events, when no handed-out event awaits its commit. */
-    private void saveIfIdle() {
-        synchronized (commitLock) {
-            boolean awaitingCommit = lastHandedOut != null;
-            if (!awaitingCommit && latest != null && !latest.equals(committed)) {
-                commit(latest);
-            }
-        }
-    }
-
-    private void closeReaders() {
-        if (snapshot != null) {
-            snapshot.close();
-            snapshot = null;
-        }
-        tailer = null;
     }
 }

@@ -14,14 +14,19 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ChangeStreamMetrics {
 
-    /** Snapshot progress of one collection. @param total documents expected, -1 when unknown */
-    public record CollectionProgress(long documentsRead, long total, boolean completed) {
+    /**
+     * Snapshot progress of one collection: documents read so far, and whether its dump is complete. (The
+     * replication API tells no document count ahead of the dump, so there is no total.)
+     */
+    public record CollectionProgress(long documentsRead, boolean completed) {
     }
 
     private final AtomicReference<ChangePosition.Phase> phase = new AtomicReference<>();
     private final AtomicLong committedTick = new AtomicLong();
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
+    private final AtomicLong openTransactions = new AtomicLong();
+    private final AtomicLong bufferedTransactionEvents = new AtomicLong();
     private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
     private final Map<String, CollectionProgress> snapshotProgress = new ConcurrentHashMap<>();
 
@@ -52,6 +57,16 @@ public final class ChangeStreamMetrics {
         return positionLostCount.get();
     }
 
+    /** WAL transactions begun but not yet committed or aborted, as of the last tail answer. */
+    public long openTransactions() {
+        return openTransactions.get();
+    }
+
+    /** Events held for open transactions (bounded by {@code maxTransactionEvents}), as of the last tail answer. */
+    public long bufferedTransactionEvents() {
+        return bufferedTransactionEvents.get();
+    }
+
     /** Events handed out, by type. */
     public Map<ChangeType, Long> eventsByType() {
         Map<ChangeType, Long> copy = new EnumMap<>(ChangeType.class);
@@ -64,7 +79,7 @@ public final class ChangeStreamMetrics {
         return eventsByType.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** Snapshot progress per collection of the current or last snapshot. */
+    /** Snapshot progress per collection of the current or last snapshot (every selected collection is listed). */
     public Map<String, CollectionProgress> snapshotProgress() {
         return new LinkedHashMap<>(snapshotProgress);
     }
@@ -85,6 +100,11 @@ public final class ChangeStreamMetrics {
         positionLostCount.incrementAndGet();
     }
 
+    void transactions(int open, int bufferedEvents) {
+        openTransactions.set(open);
+        bufferedTransactionEvents.set(bufferedEvents);
+    }
+
     void delivered(ChangeType type) {
         eventsByType.computeIfAbsent(type, t -> new LongAdder()).increment();
     }
@@ -93,8 +113,8 @@ public final class ChangeStreamMetrics {
         snapshotProgress.clear();
     }
 
-    void snapshotProgress(String collection, long documentsRead, long total, boolean completed) {
-        snapshotProgress.put(collection, new CollectionProgress(documentsRead, total, completed));
+    void snapshotProgress(String collection, long documentsRead, boolean completed) {
+        snapshotProgress.put(collection, new CollectionProgress(documentsRead, completed));
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ClientReplicationSource implements ReplicationSource {
     private static final int NOT_FOUND = 404;
     private static final int ERROR_CURSOR_NOT_FOUND = 1600;
     private static final int ERROR_BAD_PARAMETER = 400;
+    private static final int ERROR_COLLECTION_NOT_FOUND = 1203;
 
     private final ArangoReplicationClient client;
     private final String serverId;
@@ -99,17 +100,15 @@ public final class ClientReplicationSource implements ReplicationSource {
     }
 
     @Override
-    public InventoryInfo inventory(String batchId, boolean includeSystem) {
+    public List<ReplicationSource.CollectionInfo> inventory(String batchId, boolean includeSystem) {
         var inventory = onBatch(batchId, () -> client.inventory(
                 new InventoryRequest(batchId, includeSystem, null, null, null, null)));
         List<InventoryCollection> collections = inventory.collections();
         List<ReplicationSource.CollectionInfo> mapped = new ArrayList<>(collections.size());
         for (InventoryCollection c : collections) {
-            mapped.add(new ReplicationSource.CollectionInfo(c.name(), c.globallyUniqueId(), c.system(),
-                    c.deleted()));
+            mapped.add(new ReplicationSource.CollectionInfo(c.name(), c.globallyUniqueId(), c.deleted()));
         }
-        Long tick = inventory.snapshotTick();
-        return new InventoryInfo(mapped, tick == null ? 0 : tick);
+        return mapped;
     }
 
     @Override
@@ -135,7 +134,7 @@ public final class ClientReplicationSource implements ReplicationSource {
         WalTailRequest call = new WalTailRequest(request.from(), null, request.lastScanned(),
                 (long) request.chunkSize(), false, request.collection(), request.includeSystem(), serverId, syncerId,
                 clientInfo);
-        try (WalTailResponse response = client.walTail(call)) {
+        try (WalTailResponse response = walTail(call)) {
             List<WalMarker> markers = new ArrayList<>();
             response.markers().forEachRemaining(markers::add);
             ReplicationHeaders h = response.headers();
@@ -146,6 +145,17 @@ public final class ClientReplicationSource implements ReplicationSource {
             return new TailChunk(!Boolean.FALSE.equals(h.fromPresent()), h.lastIncluded(),
                     h.lastScanned() == null ? 0 : h.lastScanned(), h.lastTick() == null ? 0 : h.lastTick(),
                     h.hasMore(), markers);
+        }
+    }
+
+    private WalTailResponse walTail(WalTailRequest call) {
+        try {
+            return client.walTail(call);
+        } catch (ArangoReplicationException e) {
+            if (call.collection() != null && e.getStatus() == NOT_FOUND && e.getErrorNum() == ERROR_COLLECTION_NOT_FOUND) {
+                throw new UnknownCollectionException(call.collection(), e);
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.cdc;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +17,8 @@ final class CollectionCatalog {
 
     private final Map<String, String> namesByCuid = new HashMap<>();
 
-    void seed(ReplicationSource.InventoryInfo inventory) {
-        for (ReplicationSource.CollectionInfo c : inventory.collections()) {
+    void seed(List<ReplicationSource.CollectionInfo> inventory) {
+        for (ReplicationSource.CollectionInfo c : inventory) {
             if (c.cuid() != null) {
                 namesByCuid.put(c.cuid(), c.name());
             }

@@ -12,8 +12,8 @@ import io.github.camelarango.replication.client.WalMarker;
  * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Every call identifies the
  * engine as a replication client (serverId/syncerId/clientInfo) so that the server keeps the WAL it still needs.
  * Bodies are read completely (each is bounded by the chunk size asked for), so a call leaves no connection open.
- * An unknown or expired dump batch is reported as {@link BatchExpiredException}; other failures propagate as the
- * client's exceptions.
+ * An unknown or expired dump batch is reported as {@link BatchExpiredException}, an unknown collection in the tail's
+ * collection filter as {@link UnknownCollectionException}; other failures propagate as the client's exceptions.
  */
 public interface ReplicationSource {
 
@@ -29,8 +29,8 @@ public interface ReplicationSource {
     /** Deletes the batch; an already expired batch is not an error. */
     void deleteBatch(String batchId);
 
-    /** The collections of the database (current ones, as the server lists them under the batch). */
-    InventoryInfo inventory(String batchId, boolean includeSystem);
+    /** The collections of the database (current ones, as the server's inventory lists them under the batch). */
+    List<CollectionInfo> inventory(String batchId, boolean includeSystem);
 
     /** The next chunk of the collection's dump under the batch, bare documents ({@code useEnvelope=false}). */
     DumpChunk dump(String batchId, String collection, int chunkSize);
@@ -49,12 +49,9 @@ public interface ReplicationSource {
     }
 
     /** A collection listed by the inventory. */
-    record CollectionInfo(String name, String cuid, boolean system, boolean deleted) {
+    record CollectionInfo(String name, String cuid, boolean deleted) {
     }
 
-    /** The inventory. @param snapshotTick {@code state.lastLogTick}, equal to the batch's tick */
-    record InventoryInfo(List<CollectionInfo> collections, long snapshotTick) {
-    }
 
     /** A dump chunk: its documents and the {@code checkmore}/{@code lastincluded} headers. */
     record DumpChunk(boolean checkMore, long lastIncluded, List<JsonNode> documents) {

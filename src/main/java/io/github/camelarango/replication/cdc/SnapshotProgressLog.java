@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The progress line of a long snapshot — collection, documents done (of the total when known), documents per
- * second — written at most once per interval.
+ * The progress line of a long snapshot — collection, documents read, documents per second — written at most once
+ * per interval. (The replication API tells no document count ahead of the dump, so there is no "of total".)
  */
 final class SnapshotProgressLog {
 
@@ -28,7 +28,7 @@ final class SnapshotProgressLog {
     }
 
     /** Records that {@code count} more documents were read; logs (and returns true) if the interval passed. */
-    boolean read(String collection, long count, long doneInCollection, long totalInCollection) {
+    boolean read(String collection, long count, long doneInCollection) {
         documentsTotal += count;
         Instant now = clock.instant();
         Duration elapsed = Duration.between(lastLine, now);
@@ -37,8 +37,8 @@ final class SnapshotProgressLog {
         }
         long perSecond = elapsed.toMillis() == 0 ? 0
                 : (documentsTotal - documentsAtLastLine) * 1000 / elapsed.toMillis();
-        LOG.info("Snapshot of collection '{}': {} documents{} read, {} documents/s", collection, doneInCollection,
-                totalInCollection >= 0 ? " of " + totalInCollection : "", perSecond);
+        LOG.info("Snapshot of collection '{}': {} documents read, {} documents/s", collection, doneInCollection,
+                perSecond);
         lastLine = now;
         documentsAtLastLine = documentsTotal;
         return true;

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
  * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when
- * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the snapshot
- * completes or the reader is closed.
+ * {@code lastincluded} does not advance. The batch is extended from the poll loop and deleted when the reader is
+ * closed: the stream keeps it after the snapshot completed until the first tail call succeeded, so that the WAL
+ * after the snapshot tick stays retained across the hand-off however slowly the last rows are consumed.
  * <p>
  * <b>Resuming.</b> A reader given a snapshot position (from a restart, or after its batch expired) creates a new
  * batch and dumps only the collections not yet completed; the snapshot tick stays the <em>earliest</em> of the
@@ -71,7 +72,7 @@ final class SnapshotReader implements AutoCloseable {
         startedAt = clock.instant();
         lease = BatchLease.create(source, settings.batchTtl(), clock);
         try {
-            ReplicationSource.InventoryInfo inventory = source.inventory(lease.id(), filter.includeSystem());
+            List<ReplicationSource.CollectionInfo> inventory = source.inventory(lease.id(), filter.includeSystem());
             lease.used();
             catalog.seed(inventory);
             snapshotTick = lease.snapshotTick();
@@ -83,10 +84,10 @@ final class SnapshotReader implements AutoCloseable {
                 }
             }
             metrics.snapshotStarted();
-            for (ReplicationSource.CollectionInfo c : inventory.collections()) {
+            for (ReplicationSource.CollectionInfo c : inventory) {
                 if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
                     pending.add(c);
-                    metrics.snapshotProgress(c.name(), 0, -1, false);
+                    metrics.snapshotProgress(c.name(), 0, false);
                 }
             }
             position = ChangePosition.snapshot(snapshotTick, resumeFrom == null ? java.util.Set.of()
@@ -104,7 +105,7 @@ final class SnapshotReader implements AutoCloseable {
 
     /** Renews the batch if due. */
     void keepAlive() {
-        if (lease != null && !complete) {
+        if (lease != null) {
             lease.keepAlive();
         }
     }
@@ -162,13 +163,12 @@ final class SnapshotReader implements AutoCloseable {
         }
         position = after;
         readInCollection += documents.size();
-        metrics.snapshotProgress(collection.name(), readInCollection, -1, collectionDone);
-        progressLog.read(collection.name(), documents.size(), readInCollection, -1);
+        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone);
+        progressLog.read(collection.name(), documents.size(), readInCollection);
     }
 
     private void finish(Consumer<Emission> out) {
         complete = true;
-        lease.close();
         ChangePosition tail = ChangePosition.tail(snapshotTick, 0);
         if (!tail.equals(position)) {
             out.accept(Emission.advance(tail));

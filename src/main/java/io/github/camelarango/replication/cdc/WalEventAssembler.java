@@ -39,6 +39,16 @@ final class WalEventAssembler {
         return position;
     }
 
+    /** Open WAL transactions whose events are held. */
+    int openTransactions() {
+        return transactions.openTransactions();
+    }
+
+    /** Events held for open transactions. */
+    int bufferedEvents() {
+        return transactions.bufferedEvents();
+    }
+
     /** Processes one marker of a tail response, in WAL order. */
     void accept(WalMarker marker, Consumer<Emission> out) {
         long tick = marker.tick();

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
  * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLost} before
- * anything of that response is used. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
+ * anything of that response is used — unless the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
  * response is followed by the next call at once.
  */
 final class WalTailer {
@@ -38,11 +38,10 @@ final class WalTailer {
     private final Pauser pauser;
     private final ChangeStreamMetrics metrics;
     private final int chunkSize;
-    private final String serverSideCollection;
+    private String serverSideCollection;
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
-    private boolean caughtUp;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
               ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
@@ -69,10 +68,9 @@ final class WalTailer {
         if (wait > 0 && !pauser.pause(wait)) {
             return false;
         }
-        ReplicationSource.TailChunk chunk = source.tail(
-                new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection, includeSystem));
+        ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
-        if (!chunk.fromPresent() && from != 0) {
+        if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
             throw new PositionLost(from, chunk.lastTick());
         }
         for (WalMarker marker : chunk.markers()) {
@@ -81,7 +79,7 @@ final class WalTailer {
         advance(chunk.lastIncluded(), chunk.lastScanned());
         assembler.endOfResponse(from, lastScanned, out);
         backoff.afterResponse(!chunk.markers().isEmpty(), chunk.checkMore());
-        caughtUp = !chunk.checkMore() && Long.compareUnsigned(from, chunk.lastTick()) >= 0;
+        metrics.transactions(assembler.openTransactions(), assembler.bufferedEvents());
         if (LOG.isTraceEnabled()) {
             LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
                     chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
@@ -90,9 +88,34 @@ final class WalTailer {
         return chunk.checkMore();
     }
 
-    /** True when the last response reached the server's last tick. */
-    boolean caughtUp() {
-        return caughtUp;
+    /**
+     * Whether a {@code frompresent: false} answer cannot have lost anything: the server has no tick after
+     * {@code from}, or its first marker is the very next tick (the purge ended exactly at {@code from}, so the
+     * server no longer finds the write batch of {@code from} itself). Anything else counts as lost, conservatively —
+     * also when the next tick belongs to a marker filtered out by the server.
+     */
+    private boolean nothingMissing(ReplicationSource.TailChunk chunk) {
+        if (Long.compareUnsigned(chunk.lastTick(), from) <= 0) {
+            return true;
+        }
+        return !chunk.markers().isEmpty() && chunk.markers().get(0).tick() == from + 1;
+    }
+
+    /**
+     * One tail call. When the collection of the server-side filter is gone (dropped or renamed), the filter moves to
+     * the client: the call is repeated without it, so that the drop or rename marker itself is delivered.
+     */
+    private ReplicationSource.TailChunk tail() {
+        if (serverSideCollection != null) {
+            try {
+                return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection,
+                        includeSystem));
+            } catch (UnknownCollectionException e) {
+                LOG.warn("{}; filtering on the client from now on", e.getMessage());
+                serverSideCollection = null;
+            }
+        }
+        return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, null, includeSystem));
     }
 
     private void advance(long lastIncluded, long scanned) {

@@ -242,15 +242,21 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .add("includeSystem", request.includeSystem());
         ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, WAL_OPEN_TRANSACTIONS.path(), query);
         ReplicationHeaders headers = headers(opened);
+        byte[] body;
+        try (var in = opened.body()) {
+            body = in.readAllBytes();
+            opened.release().release(true);
+        } catch (IOException e) {
+            opened.release().release(false);
+            throw opened.request().connectionFailure(e);
+        }
         List<String> ids = new ArrayList<>();
-        try (WalTailResponse lines = new WalTailResponse(opened.request(), opened.status(), headers, opened.body(),
-                opened.release(), shared.mapper().mapper())) {
-            lines.lines().forEachRemaining(line -> {
-                if (!line.isArray()) {
-                    throw invalid(WAL_OPEN_TRANSACTIONS, "expected a JSON array of transaction ids, got " + line);
-                }
-                line.forEach(id -> ids.add(id.asText()));
-            });
+        if (body.length > 0) {
+            JsonNode array = parse(WAL_OPEN_TRANSACTIONS, body);
+            if (!array.isArray()) {
+                throw invalid(WAL_OPEN_TRANSACTIONS, "expected a JSON array of transaction ids, got " + array);
+            }
+            array.forEach(id -> ids.add(id.asText()));
         }
         return new OpenTransactions(opened.status(), headers, ids);
     }
@@ -322,6 +328,14 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         } catch (IllegalArgumentException e) {
             opened.release().release(false);
             throw opened.request().invalidResponse(opened.status(), e.getMessage(), e);
+        }
+    }
+
+    private JsonNode parse(ReplicationOperation operation, byte[] body) {
+        try {
+            return shared.mapper().mapper().readTree(body);
+        } catch (IOException e) {
+            throw invalid(operation, "body is not JSON: " + e.getMessage());
         }
     }
 

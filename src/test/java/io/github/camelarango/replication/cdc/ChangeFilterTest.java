@@ -47,6 +47,12 @@ class ChangeFilterTest {
         assertEquals(Optional.empty(), new ChangeFilter(Set.of("a", "b"), Set.of(), false, ChangeType.all())
                 .serverSideCollection());
         assertEquals(Optional.empty(), ChangeFilter.acceptAll().serverSideCollection());
+        assertEquals(Optional.of("a"), new ChangeFilter(Set.of("a"), Set.of("b"), false, ChangeType.all())
+                .serverSideCollection(), "an exclude list of other collections does not matter");
+        assertEquals(Optional.empty(), new ChangeFilter(Set.of("a"), Set.of("a"), false, ChangeType.all())
+                .serverSideCollection());
+        assertEquals(Optional.empty(), new ChangeFilter(Set.of("_users"), Set.of(), false, ChangeType.all())
+                .serverSideCollection(), "a system collection without includeSystem passes nothing");
     }
 
     @Test

@@ -86,7 +86,7 @@ class ChangeStreamTest {
             assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
             assertEquals(0, stream.metrics().lagTicks());
             assertEquals(40L, stream.metrics().eventsByType().get(ChangeType.SNAPSHOT_READ));
-            assertEquals(new ChangeStreamMetrics.CollectionProgress(20, -1, true),
+            assertEquals(new ChangeStreamMetrics.CollectionProgress(20, true),
                     stream.metrics().snapshotProgress().get("a"));
         }
     }
@@ -145,7 +145,8 @@ class ChangeStreamTest {
         return e.type() + "|" + e.collection() + "|" + e.key() + "|" + e.rev() + "|" + e.tickString();
     }
 
-    private static boolean mayBeRedelivered(ChangeEvent e, ChangePosition committed) {
+    /** Whether a redelivery of {@code e} is allowed after a crash with {@code committed} stored. */
+    static boolean mayBeRedelivered(ChangeEvent e, ChangePosition committed) {
         if (committed.isSnapshot()) {
             return e.snapshot() ? !committed.completedCollections().contains(e.collection())
                     : Long.compareUnsigned(e.tick(), committed.snapshotTick()) > 0;
@@ -356,6 +357,19 @@ class ChangeStreamTest {
     }
 
     @Test
+    void rewindResumesFromTheCommittedPositionEvenInAlwaysMode() {
+        seed(3, "a");
+        try (ChangeStream stream = stream(options().snapshotMode(SnapshotMode.ALWAYS))) {
+            assertEquals(3, runUntilCaughtUp(stream).stream().filter(ChangeEvent::snapshot).count());
+            source.upsert("a", "x");
+            assertEquals(List.of("x"), stream.poll(10).stream().map(ChangeEvent::key).toList());
+            stream.rewind();
+            assertEquals(List.of("x"), stream.poll(10).stream().map(ChangeEvent::key).toList(),
+                    "the uncommitted change again, and no new snapshot");
+        }
+    }
+
+    @Test
     void closeDuringSnapshotDeletesTheBatch() {
         seed(10, "a");
         ChangeStream stream = stream(options());
@@ -404,6 +418,98 @@ class ChangeStreamTest {
         closer.join();
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "close cut the 20 s wait short");
         assertEquals(callsBefore, source.tailCalls(), "no tail call after close");
+    }
+
+    @Test
+    void dumpChunksGrowByAQuarterUpToTheMaximumAndRestartPerCollection() {
+        seed(60, "a", "b");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+        }
+        List<Integer> sizes = source.dumpChunkSizes();
+        assertEquals(List.of(300, 375, 469, 586, 733, 916, 1000, 1000), sizes.subList(0, 8));
+        int secondCollection = sizes.lastIndexOf(300);
+        assertTrue(secondCollection > 0, "the second collection starts again at the initial size: " + sizes);
+    }
+
+    @Test
+    void dumpThatStopsAdvancingEndsTheCollectionInsteadOfLooping() {
+        seed(5, "a");
+        source.makeDumpStuck();
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                events.addAll(stream.poll(100));
+            }
+            assertTrue(source.dumpChunkSizes().size() <= 3, "stopped after lastincluded repeated: "
+                    + source.dumpChunkSizes());
+            assertEquals(ChangePosition.Phase.TAIL, stream.metrics().phase());
+        }
+    }
+
+    @Test
+    void transactionSplitAcrossTailAnswersIsHeldAndCounted() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            long committedBefore = store.load("test").orElseThrow().from();
+            String[] keys = java.util.stream.IntStream.range(0, 70).mapToObj(Integer::toString).toArray(String[]::new);
+            source.transaction("a", keys); // 72 markers; the fake answers 4 per call, a poll makes at most 16 calls
+            List<ChangeEvent> first = stream.poll(1);
+            assertTrue(first.isEmpty(), "nothing of the open transaction: " + first);
+            assertEquals(1, stream.metrics().openTransactions());
+            assertEquals(63, stream.metrics().bufferedTransactionEvents(), "16 answers of 4 markers, less the begin");
+            assertEquals(committedBefore, store.load("test").orElseThrow().from(),
+                    "no position inside the open transaction was saved");
+            List<ChangeEvent> rest = runUntilCaughtUp(stream);
+            assertEquals(List.of(keys), rest.stream().map(ChangeEvent::key).toList());
+            assertEquals(0, stream.metrics().openTransactions());
+        }
+    }
+
+    @Test
+    void tooLargeTransactionStopsTheStreamUntilRewound() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options().maxTransactionEvents(2))) {
+            runUntilCaughtUp(stream);
+            source.transaction("a", "1", "2", "3");
+            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, () -> {
+                for (int i = 0; i < 10; i++) {
+                    stream.poll(10);
+                }
+            });
+            assertEquals(Optional.of(e), stream.failure().map(f -> (TransactionTooLargeException) f));
+            assertThrows(TransactionTooLargeException.class, () -> stream.poll(10), "stays failed");
+        }
+    }
+
+    @Test
+    void batchIsExtendedEveryThirdOfItsTtlFromThePollLoop() {
+        seed(30, "a");
+        SnapshotProgressLogTest.ManualClock clock = new SnapshotProgressLogTest.ManualClock();
+        try (ChangeStream stream = new ChangeStream(source, options().batchTtl(Duration.ofSeconds(30)).build(), store,
+                clock)) {
+            stream.poll(1);
+            clock.advance(Duration.ofSeconds(5));
+            stream.poll(1);
+            assertEquals(0, source.extendCalls(), "used 5 s ago: not due");
+            clock.advance(Duration.ofSeconds(11));
+            stream.poll(1);
+            assertEquals(1, source.extendCalls(), "10 s (a third of 30 s) since the last use");
+        }
+    }
+
+    @Test
+    void batchGuardsTheWalUntilTheFirstTailCallSucceeded() {
+        seed(2, "a");
+        try (ChangeStream stream = stream(options())) {
+            assertEquals(2, stream.poll(2).size());
+            assertEquals(0, source.tailCalls());
+            assertEquals(1, source.liveBatches().size(), "snapshot complete, tail not started: batch kept");
+            stream.poll(10);
+            assertEquals(1, source.tailCalls());
+            assertTrue(source.liveBatches().isEmpty(), "released after the first tail answer");
+        }
     }
 
     private static void sleepQuietly(long millis) {

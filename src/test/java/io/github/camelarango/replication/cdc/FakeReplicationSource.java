@@ -38,6 +38,9 @@ final class FakeReplicationSource implements ReplicationSource {
     private long nextBatchId = 1;
     private int revision;
     private int tailCalls;
+    private final List<Integer> dumpChunkSizes = new ArrayList<>();
+    private boolean stuckDump;
+    private int extendCalls;
 
     @Override
     public String database() {
@@ -135,6 +138,20 @@ final class FakeReplicationSource implements ReplicationSource {
         return List.copyOf(deletedBatches);
     }
 
+    /** The chunk sizes the dump calls asked for, in order. */
+    synchronized List<Integer> dumpChunkSizes() {
+        return List.copyOf(dumpChunkSizes);
+    }
+
+    /** From now on every dump answers checkmore=true with lastincluded 7 and one document (a misbehaving server). */
+    synchronized void makeDumpStuck() {
+        stuckDump = true;
+    }
+
+    synchronized int extendCalls() {
+        return extendCalls;
+    }
+
     synchronized int tailCalls() {
         return tailCalls;
     }
@@ -150,6 +167,7 @@ final class FakeReplicationSource implements ReplicationSource {
 
     @Override
     public synchronized void extendBatch(String batchId, Duration ttl) {
+        extendCalls++;
         batch(batchId);
     }
 
@@ -161,17 +179,21 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     @Override
-    public synchronized InventoryInfo inventory(String batchId, boolean includeSystem) {
-        Batch batch = batch(batchId);
+    public synchronized List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
+        batch(batchId);
         List<CollectionInfo> list = new ArrayList<>();
-        cuids.forEach((name, cuid) -> list.add(new CollectionInfo(name, cuid, false, false)));
-        return new InventoryInfo(list, batch.tick());
+        cuids.forEach((name, cuid) -> list.add(new CollectionInfo(name, cuid, false)));
+        return list;
     }
 
     @Override
     public synchronized DumpChunk dump(String batchId, String collection, int chunkSize) {
         Batch batch = batch(batchId);
+        dumpChunkSizes.add(chunkSize);
         List<JsonNode> docs = batch.documents().getOrDefault(collection, List.of());
+        if (stuckDump) {
+            return new DumpChunk(true, 7, docs.isEmpty() ? List.of() : List.of(docs.get(0)));
+        }
         int from = batch.cursors().getOrDefault(collection, 0);
         int to = Math.min(docs.size(), from + Math.max(1, chunkSize / 100));
         batch.cursors().put(collection, to);

@@ -42,14 +42,14 @@ class SnapshotProgressLogTest {
     void writesAtMostOneLinePerInterval() {
         ManualClock clock = new ManualClock();
         SnapshotProgressLog log = new SnapshotProgressLog(clock, Duration.ofSeconds(5));
-        assertFalse(log.read("a", 100, 100, -1));
+        assertFalse(log.read("a", 100, 100));
         clock.advance(Duration.ofSeconds(3));
-        assertFalse(log.read("a", 100, 200, -1));
+        assertFalse(log.read("a", 100, 200));
         clock.advance(Duration.ofSeconds(2));
-        assertTrue(log.read("a", 100, 300, -1));
-        assertFalse(log.read("a", 100, 400, -1));
+        assertTrue(log.read("a", 100, 300));
+        assertFalse(log.read("a", 100, 400));
         clock.advance(Duration.ofSeconds(6));
-        assertTrue(log.read("b", 1, 1, 10));
+        assertTrue(log.read("b", 1, 1));
         assertEquals(401, log.documentsTotal());
     }
 }

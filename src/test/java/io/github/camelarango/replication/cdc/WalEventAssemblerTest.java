@@ -20,9 +20,8 @@ class WalEventAssemblerTest {
     private final List<Emission> out = new ArrayList<>();
 
     private WalEventAssembler assembler(ChangeFilter filter, int maxTransactionEvents, long start) {
-        catalog.seed(new ReplicationSource.InventoryInfo(List.of(
-                new ReplicationSource.CollectionInfo("a", CUID_A, false, false),
-                new ReplicationSource.CollectionInfo("b", CUID_B, false, false)), start));
+        catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false),
+                new ReplicationSource.CollectionInfo("b", CUID_B, false)));
         return new WalEventAssembler("shop", catalog, filter, new TransactionBuffer(maxTransactionEvents),
                 ChangePosition.tail(start, 0));
     }

@@ -50,7 +50,7 @@ class WalTailerTest {
         }
 
         @Override
-        public InventoryInfo inventory(String batchId, boolean includeSystem) {
+        public List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
             throw new UnsupportedOperationException();
         }
 
@@ -145,6 +145,19 @@ class WalTailerTest {
     }
 
     @Test
+    void frompresentFalseIsNoLossWhenNothingCanBeMissing() {
+        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(false, 0, 500, 500, false)); // purged up to 500, nothing after it
+        source.answers.add(answer(false, 501, 501, 501, false, Markers.upsert("501", "0", Markers.CUID_A, "a", "x")));
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add);
+        assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
+        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        assertEquals(501, lost.from, "tick 502 may have been purged");
+    }
+
+    @Test
     void fromZeroReportsNoLoss() {
         WalTailer tailer = tailer(0, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 10, 10, false));
@@ -164,6 +177,21 @@ class WalTailerTest {
         source.answers.add(answer(true, 0, 1, 1, false));
         all.fetch(out::add);
         assertNull(source.requests.get(1).collection());
+    }
+
+    @Test
+    void ticksAbove2Pow63AdvanceFromAsUnsignedNumbers() {
+        long beforeHalf = Long.parseUnsignedLong("9223372036854775806");
+        long afterHalf = Long.parseUnsignedLong("9223372036854775813");
+        WalTailer tailer = tailer(beforeHalf, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, afterHalf, afterHalf, afterHalf, false,
+                Markers.upsert("9223372036854775813", "0", Markers.CUID_A, "a", "x")));
+        source.answers.add(answer(true, 0, beforeHalf, afterHalf, false));
+        tailer.fetch(out::add);
+        assertEquals(afterHalf, tailer.from(), "2^63+5 is after 2^63-2");
+        tailer.fetch(out::add);
+        assertEquals(afterHalf, tailer.from(), "a lastscanned below from (unsigned) does not move from back");
+        assertEquals(afterHalf, source.requests.get(1).from(), "the second call asks after 2^63+5");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.github.camelarango.replication.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.emulator.auth.Authenticator;
 import io.github.camelarango.replication.emulator.docapi.StreamTransactions;
 import io.github.camelarango.replication.emulator.http.HttpServer;
@@ -8,6 +7,7 @@ import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
+import io.github.camelarango.replication.emulator.model.DocumentVersions;
 import io.github.camelarango.replication.emulator.model.Server;
 import io.github.camelarango.replication.emulator.model.WriteSet;
 import io.github.camelarango.replication.emulator.replication.Appliers;
@@ -53,7 +53,7 @@ public final class ArangoEmulator implements AutoCloseable {
         this.server = new Server(settings.serverId);
         Appliers appliers = new Appliers();
         this.context = new EmulatorContext(server, clock, new Personality(settings.version), settings.role,
-                new Authenticator(settings.user, settings.password, clock, settings.jwtLifetime),
+                new Authenticator(settings.user, settings.password, clock, settings.jwtLifetime, settings.jwtSecret),
                 new Batches(server, clock), new ReplicationClients(clock), new StreamTransactions(server), appliers);
         appliers.bind(context);
     }
@@ -177,10 +177,11 @@ public final class ArangoEmulator implements AutoCloseable {
             try {
                 WriteSet writes = new WriteSet();
                 for (int n = 0; n < 10_000 && i < count; n++, i++) {
-                    ObjectNode body = Json.MAPPER.valueToTree(generator.apply(i));
-                    String key = body.path("_key").isTextual() ? body.path("_key").asText() : server.generateKey(c);
-                    Server.checkKey(key);
-                    writes.put(c, server.newVersion(c, key, body), writes.lookup(c, key));
+                    Map<String, Object> body = generator.apply(i);
+                    Object given = body.get("_key");
+                    String key = given instanceof String ? (String) given : c.keys().next();
+                    DocumentVersions.checkKey(key);
+                    writes.put(c, server.versions().newVersion(c, key, body), writes.lookup(c, key));
                 }
                 server.commit(c.database(), writes, true);
             } finally {
@@ -224,6 +225,7 @@ public final class ArangoEmulator implements AutoCloseable {
         private int port;
         private Duration jwtLifetime = Duration.ofHours(1);
         private long serverId = 64074660150298L;
+        private String jwtSecret;
 
         private Builder() {
         }
@@ -262,6 +264,18 @@ public final class ArangoEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("jwtLifetime must be positive, was " + lifetime);
             }
             this.jwtLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The server's JWT secret ({@code --server.jwt-secret}, HS256); lets tests sign superuser tokens
+         * ({@code {"iss":"arangodb","server_id":…}}). Default: random.
+         */
+        public Builder jwtSecret(String secret) {
+            if (secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("jwtSecret must not be empty");
+            }
+            this.jwtSecret = secret;
             return this;
         }
 

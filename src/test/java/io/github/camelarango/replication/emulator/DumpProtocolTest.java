@@ -6,7 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -169,10 +176,19 @@ class DumpProtocolTest {
         RawHttp.Reply noCollection = http.get("/_api/replication/dump?batchId=" + batchId);
         assertEquals(400, noCollection.status());
         assertEquals(400, noCollection.errorNum());
+        RawHttp.Reply emptyCollection = http.get("/_api/replication/dump?collection=&batchId=" + batchId);
+        assertEquals(400, emptyCollection.status(), "without authentication an empty collection is 400/400");
+        assertEquals(400, emptyCollection.errorNum());
+        assertEquals("invalid collection parameter", emptyCollection.json().path("errorMessage").asText());
         RawHttp.Reply noBatch = http.get("/_api/replication/dump?collection=" + collection);
         assertEquals(404, noBatch.status());
         assertEquals(400, noBatch.errorNum());
         assertEquals("replication dump - request misses batchId", noBatch.json().path("errorMessage").asText());
+        RawHttp.Reply emptyBatch = http.get("/_api/replication/dump?collection=" + collection + "&batchId=");
+        assertEquals(404, emptyBatch.status());
+        assertEquals(400, emptyBatch.errorNum());
+        assertEquals("replication dump - unable to find context (it could be expired)", emptyBatch.json().path("errorMessage").asText(),
+                "a present but empty batchId parses as 0 and names no context");
         RawHttp.Reply unknownBatch = dump("999999999", "");
         assertEquals(404, unknownBatch.status());
         assertEquals(400, unknownBatch.errorNum());
@@ -184,6 +200,47 @@ class DumpProtocolTest {
         RawHttp.Reply expired = dump(batchId, "");
         assertEquals(404, expired.status());
         assertEquals(400, expired.errorNum());
+    }
+
+    @Test
+    void concurrentCallsOnOneCursorHandOutEveryDocumentExactlyOnce() throws Exception {
+        int documents = 120;
+        StringBuilder docs = new StringBuilder("[");
+        for (int i = 0; i < documents; i++) {
+            docs.append(i == 0 ? "" : ",").append("{\"_key\":\"c").append(i).append("\"}");
+        }
+        insert(docs.append("]").toString());
+        String batchId = batch();
+        int threads = 6;
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    RawHttp own = RawHttp.of(ARANGO.emulator());
+                    go.await();
+                    while (true) {
+                        RawHttp.Reply reply = own.get("/_api/replication/dump?collection=" + collection + "&batchId=" + batchId
+                                + "&chunkSize=1&useEnvelope=false");
+                        if (reply.status() == 204) {
+                            return null;
+                        }
+                        assertEquals(200, reply.status());
+                        reply.lines().forEach(line -> keys.add(line.path("_key").asText()));
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<?> worker : workers) {
+                worker.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(documents, keys.size(), "each document exactly once across concurrent calls (§6.1.3)");
+        assertEquals(documents, new HashSet<>(keys).size(), "no duplicates");
     }
 
     @Test

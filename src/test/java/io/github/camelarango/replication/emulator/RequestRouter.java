@@ -28,17 +28,19 @@ final class RequestRouter {
     RequestRouter(EmulatorContext context) {
         this.context = context;
         AdminHandler admin = new AdminHandler(context);
-        this.areas = Map.of(
-                "_api/version", admin,
-                "_api/engine", admin,
-                "_admin/server", admin,
-                "_api/database", new DatabaseHandler(context),
-                "_api/collection", new CollectionHandler(context),
-                "_api/document", new DocumentHandler(context),
-                "_api/index", new IndexHandler(context),
-                "_api/transaction", new TransactionHandler(context),
-                "_api/replication", new ReplicationDispatcher(context),
-                "_api/wal", new WalHandler(context));
+        this.areas = Map.ofEntries(
+                Map.entry("_api/version", admin),
+                Map.entry("_api/engine", admin),
+                Map.entry("_admin/server", admin),
+                Map.entry("_admin/wal", admin),
+                Map.entry("_api/cluster", admin),
+                Map.entry("_api/database", new DatabaseHandler(context)),
+                Map.entry("_api/collection", new CollectionHandler(context)),
+                Map.entry("_api/document", new DocumentHandler(context)),
+                Map.entry("_api/index", new IndexHandler(context)),
+                Map.entry("_api/transaction", new TransactionHandler(context)),
+                Map.entry("_api/replication", new ReplicationDispatcher(context)),
+                Map.entry("_api/wal", new WalHandler(context)));
     }
 
     HttpResponse route(HttpRequest request) {

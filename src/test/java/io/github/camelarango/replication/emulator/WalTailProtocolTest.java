@@ -129,12 +129,25 @@ class WalTailProtocolTest {
         insert("c", "{\"_key\":\"b\"}");
         ARANGO.emulator().purgeWalUpTo(purgeTo);
         assertEquals("false", tail("from=" + (purgeTo - 1)).header("x-arango-replication-frompresent"), "data loss");
-        RawHttp.Reply present = tail("from=" + purgeTo);
+        RawHttp.Reply atBoundary = tail("from=" + purgeTo);
+        assertEquals("false", atBoundary.header("x-arango-replication-frompresent"),
+                "the oldest retained batch starts after the purged tick: frompresent = (oldest batch start <= from)");
+        assertEquals(1, atBoundary.lines().size(), "the retained markers are still served");
+        RawHttp.Reply present = tail("from=" + (purgeTo + 1));
         assertEquals("true", present.header("x-arango-replication-frompresent"));
-        assertEquals(1, present.lines().size());
-        RawHttp.Reply beyond = tail("from=" + (lastTick() + 100));
+        assertEquals(204, present.status());
+        assertEquals("false", http.get(prefix() + "/_api/wal/open-transactions?from=" + purgeTo).header("x-arango-replication-frompresent"));
+        assertEquals("true", http.get(prefix() + "/_api/wal/open-transactions?from=" + (purgeTo + 1)).header("x-arango-replication-frompresent"));
+        assertEquals("false", http.get(prefix() + "/_api/replication/logger-follow?from=" + purgeTo).header("x-arango-replication-frompresent"));
+        assertEquals("true", http.get(prefix() + "/_api/replication/logger-follow?from=" + (purgeTo + 1)).header("x-arango-replication-frompresent"));
+        long latest = lastTick();
+        RawHttp.Reply beyond = tail("from=" + (latest + 100));
         assertEquals(204, beyond.status());
         assertEquals("false", beyond.header("x-arango-replication-frompresent"));
+        assertEquals("0", beyond.header("x-arango-replication-lastincluded"));
+        assertEquals("0", beyond.header("x-arango-replication-lastscanned"), "from beyond the WAL end scans nothing (§4.4 algorithm)");
+        assertEquals(String.valueOf(latest), beyond.header("x-arango-replication-lasttick"));
+        assertEquals("false", beyond.header("x-arango-replication-checkmore"));
     }
 
     @Test

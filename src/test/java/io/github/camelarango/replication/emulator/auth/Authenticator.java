@@ -20,7 +20,8 @@ import java.util.Base64;
 /**
  * Authentication (§1.5): off, or one user checked by Basic credentials or by HS256 JWTs issued through
  * {@code POST /_open/auth} (user tokens with {@code preferred_username}) or signed with the server secret
- * without it (superuser tokens with {@code server_id}). Expiry is measured on the emulator clock.
+ * without it (superuser tokens with {@code server_id}). Expiry is measured on the emulator clock; user tokens
+ * must carry {@code exp}, superuser tokens may omit it.
  */
 public final class Authenticator {
 
@@ -28,15 +29,23 @@ public final class Authenticator {
     private final String password;
     private final EmulatorClock clock;
     private final Duration tokenLifetime;
-    private final byte[] secret = new byte[32];
+    private final byte[] secret;
 
-    /** @param user null to switch authentication off */
-    public Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime) {
+    /**
+     * @param user   null to switch authentication off
+     * @param secret the server's JWT secret ({@code --server.jwt-secret}); null for a random one
+     */
+    public Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime, String secret) {
         this.user = user;
         this.password = password == null ? "" : password;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        new SecureRandom().nextBytes(secret);
+        if (secret == null) {
+            this.secret = new byte[32];
+            new SecureRandom().nextBytes(this.secret);
+        } else {
+            this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     public boolean enabled() {
@@ -98,10 +107,11 @@ public final class Authenticator {
             }
             tokenUser = user;
         } else {
-            if (!body.path("username").isTextual()) {
-                throw ArangoException.badParameter("invalid JSON: 'username' (string) and 'password' are required");
+            if (!body.path("username").isTextual() || !body.path("password").isTextual()) {
+                // missing fields are 400 (§1.5), not an empty password
+                throw ArangoException.badParameter("invalid JSON: 'username' and 'password' (strings) are required");
             }
-            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText("").equals(password);
+            boolean ok = body.path("username").asText().equals(user) && body.path("password").asText().equals(password);
             if (!ok) {
                 throw new ArangoException(401, 401, "Wrong credentials");
             }
@@ -135,14 +145,6 @@ public final class Authenticator {
         return sign(payload);
     }
 
-    /** A superuser token ({@code server_id}, no {@code preferred_username}) signed with the server secret. */
-    public String superuserToken() {
-        ObjectNode payload = Json.object();
-        payload.put("iss", "arangodb");
-        payload.put("server_id", "emulator");
-        return sign(payload);
-    }
-
     private String sign(ObjectNode payload) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
@@ -164,12 +166,15 @@ public final class Authenticator {
             if (!"arangodb".equals(payload.path("iss").asText())) {
                 return false;
             }
-            if (payload.has("exp") && payload.path("exp").asLong() <= clock.now().getEpochSecond()) {
+            JsonNode exp = payload.get("exp");
+            if (exp != null && (!exp.canConvertToLong() || exp.asLong() <= clock.now().getEpochSecond())) {
                 return false;
             }
             if (payload.has("preferred_username")) {
-                return user.equals(payload.path("preferred_username").asText());
+                // user tokens carry exp (§1.5, and every token issue() signs has one): one without it is refused
+                return exp != null && user.equals(payload.path("preferred_username").asText());
             }
+            // superuser tokens (§1.5) may come without exp and then do not expire
             return payload.has("server_id");
         } catch (RuntimeException e) {
             return false;

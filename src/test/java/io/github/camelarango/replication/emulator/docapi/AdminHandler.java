@@ -10,7 +10,10 @@ import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.http.RouteHandler;
 import io.github.camelarango.replication.emulator.model.Database;
 
-/** {@code GET /_api/version}, {@code GET /_api/engine}, {@code GET /_admin/server/role} (§11.2, §10.2). */
+/**
+ * {@code GET /_api/version}, {@code GET /_api/engine}, {@code GET /_admin/server/role} (§11.2, §10.2),
+ * {@code /_admin/wal/*} (§4.7) and {@code GET /_api/cluster/endpoints} (§11.1).
+ */
 public final class AdminHandler implements RouteHandler {
 
     private final EmulatorContext context;
@@ -21,10 +24,16 @@ public final class AdminHandler implements RouteHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request, Database database) {
+        String path = request.path();
+        if (path.startsWith("/_admin/wal/")) {
+            return adminWal(request);
+        }
+        if (path.equals("/_api/cluster/endpoints")) {
+            return clusterEndpoints(request);
+        }
         if (!request.method().equals("GET")) {
             throw ArangoException.methodNotAllowed();
         }
-        String path = request.path();
         switch (path) {
             case "/_api/version":
                 return version(request);
@@ -40,6 +49,48 @@ public final class AdminHandler implements RouteHandler {
             default:
                 throw ArangoException.unknownPath(path);
         }
+    }
+
+    /**
+     * {@code /_admin/wal/*} (§4.7): flush answers 200; properties 501/9 (RocksDB) and transactions a zero count;
+     * the last two are gone in 4.x.
+     */
+    private HttpResponse adminWal(HttpRequest request) {
+        String what = request.segment(2);
+        boolean removed = !context.personality().hasOpenTransactions();
+        if ("flush".equals(what) && request.method().equals("PUT")) {
+            ObjectNode body = Json.object();
+            body.put("error", false);
+            body.put("code", 200);
+            return HttpResponse.json(200, body);
+        }
+        if ("properties".equals(what) && !removed) {
+            throw new ArangoException(501, 9, "not implemented");
+        }
+        if ("transactions".equals(what) && !removed && request.method().equals("GET")) {
+            ObjectNode body = Json.object();
+            body.put("runningTransactions", context.transactions().runningCount());
+            body.putNull("minLastCollected");
+            body.putNull("minLastSealed");
+            return HttpResponse.json(200, body);
+        }
+        throw ArangoException.unknownPath(request.path());
+    }
+
+    /** The driver's host-list lookup: coordinators list themselves; other roles 403/1471 (tolerated by the driver). */
+    private HttpResponse clusterEndpoints(HttpRequest request) {
+        if (!request.method().equals("GET")) {
+            throw ArangoException.methodNotAllowed();
+        }
+        if (!context.isCoordinator()) {
+            throw new ArangoException(403, 1471, "cannot serve this request on a non-coordinator");
+        }
+        ObjectNode body = Json.object();
+        body.put("error", false);
+        body.put("code", 200);
+        String host = request.header("host");
+        body.putArray("endpoints").addObject().put("endpoint", "tcp://" + (host == null ? "127.0.0.1" : host));
+        return HttpResponse.json(200, body);
     }
 
     private HttpResponse version(HttpRequest request) {

@@ -6,6 +6,7 @@ import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
+import io.github.camelarango.replication.emulator.model.DocumentVersions;
 import io.github.camelarango.replication.emulator.model.Server;
 import io.github.camelarango.replication.emulator.model.WriteSet;
 
@@ -33,7 +34,7 @@ final class DocumentOperations {
                 throw new ArangoException(400, 1222, "unexpected document key");
             }
             key = body.path("_key").isTextual() ? body.path("_key").asText() : null;
-            Server.checkKey(key);
+            DocumentVersions.checkKey(key);
         } else {
             key = null;
         }
@@ -51,7 +52,7 @@ final class DocumentOperations {
             }
         }
         checkEdge(c, body);
-        DocumentVersion version = server.newVersion(c, key == null ? server.generateKey(c) : key, body);
+        DocumentVersion version = server.versions().newVersion(c, key == null ? c.keys().next() : key, body);
         writes.put(c, version, null);
         ObjectNode result = meta(c, version, null);
         if (o.returnNew()) {
@@ -64,7 +65,7 @@ final class DocumentOperations {
         ObjectNode body = requireObject(input);
         DocumentVersion existing = existing(writes, c, key, ifMatch, body, o);
         checkEdge(c, body);
-        return stage(writes, c, existing, server.newVersion(c, key, body), o);
+        return stage(writes, c, existing, server.versions().newVersion(c, key, body), o);
     }
 
     ObjectNode update(WriteSet writes, Collection c, String key, JsonNode input, String ifMatch, DocumentOptions o) {
@@ -73,7 +74,7 @@ final class DocumentOperations {
         ObjectNode merged = (ObjectNode) document(c, existing);
         merge(merged, patch, o.mergeObjects(), o.keepNull());
         checkEdge(c, merged);
-        return stage(writes, c, existing, server.newVersion(c, key, merged), o);
+        return stage(writes, c, existing, server.versions().newVersion(c, key, merged), o);
     }
 
     ObjectNode remove(WriteSet writes, Collection c, String key, String ifMatch, JsonNode input, DocumentOptions o) {

@@ -103,6 +103,10 @@ public final class StreamTransactions {
         return tx;
     }
 
+    public long runningCount() {
+        return transactions.values().stream().filter(tx -> tx.status() == StreamTransaction.Status.running).count();
+    }
+
     public List<StreamTransaction> running(Database database) {
         List<StreamTransaction> list = new ArrayList<>();
         for (StreamTransaction tx : transactions.values()) {

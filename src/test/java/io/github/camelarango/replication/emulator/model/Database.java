@@ -59,6 +59,19 @@ public final class Database {
         return c;
     }
 
+    /** Collection by globallyUniqueId, or null. */
+    public Collection collectionByGloballyUniqueId(String cuid) {
+        if (cuid == null) {
+            return null;
+        }
+        for (Collection c : byId.values()) {
+            if (c.globallyUniqueId().equals(cuid)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Live collections ordered by id (creation order). */
     public List<Collection> collections() {
         List<Collection> list = new ArrayList<>(byId.values());

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.emulator.model;
 
-import java.io.ByteArrayOutputStream;
+import io.github.camelarango.replication.emulator.http.ByteSink;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -85,32 +86,26 @@ public final class DocumentVersion {
     }
 
     /** Writes the full document JSON: {@code {"_key":…,"_id":"<collection>/<key>","_rev":…,…}}. */
-    public void render(String collectionName, ByteArrayOutputStream out) {
-        out.writeBytes(KEY);
-        writeAscii(out, key);
-        out.writeBytes(ID);
-        writeAscii(out, collectionName);
+    public void render(String collectionName, ByteSink out) {
+        out.write(KEY);
+        out.ascii(key);
+        out.write(ID);
+        out.ascii(collectionName);
         out.write('/');
-        writeAscii(out, key);
-        out.writeBytes(REV);
-        writeAscii(out, Revisions.encode(rev));
+        out.ascii(key);
+        out.write(REV);
+        out.ascii(Revisions.encode(rev));
         out.write('"');
         if (attributes.length > 0) {
             out.write(',');
-            out.writeBytes(attributes);
+            out.write(attributes);
         }
         out.write('}');
     }
 
     public byte[] render(String collectionName) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(renderedLength(collectionName));
+        ByteSink out = new ByteSink(renderedLength(collectionName));
         render(collectionName, out);
         return out.toByteArray();
-    }
-
-    private static void writeAscii(ByteArrayOutputStream out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            out.write(text.charAt(i));
-        }
     }
 }

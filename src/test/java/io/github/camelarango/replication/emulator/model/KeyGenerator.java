@@ -37,7 +37,7 @@ public final class KeyGenerator {
     }
 
     /** Next generated key. Called with the server write lock held. */
-    synchronized String next() {
+    public synchronized String next() {
         long value;
         if (type.equals("autoincrement")) {
             value = lastValue == 0 ? Math.max(offset, 1) : lastValue + increment;

@@ -32,7 +32,6 @@ public final class Server {
             List.of("_users", "_statistics", "_statistics15", "_statisticsRaw");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_\\-]{0,255}");
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-]{0,63}|_system");
-    private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9_\\-:.@()+,=;$!*'%]{1,254}");
     /** Truncates of collections at least this large are logged as one 2004 marker (range delete). */
     private static final int RANGE_DELETE_THRESHOLD = 32 * 1024;
 
@@ -40,7 +39,7 @@ public final class Server {
     private final String serverIdHex;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
-    private final Revisions revisions = new Revisions();
+    private final DocumentVersions versions = new DocumentVersions();
     private final Wal wal = new Wal();
     private final Map<String, Database> databases = new ConcurrentHashMap<>();
     private volatile long lastTick;
@@ -56,7 +55,7 @@ public final class Server {
         root.put("active", true);
         WriteSet users = new WriteSet();
         Collection usersCollection = system.collection("_users");
-        users.put(usersCollection, newVersion(usersCollection, usersCollection.keys().next(), root), null);
+        users.put(usersCollection, versions.newVersion(usersCollection, usersCollection.keys().next(), root), null);
         commit(system, users, false);
     }
 
@@ -80,10 +79,6 @@ public final class Server {
     /** A fresh id ("server tick"), always greater than the last WAL tick. */
     public long nextId() {
         return ids.updateAndGet(v -> Math.max(v, lastTick) + 1);
-    }
-
-    public long nextRevision() {
-        return revisions.next();
     }
 
     /** Supplies the oldest live snapshot tick (unsigned; -1 = none) so superseded versions can be released. */
@@ -190,7 +185,9 @@ public final class Server {
 
     private Collection createCollectionLocked(Database db, String name, int type, boolean system, JsonNode options) {
         long id = nextId();
-        String cuid = system ? name : "h" + serverIdHex + "/" + id;
+        // a replicated collection keeps its leader's globallyUniqueId, as ArangoDB followers do
+        String given = options.path("globallyUniqueId").asText("");
+        String cuid = !given.isEmpty() ? given : system ? name : "h" + serverIdHex + "/" + id;
         Collection c = new Collection(id, db, name, type, cuid, system, new KeyGenerator(options.get("keyOptions"), this::nextId));
         c.applyProperties(options);
         db.add(c);
@@ -297,48 +294,9 @@ public final class Server {
 
     // ---------------------------------------------------------------- documents
 
-    /** Validates a user-supplied key (400/1221). */
-    public static void checkKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new ArangoException(400, 1221, "illegal document key");
-        }
-    }
-
-    /** A new, uncommitted version with a fresh revision. {@code body} is the full document without system attributes handled here. */
-    public DocumentVersion newVersion(Collection c, String key, ObjectNode body) {
-        return version(c, key, body, nextRevision());
-    }
-
-    /** A version of a document replicated from a leader: its {@code _key} and {@code _rev} are kept. */
-    public DocumentVersion replicatedVersion(Collection c, ObjectNode document) {
-        String key = document.path("_key").asText();
-        checkKey(key);
-        long rev = Revisions.decode(document.path("_rev").asText(null));
-        return version(c, key, document, rev > 0 ? rev : nextRevision());
-    }
-
-    private DocumentVersion version(Collection c, String key, ObjectNode body, long rev) {
-        ObjectNode attributes = Json.object();
-        if (c.isEdge()) {
-            attributes.set("_from", body.get("_from"));
-            attributes.set("_to", body.get("_to"));
-        }
-        body.fields().forEachRemaining(field -> {
-            String name = field.getKey();
-            if (!name.equals("_key") && !name.equals("_id") && !name.equals("_rev") && !name.equals("_from") && !name.equals("_to")) {
-                attributes.set(name, field.getValue());
-            }
-        });
-        byte[] json = Json.bytes(attributes);
-        byte[] members = new byte[json.length - 2];
-        System.arraycopy(json, 1, members, 0, members.length);
-        c.keys().track(key);
-        return new DocumentVersion(key, rev, members);
-    }
-
-    /** A generated key for a new document. */
-    public String generateKey(Collection c) {
-        return c.keys().next();
+    /** Builds new document versions (fresh revisions, kept revisions for replicated documents). */
+    public DocumentVersions versions() {
+        return versions;
     }
 
     /**

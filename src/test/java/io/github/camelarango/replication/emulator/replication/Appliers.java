@@ -29,10 +29,6 @@ public final class Appliers {
         return global;
     }
 
-    public Iterable<ReplicationApplier> all() {
-        return perDatabase.values();
-    }
-
     /** Stops every applier thread. */
     public void shutdown() {
         perDatabase.values().forEach(ReplicationApplier::shutdown);

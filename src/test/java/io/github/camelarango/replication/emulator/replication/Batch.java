@@ -2,7 +2,14 @@ package io.github.camelarango.replication.emulator.replication;
 
 import io.github.camelarango.replication.emulator.model.Database;
 
+import io.github.camelarango.replication.emulator.model.Collection;
+import io.github.camelarango.replication.emulator.model.DocumentStore;
+import io.github.camelarango.replication.emulator.model.DocumentVersion;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +24,7 @@ public final class Batch {
     private final double ttlSeconds;
     private final Database database;
     private final Map<Long, DumpCursor> cursors = new ConcurrentHashMap<>();
+    private final Map<Long, List<DocumentVersion>> keyOrders = new ConcurrentHashMap<>();
     private volatile Instant expires;
 
     Batch(long id, long snapshotTick, double ttlSeconds, Database database, Instant expires) {
@@ -54,6 +62,23 @@ public final class Batch {
     /** The dump iterator of a collection in this batch (created at the first dump call). */
     public DumpCursor cursor(long collectionId) {
         return cursors.computeIfAbsent(collectionId, id -> new DumpCursor());
+    }
+
+    /** The documents of a collection visible in this batch, in key order (legacy keys API), computed once. */
+    public List<DocumentVersion> keyOrder(Collection c) {
+        return keyOrders.computeIfAbsent(c.id(), id -> {
+            List<DocumentVersion> list = new ArrayList<>();
+            DocumentStore store = c.store();
+            int end = store.slotCount();
+            for (int slot = 0; slot < end; slot++) {
+                DocumentVersion v = store.slot(slot);
+                if (v != null && v.visibleAt(snapshotTick)) {
+                    list.add(v);
+                }
+            }
+            list.sort(Comparator.comparing(DocumentVersion::key));
+            return list;
+        });
     }
 
     /** Server-side dump position of one (batch, collection): each dump call continues where the last ended. */

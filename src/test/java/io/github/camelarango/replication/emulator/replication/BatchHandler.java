@@ -10,7 +10,10 @@ import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.http.Responses;
 import io.github.camelarango.replication.emulator.model.Database;
 
-/** {@code POST /batch} (200 {id,lastTick[,state]}), {@code PUT|DELETE /batch/<id>} (204; 404/1600 if unknown). */
+/**
+ * {@code POST /batch} (200 {id,lastTick[,state]}), {@code PUT|DELETE /batch/<id>} (204; 404/1600 if unknown); any
+ * other method or shape (e.g. {@code GET /batch/1}, {@code POST /batch/1}, {@code DELETE /batch/1/2}) 405/405 (§3.7).
+ */
 final class BatchHandler {
 
     private final EmulatorContext context;
@@ -19,10 +22,25 @@ final class BatchHandler {
         this.context = context;
     }
 
-    HttpResponse create(HttpRequest request, Database database) {
+    HttpResponse handle(HttpRequest request, Database database) {
+        int suffixes = request.segments().size() - 2;
+        String method = request.method();
+        if (method.equals("POST") && suffixes == 1) {
+            return create(request, database);
+        }
+        if (method.equals("PUT") && suffixes == 2) {
+            return extend(request, request.segment(3));
+        }
+        if (method.equals("DELETE") && suffixes == 2) {
+            return delete(request.segment(3));
+        }
+        throw ArangoException.methodNotAllowed();
+    }
+
+    private HttpResponse create(HttpRequest request, Database database) {
         ObjectNode body = Responses.objectBody(request);
         Batch batch = context.batches().create(database, ttl(body));
-        context.clients().register(request, batch.snapshotTick(), batch.ttlSeconds());
+        context.clients().registerBatchClient(request, batch.id(), batch.snapshotTick(), batch.ttlSeconds());
         ObjectNode result = Json.object();
         result.put("id", Long.toUnsignedString(batch.id()));
         result.put("lastTick", Long.toUnsignedString(batch.snapshotTick()));
@@ -32,7 +50,7 @@ final class BatchHandler {
         return HttpResponse.json(200, result);
     }
 
-    HttpResponse extend(HttpRequest request, String id) {
+    private HttpResponse extend(HttpRequest request, String id) {
         double ttl = ttl(Responses.objectBody(request));
         if (context.batches().lookup(HttpRequest.parseUnsigned(id), ttl > 0 ? ttl : Batches.DEFAULT_TTL) == null) {
             throw notFound();
@@ -40,7 +58,7 @@ final class BatchHandler {
         return HttpResponse.empty(204);
     }
 
-    HttpResponse delete(String id) {
+    private HttpResponse delete(String id) {
         if (!context.batches().delete(HttpRequest.parseUnsigned(id))) {
             throw notFound();
         }

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server-global batch registry (§3.7): ids unique across databases, sliding TTL (default 7200 s) measured on
- * the emulator clock, expired batches treated as unknown. A batch leased by a running dump keeps its snapshot
- * readable until the response is written, even if it is deleted meanwhile.
+ * the emulator clock, expired batches treated as unknown. A batch leased by a running request keeps its snapshot
+ * readable until the lease is released, even if the batch is deleted or expires meanwhile. The lease is taken
+ * together with the lookup ({@link #lease(long)}), under the same lock as every removal, so no removal's garbage
+ * collection can free versions between finding a batch and protecting its snapshot.
  */
 public final class Batches {
 
@@ -24,6 +26,12 @@ public final class Batches {
     private final Map<Long, Batch> batches = new ConcurrentHashMap<>();
     private final Map<Long, Long> leases = new ConcurrentHashMap<>();
     private final AtomicLong leaseIds = new AtomicLong();
+    /** Guards removals from {@link #batches} against lookup-and-lease; never held while collecting garbage. */
+    private final Object registry = new Object();
+
+    /** A looked-up batch whose snapshot stays readable until {@link #release(Lease)}. */
+    public record Lease(Batch batch, long id) {
+    }
 
     public Batches(Server server, EmulatorClock clock) {
         this.server = server;
@@ -47,47 +55,69 @@ public final class Batches {
 
     /** The live batch with this id, renewed (sliding TTL: now + max(creation ttl, requestTtl)); null if unknown or expired. */
     public Batch lookup(long id, double requestTtl) {
-        Batch batch = batches.get(id);
-        if (batch == null) {
-            return null;
+        Batch batch;
+        boolean removed;
+        synchronized (registry) {
+            batch = batches.get(id);
+            if (batch == null) {
+                return null;
+            }
+            if (isLive(batch)) {
+                batch.expires(expiry(Math.max(batch.ttlSeconds(), requestTtl)));
+                return batch;
+            }
+            removed = batches.remove(id) != null;
         }
-        Instant now = clock.now();
-        if (!batch.expires().isAfter(now)) {
-            remove(id);
-            return null;
+        if (removed) {
+            server.collectGarbage();
         }
-        batch.expires(expiry(Math.max(batch.ttlSeconds(), requestTtl)));
-        return batch;
+        return null;
+    }
+
+    /**
+     * Looks the batch up (renewing it like {@link #lookup}) and leases its snapshot in one step; null if unknown or
+     * expired. Release the lease when the snapshot has been read.
+     */
+    public Lease lease(long id) {
+        synchronized (registry) {
+            Batch batch = lookup(id, 0);
+            if (batch == null) {
+                return null;
+            }
+            long lease = leaseIds.incrementAndGet();
+            leases.put(lease, batch.snapshotTick());
+            return new Lease(batch, lease);
+        }
+    }
+
+    public void release(Lease lease) {
+        if (leases.remove(lease.id()) != null) {
+            server.collectGarbage();
+        }
     }
 
     public boolean delete(long id) {
-        return lookup(id, 0) != null && remove(id);
-    }
-
-    /** Test control: every batch expires now. */
-    public void expireAll() {
-        batches.clear();
-        server.collectGarbage();
-    }
-
-    /** Keeps the batch's snapshot readable until the returned lease is released. */
-    public long lease(Batch batch) {
-        long lease = leaseIds.incrementAndGet();
-        leases.put(lease, batch.snapshotTick());
-        return lease;
-    }
-
-    public void release(long lease) {
-        leases.remove(lease);
-        server.collectGarbage();
-    }
-
-    private boolean remove(long id) {
-        boolean removed = batches.remove(id) != null;
+        boolean removed;
+        synchronized (registry) {
+            removed = lookup(id, 0) != null && batches.remove(id) != null;
+        }
         if (removed) {
             server.collectGarbage();
         }
         return removed;
+    }
+
+    /** Test control: every batch expires now. */
+    public void expireAll() {
+        synchronized (registry) {
+            batches.clear();
+        }
+        server.collectGarbage();
+    }
+
+    /** Not expired, and its database not dropped (dropping a database drops the contexts bound to it, §3.7). */
+    private boolean isLive(Batch batch) {
+        return batch.expires().isAfter(clock.now()) && !batch.database().isDropped();
     }
 
     private Instant expiry(double ttlSeconds) {
@@ -98,7 +128,7 @@ public final class Batches {
     long oldestSnapshot() {
         long oldest = -1L;
         for (Batch b : batches.values()) {
-            if (Long.compareUnsigned(b.snapshotTick(), oldest) < 0) {
+            if (!b.database().isDropped() && Long.compareUnsigned(b.snapshotTick(), oldest) < 0) {
                 oldest = b.snapshotTick();
             }
         }

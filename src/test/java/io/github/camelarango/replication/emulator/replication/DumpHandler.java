@@ -3,6 +3,7 @@ package io.github.camelarango.replication.emulator.replication;
 import io.github.camelarango.replication.emulator.EmulatorContext;
 import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Body;
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.http.HttpRequest;
 import io.github.camelarango.replication.emulator.http.HttpResponse;
 import io.github.camelarango.replication.emulator.model.Collection;
@@ -10,7 +11,6 @@ import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.model.DocumentStore;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,17 +39,37 @@ final class DumpHandler {
 
     HttpResponse dump(HttpRequest request, Database database) {
         String name = request.param("collection");
+        if (context.auth().enabled() && (name == null || database.collection(name) == null)) {
+            // with authentication the permission check runs first and knows no such collection (§1.6, §3.10)
+            throw ArangoException.collectionNotFound(name == null ? "" : name);
+        }
         if (name == null || name.isEmpty()) {
             throw ArangoException.badParameter("invalid collection parameter");
         }
         String batchId = request.param("batchId");
-        if (batchId == null || batchId.isEmpty()) {
+        if (batchId == null) {
             throw new ArangoException(404, 400, "replication dump - request misses batchId");
         }
-        Batch batch = context.batches().lookup(HttpRequest.parseUnsigned(batchId), 0);
-        if (batch == null) {
+        // present but empty (or not a number) parses as 0 (§1.7), which names no context: "unable to find context".
+        // The lease is taken with the lookup, so a concurrent DELETE/expiry cannot free the snapshot's versions between.
+        Batches.Lease lease = context.batches().lease(HttpRequest.parseUnsigned(batchId));
+        if (lease == null) {
             throw new ArangoException(404, 400, "replication dump - unable to find context (it could be expired)");
         }
+        boolean bodyReleases = false;
+        try {
+            HttpResponse response = dump(request, database, name, lease);
+            bodyReleases = response.status() == 200;
+            return response;
+        } finally {
+            if (!bodyReleases) {
+                context.batches().release(lease);
+            }
+        }
+    }
+
+    /** Plans the next chunk of the leased batch; a 200 response's body releases the lease once written. */
+    private HttpResponse dump(HttpRequest request, Database database, String name, Batches.Lease lease) {
         Collection c = database.collection(name);
         if (c == null) {
             throw ArangoException.badParameter("replication dump - bad parameter");
@@ -59,15 +79,20 @@ final class DumpHandler {
         if (chunkSize == 0) {
             return headers(HttpResponse.empty(204), true, 0);
         }
-        long lease = context.batches().lease(batch);
-        Chunk chunk = plan(batch, c, chunkSize, envelope);
+        long snapshot = lease.batch().snapshotTick();
+        Batch.DumpCursor cursor = lease.batch().cursor(c.id());
+        Chunk chunk;
+        long lastIncluded;
+        synchronized (cursor) {
+            // concurrent calls on one (batch, collection) take consecutive chunks, never the same one
+            chunk = plan(cursor, snapshot, c, chunkSize, envelope);
+            lastIncluded = chunk.count == 0 ? 0 : cursor.advance(chunk.nextSlot, chunk.more);
+        }
         if (chunk.count == 0) {
-            context.batches().release(lease);
             return headers(HttpResponse.empty(204), false, 0);
         }
-        long lastIncluded = batch.cursor(c.id()).advance(chunk.nextSlot, chunk.more);
         HttpResponse response = headers(new HttpResponse(200), chunk.more, lastIncluded);
-        return response.body(new ChunkBody(c.store(), batch.snapshotTick(), chunk, envelope, () -> context.batches().release(lease)));
+        return response.body(new ChunkBody(c.store(), snapshot, chunk, envelope, () -> context.batches().release(lease)));
     }
 
     private static HttpResponse headers(HttpResponse response, boolean checkMore, long lastIncluded) {
@@ -77,10 +102,8 @@ final class DumpHandler {
     }
 
     /** Finds the documents of the next chunk: slots [firstSlot, endSlot), their byte length, and what follows. */
-    private static Chunk plan(Batch batch, Collection c, long chunkSize, boolean envelope) {
-        Batch.DumpCursor cursor = batch.cursor(c.id());
+    private static Chunk plan(Batch.DumpCursor cursor, long snapshot, Collection c, long chunkSize, boolean envelope) {
         DocumentStore store = c.store();
-        long snapshot = batch.snapshotTick();
         String name = c.name();
         int end = store.slotCount();
         Chunk chunk = new Chunk(name);
@@ -141,7 +164,7 @@ final class DumpHandler {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            ByteSink line = new ByteSink(1024);
             try {
                 for (int slot = chunk.firstSlot; slot < chunk.endSlot; slot++) {
                     DocumentVersion v = store.slot(slot);
@@ -150,7 +173,7 @@ final class DumpHandler {
                     }
                     line.reset();
                     if (envelope) {
-                        line.writeBytes(ENVELOPE_START);
+                        line.write(ENVELOPE_START);
                     }
                     v.render(chunk.collectionName, line);
                     if (envelope) {

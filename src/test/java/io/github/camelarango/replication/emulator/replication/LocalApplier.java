@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 
 /**
  * Applies what the applier read from its leader to the local database: dumped documents and WAL markers
- * (§5.3). Transactions (2200…2201) are buffered by tid and applied at commit. Leader collections are tracked by
- * their globallyUniqueId (cuid), because remove markers carry no collection name. System collections are not
- * replicated (counted as excluded).
+ * (§5.3). Transactions (2200…2201) are buffered by tid and applied at commit. Local copies keep the leader's
+ * globallyUniqueId (cuid), which is how markers (removes carry no name) find them, also after a restart of the
+ * applier. System collections are not replicated (counted as excluded).
  */
 final class LocalApplier {
 
@@ -35,7 +35,6 @@ final class LocalApplier {
     private final Database database;
     private final boolean skipCreateDrop;
     private final Predicate<String> collectionFilter;
-    private final Map<String, String> namesByCuid = new HashMap<>();
     private final Map<String, List<JsonNode>> openTransactions = new HashMap<>();
 
     LocalApplier(Server server, Database database, boolean skipCreateDrop, Predicate<String> collectionFilter) {
@@ -57,7 +56,6 @@ final class LocalApplier {
             server.dropCollection(existing);
         }
         Collection created = server.createCollection(database, creationOptions(parameters));
-        namesByCuid.put(parameters.path("globallyUniqueId").asText(), name);
         for (JsonNode index : indexes) {
             ObjectNode definition = ((ObjectNode) index).deepCopy();
             definition.remove("id");
@@ -73,7 +71,7 @@ final class LocalApplier {
         try {
             for (ObjectNode doc : documents) {
                 DocumentVersion previous = writes.lookup(c, doc.path("_key").asText());
-                writes.put(c, server.replicatedVersion(c, doc), previous);
+                writes.put(c, server.versions().replicatedVersion(c, doc), previous);
             }
             server.commit(database, writes, true);
         } finally {
@@ -117,14 +115,12 @@ final class LocalApplier {
                     counts.excluded++;
                     return;
                 }
-                namesByCuid.put(cuid, data.path("name").asText());
                 if (database.collection(data.path("name").asText()) == null) {
                     server.createCollection(database, creationOptions(data));
                 }
                 return;
             case 2001:
                 Collection dropped = local(cuid);
-                namesByCuid.remove(cuid);
                 if (dropped != null && !skipCreateDrop) {
                     server.dropCollection(dropped);
                 } else {
@@ -135,7 +131,6 @@ final class LocalApplier {
                 Collection renamed = local(cuid);
                 if (renamed != null) {
                     server.renameCollection(renamed, data.path("name").asText());
-                    namesByCuid.put(cuid, data.path("name").asText());
                 }
                 return;
             case 2003:
@@ -185,7 +180,7 @@ final class LocalApplier {
                         counts.removals++;
                     }
                 } else {
-                    writes.put(c, server.replicatedVersion(c, data), previous);
+                    writes.put(c, server.versions().replicatedVersion(c, data), previous);
                     counts.documents++;
                 }
             }
@@ -196,8 +191,7 @@ final class LocalApplier {
     }
 
     private Collection local(String cuid) {
-        String name = cuid == null ? null : namesByCuid.get(cuid);
-        return name == null ? null : database.collection(name);
+        return database.collectionByGloballyUniqueId(cuid);
     }
 
     private Collection byDocumentId(String id) {
@@ -207,7 +201,8 @@ final class LocalApplier {
 
     private static ObjectNode creationOptions(JsonNode parameters) {
         ObjectNode options = Json.object();
-        for (String field : new String[] {"name", "type", "waitForSync", "keyOptions", "schema", "computedValues", "cacheEnabled", "isSystem"}) {
+        for (String field : new String[] {"name", "type", "waitForSync", "keyOptions", "schema", "computedValues", "cacheEnabled",
+                "isSystem", "globallyUniqueId"}) {
             if (parameters.has(field)) {
                 options.set(field, parameters.get(field));
             }

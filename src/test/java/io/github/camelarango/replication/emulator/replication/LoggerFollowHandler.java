@@ -42,8 +42,7 @@ final class LoggerFollowHandler {
         long chunkSize = Math.max(1, request.tickParam("chunkSize", DEFAULT_CHUNK));
         context.clients().register(request, from == 0 ? 0 : from - 1, request.tickParam("ttl", 0));
         long latest = server.lastTick();
-        long purged = Math.max(1, server.wal().purgedUpTo());
-        boolean fromPresent = Long.compareUnsigned(from, purged) >= 0 && Long.compareUnsigned(from, latest) <= 0;
+        boolean fromPresent = server.wal().fromPresent(from, latest);
         WalTail tail = new WalTail(server.wal(), new WalTail.Request(database, false, collection,
                 request.boolParam("includeSystem", true), request.boolParam("includeFoxxQueues", false),
                 from, to, 0, chunkSize, true));

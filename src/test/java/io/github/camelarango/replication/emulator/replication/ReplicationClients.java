@@ -27,8 +27,22 @@ public final class ReplicationClients {
 
     /** Registers or refreshes the client named by the request's serverId/syncerId/clientInfo; no ids, no entry. */
     public void register(HttpRequest request, long lastServedTick, double ttlSeconds) {
+        register(request, request.tickParam("serverId", 0), lastServedTick, ttlSeconds);
+    }
+
+    /**
+     * Registers the client of a new batch (§3.7): a request without a serverId (absent, empty or "none", as
+     * ArangoDB reads it) is tracked with the batch id as its server id, so even such clients appear in
+     * logger-state.
+     */
+    public void registerBatchClient(HttpRequest request, long batchId, long lastServedTick, double ttlSeconds) {
+        String given = request.param("serverId");
+        boolean missing = given == null || given.isEmpty() || given.equals("none");
+        register(request, missing ? batchId : HttpRequest.parseUnsigned(given), lastServedTick, ttlSeconds);
+    }
+
+    private void register(HttpRequest request, long serverId, long lastServedTick, double ttlSeconds) {
         long syncerId = request.tickParam("syncerId", 0);
-        long serverId = request.tickParam("serverId", 0);
         if (syncerId == 0 && serverId == 0) {
             return;
         }

@@ -18,14 +18,22 @@ import java.util.Set;
  * {@code /_api/replication/<command>} with the dispatcher rules of §3.1: unknown command 400/400
  * {@code invalid command '<cmd>'} (also for the commands a 3.12.10+/4.x personality no longer has), wrong method
  * 405/405 with one suffix and 400/601 with more, no command 400/601, coordinator restrictions 501/1470 and the
- * {@code DBserver} requirement of batch/inventory/dump.
+ * {@code DBserver} requirement of batch/inventory/dump. {@code batch} is the exception: every method reaches its
+ * handler, which answers 405/405 for any shape other than POST /batch, PUT|DELETE /batch/{id} (§3.7).
  */
 public final class ReplicationDispatcher implements RouteHandler {
 
-    /** A known command: allowed methods, removed in 3.12.10, unsupported on coordinators, needs DBserver there. */
+    /**
+     * A known command: allowed methods (null: all, the handler checks method and shape), removed in 3.12.10,
+     * unsupported on coordinators, needs DBserver there.
+     */
     private record Command(Set<String> methods, boolean legacy, boolean noCoordinator, boolean needsDbServer) {
         static Command of(boolean legacy, boolean noCoordinator, boolean needsDbServer, String... methods) {
             return new Command(Set.of(methods), legacy, noCoordinator, needsDbServer);
+        }
+
+        static Command checkedByHandler(boolean needsDbServer) {
+            return new Command(null, false, false, needsDbServer);
         }
     }
 
@@ -35,10 +43,15 @@ public final class ReplicationDispatcher implements RouteHandler {
             Map.entry("logger-tick-ranges", Command.of(true, true, false, "GET")),
             Map.entry("logger-follow", Command.of(true, true, false, "GET", "PUT")),
             Map.entry("determine-open-transactions", Command.of(false, true, false, "GET")),
-            Map.entry("batch", Command.of(false, false, true, "POST", "PUT", "DELETE")),
+            Map.entry("batch", Command.checkedByHandler(true)),
             Map.entry("inventory", Command.of(false, false, true, "GET")),
             Map.entry("dump", Command.of(false, false, true, "GET")),
             Map.entry("revisions", Command.of(false, true, false, "GET", "POST", "PUT")),
+            Map.entry("keys", Command.of(false, true, false, "GET", "POST", "PUT", "DELETE")),
+            Map.entry("restore-collection", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-indexes", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-data", Command.of(false, false, false, "PUT")),
+            Map.entry("restore-view", Command.of(false, false, false, "PUT")),
             Map.entry("sync", Command.of(true, true, false, "PUT")),
             Map.entry("make-follower", Command.of(true, true, false, "PUT")),
             Map.entry("make-slave", Command.of(true, true, false, "PUT")),
@@ -60,6 +73,8 @@ public final class ReplicationDispatcher implements RouteHandler {
     private final RevisionsHandler revisions;
     private final ApplierHandler appliers;
     private final LoggerFollowHandler loggerFollow;
+    private final KeysHandler keys;
+    private final RestoreHandler restore;
 
     public ReplicationDispatcher(EmulatorContext context) {
         this.context = context;
@@ -70,6 +85,8 @@ public final class ReplicationDispatcher implements RouteHandler {
         this.revisions = new RevisionsHandler(context);
         this.appliers = new ApplierHandler(context);
         this.loggerFollow = new LoggerFollowHandler(context);
+        this.keys = new KeysHandler(context);
+        this.restore = new RestoreHandler(context);
     }
 
     @Override
@@ -84,7 +101,7 @@ public final class ReplicationDispatcher implements RouteHandler {
             throw ArangoException.badParameter("invalid command '" + name + "'");
         }
         String method = request.method();
-        if (!command.methods().contains(method) || !shapeAllowed(name, method, suffixes)) {
+        if (command.methods() != null && (!command.methods().contains(method) || !shapeAllowed(name, method, suffixes))) {
             if (suffixes == 1) {
                 throw ArangoException.methodNotAllowed();
             }
@@ -101,9 +118,9 @@ public final class ReplicationDispatcher implements RouteHandler {
         return dispatch(name, request, database);
     }
 
-    /** batch: POST without id, PUT/DELETE with id; revisions: one sub-command; others: no further suffix. */
+    /** keys: POST without id, others with id; revisions: one sub-command; others: no further suffix. */
     private static boolean shapeAllowed(String name, String method, int suffixes) {
-        if (name.equals("batch")) {
+        if (name.equals("keys")) {
             return method.equals("POST") ? suffixes == 1 : suffixes == 2;
         }
         if (name.equals("revisions")) {
@@ -127,10 +144,7 @@ public final class ReplicationDispatcher implements RouteHandler {
             case "server-id":
                 return logger.serverId();
             case "batch":
-                if (request.method().equals("POST")) {
-                    return batches.create(request, database);
-                }
-                return request.method().equals("PUT") ? batches.extend(request, request.segment(3)) : batches.delete(request.segment(3));
+                return batches.handle(request, database);
             case "inventory":
                 return inventory.inventory(request, database);
             case "dump":
@@ -139,6 +153,13 @@ public final class ReplicationDispatcher implements RouteHandler {
                 return revisions.handle(request, database);
             case "clusterInventory":
                 return clusterInventory(request, database);
+            case "keys":
+                return keys.handle(request, database);
+            case "restore-collection":
+            case "restore-indexes":
+            case "restore-data":
+            case "restore-view":
+                return restore.handle(name, request, database);
             default:
                 return appliers.handle(name, request, database);
         }

@@ -52,8 +52,13 @@ final class RevisionsHandler {
         if ("tree".equals(what) && method.equals("POST")) {
             return HttpResponse.empty(204);
         }
-        Batch batch = batch(request);
-        TreeMap<Long, DocumentVersion> revisions = visible(c.store(), batch.snapshotTick());
+        Batches.Lease lease = lease(request);
+        TreeMap<Long, DocumentVersion> revisions;
+        try {
+            revisions = visible(c.store(), lease.batch().snapshotTick());
+        } finally {
+            context.batches().release(lease);
+        }
         if ("tree".equals(what) && method.equals("GET")) {
             return HttpResponse.json(200, tree(revisions));
         }
@@ -66,16 +71,17 @@ final class RevisionsHandler {
         throw ArangoException.methodNotAllowed();
     }
 
-    private Batch batch(HttpRequest request) {
+    /** The batch, leased while its snapshot is scanned (taken with the lookup, see {@link Batches#lease(long)}). */
+    private Batches.Lease lease(HttpRequest request) {
         String batchId = request.param("batchId");
         if (batchId == null || batchId.isEmpty()) {
             throw new ArangoException(404, 400, "batchId not specified");
         }
-        Batch batch = context.batches().lookup(HttpRequest.parseUnsigned(batchId), 0);
-        if (batch == null) {
+        Batches.Lease lease = context.batches().lease(HttpRequest.parseUnsigned(batchId));
+        if (lease == null) {
             throw BatchHandler.notFound();
         }
-        return batch;
+        return lease;
     }
 
     private static TreeMap<Long, DocumentVersion> visible(DocumentStore store, long snapshot) {

@@ -85,7 +85,7 @@ public final class WalHandler implements RouteHandler {
         }
         return HttpResponse.empty(204)
                 .header("content-type", HttpResponse.DUMP)
-                .header("x-arango-replication-frompresent", Boolean.toString(fromPresent(from, server.lastTick())))
+                .header("x-arango-replication-frompresent", Boolean.toString(server.wal().fromPresent(from, server.lastTick())))
                 .header("x-arango-replication-lastincluded", "0");
     }
 
@@ -114,7 +114,7 @@ public final class WalHandler implements RouteHandler {
         chunkSize = Math.max(MIN_CHUNK, Math.min(chunkSize, MAX_CHUNK));
         context.clients().register(request, from, 0);
         long latest = server.lastTick();
-        boolean fromPresent = fromPresent(from, latest);
+        boolean fromPresent = server.wal().fromPresent(from, latest);
         if (request.boolParam("trackOnly", false) || Long.compareUnsigned(from, latest) > 0) {
             // trackOnly: registration only, no data [UNCONFIRMED shape: the empty-tail answer];
             // from beyond the WAL end: 204, lastscanned 0, frompresent false (§4.4 algorithm)
@@ -125,15 +125,10 @@ public final class WalHandler implements RouteHandler {
                 from, to, request.tickParam("lastScanned", 0), chunkSize, false));
         tail.scan(latest);
         if (tail.isEmpty()) {
-            return tailHeaders(HttpResponse.empty(204), 0, tail.lastScanned(), latest, fromPresent);
+            boolean batchStart = context.personality().idleTailReportsWriteBatchStart() && tail.lastBatchStart() != 0;
+            return tailHeaders(HttpResponse.empty(204), 0, batchStart ? tail.lastBatchStart() : tail.lastScanned(), latest, fromPresent);
         }
         return tailHeaders(new HttpResponse(200), tail.lastIncluded(), tail.lastScanned(), latest, fromPresent).body(tail.body());
-    }
-
-    /** {@code from} is still in the WAL: at or after the purge point, never 0 (the WAL starts at tick 1). */
-    private boolean fromPresent(long from, long latest) {
-        long boundary = Math.max(1, server.wal().purgedUpTo());
-        return Long.compareUnsigned(from, boundary) >= 0 && Long.compareUnsigned(from, latest) <= 0;
     }
 
     private static void checkTransactionIds(HttpRequest request) {

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.emulator.replication;
 
 import io.github.camelarango.replication.emulator.http.Body;
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.Database;
 import io.github.camelarango.replication.emulator.wal.LegacyMarkerWriter;
@@ -9,7 +10,6 @@ import io.github.camelarango.replication.emulator.wal.MarkerWriter;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -21,7 +21,10 @@ import java.util.Map;
  * The tail algorithm of §4.4 over the emulator's WAL: start at the write batch containing
  * {@code since = (0 < lastScanned < from) ? lastScanned : from}, emit markers with {@code from < tick <= to} that
  * pass the filters, stop between batches once the chunk is full (inside a batch only when the client sent
- * lastScanned), and report lastIncluded / lastScanned. Collection names are captured once per response.
+ * lastScanned), and report lastIncluded / lastScanned. lastScanned is the start of a batch when the scan stops at
+ * it (a batch beyond {@code to}) and its end once it was fully processed; the legacy variant keeps the start of
+ * the last processed batch (§3.5: its lastincluded, the batch end, may exceed lastscanned). Collection names are
+ * captured once per response.
  */
 final class WalTail {
 
@@ -41,6 +44,7 @@ final class WalTail {
     private long bytes;
     private long lastIncluded;
     private long lastScanned;
+    private long lastBatchStart;
 
     WalTail(Wal wal, Request request) {
         this.wal = wal;
@@ -54,7 +58,7 @@ final class WalTail {
         long from = request.from();
         long since = request.lastScanned() != 0 && Long.compareUnsigned(request.lastScanned(), from) < 0 ? request.lastScanned() : from;
         boolean splitBatches = request.lastScanned() != 0;
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        ByteSink line = new ByteSink(512);
         int i = wal.batchStartIndex(since);
         int end = wal.endIndex();
         boolean scannedAny = false;
@@ -65,12 +69,18 @@ final class WalTail {
                 i++;
                 continue;
             }
-            if (Long.compareUnsigned(first.tick(), latest) > 0 || Long.compareUnsigned(first.tick(), request.to()) > 0) {
+            if (Long.compareUnsigned(first.tick(), latest) > 0) {
                 break;
             }
             long batchStart = first.batchStart();
+            int emittedBefore = emitted.size();
             lastScanned = batchStart;
+            lastBatchStart = batchStart;
             scannedAny = true;
+            if (Long.compareUnsigned(first.tick(), request.to()) > 0) {
+                // the batch lies beyond `to`: the scan stops at its start (§4.4 algorithm)
+                break;
+            }
             for (; i < end; i++) {
                 WalEntry e = wal.at(i);
                 if (e == null || e.batchStart() != batchStart) {
@@ -91,8 +101,9 @@ final class WalTail {
                     }
                 }
             }
-            lastScanned = first.batchEnd();
-            if (request.legacy() && !emitted.isEmpty()) {
+            if (!request.legacy()) {
+                lastScanned = first.batchEnd();
+            } else if (emitted.size() > emittedBefore) {
                 lastIncluded = first.batchEnd();
             }
             if (bytes >= request.chunkSize()) {
@@ -139,6 +150,11 @@ final class WalTail {
         return lastScanned;
     }
 
+    /** Start tick of the last write batch examined (0 if none); may be below {@code from}. */
+    long lastBatchStart() {
+        return lastBatchStart;
+    }
+
     /** The planned markers, rendered again (with the same names) while the body is written. */
     Body body() {
         return new Body() {
@@ -149,7 +165,7 @@ final class WalTail {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+                ByteSink line = new ByteSink(512);
                 for (WalEntry e : emitted) {
                     line.reset();
                     writer.write(e, line);

@@ -1,11 +1,10 @@
 package io.github.camelarango.replication.emulator.wal;
 
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -22,42 +21,42 @@ public final class LegacyMarkerWriter implements MarkerFormat {
     }
 
     @Override
-    public void write(WalEntry e, ByteArrayOutputStream out) {
+    public void write(WalEntry e, ByteSink out) {
         Collection c = e.collection();
-        MarkerWriter.ascii(out, "{\"tick\":\"" + Long.toUnsignedString(e.tick()) + "\",\"type\":" + e.type()
+        out.ascii("{\"tick\":\"" + Long.toUnsignedString(e.tick()) + "\",\"type\":" + e.type()
                 + ",\"database\":\"" + e.database().idText() + "\"");
         if (e.tid() != null) {
-            MarkerWriter.ascii(out, ",\"tid\":\"" + e.tid() + "\"");
+            out.ascii(",\"tid\":\"" + e.tid() + "\"");
         }
         if (c != null && e.type() == WalEntry.COLLECTION_DROP) {
-            MarkerWriter.ascii(out, ",\"cuid\":\"" + c.globallyUniqueId() + "\",\"cid\":\"" + c.idText()
+            out.ascii(",\"cuid\":\"" + c.globallyUniqueId() + "\",\"cid\":\"" + c.idText()
                     + "\",\"data\":{\"id\":\"" + c.idText() + "\",\"name\":\"\"}}");
             return;
         }
         if (c != null) {
-            MarkerWriter.ascii(out, ",\"cid\":\"" + c.idText() + "\",\"cname\":");
-            out.writeBytes(Json.quote(names.apply(c)).getBytes(StandardCharsets.UTF_8));
+            out.ascii(",\"cid\":\"" + c.idText() + "\",\"cname\":");
+            out.quoted(names.apply(c));
         }
         switch (e.type()) {
             case WalEntry.DOCUMENT:
-                MarkerWriter.ascii(out, ",\"data\":");
+                out.ascii(",\"data\":");
                 ((DocumentVersion) e.payload()).render(names.apply(c), out);
                 break;
             case WalEntry.REMOVE:
                 DocumentVersion removed = (DocumentVersion) e.payload();
-                MarkerWriter.ascii(out, ",\"data\":{\"_key\":\"" + removed.key() + "\",\"_rev\":\"" + removed.revText() + "\"}");
+                out.ascii(",\"data\":{\"_key\":\"" + removed.key() + "\",\"_rev\":\"" + removed.revText() + "\"}");
                 break;
             case WalEntry.COLLECTION_RENAME:
-                MarkerWriter.ascii(out, ",\"data\":{\"name\":");
-                out.writeBytes(Json.quote(names.apply(c)).getBytes(StandardCharsets.UTF_8));
-                MarkerWriter.ascii(out, ",\"oldName\":");
-                out.writeBytes(Json.quote(String.valueOf(e.payload())).getBytes(StandardCharsets.UTF_8));
-                MarkerWriter.ascii(out, ",\"id\":\"" + c.idText() + "\"}");
+                out.ascii(",\"data\":{\"name\":");
+                out.quoted(names.apply(c));
+                out.ascii(",\"oldName\":");
+                out.quoted(String.valueOf(e.payload()));
+                out.ascii(",\"id\":\"" + c.idText() + "\"}");
                 break;
             default:
                 if (e.payload() instanceof byte[]) {
-                    MarkerWriter.ascii(out, ",\"data\":");
-                    out.writeBytes((byte[]) e.payload());
+                    out.ascii(",\"data\":");
+                    out.write((byte[]) e.payload());
                 }
         }
         out.write('}');

@@ -1,11 +1,10 @@
 package io.github.camelarango.replication.emulator.wal;
 
+import io.github.camelarango.replication.emulator.http.ByteSink;
 import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -22,59 +21,54 @@ public final class MarkerWriter implements MarkerFormat {
 
     /** Renders one marker (without the trailing newline). */
     @Override
-    public void write(WalEntry e, ByteArrayOutputStream out) {
-        ascii(out, "{\"tick\":\"");
-        ascii(out, Long.toUnsignedString(e.tick()));
-        ascii(out, "\",\"type\":");
-        ascii(out, Integer.toString(e.type()));
-        ascii(out, ",\"db\":");
-        out.writeBytes(Json.quote(e.database().name()).getBytes(StandardCharsets.UTF_8));
+    public void write(WalEntry e, ByteSink out) {
+        out.ascii("{\"tick\":\"");
+        out.ascii(Long.toUnsignedString(e.tick()));
+        out.ascii("\",\"type\":");
+        out.ascii(Integer.toString(e.type()));
+        out.ascii(",\"db\":");
+        out.quoted(e.database().name());
         if (e.tid() != null) {
-            ascii(out, ",\"tid\":\"");
-            ascii(out, e.tid());
+            out.ascii(",\"tid\":\"");
+            out.ascii(e.tid());
             out.write('"');
         }
         if (e.collection() != null) {
-            ascii(out, ",\"cuid\":\"");
-            ascii(out, e.collection().globallyUniqueId());
+            out.ascii(",\"cuid\":\"");
+            out.ascii(e.collection().globallyUniqueId());
             out.write('"');
         }
         switch (e.type()) {
             case WalEntry.DOCUMENT:
-                ascii(out, ",\"data\":");
+                out.ascii(",\"data\":");
                 ((DocumentVersion) e.payload()).render(names.apply(e.collection()), out);
                 break;
             case WalEntry.REMOVE:
                 DocumentVersion removed = (DocumentVersion) e.payload();
-                ascii(out, ",\"data\":{\"_key\":\"");
-                ascii(out, removed.key());
-                ascii(out, "\",\"_rev\":\"");
-                ascii(out, removed.revText());
-                ascii(out, "\"}");
+                out.ascii(",\"data\":{\"_key\":\"");
+                out.ascii(removed.key());
+                out.ascii("\",\"_rev\":\"");
+                out.ascii(removed.revText());
+                out.ascii("\"}");
                 break;
             case WalEntry.COLLECTION_RENAME:
-                ascii(out, ",\"data\":{\"name\":");
-                out.writeBytes(Json.quote(names.apply(e.collection())).getBytes(StandardCharsets.UTF_8));
+                out.ascii(",\"data\":{\"name\":");
+                out.quoted(names.apply(e.collection()));
                 out.write('}');
                 break;
             default:
                 if (e.payload() instanceof byte[]) {
-                    ascii(out, ",\"data\":");
-                    out.writeBytes((byte[]) e.payload());
+                    out.ascii(",\"data\":");
+                    out.write((byte[]) e.payload());
                 }
         }
         out.write('}');
     }
 
     public String toJson(WalEntry e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteSink out = new ByteSink(256);
         write(e, out);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
-    static void ascii(ByteArrayOutputStream out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            out.write(text.charAt(i));
-        }
-    }
 }

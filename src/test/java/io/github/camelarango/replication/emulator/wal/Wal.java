@@ -10,6 +10,7 @@ public final class Wal {
 
     private final SlotList<WalEntry> entries = new SlotList<>();
     private volatile int firstIndex;
+    /** Highest tick removed by {@link #purgeUpTo} (0 if never purged). */
     private volatile long purgedUpTo;
 
     /** Appends one entry. Writer only. */
@@ -29,9 +30,24 @@ public final class Wal {
         return entries.get(index);
     }
 
-    /** Highest tick removed by {@link #purgeUpTo} (0 if never purged). */
-    public long purgedUpTo() {
-        return purgedUpTo;
+    /**
+     * {@code x-arango-replication-frompresent} (§4.4, §7.2): the WAL still holds the write batch at or before
+     * {@code from}, i.e. the oldest retained batch starts at or before it, and {@code from} is not beyond
+     * {@code latest} (beyond the end: false, [UNCONFIRMED] in the doc, its suggested value). A WAL that was never
+     * purged starts at tick 1, so {@code from = 0} is never present. After a purge, the oldest retained batch starts
+     * after the purged tick, so {@code from} equal to the last purged tick is no longer present.
+     */
+    public boolean fromPresent(long from, long latest) {
+        return Long.compareUnsigned(oldestRetainedBatchStart(), from) <= 0 && Long.compareUnsigned(from, latest) <= 0;
+    }
+
+    private long oldestRetainedBatchStart() {
+        long purged = purgedUpTo;
+        if (purged == 0) {
+            return 1;
+        }
+        WalEntry first = entries.get(firstIndex);
+        return first == null ? purged + 1 : first.batchStart();
     }
 
     /** Tick of the oldest retained marker, or -1 if none is retained. */

@@ -1,0 +1,287 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phases of a {@link ChangeStream}: which reader runs — the snapshot, the tail — and the switches between
+ * them: the first choice from the stored position and {@link SnapshotMode}, the hand-off after the snapshot, the
+ * resumption of a snapshot with a new batch, and what a lost position does under the {@link PositionLostPolicy}.
+ * Emissions go to the stream's queue. Not thread-safe: the stream calls it under its poll lock.
+ */
+final class CapturePhases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+
+    private final ReplicationSource source;
+    private final ChangeStreamOptions options;
+    private final ChangeStreamMetrics metrics;
+    private final Pauser pauser;
+    private final Clock clock;
+    private final SnapshotProgressLog progressLog;
+    private final Consumer<Emission> out;
+
+    private CollectionCatalog catalog = new CollectionCatalog();
+    private SnapshotReader snapshot;
+    /** A completed snapshot whose batch still guards the WAL until the first tail call succeeded. */
+    private SnapshotReader handOff;
+    private ChangePosition snapshotToResume;
+    private boolean snapshotToStart;
+    private WalTailer tailer;
+    private boolean finished;
+    private boolean tailed;
+
+    CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, Pauser pauser,
+                  Clock clock, Consumer<Emission> out) {
+        this.source = source;
+        this.options = options;
+        this.metrics = metrics;
+        this.pauser = pauser;
+        this.clock = clock;
+        this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
+        this.out = out;
+    }
+
+    /**
+     * Chooses the first reader from the stored position and the snapshot mode.
+     *
+     * @param honourStored resume from the stored position whatever the mode (after a rewind)
+     */
+    void start(Optional<ChangePosition> stored, boolean honourStored) {
+        if (honourStored && stored.isPresent()) {
+            resumeFrom(stored.get());
+            return;
+        }
+        SnapshotMode mode = options.snapshotMode();
+        if (mode == SnapshotMode.ALWAYS || stored.isEmpty() && mode != SnapshotMode.NEVER) {
+            LOG.info("Change stream '{}' starts with a snapshot (snapshotMode {}{})", options.streamKey(), mode,
+                    stored.isEmpty() ? ", no stored position" : "");
+            snapshotToStart = true;
+            return;
+        }
+        if (stored.isEmpty()) {
+            ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
+            LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
+                    options.streamKey(), Long.toUnsignedString(now.from()));
+            startTail(now, false);
+            out.accept(Emission.advance(now));
+            return;
+        }
+        resumeFrom(stored.get());
+    }
+
+    private void resumeFrom(ChangePosition position) {
+        LOG.info("Change stream '{}' resumes from {}", options.streamKey(), position);
+        if (position.isSnapshot()) {
+            snapshotToResume = position;
+        } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
+            finished = true;
+        } else {
+            startTail(position, tailed);
+        }
+    }
+
+    /** Extends the batch of a running or just completed snapshot when due. */
+    void keepAlive() {
+        if (handOff != null) {
+            try {
+                handOff.keepAlive();
+            } catch (BatchExpiredException e) {
+                releaseHandOff(); // the snapshot is complete; the tail reports a purged WAL if it comes to that
+            }
+        }
+        if (snapshot == null) {
+            return;
+        }
+        try {
+            snapshot.keepAlive(); // other failures leave the batch and its dump positions intact: retried next poll
+        } catch (BatchExpiredException e) {
+            onBatchExpired(e);
+        }
+    }
+
+    /**
+     * One fetch from the current reader; returns whether more may be fetched at once.
+     *
+     * @throws PositionLostException        when the position is lost under the FAIL policy
+     * @throws TransactionTooLargeException when a transaction exceeds the buffer limit
+     */
+    boolean fetch() {
+        if (snapshotToStart || snapshotToResume != null) {
+            startSnapshot();
+            return true;
+        }
+        if (snapshot != null) {
+            return fetchSnapshot();
+        }
+        if (tailer != null) {
+            try {
+                boolean more = tailer.fetch(out);
+                releaseHandOff();
+                return more;
+            } catch (WalTailer.PositionLost e) {
+                releaseHandOff();
+                onTailPositionLost(e);
+                return true;
+            } catch (TransactionTooLargeException e) {
+                LOG.error(e.getMessage()); // the response was half processed: the stream cannot go on
+                throw e;
+            }
+        }
+        return false;
+    }
+
+    private boolean fetchSnapshot() {
+        try {
+            snapshot.fetch(out);
+        } catch (BatchExpiredException e) {
+            onBatchExpired(e);
+            return true;
+        } catch (RuntimeException e) {
+            abandonSnapshot();
+            throw e;
+        }
+        if (snapshot.isComplete()) {
+            ChangePosition tailStart = ChangePosition.tail(snapshot.snapshotTick(), 0);
+            handOff = snapshot;
+            snapshot = null;
+            if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
+                releaseHandOff();
+                finished = true;
+                return false;
+            }
+            startTail(tailStart, true);
+        }
+        return true;
+    }
+
+    private void releaseHandOff() {
+        if (handOff != null) {
+            handOff.close();
+            handOff = null;
+        }
+    }
+
+    /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
+    private void abandonSnapshot() {
+        snapshotToResume = snapshot.position();
+        snapshot.close();
+        snapshot = null;
+    }
+
+    private void startSnapshot() {
+        ChangePosition resume = snapshotToResume;
+        snapshotToStart = false;
+        snapshotToResume = null;
+        catalog = new CollectionCatalog();
+        SnapshotReader reader = new SnapshotReader(source,
+                new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
+                        options.maxDumpChunkSize()),
+                options.filter(), catalog, metrics, progressLog, clock, resume);
+        try {
+            reader.start();
+        } catch (RuntimeException e) {
+            snapshotToResume = resume;
+            snapshotToStart = resume == null;
+            throw e;
+        }
+        snapshot = reader;
+        metrics.phase(ChangePosition.Phase.SNAPSHOT);
+    }
+
+    private void startTail(ChangePosition from, boolean catalogKnown) {
+        if (!catalogKnown) {
+            loadCatalog();
+        }
+        ChangeFilter filter = options.filter();
+        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
+                new TransactionBuffer(options.maxTransactionEvents()), from);
+        tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
+                pauser, metrics, options.tailChunkSize(), filter);
+        tailed = true;
+        metrics.phase(ChangePosition.Phase.TAIL);
+    }
+
+    /** Without a snapshot in this run, names of collections come from an inventory under a short-lived batch. */
+    private void loadCatalog() {
+        catalog = new CollectionCatalog();
+        try (BatchLease lease = BatchLease.create(source, options.batchTtl(), clock)) {
+            catalog.seed(source.inventory(lease.id(), options.filter().includeSystem()));
+        }
+    }
+
+    private void onTailPositionLost(WalTailer.PositionLost lost) {
+        metrics.positionLost();
+        tailer = null;
+        String what = PositionLoss.describePurge(source.database(), options.streamKey(), lost.from, lost.serverLastTick);
+        switch (PositionLoss.forPurgedWal(options)) {
+            case SNAPSHOT -> {
+                LOG.warn("Position lost: {}; taking a new snapshot", what);
+                snapshotToStart = true;
+            }
+            case SKIP -> {
+                long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
+                LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
+                        Long.toUnsignedString(resumeAt));
+                ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
+                out.accept(Emission.of(gap));
+                startTail(gap.position(), true);
+            }
+            default -> {
+                PositionLostException failure = PositionLoss.purgeFailure(options.streamKey(), what);
+                LOG.error(failure.getMessage());
+                throw failure;
+            }
+        }
+    }
+
+    private void onBatchExpired(BatchExpiredException e) {
+        metrics.positionLost();
+        ChangePosition resume = snapshot.position();
+        snapshot.close();
+        snapshot = null;
+        if (PositionLoss.forExpiredBatch(options) == PositionLoss.Action.FAIL) {
+            PositionLostException failure = PositionLoss.batchFailure(options, e);
+            LOG.error(failure.getMessage());
+            throw failure;
+        }
+        LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
+        snapshotToResume = resume;
+    }
+
+    /** Closes the readers (deleting a held batch) so that {@link #start} can begin again. */
+    void reset() {
+        snapshotToResume = null;
+        snapshotToStart = false;
+        finished = false;
+        releaseHandOff();
+        if (snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
+        tailer = null;
+    }
+
+    /** True once an INITIAL_ONLY snapshot completed (or such a stream found its snapshot done). */
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** Closes the readers and unregisters from the server if the stream tailed. */
+    void close() {
+        reset();
+        if (tailed) {
+            tailed = false;
+            try {
+                source.unregister();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not unregister change stream '{}' from the server: {}", options.streamKey(),
+                        e.getMessage());
+            }
+        }
+    }
+}

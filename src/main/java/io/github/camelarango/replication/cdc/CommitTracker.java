@@ -1,0 +1,65 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.Optional;
+
+/**
+ * Keeps a stream's positions apart: the one last committed (and saved), the one of the last event handed out, and
+ * the one the stream reached. It saves a position reached without events itself, but only when no handed-out event
+ * awaits its commit, so that an automatic save never overtakes an undelivered event. Thread-safe: the poller and
+ * the committers (exchange completions) may be different threads.
+ */
+final class CommitTracker {
+
+    private final PositionStore store;
+    private final String key;
+    private final ChangeStreamMetrics metrics;
+    private ChangePosition committed;
+    private ChangePosition reached;
+    /** The position of the last event handed out, until it is committed; null when nothing awaits a commit. */
+    private ChangePosition awaited;
+
+    CommitTracker(PositionStore store, String key, ChangeStreamMetrics metrics) {
+        this.store = store;
+        this.key = key;
+        this.metrics = metrics;
+    }
+
+    /** Loads the stored position and forgets everything handed out. */
+    synchronized Optional<ChangePosition> load() {
+        Optional<ChangePosition> stored = store.load(key);
+        committed = stored.orElse(null);
+        reached = committed;
+        awaited = null;
+        stored.ifPresent(metrics::committed);
+        return stored;
+    }
+
+    /** An emission was taken from the queue: the stream reached its position; an event now awaits its commit. */
+    synchronized void handedOut(Emission emission) {
+        reached = emission.position();
+        if (emission.isEvent()) {
+            awaited = emission.position();
+        }
+    }
+
+    /** Saves a delivered event's position. */
+    synchronized void commit(ChangePosition position) {
+        store.save(key, position);
+        committed = position;
+        if (position.equals(awaited)) {
+            awaited = null;
+        }
+        metrics.committed(position);
+    }
+
+    /** Saves the reached position when it moved and no handed-out event awaits its commit. */
+    synchronized void saveIfIdle() {
+        if (awaited == null && reached != null && !reached.equals(committed)) {
+            commit(reached);
+        }
+    }
+
+    synchronized Optional<ChangePosition> committed() {
+        return Optional.ofNullable(committed);
+    }
+}
