@@ -15,7 +15,7 @@ final class CamelLatencyProbe implements LatencyProbe {
 
     @Override
     public String name() {
-        return "camel route" + (extraOptions.isEmpty() ? " (defaults: idleMinWait 100 ms, idleMaxWait 2000 ms, delay 100 ms)"
+        return "camel route" + (extraOptions.isEmpty() ? " (defaults: idleMinWait 100 ms, idleMaxWait 200 ms, delay 10 ms)"
                 : ", " + extraOptions.replace('&', ' '));
     }
 
