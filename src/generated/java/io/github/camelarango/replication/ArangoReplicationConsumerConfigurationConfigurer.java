@@ -51,6 +51,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "positionLostPolicy": target.setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
         case "snapshotchunksize":
         case "snapshotChunkSize": target.setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": target.setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
         case "tailchunksize":
@@ -94,6 +96,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
         case "snapshotchunksize":
         case "snapshotChunkSize": return int.class;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
         case "tailchunksize":
@@ -138,6 +142,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "positionLostPolicy": return target.getPositionLostPolicy();
         case "snapshotchunksize":
         case "snapshotChunkSize": return target.getSnapshotChunkSize();
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return target.getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getSnapshotMode();
         case "tailchunksize":

@@ -150,6 +150,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "serverId": target.getConfiguration().setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "snapshotchunksize":
         case "snapshotChunkSize": target.getConsumerConfiguration().setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": target.getConsumerConfiguration().setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.getConsumerConfiguration().setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
         case "sslcontextparameters":
@@ -310,6 +312,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "serverId": return java.lang.String.class;
         case "snapshotchunksize":
         case "snapshotChunkSize": return int.class;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
         case "sslcontextparameters":
@@ -471,6 +475,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "serverId": return target.getConfiguration().getServerId();
         case "snapshotchunksize":
         case "snapshotChunkSize": return target.getConsumerConfiguration().getSnapshotChunkSize();
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return target.getConsumerConfiguration().getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getConsumerConfiguration().getSnapshotMode();
         case "sslcontextparameters":

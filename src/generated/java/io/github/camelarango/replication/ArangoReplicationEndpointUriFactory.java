@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -98,6 +98,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("sendEmptyMessageWhenIdle");
         props.add("serverId");
         props.add("snapshotChunkSize");
+        props.add("snapshotMaxChunkSize");
         props.add("snapshotMode");
         props.add("sslContextParameters");
         props.add("startScheduler");

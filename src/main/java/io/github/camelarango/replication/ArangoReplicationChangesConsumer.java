@@ -161,7 +161,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), "Change " + event + " was not delivered; "
+        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), () -> "Change " + event + " was not delivered; "
                 + "it is delivered again on the next poll (the position stays at the last committed change)");
         releaseExchange(exchange, false);
         return ok;

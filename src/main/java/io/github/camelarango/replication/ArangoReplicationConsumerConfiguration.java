@@ -68,14 +68,17 @@ public class ArangoReplicationConsumerConfiguration {
     @UriParam(label = "consumer,advanced", defaultValue = "131072")
     private int snapshotChunkSize = 128 * 1024;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "2097152")
+    private int snapshotMaxChunkSize = 2 * 1024 * 1024;
+
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
     private long idleMinWait = 100L;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "2000", javaType = "java.time.Duration")
-    private long idleMaxWait = 2000L;
+    @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
+    private long idleMaxWait = 200L;
 
     public SnapshotMode getSnapshotMode() {
         return snapshotMode;
@@ -268,11 +271,24 @@ public class ArangoReplicationConsumerConfiguration {
     }
 
     /**
-     * The size in bytes of the first dump chunk of a collection; later chunks grow by a quarter up to 8 MiB (or this
-     * size, when larger).
+     * The size in bytes of the first dump chunk of a collection; later chunks grow by a quarter up to
+     * snapshotMaxChunkSize (or this size, when larger).
      */
     public void setSnapshotChunkSize(int snapshotChunkSize) {
         this.snapshotChunkSize = snapshotChunkSize;
+    }
+
+    public int getSnapshotMaxChunkSize() {
+        return snapshotMaxChunkSize;
+    }
+
+    /**
+     * The largest dump chunk in bytes (16 KiB to 128 MiB). A chunk is read whole and held in memory as parsed
+     * documents (several times its size) until its changes are delivered, so this bounds the snapshot's heap; larger
+     * chunks mean fewer requests, which helps small documents. If snapshotChunkSize is larger, it is the maximum.
+     */
+    public void setSnapshotMaxChunkSize(int snapshotMaxChunkSize) {
+        this.snapshotMaxChunkSize = snapshotMaxChunkSize;
     }
 
     public int getTailChunkSize() {
@@ -303,7 +319,9 @@ public class ArangoReplicationConsumerConfiguration {
     }
 
     /**
-     * The longest wait between two write-ahead log requests while nothing changes.
+     * The longest wait between two write-ahead log requests while nothing changes. It is also about the longest time
+     * a change waits before it is read after a quiet period (the write-ahead log API has no long poll); raise it to
+     * make many idle consumers cheaper at the cost of that latency.
      */
     public void setIdleMaxWait(long idleMaxWait) {
         this.idleMaxWait = idleMaxWait;

@@ -115,7 +115,7 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), "A document of the dump of collection '"
+        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), () -> "A document of the dump of collection '"
                 + rows.get(0).collection() + "' was not delivered; this snapshot ends here and the next poll takes a new one");
         releaseExchange(exchange, false);
         return ok;

@@ -31,13 +31,13 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     private ArangoReplicationConsumerConfiguration consumerConfiguration = new ArangoReplicationConsumerConfiguration();
     /** Documents the scheduler's delay with the per-mode defaults applied in {@link #createConsumer}. */
     @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration",
-              defaultValueNote = "100 ms for changes, 1 s for loggerState, 1 h for dump",
+              defaultValueNote = "10 ms for changes, 1 s for loggerState, 1 h for dump",
               description = "Milliseconds (or a duration such as 5s) between two polls of a consumer; for changes the "
                             + "pause after a poll found nothing new, added to the idle wait of the write-ahead log.")
     private long delay = -1;
 
     private static final int DEFAULT_CHANGES_BACKOFF_ERROR_THRESHOLD = 3;
-    private static final int DEFAULT_CHANGES_BACKOFF_MULTIPLIER = 50;
+    private static final int DEFAULT_CHANGES_BACKOFF_MULTIPLIER = 500;
 
     private ArangoReplicationClient client;
     private boolean ownsClient;
@@ -84,7 +84,7 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
         }
         if (mode == ArangoReplicationOperation.changes && getBackoffMultiplier() == 0 && getBackoffErrorThreshold() == 0) {
             // a lost position or an unreachable server fails every poll: after 3 failures in a row retry (and log)
-            // only every 50th poll instead of ten times a second
+            // only every 500th poll (about every 5 s with the default delay) instead of a hundred times a second
             consumer.setBackoffErrorThreshold(DEFAULT_CHANGES_BACKOFF_ERROR_THRESHOLD);
             consumer.setBackoffMultiplier(DEFAULT_CHANGES_BACKOFF_MULTIPLIER);
         }
@@ -94,7 +94,7 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     /** The delay of a consumer mode when the delay option is not set. */
     private static long defaultDelayMillis(ArangoReplicationOperation mode) {
         return switch (mode) {
-            case changes -> 100L;
+            case changes -> 10L; // the engine itself waits idleMinWait..idleMaxWait between empty WAL answers
             case loggerState -> 1000L;
             default -> 3_600_000L;
         };

@@ -49,7 +49,7 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
             exchange.setException(e);
         }
         if (Deliveries.succeeded(exchange, getExceptionHandler(),
-                "The logger state change was not delivered; it is sent again on the next poll")) {
+                () -> "The logger state change was not delivered; it is sent again on the next poll")) {
             lastDelivered = fingerprint;
         }
         releaseExchange(exchange, false);

@@ -2,10 +2,11 @@ package io.github.camelarango.replication;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -24,8 +25,6 @@ import org.apache.camel.support.resume.Resumables;
 final class ChangeMessages {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final DebeziumEnvelope debezium;
     private final String offsetKey;
@@ -102,8 +101,42 @@ final class ChangeMessages {
         }
     }
 
-    /** A JSON object as a Map (what routes handle best); other JSON values as their Java value. */
+    /**
+     * A JSON object as a Map (what routes handle best); other JSON values as their Java value — the types Jackson's
+     * {@code convertValue(node, Object.class)} gives (LinkedHashMap in document order, ArrayList, String, Integer /
+     * Long / BigInteger, Double, Boolean, null), built by walking the tree once instead of Jackson's serialise-and-read
+     * copy, which cost a fifth of the consumer's time per change.
+     */
     static Object toMap(JsonNode node) {
-        return node.isObject() ? MAPPER.convertValue(node, MAP) : MAPPER.convertValue(node, Object.class);
+        switch (node.getNodeType()) {
+            case OBJECT:
+                Map<String, Object> map = new LinkedHashMap<>(capacity(node.size()));
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    map.put(field.getKey(), toMap(field.getValue()));
+                }
+                return map;
+            case ARRAY:
+                List<Object> list = new ArrayList<>(node.size());
+                for (JsonNode element : node) {
+                    list.add(toMap(element));
+                }
+                return list;
+            case STRING:
+                return node.textValue();
+            case NUMBER:
+                return node.isFloat() ? Double.valueOf(node.doubleValue()) : node.numberValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NULL:
+            case MISSING:
+                return null;
+            default: // BINARY, POJO: not produced by parsing JSON text
+                return MAPPER.convertValue(node, Object.class);
+        }
+    }
+
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 }

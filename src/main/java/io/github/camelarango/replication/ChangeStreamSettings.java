@@ -20,8 +20,8 @@ final class ChangeStreamSettings {
 
     static final String NATIVE = "native";
     static final String DEBEZIUM = "debezium";
-    /** Dump chunks grow up to this size (or the first chunk size, when larger). */
-    private static final int MAX_DUMP_CHUNK = 8 * 1024 * 1024;
+    /** The smallest snapshotMaxChunkSize (the largest is the engine's {@link ChangeStreamOptions#MAX_CHUNK_SIZE}). */
+    private static final int MIN_MAX_DUMP_CHUNK = 16 * 1024;
 
     private ChangeStreamSettings() {
     }
@@ -34,6 +34,11 @@ final class ChangeStreamSettings {
         }
         if (consumer.getOffsetKey() != null && consumer.getOffsetKey().isBlank()) {
             throw invalid("offsetKey", consumer.getOffsetKey(), "a non-blank text (or leave it unset for the default)");
+        }
+        int maxChunk = consumer.getSnapshotMaxChunkSize();
+        if (maxChunk < MIN_MAX_DUMP_CHUNK || maxChunk > ChangeStreamOptions.MAX_CHUNK_SIZE) {
+            throw invalid("snapshotMaxChunkSize", maxChunk,
+                    MIN_MAX_DUMP_CHUNK + " to " + ChangeStreamOptions.MAX_CHUNK_SIZE + " bytes");
         }
         options(connection, consumer, "validation", consumer.getSnapshotMode());
     }
@@ -58,7 +63,7 @@ final class ChangeStreamSettings {
                 .changeTypes(changeTypes(consumer.getOperationTypes()))
                 .batchTtl(Duration.ofMillis(consumer.getBatchTtl()))
                 .initialDumpChunkSize(chunk)
-                .maxDumpChunkSize(Math.max(chunk, MAX_DUMP_CHUNK))
+                .maxDumpChunkSize(Math.max(chunk, consumer.getSnapshotMaxChunkSize()))
                 .tailChunkSize(consumer.getTailChunkSize())
                 .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))
                 .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))

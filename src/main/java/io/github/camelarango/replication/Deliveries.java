@@ -1,6 +1,7 @@
 package io.github.camelarango.replication;
 
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
@@ -21,17 +22,18 @@ final class Deliveries {
     }
 
     /**
-     * @param  whatHappensNow the message for the exception handler: what was not delivered and what the consumer does
+     * @param  whatHappensNow the message for the exception handler: what was not delivered and what the consumer does;
+     *                        built only when the exchange did not succeed (it is on the path of every exchange)
      * @return                whether the exchange succeeded
      */
-    static boolean succeeded(Exchange exchange, ExceptionHandler handler, String whatHappensNow) {
+    static boolean succeeded(Exchange exchange, ExceptionHandler handler, Supplier<String> whatHappensNow) {
         boolean ok = exchange.getException() == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast();
         if (exchange.getException() instanceof RejectedExecutionException) {
-            LOG.debug("Exchange rejected while Camel shuts down: {}", whatHappensNow);
+            LOG.debug("Exchange rejected while Camel shuts down: {}", whatHappensNow.get());
         } else if (!ok) {
             Throwable cause = exchange.getException() != null ? exchange.getException()
                     : new IllegalStateException("the exchange was marked rollback only");
-            handler.handleException(whatHappensNow, exchange, cause);
+            handler.handleException(whatHappensNow.get(), exchange, cause);
         }
         return ok;
     }

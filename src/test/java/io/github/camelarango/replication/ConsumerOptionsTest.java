@@ -50,13 +50,13 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(19, options);
+        assertEquals(20, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
         assertEquals(ArangoReplicationConsumerConfiguration.DEFAULT_OFFSET_FILE,
                 properties.get("offsetFile").get("defaultValue").asText());
-        assertTrue(properties.get("delay").get("description").asText().contains("100 ms for changes"));
+        assertTrue(properties.get("delay").get("description").asText().contains("10 ms for changes"));
         for (String header : List.of(ArangoReplicationConstants.TICK, ArangoReplicationConstants.CHANGE_TYPE,
                 ArangoReplicationConstants.KEY, ArangoReplicationConstants.TOMBSTONE)) {
             assertEquals("consumer", catalog().get("headers").get(header).get("group").asText(), header);
@@ -82,6 +82,22 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals("avro", bad.getInvalidEnum().get("envelope"));
     }
 
+    @Test
+    void snapshotChunksGrowUpToSnapshotMaxChunkSize() {
+        ArangoReplicationConfiguration connection = new ArangoReplicationConfiguration();
+        ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
+        assertEquals(2 * 1024 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+                .maxDumpChunkSize(), "default: 2 MiB");
+        assertEquals(200L, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+                .idleMaxWait().toMillis(), "default idle wait at most 2 x idleMinWait");
+        consumer.setSnapshotMaxChunkSize(512 * 1024);
+        assertEquals(512 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+                .maxDumpChunkSize());
+        consumer.setSnapshotChunkSize(1024 * 1024);
+        assertEquals(1024 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+                .maxDumpChunkSize(), "a larger first chunk is the maximum");
+    }
+
     private Throwable creating(String uri) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
@@ -105,6 +121,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));
         assertTrue(creating("arango-replication:changes?maxEventsPerPoll=0").getMessage().contains("option maxEventsPerPoll"));
         assertTrue(creating("arango-replication:changes?idleMinWait=5s&idleMaxWait=1s").getMessage().contains("idleMinWait"));
+        assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
+                creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());
@@ -126,13 +144,13 @@ class ConsumerOptionsTest extends CamelTestSupport {
         });
         ArangoReplicationEndpoint changes = (ArangoReplicationEndpoint) context.getRoute("changes").getEndpoint();
         assertEquals("INITIAL_ONLY", changes.getConsumerConfiguration().getSnapshotMode().name());
-        assertEquals(100L, delay("changes"));
+        assertEquals(10L, delay("changes"));
         assertEquals(3_600_000L, delay("dump"));
         assertEquals(1000L, delay("logger"));
         assertEquals(2000L, delay("custom"));
         ScheduledPollConsumer failing = (ScheduledPollConsumer) context.getRoute("changes").getConsumer();
         assertEquals(3, failing.getBackoffErrorThreshold(), "failing changes polls back off by default");
-        assertEquals(50, failing.getBackoffMultiplier());
+        assertEquals(500, failing.getBackoffMultiplier(), "about every 5 s with the 10 ms delay");
         assertEquals(0, ((ScheduledPollConsumer) context.getRoute("logger").getConsumer()).getBackoffMultiplier());
         ScheduledPollConsumer configured = (ScheduledPollConsumer) context.getRoute("backoff").getConsumer();
         assertEquals(1, configured.getBackoffErrorThreshold(), "the route's own backoff options win");

@@ -39,6 +39,8 @@ public final class ChangePosition {
     private final long from;
     private final long lastScanned;
     private final Set<String> completedCollections;
+    /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
+    private String json;
 
     private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections) {
         this.phase = phase;
@@ -95,6 +97,15 @@ public final class ChangePosition {
 
     /** The compact JSON form, e.g. {@code {"v":1,"phase":"TAIL","from":"189495","lastScanned":"189505"}}. */
     public String toJson() {
+        String rendered = json; // a racy cache is safe: Strings are immutable, every thread renders the same text
+        if (rendered == null) {
+            rendered = render();
+            json = rendered;
+        }
+        return rendered;
+    }
+
+    private String render() {
         ObjectNode node = JSON.createObjectNode();
         node.put("v", FORMAT_VERSION);
         node.put("phase", phase.name());

@@ -42,10 +42,16 @@ final class CommitTracker {
         }
     }
 
-    /** Saves a delivered event's position. */
+    /**
+     * Saves a delivered event's position, unless it is the position already committed: the events inside a WAL
+     * transaction carry the position before it, and the documents of a collection's dump the same snapshot position,
+     * so most commits would store the same text again (one file append per change with Camel's file store).
+     */
     synchronized void commit(ChangePosition position) {
-        store.save(key, position);
-        committed = position;
+        if (!position.equals(committed)) {
+            store.save(key, position);
+            committed = position;
+        }
         if (position.equals(awaited)) {
             awaited = null;
         }

@@ -1,0 +1,40 @@
+package io.github.camelarango.replication.bench;
+
+import java.util.function.LongConsumer;
+
+/** The changes consumer in a route, tailing from the current tick (snapshotMode NEVER), default options otherwise. */
+final class CamelLatencyProbe implements LatencyProbe {
+
+    private final String extraOptions;
+    private CamelRoute route;
+
+    /** {@code extraOptions}: endpoint options added to the URI, e.g. {@code idleMaxWait=100}; empty for defaults. */
+    CamelLatencyProbe(String extraOptions) {
+        this.extraOptions = extraOptions;
+    }
+
+    @Override
+    public String name() {
+        return "camel route" + (extraOptions.isEmpty() ? " (defaults: idleMinWait 100 ms, idleMaxWait 200 ms, delay 10 ms)"
+                : ", " + extraOptions.replace('&', ' '));
+    }
+
+    @Override
+    public void start(String url, String collection, LongConsumer received) throws Exception {
+        route = new CamelRoute(CamelRoute.Offsets.MEMORY);
+        route.start(url, "collections=" + collection + "&snapshotMode=NEVER"
+                + (extraOptions.isEmpty() ? "" : "&" + extraOptions), exchange -> {
+            Object stamp = CamelRoute.document(exchange).get("sentNanos");
+            if (stamp instanceof Number n) {
+                received.accept(n.longValue());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (route != null) {
+            route.close();
+        }
+    }
+}

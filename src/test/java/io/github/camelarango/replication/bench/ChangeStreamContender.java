@@ -1,0 +1,96 @@
+package io.github.camelarango.replication.bench;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.ChangeStream;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.InMemoryPositionStore;
+import io.github.camelarango.replication.cdc.SnapshotMode;
+import io.github.camelarango.replication.client.ArangoClientConfiguration;
+import io.github.camelarango.replication.client.HttpArangoReplicationClient;
+
+/**
+ * The change-capture engine driven directly, as a polling consumer drives it: {@code poll}, hand every event to a
+ * sink, {@code commit} the last position of each poll. Snapshot: an {@code INITIAL_ONLY} stream over one
+ * collection until it is finished. Tail: a stream resuming from a stored tail position until it delivered the
+ * expected number of document events.
+ */
+final class ChangeStreamContender implements Contender {
+
+    static final int MAX_EVENTS_PER_POLL = 1000;
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final String name;
+    private final String url;
+    private final String collection;
+    private final ChangePosition resumeFrom;
+    private final long expected;
+    private final int maxDumpChunkSize;
+
+    private ChangeStreamContender(String name, String url, String collection, ChangePosition resumeFrom, long expected,
+                                  int maxDumpChunkSize) {
+        this.name = name;
+        this.maxDumpChunkSize = maxDumpChunkSize;
+        this.url = url;
+        this.collection = collection;
+        this.resumeFrom = resumeFrom;
+        this.expected = expected;
+    }
+
+    /** The engine with its default options (dump chunks growing up to 8 MiB). */
+    static ChangeStreamContender snapshot(String url, String collection) {
+        return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1,
+                BareDumpLoop.MAX_CHUNK);
+    }
+
+    /** Diagnostic: the engine with dump chunks capped at {@code maxDumpChunkSize} bytes. */
+    static ChangeStreamContender snapshot(String url, String collection, int maxDumpChunkSize) {
+        return new ChangeStreamContender("cdc ChangeStream, maxDumpChunkSize " + (maxDumpChunkSize >> 10) + " KiB", url,
+                collection, null, -1, maxDumpChunkSize);
+    }
+
+    static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents) {
+        return new ChangeStreamContender("cdc ChangeStream", url, collection, ChangePosition.tail(afterTick, 0),
+                expectedEvents, BareDumpLoop.MAX_CHUNK);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long run() {
+        String key = "bench-" + RUNS.incrementAndGet();
+        InMemoryPositionStore store = new InMemoryPositionStore();
+        if (resumeFrom != null) {
+            store.save(key, resumeFrom);
+        }
+        ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey(key)
+                .snapshotMode(resumeFrom == null ? SnapshotMode.INITIAL_ONLY : SnapshotMode.NEVER)
+                .includeCollections(Set.of(collection)).maxDumpChunkSize(maxDumpChunkSize)
+                .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).build();
+        long delivered = 0;
+        try (HttpArangoReplicationClient client = new HttpArangoReplicationClient(
+                ArangoClientConfiguration.builder(url).build());
+             ChangeStream stream = new ChangeStream(client, options, store)) {
+            while (resumeFrom == null ? !stream.isFinished() : delivered < expected) {
+                List<ChangeEvent> events = stream.poll(MAX_EVENTS_PER_POLL);
+                for (ChangeEvent event : events) {
+                    if (event.type() == ChangeType.SNAPSHOT_READ || event.type() == ChangeType.UPSERT) {
+                        delivered++;
+                    }
+                }
+                if (!events.isEmpty()) {
+                    stream.commit(events.get(events.size() - 1).position());
+                }
+            }
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.camelarango.replication.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The component-side contenders of each comparison: the cdc engine driven directly (and the Camel route). */
+final class ComponentContenders {
+
+    /** idleMinWait configured for the latency runs (the engine's default). */
+    static final Duration IDLE_MIN_WAIT = Duration.ofMillis(100);
+    /** idleMaxWait of the engine's default backoff. */
+    static final Duration IDLE_MAX_WAIT = Duration.ofMillis(2000);
+
+    private ComponentContenders() {
+    }
+
+    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets, 1 MiB chunks. */
+    static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
+        List<Contender> list = new ArrayList<>();
+        list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE));
+        if (diagnostics) {
+            list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
+        }
+        list.add(ChangeStreamContender.snapshot(url, collection));
+        if (diagnostics) {
+            list.add(ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
+        }
+        return list;
+    }
+
+    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets. */
+    static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
+        List<Contender> list = new ArrayList<>();
+        list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.FILE));
+        if (diagnostics) {
+            list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));
+        }
+        list.add(ChangeStreamContender.tail(url, collection, afterTick, documents));
+        return list;
+    }
+
+    static List<LatencyProbe> latencyProbes() {
+        return List.of(new CamelLatencyProbe(""),
+                new CamelLatencyProbe("idleMaxWait=" + IDLE_MIN_WAIT.toMillis() + "&delay=10"),
+                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MAX_WAIT),
+                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MIN_WAIT));
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.camelarango.replication.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Time from a write on the emulator to its event at the consumer: each written document carries the
+ * {@link System#nanoTime()} taken just before its {@code POST} was sent (so the figure includes the write's own
+ * round trip), the probe reads it back from the event. Idle: single writes with random gaps, nothing else
+ * happening. Under load: a steady stream of single writes at a fixed rate.
+ */
+final class LatencyBenchmark {
+
+    /** Percentiles of one phase, in milliseconds. */
+    record Result(String probe, String phase, int samples, double p50, double p99, double max, double writeP50) {
+    }
+
+    private final String url;
+
+    LatencyBenchmark(String url) {
+        this.url = url;
+    }
+
+    List<Result> run(LatencyProbe probe, String collection, int idleSamples, long gapMinMillis, long gapMaxMillis,
+                     int loadRate, int loadSeconds) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        try (BenchHttp http = new BenchHttp(url); probe) {
+            DatasetLoader writer = new DatasetLoader(http);
+            writer.createCollection(collection);
+            probe.start(url, collection, sent -> {
+                long now = System.nanoTime();
+                synchronized (latencies) {
+                    latencies.add(now - sent);
+                    latencies.notifyAll();
+                }
+            });
+            int next = 0;
+            List<Long> writeTimes = new ArrayList<>();
+            for (int i = 0; i < idleSamples; i++) {
+                sleepMillis(ThreadLocalRandom.current().nextLong(gapMinMillis, gapMaxMillis + 1));
+                long t = System.nanoTime();
+                writer.insertStamped(collection, DocumentShape.SMALL, next++);
+                writeTimes.add(System.nanoTime() - t);
+            }
+            results.add(result(probe.name(), "idle (gaps " + gapMinMillis + "-" + gapMaxMillis + " ms)",
+                    awaitAndTake(latencies, idleSamples), writeTimes));
+            writeTimes.clear();
+            long interval = TimeUnit.SECONDS.toNanos(1) / loadRate;
+            int count = loadRate * loadSeconds;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long t = System.nanoTime();
+                writer.insertStamped(collection, DocumentShape.SMALL, next++);
+                writeTimes.add(System.nanoTime() - t);
+            }
+            results.add(result(probe.name(), "steady load " + loadRate + " writes/s", awaitAndTake(latencies, count),
+                    writeTimes));
+        }
+        return results;
+    }
+
+    private static long[] awaitAndTake(List<Long> latencies, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (latencies) {
+            while (latencies.size() < expected) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("only " + latencies.size() + " of " + expected
+                            + " written documents reached the consumer within 30 s");
+                }
+                TimeUnit.NANOSECONDS.timedWait(latencies, left);
+            }
+            long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
+            latencies.clear();
+            return values;
+        }
+    }
+
+    private static Result result(String probe, String phase, long[] nanos, List<Long> writeNanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        long[] writes = writeNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(probe, phase, sorted.length, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6,
+                sorted[sorted.length - 1] / 1e6, percentile(writes, 50) / 1e6);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static void sleepMillis(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+}

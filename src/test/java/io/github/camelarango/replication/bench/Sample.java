@@ -1,0 +1,32 @@
+package io.github.camelarango.replication.bench;
+
+/** One timed run of a {@link Contender}: items delivered, wall time, and the heap figures of the run. */
+record Sample(String contender, long items, long nanos, HeapWatch.Figures heap) {
+
+    double perSecond() {
+        return items * 1e9 / nanos;
+    }
+
+    /** Throughput over a body of {@code bytes} (the same body for every contender of a data set), in MB/s. */
+    double megabytesPerSecond(long bytes) {
+        return bytes / 1e6 * 1e9 / nanos;
+    }
+
+    /** Times one run; fails when the contender delivered another number of items than expected (-1: any). */
+    static Sample measure(Contender contender, long expected) throws Exception {
+        System.gc();
+        long items;
+        long nanos;
+        HeapWatch.Figures heap;
+        try (HeapWatch watch = new HeapWatch()) {
+            long start = System.nanoTime();
+            items = contender.run();
+            nanos = System.nanoTime() - start;
+            heap = watch.figures();
+        }
+        if (expected >= 0 && items != expected) {
+            throw new IllegalStateException(contender.name() + " delivered " + items + " items, expected " + expected);
+        }
+        return new Sample(contender.name(), items, nanos, heap);
+    }
+}
