@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.camelarango.replication.client.ApplierConfig;
 import io.github.camelarango.replication.client.ApplierState;
+import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.LoggerFirstTick;
 import io.github.camelarango.replication.client.LoggerTickRanges;
 import io.github.camelarango.replication.client.OpenTransactions;
@@ -72,10 +73,10 @@ abstract class LegacyProducerEmulatorTestSupport extends ProducerEmulatorTestSup
     void synchronizeAndMakeSlavePullFromALeader() {
         try (ArangoEmulator leader = ArangoEmulator.builder().version(server().emulator().version())
                 .authentication("root", "leaderSecret").build().start()) {
-            EmulatorDocuments leaderDocuments = new EmulatorDocuments(leader.url(), "root", "leaderSecret");
-            leaderDocuments.createCollection("shipments");
+            EmulatorAdmin leaderDocuments = new EmulatorAdmin(leader.url(), "root", "leaderSecret");
+            leaderDocuments.createCollection("_system", "shipments");
             for (String key : List.of("s1", "s2", "s3")) {
-                leaderDocuments.insert("shipments", Map.of("_key", key));
+                leaderDocuments.insert("_system", "shipments", Map.of("_key", key));
             }
             Map<String, Object> leaderSettings = new HashMap<>(Map.of(LEADER_ENDPOINT, "tcp://127.0.0.1:" + leader.port(),
                     LEADER_USER, "root", LEADER_PASSWORD, "leaderSecret", RESTRICT_TYPE, "include",

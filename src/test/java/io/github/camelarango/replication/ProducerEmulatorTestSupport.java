@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.client.DumpBatch;
+import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.Inventory;
 import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.LoggerState;
@@ -65,8 +66,8 @@ abstract class ProducerEmulatorTestSupport extends CamelTestSupport {
                + server().password();
     }
 
-    protected EmulatorDocuments documents() {
-        return new EmulatorDocuments(server().url(), server().user(), server().password());
+    protected EmulatorAdmin documents() {
+        return new EmulatorAdmin(server().url(), server().user(), server().password());
     }
 
     @Override
@@ -109,10 +110,10 @@ abstract class ProducerEmulatorTestSupport extends CamelTestSupport {
     /** A new collection with documents k0..k(count-1). */
     protected String collectionWith(int count) {
         String name = "orders" + COLLECTIONS.incrementAndGet();
-        EmulatorDocuments documents = documents();
-        documents.createCollection(name);
+        EmulatorAdmin documents = documents();
+        documents.createCollection("_system", name);
         for (int i = 0; i < count; i++) {
-            documents.insert(name, Map.of("_key", "k" + i, "amount", i));
+            documents.insert("_system", name, Map.of("_key", "k" + i, "amount", i));
         }
         return name;
     }
@@ -136,7 +137,7 @@ abstract class ProducerEmulatorTestSupport extends CamelTestSupport {
         assertTrue(inventory.collections().stream().map(InventoryCollection::name).anyMatch(collection::equals),
                 "inventory lists " + collection);
 
-        documents().insert(collection, Map.of("_key", "afterSnapshot"));
+        documents().insert("_system", collection, Map.of("_key", "afterSnapshot"));
         List<Object> dumped = new ArrayList<>();
         Exchange chunk;
         int calls = 0;

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.camelarango.replication.client.ArangoConnectionException;
 import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.DumpBatch;
+import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
@@ -82,10 +83,10 @@ class ProducerFailuresTest extends CamelTestSupport {
     }
 
     private String batchOf(String collection, int documents) {
-        EmulatorDocuments writer = new EmulatorDocuments(SERVER.url(), "root", "secret");
-        writer.createCollection(collection);
+        EmulatorAdmin writer = new EmulatorAdmin(SERVER.url(), "root", "secret");
+        writer.createCollection("_system", collection);
         for (int i = 0; i < documents; i++) {
-            writer.insert(collection, Map.of("_key", "d" + i, "padding", "x".repeat(200)));
+            writer.insert("_system", collection, Map.of("_key", "d" + i, "padding", "x".repeat(200)));
         }
         return call("direct:replication", "createDumpBatch", Map.of()).getMessage().getBody(DumpBatch.class).id();
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoOperationUnavailableException;
 import io.github.camelarango.replication.client.ClusterInventory;
+import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import io.github.camelarango.replication.emulator.EmulatorRole;
@@ -50,7 +51,7 @@ class ProducerOnCoordinatorTest extends CamelTestSupport {
 
     @Test
     void clusterInventoryAndLoggerStateAnswer() {
-        new EmulatorDocuments(SERVER.url(), "root", "secret").createCollection("fleet");
+        new EmulatorAdmin(SERVER.url(), "root", "secret").createCollection("_system", "fleet");
         Exchange inventory = call("clusterInventory");
         assertNull(inventory.getException());
         ClusterInventory cluster = inventory.getMessage().getBody(ClusterInventory.class);

@@ -7,15 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Writes test data through the server's document API (plain JDK HTTP, independent of the client under test):
- * collections, inserts, removes.
+ * Writes test data through the server's document API (plain JDK HTTP, independent of the client and component
+ * under test): databases, collections, inserts, updates, removes. Shared by the client and component tests.
  */
-final class EmulatorAdmin {
+public final class EmulatorAdmin {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -23,30 +25,44 @@ final class EmulatorAdmin {
     private final String url;
     private final String authorization;
 
-    EmulatorAdmin(String url, String user, String password) {
+    /** A writer for the server at {@code url} (e.g. {@code http://127.0.0.1:port}), authenticating with Basic auth. */
+    public EmulatorAdmin(String url, String user, String password) {
         this.url = url;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    void createDatabase(String name) {
+    /** Creates a database (from {@code _system}). */
+    public void createDatabase(String name) {
         send("POST", "/_db/_system/_api/database", "{\"name\":\"" + name + "\"}");
     }
 
-    void createCollection(String database, String name) {
+    /** Creates a document collection in {@code database}. */
+    public void createCollection(String database, String name) {
         send("POST", "/_db/" + database + "/_api/collection", "{\"name\":\"" + name + "\"}");
     }
 
-    /** Inserts a document, returns its _key. */
-    String insert(String database, String collection, String json) {
+    /** Inserts a document given as JSON text, returns its _key. */
+    public String insert(String database, String collection, String json) {
         return send("POST", "/_db/" + database + "/_api/document/" + collection, json).path("_key").asText();
     }
 
-    void remove(String database, String collection, String key) {
+    /** Inserts a document given as a map (rendered as a JSON object), returns its _key. */
+    public String insert(String database, String collection, Map<String, ?> document) {
+        try {
+            return insert(database, collection, MAPPER.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("document is not JSON-serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Removes the document with {@code key}. */
+    public void remove(String database, String collection, String key) {
         send("DELETE", "/_db/" + database + "/_api/document/" + collection + "/" + key, null);
     }
 
-    void update(String database, String collection, String key, String json) {
+    /** Patches the document with {@code key} with the given JSON object. */
+    public void update(String database, String collection, String key, String json) {
         send("PATCH", "/_db/" + database + "/_api/document/" + collection + "/" + key, json);
     }
 
