@@ -70,14 +70,7 @@ final class KeysHandler {
         if (batch == null) {
             throw new ArangoException(404, 1600, "batchId not specified");
         }
-        String name = request.param("collection");
-        if (name == null || name.isEmpty()) {
-            throw ArangoException.badParameter("invalid collection parameter");
-        }
-        Collection c = database.collection(name);
-        if (c == null) {
-            throw ArangoException.collectionNotFound(name);
-        }
+        Collection c = CollectionParam.required(request, database);
         ObjectNode body = Json.object();
         body.put("id", Long.toUnsignedString(batch.id()) + "-" + c.idText());
         body.put("count", batch.keyOrder(c).size());

@@ -1,7 +1,6 @@
 package io.github.camelarango.replication.emulator.replication;
 
 import io.github.camelarango.replication.emulator.EmulatorContext;
-import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.HttpRequest;
 import io.github.camelarango.replication.emulator.http.HttpResponse;
 import io.github.camelarango.replication.emulator.model.Collection;
@@ -26,19 +25,10 @@ final class LoggerFollowHandler {
     }
 
     HttpResponse follow(HttpRequest request, Database database) {
-        long from = request.tickParam("from", 0);
-        long to = request.tickParam("to", -1L);
-        if (request.hasParam("to") && (Long.compareUnsigned(from, to) > 0 || to == 0)) {
-            throw ArangoException.badParameter("invalid from/to values");
-        }
-        Collection collection = null;
-        String name = request.param("collection");
-        if (name != null && !name.isEmpty()) {
-            collection = database.collection(name);
-            if (collection == null) {
-                throw ArangoException.collectionNotFound(name);
-            }
-        }
+        TickRange range = TickRange.of(request, -1L);
+        long from = range.from();
+        long to = range.to();
+        Collection collection = CollectionParam.optional(request, database);
         long chunkSize = Math.max(1, request.tickParam("chunkSize", DEFAULT_CHUNK));
         context.clients().register(request, from == 0 ? 0 : from - 1, request.tickParam("ttl", 0));
         long latest = server.lastTick();

@@ -41,14 +41,7 @@ final class RevisionsHandler {
     HttpResponse handle(HttpRequest request, Database database) {
         String what = request.segment(3);
         String method = request.method();
-        String name = request.param("collection");
-        if (name == null || name.isEmpty()) {
-            throw ArangoException.badParameter("invalid collection parameter");
-        }
-        Collection c = database.collection(name);
-        if (c == null) {
-            throw ArangoException.collectionNotFound(name);
-        }
+        Collection c = CollectionParam.required(request, database);
         if ("tree".equals(what) && method.equals("POST")) {
             return HttpResponse.empty(204);
         }

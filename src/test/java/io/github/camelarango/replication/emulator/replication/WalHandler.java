@@ -78,11 +78,7 @@ public final class WalHandler implements RouteHandler {
 
     /** RocksDB never has open transactions in the WAL: always 204 with lastincluded 0 (§4.5). */
     private HttpResponse openTransactions(HttpRequest request) {
-        long from = request.tickParam("from", 0);
-        long to = request.tickParam("to", server.lastTick());
-        if (request.hasParam("to") && (Long.compareUnsigned(from, to) > 0 || to == 0)) {
-            throw ArangoException.badParameter("invalid from/to values");
-        }
+        long from = TickRange.of(request, server.lastTick()).from();
         return HttpResponse.empty(204)
                 .header("content-type", HttpResponse.DUMP)
                 .header("x-arango-replication-frompresent", Boolean.toString(server.wal().fromPresent(from, server.lastTick())))
@@ -94,19 +90,10 @@ public final class WalHandler implements RouteHandler {
         if (global && !database.isSystem()) {
             throw ArangoException.forbidden("global tailing is only possible from within _system database");
         }
-        long from = request.tickParam("from", 0);
-        long to = request.tickParam("to", -1L);
-        if (request.hasParam("to") && (Long.compareUnsigned(from, to) > 0 || to == 0)) {
-            throw ArangoException.badParameter("invalid from/to values");
-        }
-        Collection collection = null;
-        String name = request.param("collection");
-        if (!global && name != null && !name.isEmpty()) {
-            collection = database.collection(name);
-            if (collection == null) {
-                throw ArangoException.collectionNotFound(name);
-            }
-        }
+        TickRange range = TickRange.of(request, -1L);
+        long from = range.from();
+        long to = range.to();
+        Collection collection = global ? null : CollectionParam.optional(request, database);
         if (request.method().equals("PUT")) {
             checkTransactionIds(request);
         }
