@@ -1,9 +1,7 @@
 package io.github.camelarango.replication.emulator.wal;
 
 import io.github.camelarango.replication.emulator.http.ByteSink;
-import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
-import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
 import java.util.function.Function;
 
@@ -25,9 +23,7 @@ public final class LegacyMarkerWriter implements MarkerFormat {
         Collection c = e.collection();
         out.ascii("{\"tick\":\"" + Long.toUnsignedString(e.tick()) + "\",\"type\":" + e.type()
                 + ",\"database\":\"" + e.database().idText() + "\"");
-        if (e.tid() != null) {
-            out.ascii(",\"tid\":\"" + e.tid() + "\"");
-        }
+        MarkerData.tid(e, out);
         if (c != null && e.type() == WalEntry.COLLECTION_DROP) {
             out.ascii(",\"cuid\":\"" + c.globallyUniqueId() + "\",\"cid\":\"" + c.idText()
                     + "\",\"data\":{\"id\":\"" + c.idText() + "\",\"name\":\"\"}}");
@@ -39,12 +35,10 @@ public final class LegacyMarkerWriter implements MarkerFormat {
         }
         switch (e.type()) {
             case WalEntry.DOCUMENT:
-                out.ascii(",\"data\":");
-                ((DocumentVersion) e.payload()).render(names.apply(c), out);
+                MarkerData.document(e, names.apply(c), out);
                 break;
             case WalEntry.REMOVE:
-                DocumentVersion removed = (DocumentVersion) e.payload();
-                out.ascii(",\"data\":{\"_key\":\"" + removed.key() + "\",\"_rev\":\"" + removed.revText() + "\"}");
+                MarkerData.removed(e, out);
                 break;
             case WalEntry.COLLECTION_RENAME:
                 out.ascii(",\"data\":{\"name\":");
@@ -54,10 +48,7 @@ public final class LegacyMarkerWriter implements MarkerFormat {
                 out.ascii(",\"id\":\"" + c.idText() + "\"}");
                 break;
             default:
-                if (e.payload() instanceof byte[]) {
-                    out.ascii(",\"data\":");
-                    out.write((byte[]) e.payload());
-                }
+                MarkerData.raw(e, out);
         }
         out.write('}');
     }

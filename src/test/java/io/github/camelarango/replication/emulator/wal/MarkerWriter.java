@@ -1,9 +1,7 @@
 package io.github.camelarango.replication.emulator.wal;
 
 import io.github.camelarango.replication.emulator.http.ByteSink;
-import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
-import io.github.camelarango.replication.emulator.model.DocumentVersion;
 
 import java.util.function.Function;
 
@@ -28,11 +26,7 @@ public final class MarkerWriter implements MarkerFormat {
         out.ascii(Integer.toString(e.type()));
         out.ascii(",\"db\":");
         out.quoted(e.database().name());
-        if (e.tid() != null) {
-            out.ascii(",\"tid\":\"");
-            out.ascii(e.tid());
-            out.write('"');
-        }
+        MarkerData.tid(e, out);
         if (e.collection() != null) {
             out.ascii(",\"cuid\":\"");
             out.ascii(e.collection().globallyUniqueId());
@@ -40,16 +34,10 @@ public final class MarkerWriter implements MarkerFormat {
         }
         switch (e.type()) {
             case WalEntry.DOCUMENT:
-                out.ascii(",\"data\":");
-                ((DocumentVersion) e.payload()).render(names.apply(e.collection()), out);
+                MarkerData.document(e, names.apply(e.collection()), out);
                 break;
             case WalEntry.REMOVE:
-                DocumentVersion removed = (DocumentVersion) e.payload();
-                out.ascii(",\"data\":{\"_key\":\"");
-                out.ascii(removed.key());
-                out.ascii("\",\"_rev\":\"");
-                out.ascii(removed.revText());
-                out.ascii("\"}");
+                MarkerData.removed(e, out);
                 break;
             case WalEntry.COLLECTION_RENAME:
                 out.ascii(",\"data\":{\"name\":");
@@ -57,10 +45,7 @@ public final class MarkerWriter implements MarkerFormat {
                 out.write('}');
                 break;
             default:
-                if (e.payload() instanceof byte[]) {
-                    out.ascii(",\"data\":");
-                    out.write((byte[]) e.payload());
-                }
+                MarkerData.raw(e, out);
         }
         out.write('}');
     }
