@@ -107,6 +107,12 @@ public final class ChangeStream implements AutoCloseable {
             } catch (PositionLostException | TransactionTooLargeException e) {
                 failure = e;
                 throw e;
+            } catch (RuntimeException e) {
+                // a poll may make several server calls: the events of the earlier ones were handed to the queue and
+                // the readers moved past them, but the caller gets none of them; start again from the committed
+                // position so they are delivered by a later poll
+                forgetUncommitted();
+                throw e;
             }
         }
     }
@@ -125,12 +131,16 @@ public final class ChangeStream implements AutoCloseable {
      */
     public void rewind() {
         synchronized (pollLock) {
-            queue.clear();
-            phases.reset();
+            forgetUncommitted();
             failure = null;
-            rewound = true;
-            started = false;
         }
+    }
+
+    private void forgetUncommitted() {
+        queue.clear();
+        phases.reset();
+        rewound = true;
+        started = false;
     }
 
     /**
@@ -175,6 +185,7 @@ public final class ChangeStream implements AutoCloseable {
             phases.start(commits.load(), rewound);
             rewound = false;
             started = true;
+            saveStartingPoint();
         }
         List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
         phases.keepAlive();
@@ -189,6 +200,19 @@ public final class ChangeStream implements AutoCloseable {
         }
         commits.saveIfIdle();
         return out;
+    }
+
+    /**
+     * Saves at once a starting point the stream chose without an event (snapshotMode NEVER without a stored position:
+     * the server's current tick), so that a rewind or a restart before the first commit resumes from it rather than
+     * from a newer server tick, which would skip the changes in between.
+     */
+    private void saveStartingPoint() {
+        Emission head = queue.peek();
+        if (head != null && !head.isEvent()) {
+            commits.handedOut(queue.poll());
+            commits.saveIfIdle();
+        }
     }
 
     private void drain(List<ChangeEvent> out, int maxEvents) {
