@@ -15,6 +15,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         StateRepository<String, String> repository = options.getOffsetRepository() != null
                 ? options.getOffsetRepository()
                 : getEndpoint().getComponent().defaultOffsetRepository(options.getOffsetFile());
+        ServiceHelper.startService(repository); // a repository from the registry is not started by anyone else
         PositionStore store = PositionStore.ofStrings(repository::getState, repository::setState);
         ChangeStream newStream = new ChangeStream(getEndpoint().getClient(),
                 ChangeStreamSettings.options(getEndpoint().getConfiguration(), options, offsetKey,
@@ -118,14 +120,16 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         lastFailure = null;
         int delivered = 0;
         for (ChangeEvent event : events) {
-            if (!isRunAllowed()) {
-                break; // not committed: delivered again after a restart
-            }
-            if (!deliver(event)) {
-                current.rewind();
+            if (!isRunAllowed() || !deliver(event)) {
+                current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
                 break;
             }
-            current.commit(event.position());
+            try {
+                current.commit(event.position());
+            } catch (RuntimeException e) {
+                current.rewind(); // nothing after the last saved position may be skipped
+                throw failed(e);
+            }
             delivered++;
         }
         return delivered;

@@ -95,8 +95,9 @@ final class WalTailer {
      * also when the next tick belongs to a marker filtered out by the server.
      */
     private boolean nothingMissing(ReplicationSource.TailChunk chunk) {
-        if (Long.compareUnsigned(chunk.lastTick(), from) <= 0) {
-            return true;
+        if (chunk.lastTick() == from) {
+            return true; // nothing was written after from; a server whose last tick is below from is another
+                         // server (restored, failed over): its ticks up to from would be skipped, so that is lost
         }
         return !chunk.markers().isEmpty() && chunk.markers().get(0).tick() == from + 1;
     }
