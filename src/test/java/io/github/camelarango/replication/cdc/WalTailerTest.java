@@ -163,6 +163,15 @@ class WalTailerTest {
     }
 
     @Test
+    void aServerBehindThePositionIsALostPosition() {
+        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
+        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        assertEquals(500, lost.from);
+        assertEquals(420, lost.serverLastTick);
+    }
+
+    @Test
     void fromZeroReportsNoLoss() {
         WalTailer tailer = tailer(0, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 10, 10, false));
