@@ -6,17 +6,16 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The default offset repositories of a component: one started {@link FileStateRepository} per file, shared by every
+ * The default offset repositories of a component: one started {@link AtomicFileStateRepository} per file, shared by every
  * consumer naming that file (two instances over one file would overwrite each other's keys), stopped with the
  * component.
  */
 final class DefaultOffsetRepositories {
 
-    private final Map<File, FileStateRepository> byFile = new HashMap<>();
+    private final Map<File, AtomicFileStateRepository> byFile = new HashMap<>();
 
     /**
      * The started repository of the file; property placeholders such as {@code ${user.home}} are resolved first.
@@ -29,9 +28,9 @@ final class DefaultOffsetRepositories {
                     + "'; allowed is a file path (or set offsetRepository)");
         }
         File file = new File(resolve(context, offsetFile)).getAbsoluteFile();
-        FileStateRepository repository = byFile.get(file);
+        AtomicFileStateRepository repository = byFile.get(file);
         if (repository == null) {
-            repository = FileStateRepository.fileStateRepository(file);
+            repository = new AtomicFileStateRepository(file.toPath());
             try {
                 ServiceHelper.startService(repository);
             } catch (RuntimeException e) {
@@ -43,7 +42,7 @@ final class DefaultOffsetRepositories {
         return repository;
     }
 
-    /** Stops every repository (their content is on disk already: each state change is appended to its file). */
+    /** Stops every repository (their content is on disk already: each state change rewrites its file). */
     synchronized void stopAll() {
         byFile.values().forEach(ServiceHelper::stopService);
         byFile.clear();
