@@ -76,11 +76,15 @@ class ArangoReplicationApplicationTest {
     @Test
     void theRouteCapturesTheSnapshotAndLiveChanges() throws Exception {
         MockEndpoint orders = camelContext.getEndpoint("mock:orders", MockEndpoint.class);
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        // the insert must come after the snapshot, or the snapshot would already hold it (as SNAPSHOT_READ)
+        while (orders.getReceivedCounter() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         ArangoDB driver = driver();
         driver.db().collection("orders").insertDocument(Map.of("_key", "o2", "amount", 20));
         driver.shutdown();
 
-        long deadline = System.nanoTime() + 15_000_000_000L;
         while (orders.getReceivedCounter() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
