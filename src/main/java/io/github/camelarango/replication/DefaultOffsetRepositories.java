@@ -9,8 +9,8 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The default offset repositories of a component: one started {@link AtomicFileStateRepository} per file, shared by every
- * consumer naming that file (two instances over one file would overwrite each other's keys), stopped with the
+ * The default offset repositories of a component: one started {@link AtomicFileStateRepository} per file, shared by
+ * every consumer naming that file (two instances over one file would overwrite each other's keys), stopped with the
  * component.
  */
 final class DefaultOffsetRepositories {

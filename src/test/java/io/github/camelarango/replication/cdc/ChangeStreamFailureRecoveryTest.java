@@ -20,16 +20,15 @@ class ChangeStreamFailureRecoveryTest {
     void aTailCallFailingAfterAnEarlierCallOfTheSamePollLosesNothing() {
         FakeReplicationSource fake = new FakeReplicationSource();
         fake.createCollection("a");
-        FailingSource source = new FailingSource(fake);
         List<String> delivered = new ArrayList<>();
-        try (ChangeStream stream = new ChangeStream(source, options().snapshotMode(SnapshotMode.NEVER).build(),
+        try (ChangeStream stream = new ChangeStream(fake, options().snapshotMode(SnapshotMode.NEVER).build(),
                 new InMemoryPositionStore())) {
             stream.poll(50);
             for (int i = 0; i < 10; i++) {
                 fake.upsert("a", "k" + i);
             }
             // the first call of the next poll answers (a small chunk, checkmore true), the second one fails
-            source.failTailCall = source.tailCalls + 2;
+            fake.failTailCall(2);
             assertThrows(ChangeStreamException.class, () -> stream.poll(50));
             pollAndCommit(stream, delivered, 10);
         }
@@ -45,10 +44,9 @@ class ChangeStreamFailureRecoveryTest {
         for (int i = 0; i < 9; i++) {
             fake.upsert("b", "b" + i);
         }
-        FailingSource source = new FailingSource(fake);
-        source.failDumpCall = 2; // collection a is dumped whole, then the dump of b fails in the same poll
+        fake.failDumpCall(2); // collection a is dumped whole, then the dump of b fails in the same poll
         List<String> delivered = new ArrayList<>();
-        try (ChangeStream stream = new ChangeStream(source, options().build(), new InMemoryPositionStore())) {
+        try (ChangeStream stream = new ChangeStream(fake, options().build(), new InMemoryPositionStore())) {
             assertThrows(ChangeStreamException.class, () -> stream.poll(50));
             pollAndCommit(stream, delivered, 20);
         }
@@ -62,22 +60,10 @@ class ChangeStreamFailureRecoveryTest {
     void neverModeRewoundBeforeItsFirstCommitResumesFromItsStartingTick() {
         FakeReplicationSource fake = new FakeReplicationSource();
         fake.createCollection("a");
-        FailingSource source = new FailingSource(fake) {
-            private boolean first = true;
-
-            @Override
-            public long lastTick() {
-                long tick = super.lastTick();
-                if (first) {
-                    first = false;
-                    fake.upsert("a", "y"); // written right after the stream chose its starting tick
-                }
-                return tick;
-            }
-        };
+        fake.upsertAfterNextLastTick("a", "y"); // written right after the stream chose its starting tick
         InMemoryPositionStore store = new InMemoryPositionStore();
         List<String> delivered = new ArrayList<>();
-        try (ChangeStream stream = new ChangeStream(source, options().snapshotMode(SnapshotMode.NEVER).build(), store)) {
+        try (ChangeStream stream = new ChangeStream(fake, options().snapshotMode(SnapshotMode.NEVER).build(), store)) {
             assertEquals(List.of("y"), stream.poll(10).stream().map(ChangeEvent::key).toList());
             assertTrue(store.load("test").isPresent(), "the starting tick is saved before the first event is handed out");
             stream.rewind(); // the route failed on y
@@ -100,73 +86,5 @@ class ChangeStreamFailureRecoveryTest {
     private static ChangeStreamOptions.Builder options() {
         return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
                 .initialDumpChunkSize(300).maxDumpChunkSize(300).tailChunkSize(16384);
-    }
-
-    /** The fake source, with one tail or dump call (counted from 1) failing like a connection reset. */
-    private static class FailingSource implements ReplicationSource {
-        private final FakeReplicationSource fake;
-        int tailCalls;
-        int failTailCall = -1;
-        int dumpCalls;
-        int failDumpCall = -1;
-
-        FailingSource(FakeReplicationSource fake) {
-            this.fake = fake;
-        }
-
-        @Override
-        public String database() {
-            return fake.database();
-        }
-
-        @Override
-        public BatchInfo createBatch(Duration ttl) {
-            return fake.createBatch(ttl);
-        }
-
-        @Override
-        public void extendBatch(String batchId, Duration ttl) {
-            fake.extendBatch(batchId, ttl);
-        }
-
-        @Override
-        public void deleteBatch(String batchId) {
-            fake.deleteBatch(batchId);
-        }
-
-        @Override
-        public List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
-            return fake.inventory(batchId, includeSystem);
-        }
-
-        @Override
-        public DumpChunk dump(String batchId, String collection, int chunkSize) {
-            if (++dumpCalls == failDumpCall) {
-                throw new ChangeStreamException("dump: connection reset (injected)");
-            }
-            return fake.dump(batchId, collection, chunkSize);
-        }
-
-        @Override
-        public TailChunk tail(TailRequest request) {
-            if (++tailCalls == failTailCall) {
-                throw new ChangeStreamException("tail: connection reset (injected)");
-            }
-            return fake.tail(request);
-        }
-
-        @Override
-        public long collectionCount(String collection) {
-            return fake.collectionCount(collection);
-        }
-
-        @Override
-        public long lastTick() {
-            return fake.lastTick();
-        }
-
-        @Override
-        public void unregister() {
-        }
     }
 }

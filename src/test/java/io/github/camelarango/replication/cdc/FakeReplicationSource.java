@@ -42,6 +42,10 @@ final class FakeReplicationSource implements ReplicationSource {
     private boolean stuckDump;
     private int extendCalls;
     private boolean countUnavailable;
+    private int failingTailCall;
+    private int dumpCalls;
+    private int failingDumpCall;
+    private String[] upsertAfterLastTick;
 
     @Override
     public String database() {
@@ -154,6 +158,21 @@ final class FakeReplicationSource implements ReplicationSource {
         countUnavailable = true;
     }
 
+    /** The {@code n}-th tail call from now (1 = the next) fails like a connection reset. */
+    synchronized void failTailCall(int n) {
+        failingTailCall = tailCalls + n;
+    }
+
+    /** The {@code n}-th dump call from now (1 = the next) fails like a connection reset. */
+    synchronized void failDumpCall(int n) {
+        failingDumpCall = dumpCalls + n;
+    }
+
+    /** The next {@link #lastTick()} is followed at once by an upsert: a write lands right after the tick was read. */
+    synchronized void upsertAfterNextLastTick(String collection, String key) {
+        upsertAfterLastTick = new String[] { collection, key };
+    }
+
     synchronized int extendCalls() {
         return extendCalls;
     }
@@ -194,6 +213,9 @@ final class FakeReplicationSource implements ReplicationSource {
 
     @Override
     public synchronized DumpChunk dump(String batchId, String collection, int chunkSize) {
+        if (++dumpCalls == failingDumpCall) {
+            throw new ChangeStreamException("dump: connection reset (fake)");
+        }
         Batch batch = batch(batchId);
         dumpChunkSizes.add(chunkSize);
         List<JsonNode> docs = batch.documents().getOrDefault(collection, List.of());
@@ -210,7 +232,9 @@ final class FakeReplicationSource implements ReplicationSource {
 
     @Override
     public synchronized TailChunk tail(TailRequest request) {
-        tailCalls++;
+        if (++tailCalls == failingTailCall) {
+            throw new ChangeStreamException("tail: connection reset (fake)");
+        }
         boolean fromPresent = Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
         List<WalMarker> out = new ArrayList<>();
         long lastScanned = request.from();
@@ -240,7 +264,12 @@ final class FakeReplicationSource implements ReplicationSource {
 
     @Override
     public synchronized long lastTick() {
-        return tick;
+        long last = tick;
+        if (upsertAfterLastTick != null) {
+            upsert(upsertAfterLastTick[0], upsertAfterLastTick[1]);
+            upsertAfterLastTick = null;
+        }
+        return last;
     }
 
     @Override
