@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -26,9 +29,11 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     @UriParam
     private ArangoReplicationConfiguration configuration;
     @UriParam
-    private ArangoReplicationApplierConfiguration applierConfiguration = new ArangoReplicationApplierConfiguration();
+    private ArangoReplicationProducerConfiguration producerConfiguration;
     @UriParam
-    private ArangoReplicationConsumerConfiguration consumerConfiguration = new ArangoReplicationConsumerConfiguration();
+    private ArangoReplicationApplierConfiguration applierConfiguration;
+    @UriParam
+    private ArangoReplicationConsumerConfiguration consumerConfiguration;
     /** Documents the scheduler's delay with the per-mode defaults applied in {@link #createConsumer}. */
     @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration",
               defaultValueNote = "10 ms for changes, 1 s for loggerState, 1 h for dump",
@@ -42,10 +47,17 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     private ArangoReplicationClient client;
     private boolean ownsClient;
 
+    /** The endpoint works on the configurations it is given: the component passes copies of its own. */
     public ArangoReplicationEndpoint(String uri, ArangoReplicationComponent component,
-                                     ArangoReplicationConfiguration configuration) {
+                                     ArangoReplicationConfiguration configuration,
+                                     ArangoReplicationProducerConfiguration producerConfiguration,
+                                     ArangoReplicationApplierConfiguration applierConfiguration,
+                                     ArangoReplicationConsumerConfiguration consumerConfiguration) {
         super(uri, component);
         this.configuration = configuration;
+        this.producerConfiguration = producerConfiguration;
+        this.applierConfiguration = applierConfiguration;
+        this.consumerConfiguration = consumerConfiguration;
     }
 
     @Override
@@ -146,10 +158,21 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     }
 
     /**
-     * The connection and producer options.
+     * The connection, client identity and includeSystem options.
      */
     public void setConfiguration(ArangoReplicationConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public ArangoReplicationProducerConfiguration getProducerConfiguration() {
+        return producerConfiguration;
+    }
+
+    /**
+     * The request options of the producer operations.
+     */
+    public void setProducerConfiguration(ArangoReplicationProducerConfiguration producerConfiguration) {
+        this.producerConfiguration = producerConfiguration;
     }
 
     public ArangoReplicationApplierConfiguration getApplierConfiguration() {
@@ -157,7 +180,7 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     }
 
     /**
-     * The leader settings of setApplierConfig, synchronize and makeSlave.
+     * The applier configuration options of setApplierConfig, synchronize and makeSlave.
      */
     public void setApplierConfiguration(ArangoReplicationApplierConfiguration applierConfiguration) {
         this.applierConfiguration = applierConfiguration;

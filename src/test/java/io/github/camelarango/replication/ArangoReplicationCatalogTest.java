@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
 import org.apache.camel.spi.UriParam;
@@ -64,7 +66,8 @@ class ArangoReplicationCatalogTest extends CamelTestSupport {
     @Test
     void listsEveryOption() throws IOException {
         JsonNode properties = catalog().get("properties");
-        for (Class<?> options : List.of(ArangoReplicationConfiguration.class, ArangoReplicationApplierConfiguration.class)) {
+        for (Class<?> options : List.of(ArangoReplicationConfiguration.class, ArangoReplicationProducerConfiguration.class,
+                ArangoReplicationApplierConfiguration.class)) {
             for (Field field : options.getDeclaredFields()) {
                 if (field.isAnnotationPresent(UriParam.class)) {
                     JsonNode option = properties.get(field.getName());

@@ -8,6 +8,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.consumer.ConsumerStatus;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -58,11 +59,11 @@ class ChangesConsumerJmxTest extends ChangesConsumerTestSupport {
 
     @Test
     void snapshotProgressShowsAboutHowManyWhileTheDumpRuns() {
-        assertEquals("120 of about 1000", ArangoReplicationChangesConsumer.describe(
+        assertEquals("120 of about 1000", ConsumerStatus.describe(
                 new ChangeStreamMetrics.CollectionProgress(120, false, OptionalLong.of(1000))));
-        assertEquals("120", ArangoReplicationChangesConsumer.describe(
+        assertEquals("120", ConsumerStatus.describe(
                 new ChangeStreamMetrics.CollectionProgress(120, false)));
-        assertEquals("1003 done", ArangoReplicationChangesConsumer.describe(
+        assertEquals("1003 done", ConsumerStatus.describe(
                 new ChangeStreamMetrics.CollectionProgress(1003, true, OptionalLong.of(1000))));
     }
 

@@ -62,7 +62,7 @@ class ChangesConsumerRestartTest {
             DriverWorkload workload = new DriverWorkload(f.db, List.of("orders", "customers", "audit"), 7, 250);
             workload.seed(80);
             String uri = "arango-replication:changes?excludeCollections=audit&snapshotChunkSize=600&maxEventsPerPoll=5"
-                         + "&offsetFile=${" + PROPERTY + "}/offsets-" + version + ".dat&initialDelay=0&"
+                         + "&offsetFile={{sys:" + PROPERTY + "}}/offsets-" + version + ".dat&initialDelay=0&"
                          + f.connection();
             ReplicaSink sink = new ReplicaSink();
             Thread writer = new Thread(workload, "workload");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ReplicaSink.Received;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.consumer.ArangoReplicationDevConsole;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.ExceptionHandler;
@@ -226,7 +227,7 @@ class ChangesConsumerTest extends ChangesConsumerTestSupport {
             awaitCommitted("changes:" + f.database + ":*");
             f.db.collection("orders").insertDocuments(List.of(Map.of("_key", "a"), Map.of("_key", "b"), Map.of("_key", "c")));
             f.insert("orders", Map.of("_key", "after"));
-            await("the failure", () -> changesConsumer().getLastFailure() != null);
+            await("the failure", () -> changesConsumer().consumerStatus().lastFailure() != null);
             String message = health().getMessage().orElse("");
             assertEquals(HealthCheck.State.DOWN, health().getState());
             assertTrue(message.contains("maxTransactionEvents=2") && message.contains("Raise maxTransactionEvents"),
@@ -244,7 +245,7 @@ class ChangesConsumerTest extends ChangesConsumerTestSupport {
         }
         route("arango-replication:changes?host=127.0.0.1&port=" + closedPort + "&offsetRepository=#offsets"
               + "&connectTimeout=500&initialDelay=0", new ReplicaSink());
-        await("the first failed poll", () -> changesConsumer().getLastFailure() != null);
+        await("the first failed poll", () -> changesConsumer().consumerStatus().lastFailure() != null);
         HealthCheck.Result result = health();
         assertEquals(HealthCheck.State.DOWN, result.getState());
         String message = result.getMessage().orElse("");

@@ -1,4 +1,4 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.producer;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -9,27 +9,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.camelarango.replication.ArangoReplicationConfiguration;
+import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.client.ApplierConfig;
+import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.SyncRequest;
 import org.apache.camel.Message;
 
 /**
- * The leader settings of one setApplierConfig, synchronize or makeSlave message, as the server's applier
- * configuration fields: the endpoint options first, then the message body (a client record, a {@code Map} or JSON
- * text), then the {@code CamelArangoReplication…} headers, each later source overriding the earlier ones per field.
+ * Reads the applier configuration of one setApplierConfig, synchronize or makeFollower (makeSlave) message, as the
+ * server's applier configuration fields: the endpoint options first, then the message body (a client record, a
+ * {@code Map} or JSON text), then the {@code CamelArangoReplication…} headers, each later source overriding the
+ * earlier ones per field.
  */
-final class LeaderSettings {
+public final class ApplierConfigReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setInjectableValues(new NoInjectedValues());
+    /** Refuses unknown fields; leaves the records' server-answer component ({@code raw}) empty. */
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(new NoInjectedValues());
 
     /**
      * One option/header pair and the applier configuration field it sets; restrictCollections is read as is, a
@@ -40,7 +47,13 @@ final class LeaderSettings {
 
     private final List<Setting> settings = new ArrayList<>();
 
-    LeaderSettings(ArangoReplicationConfiguration options, ArangoReplicationApplierConfiguration leader) {
+    /**
+     * @param endpoint the endpoint-wide options (includeSystem)
+     * @param requests the request options (chunkSize)
+     * @param leader   the applier configuration options
+     */
+    public ApplierConfigReader(ArangoReplicationConfiguration endpoint, ArangoReplicationProducerConfiguration requests,
+                               ArangoReplicationApplierConfiguration leader) {
         add("endpoint", ArangoReplicationConstants.LEADER_ENDPOINT, String.class, leader.getLeaderEndpoint());
         add("database", ArangoReplicationConstants.LEADER_DATABASE, String.class, leader.getLeaderDatabase());
         add("username", ArangoReplicationConstants.LEADER_USER, String.class, leader.getLeaderUser());
@@ -67,8 +80,8 @@ final class LeaderSettings {
         add("requireFromPresent", ArangoReplicationConstants.REQUIRE_FROM_PRESENT, Boolean.class,
                 leader.getRequireFromPresent());
         add("verbose", ArangoReplicationConstants.VERBOSE, Boolean.class, leader.getVerbose());
-        add("chunkSize", ArangoReplicationConstants.CHUNK_SIZE, Long.class, options.getChunkSize());
-        add("includeSystem", ArangoReplicationConstants.INCLUDE_SYSTEM, Boolean.class, options.getIncludeSystem());
+        add("chunkSize", ArangoReplicationConstants.CHUNK_SIZE, Long.class, requests.getChunkSize());
+        add("includeSystem", ArangoReplicationConstants.INCLUDE_SYSTEM, Boolean.class, endpoint.getIncludeSystem());
     }
 
     private void add(String field, String header, Class<?> type, Object optionValue) {
@@ -96,19 +109,16 @@ final class LeaderSettings {
     }
 
     /** Merges options, body and headers into applier configuration fields. */
-    Map<String, Object> resolve(Message message) {
+    private Map<String, Object> resolve(Message message) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Setting setting : settings) {
             putValue(fields, setting.field(), setting.optionValue());
         }
         fields.putAll(bodyFields(message.getBody()));
         for (Setting setting : settings) {
-            putValue(fields, setting.field(), MessageParameters.header(message, setting.header(), setting.type()));
+            putValue(fields, setting.field(), RequestParameters.header(message, setting.header(), setting.type()));
         }
-        Object restrictType = fields.get("restrictType");
-        if (restrictType != null) {
-            OptionValidator.restrictType(String.valueOf(restrictType));
-        }
+        ArangoReplicationApplierConfiguration.requireRestrictType(fields.get("restrictType"));
         return fields;
     }
 
@@ -131,31 +141,31 @@ final class LeaderSettings {
             return (Map<String, Object>) map;
         }
         if (body instanceof ApplierConfig || body instanceof SyncRequest) {
-            return MAPPER.convertValue(ArangoReplicationTypeConverters.toJson(body), Map.class);
+            return Json.mapper().convertValue(body, Map.class); // the record's fields, not the server answer it kept
         }
         if (body instanceof String json) {
             try {
-                JsonNode node = MAPPER.readTree(json);
+                JsonNode node = Json.mapper().readTree(json);
                 if (node.isObject()) {
-                    return MAPPER.convertValue(node, Map.class);
+                    return Json.mapper().convertValue(node, Map.class);
                 }
             } catch (JsonProcessingException e) {
                 // reported below with the accepted body types
             }
-            throw new IllegalArgumentException("The body of a leader-settings operation must be a JSON object, was: "
+            throw new IllegalArgumentException("The body of an applier configuration operation must be a JSON object, was: "
                                                + abbreviate(json));
         }
         throw new IllegalArgumentException(
-                "The body of a leader-settings operation must be an ApplierConfig, a SyncRequest, a Map or JSON text, was "
+                "The body of an applier configuration operation must be an ApplierConfig, a SyncRequest, a Map or JSON text, was "
                                            + body.getClass().getName());
     }
 
     private static <T> T read(Map<String, Object> fields, Class<T> type) {
         try {
-            return MAPPER.convertValue(fields, type);
-        } catch (IllegalArgumentException e) {
+            return READER.forType(type).readValue((JsonNode) Json.mapper().valueToTree(fields));
+        } catch (IOException | IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
-            throw new IllegalArgumentException("Invalid leader settings for " + type.getSimpleName() + ": "
+            throw new IllegalArgumentException("Invalid applier configuration for " + type.getSimpleName() + ": "
                                                + cause.getMessage().lines().findFirst().orElse(""),
                     e);
         }

@@ -1,4 +1,4 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.offsets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +21,14 @@ import org.apache.camel.support.service.ServiceSupport;
  * half-written file; Camel's own file store empties its file when it compacts it, and a crash then would lose every
  * position in it.
  */
-final class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public final class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
     private final Path file;
     private final Path next;
     private final Map<String, String> states = new TreeMap<>();
 
-    AtomicFileStateRepository(Path file) {
+    /** @param file the file of the positions; its folder is created when the repository starts */
+    public AtomicFileStateRepository(Path file) {
         this.file = file.toAbsolutePath();
         this.next = this.file.resolveSibling(this.file.getFileName() + ".next");
     }

@@ -1,4 +1,4 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.consumer;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
-import io.github.camelarango.replication.cdc.envelope.UpsertOp;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.Ticks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.resume.Resumables;
@@ -22,9 +23,7 @@ import org.apache.camel.support.resume.Resumables;
  * of the chosen envelope — native (a {@code Map}: the document, {@code {_key,_rev}} for a delete, the marker data
  * for schema changes) or Debezium (JSON text). Also writes the tombstone that may follow a delete.
  */
-final class ChangeMessages {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class ChangeMessages {
 
     private final DebeziumEnvelope debezium;
     private final String offsetKey;
@@ -39,33 +38,42 @@ final class ChangeMessages {
         this.offsetKey = offsetKey;
     }
 
-    static ChangeMessages nativeEnvelope(String offsetKey) {
-        return new ChangeMessages(null, offsetKey);
+    /** The messages of the changes consumer: the envelope the options ask for, with position headers. */
+    public static ChangeMessages forChanges(ArangoReplicationConsumerConfiguration options, String offsetKey) {
+        DebeziumEnvelope debezium = options.isDebezium()
+                ? new DebeziumEnvelope(version(), options.getUpsertOp(), Clock.systemUTC())
+                : null;
+        return new ChangeMessages(debezium, offsetKey);
     }
 
-    static ChangeMessages debeziumEnvelope(String offsetKey, String version, UpsertOp upsertOp) {
-        return new ChangeMessages(new DebeziumEnvelope(version, upsertOp, Clock.systemUTC()), offsetKey);
+    /** The messages of the dump consumer: the native envelope, without position headers. */
+    public static ChangeMessages forDump() {
+        return new ChangeMessages(null, null);
     }
 
-    /** Sets headers and body of the event on the message. */
-    void write(ChangeEvent event, Message message) {
-        headers(event, message);
+    /**
+     * Sets headers and body of the event on the message.
+     *
+     * @param serverLastTick the server's latest tick as last seen, for the last-tick header; 0 when not known
+     */
+    public void write(ChangeEvent event, long serverLastTick, Message message) {
+        headers(event, serverLastTick, message);
         message.setBody(debezium != null ? debezium.value(event).toString() : toMap(NativeEnvelope.body(event)));
     }
 
     /** Makes the message the tombstone of a delete: a null body, the key header and the tombstone flag. */
-    void writeTombstone(ChangeEvent delete, Message message) {
-        headers(delete, message);
+    public void writeTombstone(ChangeEvent delete, long serverLastTick, Message message) {
+        headers(delete, serverLastTick, message);
         message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
         message.setBody(null);
     }
 
     /** Whether a tombstone follows this event when tombstones are asked for. */
-    static boolean needsTombstone(ChangeEvent event) {
+    public static boolean needsTombstone(ChangeEvent event) {
         return DebeziumEnvelope.needsTombstone(event);
     }
 
-    private void headers(ChangeEvent event, Message message) {
+    private void headers(ChangeEvent event, long serverLastTick, Message message) {
         message.setHeader(ArangoReplicationConstants.TICK, event.tickString());
         message.setHeader(ArangoReplicationConstants.CHANGE_TYPE, event.type());
         message.setHeader(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
@@ -80,10 +88,13 @@ final class ChangeMessages {
             message.setHeader(ArangoReplicationConstants.POSITION, position);
             message.setHeader(Exchange.OFFSET, Resumables.of(offsetKey, position));
         }
+        if (serverLastTick != 0) {
+            message.setHeader(ArangoReplicationConstants.LAST_TICK, Ticks.format(serverLastTick));
+        }
     }
 
     /** Writes snapshot rows of one collection as one message: a List of documents, headers of the first row. */
-    void writeChunk(List<ChangeEvent> rows, Message message) {
+    public void writeChunk(List<ChangeEvent> rows, Message message) {
         ChangeEvent first = rows.get(0);
         message.setHeader(ArangoReplicationConstants.TICK, first.tickString());
         message.setHeader(ArangoReplicationConstants.CHANGE_TYPE, first.type());
@@ -107,7 +118,7 @@ final class ChangeMessages {
      * Long / BigInteger, Double, Boolean, null), built by walking the tree once instead of Jackson's serialise-and-read
      * copy, which cost a fifth of the consumer's time per change.
      */
-    static Object toMap(JsonNode node) {
+    public static Object toMap(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT:
                 Map<String, Object> map = new LinkedHashMap<>(capacity(node.size()));
@@ -132,11 +143,16 @@ final class ChangeMessages {
             case MISSING:
                 return null;
             default: // BINARY, POJO: not produced by parsing JSON text
-                return MAPPER.convertValue(node, Object.class);
+                return Json.mapper().convertValue(node, Object.class);
         }
     }
 
     private static int capacity(int entries) {
         return (int) (entries / 0.75f) + 1;
+    }
+
+    private static String version() {
+        String version = ChangeMessages.class.getPackage().getImplementationVersion();
+        return version != null ? version : "1.0.0";
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.producer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.ReplicationOperation;
 import io.github.camelarango.replication.client.RevisionDocumentsRequest;
 import io.github.camelarango.replication.client.RevisionRange;
 import io.github.camelarango.replication.client.RevisionRangesRequest;
@@ -19,34 +20,34 @@ import io.github.camelarango.replication.client.RevisionTreeRequest;
  */
 final class RevisionOperations {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private RevisionOperations() {
     }
 
-    static void register(Map<ArangoReplicationOperation, OperationHandler> handlers) {
-        handlers.put(ArangoReplicationOperation.revisionTree, (client, p) -> p.result(client.revisionTree(
-                new RevisionTreeRequest(p.requiredCollection(), p.requiredBatchId(), null))));
-        handlers.put(ArangoReplicationOperation.revisionRanges, RevisionOperations::revisionRanges);
-        handlers.put(ArangoReplicationOperation.revisionDocuments, RevisionOperations::revisionDocuments);
+    static void register(Map<ReplicationOperation, OperationHandler> handlers) {
+        handlers.put(ReplicationOperation.REVISION_TREE, (client, request, result) -> result.body(client.revisionTree(
+                new RevisionTreeRequest(request.requiredCollection(), request.requiredBatchId(), null))));
+        handlers.put(ReplicationOperation.REVISION_RANGES, RevisionOperations::revisionRanges);
+        handlers.put(ReplicationOperation.REVISION_DOCUMENTS, RevisionOperations::revisionDocuments);
     }
 
     /** Body: a RevisionRangesRequest, a list of RevisionRange or of [min, max] pairs, or that list as JSON text. */
-    private static void revisionRanges(ArangoReplicationClient client, MessageParameters p) {
-        Object body = p.message().getBody();
-        RevisionRangesRequest request = body instanceof RevisionRangesRequest given
+    private static void revisionRanges(ArangoReplicationClient client, RequestParameters request, ResultWriter result) {
+        Object body = request.body();
+        RevisionRangesRequest ranges = body instanceof RevisionRangesRequest given
                 ? given
-                : new RevisionRangesRequest(p.requiredCollection(), p.requiredBatchId(), ranges(body), p.resume());
-        p.result(client.revisionRanges(request));
+                : new RevisionRangesRequest(request.requiredCollection(), request.requiredBatchId(), ranges(body),
+                        request.resume());
+        result.body(client.revisionRanges(ranges));
     }
 
     /** Body: a RevisionDocumentsRequest, a list of revision strings, or that list as JSON text. */
-    private static void revisionDocuments(ArangoReplicationClient client, MessageParameters p) {
-        Object body = p.message().getBody();
-        RevisionDocumentsRequest request = body instanceof RevisionDocumentsRequest given
+    private static void revisionDocuments(ArangoReplicationClient client, RequestParameters request,
+                                          ResultWriter result) {
+        Object body = request.body();
+        RevisionDocumentsRequest documents = body instanceof RevisionDocumentsRequest given
                 ? given
-                : new RevisionDocumentsRequest(p.requiredCollection(), p.requiredBatchId(), revisions(body));
-        p.result(client.revisionDocuments(request));
+                : new RevisionDocumentsRequest(request.requiredCollection(), request.requiredBatchId(), revisions(body));
+        result.body(client.revisionDocuments(documents));
     }
 
     private static List<RevisionRange> ranges(Object body) {
@@ -80,9 +81,9 @@ final class RevisionOperations {
         }
         if (body instanceof String json) {
             try {
-                JsonNode node = MAPPER.readTree(json);
+                JsonNode node = Json.mapper().readTree(json);
                 if (node.isArray()) {
-                    return MAPPER.convertValue(node, List.class);
+                    return Json.mapper().convertValue(node, List.class);
                 }
             } catch (JsonProcessingException e) {
                 // reported below with the expected shape

@@ -1,13 +1,16 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.producer;
 
+import io.github.camelarango.replication.client.Require;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The leader settings used by setApplierConfig, synchronize and makeSlave (makeFollower): every option is one field
- * of the server's applier configuration. Options that are not set are not sent, so the server keeps its defaults.
+ * The applier configuration options of setApplierConfig, synchronize and makeSlave (makeFollower): every option is
+ * one field of the server's applier configuration ({@code client.ApplierConfig}), most of them about the leader to
+ * pull from. Options that are not set are not sent, so the server keeps its defaults. A message overrides them with
+ * its body and headers ({@link ApplierConfigReader}).
  */
 @UriParams
 @Configurer
@@ -74,13 +77,31 @@ public class ArangoReplicationApplierConfiguration implements Cloneable {
     private Boolean verbose;
 
     /**
-     * @return a copy of these settings
+     * @return a copy of these options (they are immutable values)
      */
     public ArangoReplicationApplierConfiguration copy() {
         try {
             return (ArangoReplicationApplierConfiguration) clone();
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Checks every option of this configuration.
+     *
+     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
+     */
+    public void validate() {
+        requireRestrictType(restrictType);
+        Require.nonNegative("autoResyncRetries", autoResyncRetries);
+        Require.nonNegative("maxConnectRetries", maxConnectRetries);
+    }
+
+    /** The restrictType of the options or of a message: include, exclude or not set. */
+    static void requireRestrictType(Object value) {
+        if (value != null && !"include".equals(value) && !"exclude".equals(value)) {
+            throw Require.invalid("restrictType", value, "include or exclude");
         }
     }
 

@@ -1,14 +1,10 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.producer;
 
-import java.io.InputStream;
-
-import io.github.camelarango.replication.client.ReplicationHeaders;
-import io.github.camelarango.replication.client.ReplicationStream;
+import io.github.camelarango.replication.ArangoReplicationConfiguration;
+import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.client.Ticks;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.TypeConversionException;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import static io.github.camelarango.replication.ArangoReplicationConstants.BATCH_ID;
 import static io.github.camelarango.replication.ArangoReplicationConstants.CHUNK_SIZE;
@@ -29,71 +25,36 @@ import static io.github.camelarango.replication.ArangoReplicationConstants.USE_E
 
 /**
  * The request parameters of one message: each is the {@code CamelArangoReplication…} header when present, otherwise
- * the endpoint option. Values are validated as they are read, so a bad value fails before any request is sent.
+ * the endpoint option. Header values are checked as they are read, so a bad value fails before any request is sent.
  */
-final class MessageParameters {
+public final class RequestParameters {
 
-    private final Exchange exchange;
     private final Message message;
-    private final ArangoReplicationOperation operation;
-    private final ArangoReplicationConfiguration options;
+    private final String operation;
+    private final ArangoReplicationConfiguration endpoint;
+    private final ArangoReplicationProducerConfiguration options;
 
-    MessageParameters(Exchange exchange, ArangoReplicationOperation operation, ArangoReplicationConfiguration options) {
-        this.exchange = exchange;
-        this.message = exchange.getMessage();
+    /**
+     * @param operation the operation's name, for the errors about missing parameters
+     * @param endpoint  the endpoint-wide options: includeSystem and the client identity
+     * @param options   the request options
+     */
+    public RequestParameters(Message message, String operation, ArangoReplicationConfiguration endpoint,
+                             ArangoReplicationProducerConfiguration options) {
+        this.message = message;
         this.operation = operation;
+        this.endpoint = endpoint;
         this.options = options;
     }
 
+    /** The message body, for operations that take their input from it. */
+    Object body() {
+        return message.getBody();
+    }
+
+    /** The message, for the applier configuration read from its body and headers. */
     Message message() {
         return message;
-    }
-
-    /**
-     * Puts a streamed result into the body; the response stays open while the route reads it and is closed (its
-     * connection released) when the exchange completes, whether it succeeded or failed.
-     */
-    void streamResult(ReplicationStream response, InputStream body) {
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                response.close();
-            }
-        });
-        message.setBody(body);
-    }
-
-    /** Puts the result of the operation into the message body. */
-    void result(Object body) {
-        message.setBody(body);
-    }
-
-    /**
-     * Copies the server's x-arango-replication-* headers to their Camel headers; a result header the server did not
-     * send is removed, so the headers always describe this answer.
-     */
-    void replicationHeaders(ReplicationHeaders headers) {
-        if (headers == null) {
-            return;
-        }
-        setIfPresent(ArangoReplicationConstants.CHECK_MORE, headers.checkMore());
-        setIfPresent(ArangoReplicationConstants.LAST_INCLUDED, tickText(headers.lastIncluded()));
-        setIfPresent(ArangoReplicationConstants.LAST_SCANNED, tickText(headers.lastScanned()));
-        setIfPresent(ArangoReplicationConstants.LAST_TICK, tickText(headers.lastTick()));
-        setIfPresent(ArangoReplicationConstants.FROM_PRESENT, headers.fromPresent());
-        setIfPresent(ArangoReplicationConstants.ACTIVE, headers.active());
-    }
-
-    private void setIfPresent(String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
-        } else {
-            message.removeHeader(header);
-        }
-    }
-
-    private static String tickText(Long tick) {
-        return tick == null ? null : Ticks.format(tick);
     }
 
     String batchId() {
@@ -104,8 +65,9 @@ final class MessageParameters {
         return required("batchId", BATCH_ID, batchId());
     }
 
-    Integer ttl() {
-        return OptionValidator.nonNegative(name("ttl", TTL), value(TTL, Integer.class, options.getTtl()));
+    Long ttl() {
+        Integer ttl = Require.nonNegative(name("ttl", TTL), value(TTL, Integer.class, options.getTtl()));
+        return ttl == null ? null : ttl.longValue();
     }
 
     String collection() {
@@ -117,15 +79,15 @@ final class MessageParameters {
     }
 
     Long chunkSize() {
-        return OptionValidator.nonNegative(name("chunkSize", CHUNK_SIZE), value(CHUNK_SIZE, Long.class, options.getChunkSize()));
+        return Require.nonNegative(name("chunkSize", CHUNK_SIZE), value(CHUNK_SIZE, Long.class, options.getChunkSize()));
     }
 
     Boolean includeSystem() {
-        return value(INCLUDE_SYSTEM, Boolean.class, options.getIncludeSystem());
+        return value(INCLUDE_SYSTEM, Boolean.class, endpoint.getIncludeSystem());
     }
 
     boolean global() {
-        return Boolean.TRUE.equals(value(GLOBAL, Boolean.class, options.getGlobal()));
+        return Boolean.TRUE.equals(globalOrNull());
     }
 
     Boolean globalOrNull() {
@@ -150,44 +112,38 @@ final class MessageParameters {
 
     /** @return the from tick, or null when neither header nor option is set */
     Long from() {
-        return tick("from", FROM, options.getFrom());
+        return Ticks.parseOrNull(tick("from", FROM, options.getFrom()));
     }
 
     /** @return the to tick, or null when neither header nor option is set; checked against from */
     Long to() {
-        String to = tickText("to", TO, options.getTo());
-        String from = tickText("from", FROM, options.getFrom());
-        OptionValidator.fromNotAfterTo(from, to);
-        return to == null ? null : Long.parseUnsignedLong(to);
+        String to = tick("to", TO, options.getTo());
+        ArangoReplicationProducerConfiguration.requireTickRange(name("to", TO), tick("from", FROM, options.getFrom()), to);
+        return Ticks.parseOrNull(to);
     }
 
     Long lastScanned() {
-        return tick("lastScanned", LAST_SCANNED, options.getLastScanned());
+        return Ticks.parseOrNull(tick("lastScanned", LAST_SCANNED, options.getLastScanned()));
     }
 
     String serverId() {
-        return tickText("serverId", SERVER_ID, options.getServerId());
+        return tick("serverId", SERVER_ID, endpoint.getServerId());
     }
 
     String syncerId() {
-        return tickText("syncerId", SYNCER_ID, options.getSyncerId());
+        return tick("syncerId", SYNCER_ID, endpoint.getSyncerId());
     }
 
     String clientInfo() {
-        return value(CLIENT_INFO, String.class, options.getClientInfo());
+        return value(CLIENT_INFO, String.class, endpoint.getClientInfo());
     }
 
-    private Long tick(String option, String header, String optionValue) {
-        String text = tickText(option, header, optionValue);
-        return text == null ? null : Long.parseUnsignedLong(text);
-    }
-
-    private String tickText(String option, String header, String optionValue) {
-        return OptionValidator.tick(name(option, header), value(header, String.class, optionValue));
+    private String tick(String option, String header, String optionValue) {
+        return Require.tick(name(option, header), value(header, String.class, optionValue));
     }
 
     /** The header value converted to the type when the header is present, otherwise the option value. */
-    <T> T value(String header, Class<T> type, T optionValue) {
+    private <T> T value(String header, Class<T> type, T optionValue) {
         T headerValue = header(message, header, type);
         return headerValue != null ? headerValue : optionValue;
     }
@@ -217,7 +173,7 @@ final class MessageParameters {
     }
 
     /** How to name a parameter in an error message: the option, and the header when the value came from it. */
-    String name(String option, String header) {
+    private String name(String option, String header) {
         return message.getHeader(header) != null ? option + " (header " + header + ")" : option;
     }
 

@@ -1,8 +1,13 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.consumer;
 
+import java.util.Locale;
+
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.cdc.envelope.UpsertOp;
+import io.github.camelarango.replication.client.Require;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -10,15 +15,22 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * The options of the {@code arango-replication} consumers: {@code changes} (change data capture), {@code dump}
- * (scheduled snapshots) and {@code loggerState}. Connection options and the replication client identity
- * (serverId, syncerId, clientInfo) are shared with the producer in {@link ArangoReplicationConfiguration}.
+ * (scheduled snapshots) and {@code loggerState}. The connection, the replication client identity (serverId,
+ * syncerId, clientInfo) and includeSystem are shared with the producer in the component's
+ * {@code ArangoReplicationConfiguration}. The options the change-capture engine reads become its
+ * {@link ChangeStreamOptions} through {@link EngineOptions}.
  */
 @UriParams
 @Configurer
-public class ArangoReplicationConsumerConfiguration {
+public class ArangoReplicationConsumerConfiguration implements Cloneable {
 
-    /** The default of {@link #getOffsetFile()}. */
-    public static final String DEFAULT_OFFSET_FILE = "${user.home}/.camel-arango-replication/offsets.dat";
+    /** The default of {@link #getOffsetFile()}: a Camel property placeholder for the user's home directory. */
+    public static final String DEFAULT_OFFSET_FILE = "{{sys:user.home}}/.camel-arango-replication/offsets.dat";
+
+    private static final String NATIVE = "native";
+    private static final String DEBEZIUM = "debezium";
+    /** The smallest snapshotMaxChunkSize (the largest is the engine's {@link ChangeStreamOptions#MAX_CHUNK_SIZE}). */
+    private static final int MIN_MAX_DUMP_CHUNK = 16 * 1024;
 
     @UriParam(label = "consumer", defaultValue = "INITIAL")
     private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
@@ -79,6 +91,51 @@ public class ArangoReplicationConsumerConfiguration {
 
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
     private long idleMaxWait = 200L;
+
+    /**
+     * @return a copy of these options (immutable values and the shared offsetRepository)
+     */
+    public ArangoReplicationConsumerConfiguration copy() {
+        try {
+            return (ArangoReplicationConsumerConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Checks every option of this configuration; the options the engine reads are checked by the engine, by building
+     * its options once.
+     *
+     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
+     */
+    public void validate() {
+        isDebezium();
+        Require.positive("maxEventsPerPoll", maxEventsPerPoll);
+        if (offsetKey != null) {
+            Require.notBlank("offsetKey", offsetKey);
+        }
+        if (offsetRepository == null && (offsetFile == null || offsetFile.isBlank())) {
+            throw Require.invalid("offsetFile", offsetFile, "a file path (or set offsetRepository)");
+        }
+        Require.between("snapshotChunkSize", snapshotChunkSize, 1, ChangeStreamOptions.MAX_CHUNK_SIZE, "bytes");
+        Require.between("snapshotMaxChunkSize", snapshotMaxChunkSize, MIN_MAX_DUMP_CHUNK, ChangeStreamOptions.MAX_CHUNK_SIZE,
+                "bytes");
+        EngineOptions.of(this, "validation", snapshotMode, false);
+    }
+
+    /**
+     * Whether the envelope option asks for Debezium JSON rather than the native body.
+     *
+     * @throws IllegalArgumentException when the envelope is neither native nor debezium
+     */
+    public boolean isDebezium() {
+        String normalized = envelope == null ? "" : envelope.trim().toLowerCase(Locale.ROOT);
+        if (!NATIVE.equals(normalized) && !DEBEZIUM.equals(normalized)) {
+            throw Require.invalid("envelope", envelope, "native or debezium");
+        }
+        return DEBEZIUM.equals(normalized);
+    }
 
     public SnapshotMode getSnapshotMode() {
         return snapshotMode;
@@ -211,8 +268,9 @@ public class ArangoReplicationConsumerConfiguration {
     }
 
     /**
-     * The file of the default offset repository, used when no offsetRepository is given; ${user.home} and other
-     * property placeholders are resolved. Endpoints naming the same file share one store.
+     * The file of the default offset repository, used when no offsetRepository is given; Camel property
+     * placeholders such as {{sys:user.home}} (a system property) or {{env:HOME}} are resolved. Endpoints naming the
+     * same file share one store.
      */
     public void setOffsetFile(String offsetFile) {
         this.offsetFile = offsetFile;

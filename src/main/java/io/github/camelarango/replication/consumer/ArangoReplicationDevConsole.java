@@ -1,4 +1,4 @@
-package io.github.camelarango.replication;
+package io.github.camelarango.replication.consumer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,9 @@ import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
  * Developer console of the {@code changes} consumers of a CamelContext (found by camel-console when it is on the
- * class path): per route the position key, phase, committed and server tick, lag, events by type, snapshot
- * progress, lost positions and the last poll failure.
+ * class path): per route the {@link ConsumerStatus#figures() figures} of the consumer's status — position key,
+ * phase, committed and server tick, lag, events by type, snapshot progress, transactions, lost positions and the
+ * last poll failure.
  */
 @DevConsole(name = "arango-replication", displayName = "ArangoDB Replication",
             description = "Change data capture consumers: position, lag, events and snapshot progress")
@@ -43,21 +44,10 @@ public class ArangoReplicationDevConsole extends AbstractDevConsole {
     private List<Map<String, Object>> consumers() {
         List<Map<String, Object>> consumers = new ArrayList<>();
         for (Route route : getCamelContext().getRoutes()) {
-            if (route.getConsumer() instanceof ArangoReplicationChangesConsumer consumer) {
+            if (route.getConsumer() instanceof ConsumerStatus.Source source) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("routeId", route.getRouteId());
-                figures.put("offsetKey", consumer.getOffsetKey());
-                figures.put("phase", consumer.getPhase());
-                figures.put("committedTick", consumer.getCommittedTick());
-                figures.put("serverLastTick", consumer.getServerLastTick());
-                figures.put("lagTicks", consumer.getLagTicks());
-                figures.put("eventsByType", consumer.getEventsByType());
-                figures.put("snapshotProgress", consumer.getSnapshotProgress());
-                figures.put("openTransactions", consumer.getOpenTransactions());
-                figures.put("bufferedTransactionEvents", consumer.getBufferedTransactionEvents());
-                figures.put("positionLostCount", consumer.getPositionLostCount());
-                Throwable failure = consumer.getLastFailure();
-                figures.put("lastFailure", failure == null ? "" : failure.getMessage());
+                figures.putAll(source.consumerStatus().figures());
                 consumers.add(figures);
             }
         }
