@@ -99,6 +99,20 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 .maxDumpChunkSize(), "a larger first chunk is the maximum");
     }
 
+    @Test
+    void streamKeysNameModeDatabaseAndCollections() {
+        ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
+        assertEquals("changes:shop:*", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:*", EngineOptions.dumpKey(consumer, "shop"));
+        consumer.setCollections("orders, customers");
+        consumer.setExcludeCollections("audit");
+        assertEquals("changes:shop:customers,orders!audit", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:customers,orders!audit", EngineOptions.dumpKey(consumer, "shop"));
+        consumer.setOffsetKey("mine");
+        assertEquals("mine", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:customers,orders!audit", EngineOptions.dumpKey(consumer, "shop"), "not the offsetKey");
+    }
+
     private Throwable creating(String uri) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
