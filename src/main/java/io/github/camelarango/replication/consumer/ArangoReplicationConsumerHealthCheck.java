@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.client.ArangoConnectionException;
+import io.github.camelarango.replication.client.ArangoReplicationException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
@@ -13,8 +14,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, a transaction larger than
- * maxTransactionEvents — with a message saying what happened and how to recover, and the
- * {@link ConsumerStatus#position() position} figures as details.
+ * maxTransactionEvents — with a message saying what happened and how to recover, the server's HTTP status when it
+ * answered with an error, and the {@link ConsumerStatus#position() position} figures as details.
  */
 public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
@@ -43,6 +44,9 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().error(failure)
                 .message(message(failure));
         result.getDetails().forEach(builder::detail);
+        if (failure instanceof ArangoReplicationException answer && answer.getStatus() > 0) {
+            builder.detail(HTTP_RESPONSE_CODE, answer.getStatus());
+        }
         now.position().forEach(builder::detail);
         return builder.build();
     }

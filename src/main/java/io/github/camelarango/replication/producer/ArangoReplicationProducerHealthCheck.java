@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.client.ServerInfo;
 import io.github.camelarango.replication.client.Ticks;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.camel.spi.HttpResponseAware;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -53,8 +53,8 @@ public class ArangoReplicationProducerHealthCheck extends AbstractHealthCheck {
         } catch (Exception e) {
             builder.message("ArangoDB at " + serviceUrl + " is not usable: " + e.getMessage());
             builder.error(e);
-            if (e instanceof HttpResponseAware http && http.getHttpResponseCode() > 0) {
-                builder.detail(HTTP_RESPONSE_CODE, http.getHttpResponseCode());
+            if (e instanceof ArangoReplicationException answer && answer.getStatus() > 0) {
+                builder.detail(HTTP_RESPONSE_CODE, answer.getStatus());
             }
             builder.down();
         }
