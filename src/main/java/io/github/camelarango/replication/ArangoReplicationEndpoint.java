@@ -27,13 +27,13 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
-    private ArangoReplicationConfiguration configuration;
+    private final ArangoReplicationConfiguration configuration;
     @UriParam
-    private ArangoReplicationProducerConfiguration producerConfiguration;
+    private final ArangoReplicationProducerConfiguration producerConfiguration;
     @UriParam
-    private ArangoReplicationApplierConfiguration applierConfiguration;
+    private final ArangoReplicationApplierConfiguration applierConfiguration;
     @UriParam
-    private ArangoReplicationConsumerConfiguration consumerConfiguration;
+    private final ArangoReplicationConsumerConfiguration consumerConfiguration;
     /** Documents the scheduler's delay with the per-mode defaults applied in {@link #createConsumer}. */
     @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration",
               defaultValueNote = "10 ms for changes, 1 s for loggerState, 1 h for dump",
@@ -153,48 +153,24 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
         return client;
     }
 
+    /** @return the connection, client identity and includeSystem options of this endpoint */
     public ArangoReplicationConfiguration getConfiguration() {
         return configuration;
     }
 
-    /**
-     * The connection, client identity and includeSystem options.
-     */
-    public void setConfiguration(ArangoReplicationConfiguration configuration) {
-        this.configuration = configuration;
-    }
-
+    /** @return the request options of this endpoint's producer */
     public ArangoReplicationProducerConfiguration getProducerConfiguration() {
         return producerConfiguration;
     }
 
-    /**
-     * The request options of the producer operations.
-     */
-    public void setProducerConfiguration(ArangoReplicationProducerConfiguration producerConfiguration) {
-        this.producerConfiguration = producerConfiguration;
-    }
-
+    /** @return the applier configuration options of setApplierConfig, synchronize and makeSlave */
     public ArangoReplicationApplierConfiguration getApplierConfiguration() {
         return applierConfiguration;
     }
 
-    /**
-     * The applier configuration options of setApplierConfig, synchronize and makeSlave.
-     */
-    public void setApplierConfiguration(ArangoReplicationApplierConfiguration applierConfiguration) {
-        this.applierConfiguration = applierConfiguration;
-    }
-
+    /** @return the options of this endpoint's consumer */
     public ArangoReplicationConsumerConfiguration getConsumerConfiguration() {
         return consumerConfiguration;
-    }
-
-    /**
-     * The options of the changes, dump and loggerState consumers.
-     */
-    public void setConsumerConfiguration(ArangoReplicationConsumerConfiguration consumerConfiguration) {
-        this.consumerConfiguration = consumerConfiguration;
     }
 
     @Override
