@@ -16,8 +16,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * applier configuration and the consumers alike). The options of one role live with that role: producer requests in
  * {@code producer.ArangoReplicationProducerConfiguration}, the applier configuration in
  * {@code producer.ArangoReplicationApplierConfiguration}, the consumers in
- * {@code consumer.ArangoReplicationConsumerConfiguration}. The component holds one instance of each with the shared
- * defaults; every endpoint works on its own {@link #copy()}.
+ * {@code consumer.ArangoReplicationConsumerConfiguration}, each a {@link RoleConfiguration}. The component holds one
+ * instance of each with the shared defaults; every endpoint works on its own {@link #copy()}.
  */
 @UriParams
 @Configurer
@@ -74,6 +74,35 @@ public class ArangoReplicationConfiguration implements Cloneable {
 
     @UriParam(defaultValueNote = "the server default: true for inventory, clusterInventory and the applier, false for walTail; false for the consumers")
     private Boolean includeSystem;
+
+    /**
+     * The options of one role (producer requests, applier configuration, consumers): the component holds one
+     * instance with the shared defaults, every endpoint works on its {@link #copy()} and checks it once with
+     * {@link #validate()}.
+     *
+     * @param <T> the configuration class itself
+     */
+    public abstract static class RoleConfiguration<T extends RoleConfiguration<T>> implements Cloneable {
+
+        /**
+         * @return a copy of these options (immutable values and shared objects)
+         */
+        @SuppressWarnings("unchecked")
+        public T copy() {
+            try {
+                return (T) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new RuntimeCamelException(e);
+            }
+        }
+
+        /**
+         * Checks every option of this configuration.
+         *
+         * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
+         */
+        public abstract void validate();
+    }
 
     /**
      * @return a copy of this configuration (options are immutable values or shared objects)

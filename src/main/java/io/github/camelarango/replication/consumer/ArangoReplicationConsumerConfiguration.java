@@ -2,12 +2,12 @@ package io.github.camelarango.replication.consumer;
 
 import java.util.Locale;
 
+import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.cdc.envelope.UpsertOp;
 import io.github.camelarango.replication.client.Require;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -22,7 +22,7 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 @Configurer
-public class ArangoReplicationConsumerConfiguration implements Cloneable {
+public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<ArangoReplicationConsumerConfiguration> {
 
     /** The default of {@link #getOffsetFile()}: a Camel property placeholder for the user's home directory. */
     public static final String DEFAULT_OFFSET_FILE = "{{sys:user.home}}/.camel-arango-replication/offsets.dat";
@@ -92,23 +92,8 @@ public class ArangoReplicationConsumerConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
     private long idleMaxWait = 200L;
 
-    /**
-     * @return a copy of these options (immutable values and the shared offsetRepository)
-     */
-    public ArangoReplicationConsumerConfiguration copy() {
-        try {
-            return (ArangoReplicationConsumerConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
-    }
-
-    /**
-     * Checks every option of this configuration; the options the engine reads are checked by the engine, by building
-     * its options once.
-     *
-     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
-     */
+    /** Checks every option; those the engine reads are checked by the engine, by building its options once. */
+    @Override
     public void validate() {
         isDebezium();
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);

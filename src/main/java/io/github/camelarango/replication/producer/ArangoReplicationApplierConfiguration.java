@@ -1,7 +1,7 @@
 package io.github.camelarango.replication.producer;
 
+import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.client.Require;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -14,7 +14,7 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 @Configurer
-public class ArangoReplicationApplierConfiguration implements Cloneable {
+public class ArangoReplicationApplierConfiguration extends RoleConfiguration<ArangoReplicationApplierConfiguration> {
 
     @UriParam(label = "producer,applier")
     private String leaderEndpoint;
@@ -76,22 +76,7 @@ public class ArangoReplicationApplierConfiguration implements Cloneable {
     @UriParam(label = "producer,applier")
     private Boolean verbose;
 
-    /**
-     * @return a copy of these options (they are immutable values)
-     */
-    public ArangoReplicationApplierConfiguration copy() {
-        try {
-            return (ArangoReplicationApplierConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
-    }
-
-    /**
-     * Checks every option of this configuration.
-     *
-     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
-     */
+    @Override
     public void validate() {
         requireRestrictType(restrictType);
         Require.nonNegative("autoResyncRetries", autoResyncRetries);

@@ -1,8 +1,8 @@
 package io.github.camelarango.replication.producer;
 
+import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.client.Ticks;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -14,7 +14,7 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 @Configurer
-public class ArangoReplicationProducerConfiguration implements Cloneable {
+public class ArangoReplicationProducerConfiguration extends RoleConfiguration<ArangoReplicationProducerConfiguration> {
 
     @UriParam(label = "producer")
     private String batchId;
@@ -52,22 +52,7 @@ public class ArangoReplicationProducerConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String resume;
 
-    /**
-     * @return a copy of these options (they are immutable values)
-     */
-    public ArangoReplicationProducerConfiguration copy() {
-        try {
-            return (ArangoReplicationProducerConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
-    }
-
-    /**
-     * Checks every option of this configuration.
-     *
-     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
-     */
+    @Override
     public void validate() {
         Require.nonNegative("ttl", ttl);
         Require.nonNegative("chunkSize", chunkSize);
