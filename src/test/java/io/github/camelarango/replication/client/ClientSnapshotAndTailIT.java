@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The canonical replication flow against the emulator on every single-server personality: batch, inventory, dump
  * loop, tail from the batch tick; the dumped snapshot plus the tailed changes must equal the server's documents.
  */
-class ClientSnapshotAndTailIntegrationTest {
+class ClientSnapshotAndTailIT {
 
     private static ArangoEmulator start(String version) {
         return ArangoEmulator.builder().version(version).role(EmulatorRole.SINGLE).authentication("root", "secret").build()

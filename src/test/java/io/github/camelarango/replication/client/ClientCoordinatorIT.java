@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A coordinator: clusterInventory and logger-state are served, the WAL API is refused, forwarding needs a DB-Server. */
-class ClientCoordinatorIntegrationTest {
+class ClientCoordinatorIT {
 
     @ParameterizedTest
     @ValueSource(strings = { "3.11.4", "3.12.10" })

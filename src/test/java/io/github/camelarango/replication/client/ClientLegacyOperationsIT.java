@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Operations removed in 3.12.10 (logger ticks, server-id, applier, make-follower, sync) and the revision API: served
  * by 3.11 and 3.12.0-3.12.9, refused by the client on 3.12.10 before any request.
  */
-class ClientLegacyOperationsIntegrationTest {
+class ClientLegacyOperationsIT {
 
     private static ArangoEmulator start(String version) {
         return ArangoEmulator.builder().version(version).role(EmulatorRole.SINGLE).authentication("root", "secret").build()
