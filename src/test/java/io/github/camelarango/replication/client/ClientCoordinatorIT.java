@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.client;
 
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,6 +5,7 @@ import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.github.camelarango.replication.client;
 import java.util.List;
 
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
