@@ -64,7 +64,7 @@ public final class ArangoEmulator implements AutoCloseable {
         appliers.bind(context);
     }
 
-    /** A builder with the defaults: version 3.11.4, a single server, no authentication, a free port. */
+    /** @return a builder with the defaults: version 3.11.4, a single server, no authentication, a free port */
     public static Builder builder() {
         return new Builder();
     }
