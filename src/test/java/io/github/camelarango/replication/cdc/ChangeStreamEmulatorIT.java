@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The engine against the emulator over HTTP, with writes made by the official Java driver while the stream runs:
  * replaying the delivered events must reproduce the server's final documents exactly (every _key and _rev).
  */
-class ChangeStreamEmulatorTest {
+class ChangeStreamEmulatorIT {
 
     private static final List<String> CAPTURED = List.of("orders", "customers");
     private static final List<String> WRITTEN = List.of("orders", "customers", "audit");

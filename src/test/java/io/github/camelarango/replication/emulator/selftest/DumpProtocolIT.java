@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /_api/replication/dump} (§3.10, §0.3 gotchas 7–9). */
-class DumpProtocolTest {
+class DumpProtocolIT {
 
     @RegisterExtension
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The README's demo, small: 30 sample orders and 9 live writes on the embedded emulator, so the first command of the
  * README cannot rot.
  */
-class ChangeCaptureDemoTest {
+class ChangeCaptureDemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

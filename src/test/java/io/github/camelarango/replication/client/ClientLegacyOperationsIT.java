@@ -3,6 +3,7 @@ package io.github.camelarango.replication.client;
 import java.util.List;
 
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Operations removed in 3.12.10 (logger ticks, server-id, applier, make-follower, sync) and the revision API: served
  * by 3.11 and 3.12.0-3.12.9, refused by the client on 3.12.10 before any request.
  */
-class ClientLegacyOperationsIntegrationTest {
+class ClientLegacyOperationsIT {
 
     private static ArangoEmulator start(String version) {
         return ArangoEmulator.builder().version(version).role(EmulatorRole.SINGLE).authentication("root", "secret").build()

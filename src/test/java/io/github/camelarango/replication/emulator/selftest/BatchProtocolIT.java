@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batches (§3.7, §6.3) and inventory (§3.9): global ids, sliding TTL on the emulator clock, 404/1600, snapshot tick. */
-class BatchProtocolTest {
+class BatchProtocolIT {
 
     @RegisterExtension
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();

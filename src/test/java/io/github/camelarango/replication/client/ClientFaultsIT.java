@@ -5,6 +5,7 @@ import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** JWT expiry on the server's clock, injected 5xx, cut connections and delays: clear errors, no leaked connections. */
-class ClientFaultsIntegrationTest {
+class ClientFaultsIT {
 
     private static ArangoEmulator start() {
         return ArangoEmulator.builder().version("3.12.4").role(EmulatorRole.SINGLE).authentication("root", "secret")

@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The applier (§3.15–3.20): configuration rules and state shapes, and real replication from a leader emulator. */
-class ApplierTest {
+class ApplierIT {
 
     private static final String FRESH_CONFIG = "{\"requestTimeout\":600,\"connectTimeout\":10,\"ignoreErrors\":0,\"maxConnectRetries\":100,"
             + "\"lockTimeoutRetries\":0,\"sslProtocol\":0,\"chunkSize\":0,\"skipCreateDrop\":false,\"autoStart\":false,\"adaptivePolling\":true,"

@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /_api/wal/tail} (§4.4, §5.3, §7.1; §0.3 gotchas 1–6, 10). Each test works in its own database. */
-class WalTailProtocolTest {
+class WalTailProtocolIT {
 
     @RegisterExtension
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();

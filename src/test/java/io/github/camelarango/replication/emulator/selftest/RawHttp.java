@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.http.Json;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** logger-state, logger-first-tick, logger-tick-ranges, server-id, wal/range, wal/lastTick and the dispatcher (§3.1–3.6, §4.2–4.5). */
-class LoggerStateTest {
+class LoggerStateIT {
 
     @RegisterExtension
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();

@@ -1,4 +1,4 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
 import com.arangodb.ArangoCollection;
 import com.arangodb.ArangoDB;
@@ -17,6 +17,8 @@ import com.arangodb.model.DocumentDeleteOptions;
 import com.arangodb.model.DocumentReadOptions;
 import com.arangodb.model.DocumentUpdateOptions;
 import com.arangodb.model.StreamTransactionOptions;
+import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.WalMarker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The unmodified official Java driver (7.26, HTTP/1.1 + JSON) drives the emulator; then the WAL must hold exactly
  * the markers ArangoDB would log (§5): types, order, tids, keys and revisions, nothing for an aborted transaction.
  */
-class OfficialDriverTest {
+class OfficialDriverIT {
 
     @ParameterizedTest(name = "authentication {0}")
     @ValueSource(booleans = {false, true})

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.client;
 
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A coordinator: clusterInventory and logger-state are served, the WAL API is refused, forwarding needs a DB-Server. */
-class ClientCoordinatorIntegrationTest {
+class ClientCoordinatorIT {
 
     @ParameterizedTest
     @ValueSource(strings = { "3.11.4", "3.12.10" })

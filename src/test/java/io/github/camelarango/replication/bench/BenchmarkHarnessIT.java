@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The benchmark's contenders read exactly what was written, so their rates compare like for like: every bare loop,
  * the engine and the route deliver the same number of documents from the same emulator. No timing is asserted.
  */
-class BenchmarkHarnessTest {
+class BenchmarkHarnessIT {
 
     private static final int DOCUMENTS = 300;
     private static final int TAIL_DOCUMENTS = 250;

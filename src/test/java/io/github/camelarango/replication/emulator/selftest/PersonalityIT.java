@@ -1,5 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
+import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Versions (§2, §8) and roles: removed endpoints, coordinator restrictions, version/role endpoints. */
-class PersonalityTest {
+class PersonalityIT {
 
     private static final List<String[]> REMOVED_IN_3_12_10 = List.of(
             new String[] {"GET", "applier-config"}, new String[] {"PUT", "applier-start"}, new String[] {"PUT", "applier-stop"},

@@ -1,5 +1,6 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
+import io.github.camelarango.replication.emulator.ArangoEmulator;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * write batch, which is why it can be below {@code from} or below {@code lastincluded}. Each test uses its own
  * emulator, because the write batches and purges matter.
  */
-class TailScanPositionTest {
+class TailScanPositionIT {
 
     private static final String THREE_DOCUMENTS = "[{\"_key\":\"a\"},{\"_key\":\"b\"},{\"_key\":\"c\"}]";
 

@@ -1,5 +1,7 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
+import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transport (§1.1–§1.4): common headers, keep-alive, database prefix, error body; fault injection controls. */
-class HttpTransportTest {
+class HttpTransportIT {
 
     @RegisterExtension
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create();

@@ -1,5 +1,6 @@
-package io.github.camelarango.replication.emulator;
+package io.github.camelarango.replication.emulator.selftest;
 
+import io.github.camelarango.replication.emulator.ArangoEmulator;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedInputStream;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the server's heap does not grow by the body size while the client has read only the first bytes), and it
  * must contain every document exactly once.
  */
-class LargeDumpStreamingTest {
+class LargeDumpStreamingIT {
 
     private static final int DOCUMENTS = 1_000_000;
 

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The canonical replication flow against the emulator on every single-server personality: batch, inventory, dump
  * loop, tail from the batch tick; the dumped snapshot plus the tailed changes must equal the server's documents.
  */
-class ClientSnapshotAndTailIntegrationTest {
+class ClientSnapshotAndTailIT {
 
     private static ArangoEmulator start(String version) {
         return ArangoEmulator.builder().version(version).role(EmulatorRole.SINGLE).authentication("root", "secret").build()
