@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class CapturePhases {
         if (stored.isEmpty()) {
             ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
-                    options.streamKey(), Long.toUnsignedString(now.from()));
+                    options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
             out.accept(Emission.advance(now));
             return;
@@ -226,7 +227,7 @@ final class CapturePhases {
             case SKIP -> {
                 long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
                 LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                        Long.toUnsignedString(resumeAt));
+                        Ticks.format(resumeAt));
                 ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
                 out.accept(Emission.of(gap));
                 startTail(gap.position(), true);

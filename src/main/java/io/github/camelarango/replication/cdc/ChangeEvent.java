@@ -3,6 +3,7 @@ package io.github.camelarango.replication.cdc;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Ticks;
 
 /**
  * One change delivered by a {@link ChangeStream}: a snapshot row, a document upsert or delete, a schema change, or a
@@ -38,7 +39,7 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
 
     /** The tick as the unsigned decimal text ArangoDB uses. */
     public String tickString() {
-        return Long.toUnsignedString(tick);
+        return Ticks.format(tick);
     }
 
     /** This event carrying another commit position (used when a transaction's events are released). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Ticks;
 
 /**
  * Where a change stream stands: the value to commit once an event has been delivered, and to resume from.
@@ -110,10 +111,10 @@ public final class ChangePosition {
         node.put("v", FORMAT_VERSION);
         node.put("phase", phase.name());
         if (phase == Phase.TAIL) {
-            node.put("from", Long.toUnsignedString(from));
-            node.put("lastScanned", Long.toUnsignedString(lastScanned));
+            node.put("from", Ticks.format(from));
+            node.put("lastScanned", Ticks.format(lastScanned));
         } else {
-            node.put("snapshotTick", Long.toUnsignedString(from));
+            node.put("snapshotTick", Ticks.format(from));
             ArrayNode done = node.putArray("done");
             completedCollections.forEach(done::add);
         }
@@ -158,8 +159,8 @@ public final class ChangePosition {
             throw new IllegalArgumentException("change position misses the tick '" + field + "': " + abbreviate(json));
         }
         try {
-            return Long.parseUnsignedLong(value.asText());
-        } catch (NumberFormatException e) {
+            return Ticks.parse(value.asText());
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("change position has tick '" + field + "' = '" + value.asText()
                     + "', which is not an unsigned 64-bit decimal", e);
         }

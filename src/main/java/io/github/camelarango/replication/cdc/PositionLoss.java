@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Ticks;
 
 /**
  * What a lost position means for a stream: the action its {@link PositionLostPolicy} and {@link SnapshotMode} call
@@ -39,9 +40,9 @@ final class PositionLoss {
 
     /** What happened when the WAL was purged past {@code from}. */
     static String describePurge(String database, String streamKey, long from, long serverLastTick) {
-        return "the WAL of database '" + database + "' no longer holds tick " + Long.toUnsignedString(from)
+        return "the WAL of database '" + database + "' no longer holds tick " + Ticks.format(from)
                 + " (x-arango-replication-frompresent: false; the server's last tick is "
-                + Long.toUnsignedString(serverLastTick) + "): changes after it were purged before change stream '"
+                + Ticks.format(serverLastTick) + "): changes after it were purged before change stream '"
                 + streamKey + "' read them";
     }
 
@@ -65,8 +66,8 @@ final class PositionLoss {
     /** The event declaring that the changes after {@code lostAfter} up to {@code resumedAfter} were not delivered. */
     static ChangeEvent gap(String database, long lostAfter, long resumedAfter) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("lostAfterTick", Long.toUnsignedString(lostAfter));
-        data.put("resumedAfterTick", Long.toUnsignedString(resumedAfter));
+        data.put("lostAfterTick", Ticks.format(lostAfter));
+        data.put("resumedAfterTick", Ticks.format(resumedAfter));
         data.put("reason", "WAL purged past the stream's position");
         return new ChangeEvent(resumedAfter, ChangeType.GAP, 0, database, null, null, null, null, null, false, data,
                 ChangePosition.tail(resumedAfter, 0));

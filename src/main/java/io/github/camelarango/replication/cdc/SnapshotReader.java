@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ final class SnapshotReader implements AutoCloseable {
             List<String> done = List.of();
             if (resumeFrom != null) {
                 done = List.copyOf(resumeFrom.completedCollections());
-                if (Long.compareUnsigned(resumeFrom.snapshotTick(), snapshotTick) < 0) {
+                if (Ticks.isAfter(snapshotTick, resumeFrom.snapshotTick())) {
                     snapshotTick = resumeFrom.snapshotTick();
                 }
             }
@@ -99,9 +100,9 @@ final class SnapshotReader implements AutoCloseable {
                     : resumeFrom.completedCollections());
             chunkSize = settings.initialChunkSize();
             LOG.info("Snapshot started with batch {} at tick {}: {} collection(s) to dump{}", lease.id(),
-                    Long.toUnsignedString(lease.snapshotTick()), pending.size(),
+                    Ticks.format(lease.snapshotTick()), pending.size(),
                     done.isEmpty() ? "" : ", resuming after " + done + " (tail will start after tick "
-                            + Long.toUnsignedString(snapshotTick) + ")");
+                            + Ticks.format(snapshotTick) + ")");
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -134,7 +135,7 @@ final class SnapshotReader implements AutoCloseable {
         lease.used();
         boolean collectionDone = !chunk.checkMore();
         if (chunk.checkMore() && (chunk.lastIncluded() == 0
-                || Long.compareUnsigned(chunk.lastIncluded(), previousIncluded) <= 0)) {
+                || !Ticks.isAfter(chunk.lastIncluded(), previousIncluded))) {
             LOG.warn("Dump of collection '{}' reports more data but lastincluded did not advance ({} after {}); "
                     + "treating the collection as complete", collection.name(), chunk.lastIncluded(), previousIncluded);
             collectionDone = true;
@@ -199,7 +200,7 @@ final class SnapshotReader implements AutoCloseable {
         }
         LOG.info("Snapshot complete: {} documents in {} s; tailing the WAL after tick {}",
                 progressLog.documentsTotal(), Duration.between(startedAt, clock.instant()).toSeconds(),
-                Long.toUnsignedString(snapshotTick));
+                Ticks.format(snapshotTick));
     }
 
     boolean isComplete() {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
@@ -107,10 +108,10 @@ final class WalEventAssembler {
     private ChangePosition advanceTo(long tick, long lastScanned) {
         long safe = tick;
         OptionalLong oldestOpen = transactions.oldestBeginTick();
-        if (oldestOpen.isPresent() && Long.compareUnsigned(oldestOpen.getAsLong() - 1, safe) < 0) {
+        if (oldestOpen.isPresent() && Ticks.isAfter(safe, oldestOpen.getAsLong() - 1)) {
             safe = oldestOpen.getAsLong() - 1;
         }
-        if (Long.compareUnsigned(safe, position.from()) > 0
+        if (Ticks.isAfter(safe, position.from())
                 || (safe == position.from() && lastScanned != position.lastScanned() && lastScanned != 0)) {
             position = ChangePosition.tail(safe, lastScanned);
         }

@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.function.Consumer;
 
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ final class WalTailer {
         final long serverLastTick;
 
         PositionLost(long from, long serverLastTick) {
-            super("WAL position " + Long.toUnsignedString(from) + " is no longer present on the server");
+            super("WAL position " + Ticks.format(from) + " is no longer present on the server");
             this.from = from;
             this.serverLastTick = serverLastTick;
         }
@@ -82,8 +83,8 @@ final class WalTailer {
         metrics.transactions(assembler.openTransactions(), assembler.bufferedEvents());
         if (LOG.isTraceEnabled()) {
             LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
-                    chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
-                    Long.toUnsignedString(chunk.lastTick()), chunk.checkMore());
+                    chunk.markers().size(), Ticks.format(from), Ticks.format(lastScanned),
+                    Ticks.format(chunk.lastTick()), chunk.checkMore());
         }
         return chunk.checkMore();
     }
@@ -120,9 +121,9 @@ final class WalTailer {
     }
 
     private void advance(long lastIncluded, long scanned) {
-        if (lastIncluded != 0 && Long.compareUnsigned(lastIncluded, from) > 0) {
+        if (lastIncluded != 0 && Ticks.isAfter(lastIncluded, from)) {
             from = lastIncluded;
-        } else if (lastIncluded == 0 && scanned != 0 && Long.compareUnsigned(scanned - 1, from) > 0) {
+        } else if (lastIncluded == 0 && scanned != 0 && Ticks.isAfter(scanned - 1, from)) {
             from = scanned - 1;
         }
         if (scanned != 0) {

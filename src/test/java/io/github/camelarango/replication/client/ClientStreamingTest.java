@@ -95,7 +95,7 @@ class ClientStreamingTest {
         try (WalTailResponse tail = client.walTail(new WalTailRequest(189438, null, 189435, 400L, false, "products", true,
                 null, "17", "me"))) {
             assertEquals(189435L, tail.headers().lastScanned());
-            assertTrue(Ticks.compare(tail.headers().lastScanned(), 189438) < 0);
+            assertTrue(Ticks.isAfter(189438, tail.headers().lastScanned()));
         }
         assertEquals("from=189438&lastScanned=189435&chunkSize=400&collection=products&includeSystem=true"
                      + "&serverId=64074660150299&syncerId=17&clientInfo=me", server.last().query());
