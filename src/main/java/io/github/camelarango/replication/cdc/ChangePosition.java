@@ -7,9 +7,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.Ticks;
 
 /**
@@ -33,7 +33,6 @@ public final class ChangePosition {
         TAIL
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FORMAT_VERSION = 1;
 
     private final Phase phase;
@@ -107,7 +106,7 @@ public final class ChangePosition {
     }
 
     private String render() {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put("v", FORMAT_VERSION);
         node.put("phase", phase.name());
         if (phase == Phase.TAIL) {
@@ -132,7 +131,7 @@ public final class ChangePosition {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
         }

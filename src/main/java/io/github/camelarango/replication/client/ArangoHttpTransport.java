@@ -58,7 +58,6 @@ final class ArangoHttpTransport implements Closeable {
     }
 
     private final ArangoClientConfiguration configuration;
-    private final ResponseMapper mapper;
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final HttpHost target;
@@ -67,9 +66,8 @@ final class ArangoHttpTransport implements Closeable {
     private final String basicAuthorization;
     private final JwtAuthenticator jwt;
 
-    ArangoHttpTransport(ArangoClientConfiguration configuration, ResponseMapper mapper, Clock clock) {
+    ArangoHttpTransport(ArangoClientConfiguration configuration, Clock clock) {
         this.configuration = configuration;
-        this.mapper = mapper;
         URI endpoint = configuration.endpoint();
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : https ? 443 : 80;
@@ -88,7 +86,7 @@ final class ArangoHttpTransport implements Closeable {
         this.jwt = mode == ArangoClientConfiguration.Authentication.JWT
                 ? new JwtAuthenticator(configuration.jwt(), this::login, configuration.user() != null
                                                                         && !configuration.user().isBlank(),
-                        clock, mapper.mapper())
+                        clock)
                 : null;
     }
 
@@ -102,7 +100,7 @@ final class ArangoHttpTransport implements Closeable {
                 return null;
             }
             try {
-                return mapper.mapper().readTree(bytes);
+                return Json.mapper().readTree(bytes);
             } catch (IOException e) {
                 throw exchange.context.invalidResponse(response.getCode(), "body is not JSON: " + excerpt(bytes), e);
             }
@@ -224,7 +222,7 @@ final class ArangoHttpTransport implements Closeable {
         RequestContext context = context("authenticate", "POST", null, "/_open/auth");
         byte[] body;
         try {
-            body = mapper.write(Map.of("username", configuration.user(), "password", configuration.password()));
+            body = Json.mapper().writeValueAsBytes(Map.of("username", configuration.user(), "password", configuration.password()));
         } catch (IOException e) {
             throw context.invalidResponse(0, "cannot write the login body", e);
         }
@@ -261,7 +259,7 @@ final class ArangoHttpTransport implements Closeable {
 
     private JsonNode parseOrNull(byte[] bytes) {
         try {
-            return bytes.length == 0 ? null : mapper.mapper().readTree(bytes);
+            return bytes.length == 0 ? null : Json.mapper().readTree(bytes);
         } catch (IOException e) {
             return null;
         }

@@ -25,7 +25,7 @@ import static io.github.camelarango.replication.client.ReplicationOperation.*;
 public final class HttpArangoReplicationClient implements ArangoReplicationClient {
 
     /** What all database views of one client share. */
-    private record Shared(ArangoClientConfiguration configuration, ArangoHttpTransport transport, ResponseMapper mapper,
+    private record Shared(ArangoClientConfiguration configuration, ArangoHttpTransport transport,
             ServerCapabilities capabilities) {
     }
 
@@ -40,11 +40,10 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     /** A client whose JWT expiry checks use the given clock (tests). */
     HttpArangoReplicationClient(ArangoClientConfiguration configuration, Clock clock) {
-        ResponseMapper mapper = new ResponseMapper();
-        ArangoHttpTransport transport = new ArangoHttpTransport(configuration, mapper, clock);
+        ArangoHttpTransport transport = new ArangoHttpTransport(configuration, clock);
         ServerCapabilities capabilities = new ServerCapabilities(
                 () -> ServerInfoReader.read(transport, configuration.database()));
-        this.shared = new Shared(configuration, transport, mapper, capabilities);
+        this.shared = new Shared(configuration, transport, capabilities);
         this.database = configuration.database();
         this.view = false;
     }
@@ -122,8 +121,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .add("chunkSize", request.chunkSize()).add("useEnvelope", request.useEnvelope())
                 .add("DBserver", request.dbServer());
         ArangoHttpTransport.Opened opened = open(DUMP, DUMP.path(), query);
-        return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
-                shared.mapper().mapper());
+        return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
     }
 
     @Override
@@ -155,7 +153,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         require(LOGGER_TICK_RANGES, null);
         JsonNode tree = call(LOGGER_TICK_RANGES, LOGGER_TICK_RANGES.path(), null, null);
         try {
-            List<WalFileTickRange> files = shared.mapper().mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
+            List<WalFileTickRange> files = Json.mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
             return new LoggerTickRanges(files, tree);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(LOGGER_TICK_RANGES, "not an array of WAL file ranges: " + e.getMessage());
@@ -230,8 +228,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .add("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
                 .add("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
         ArangoHttpTransport.Opened opened = open(WAL_TAIL, WAL_TAIL.path(), query);
-        return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
-                shared.mapper().mapper());
+        return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
     }
 
     @Override
@@ -346,7 +343,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private JsonNode parse(ReplicationOperation operation, byte[] body) {
         try {
-            return shared.mapper().mapper().readTree(body);
+            return Json.mapper().readTree(body);
         } catch (IOException e) {
             throw invalid(operation, "body is not JSON: " + e.getMessage());
         }
@@ -357,7 +354,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
             throw invalid(operation, "expected a JSON object, got " + (tree == null ? "no body" : tree.getNodeType()));
         }
         try {
-            return shared.mapper().map(tree, type);
+            return ResponseMapper.map(tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(operation, "cannot read " + type.getSimpleName() + ": " + e.getMessage());
         }
@@ -365,7 +362,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private byte[] write(ReplicationOperation operation, Object body) {
         try {
-            return shared.mapper().write(body);
+            return Json.mapper().writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(operation + " request body cannot be written as JSON: " + e.getMessage(), e);
         }

@@ -7,7 +7,6 @@ import java.util.NoSuchElementException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Iterates the JSON values of a newline-delimited JSON body one by one, straight off the stream. Read failures
@@ -17,14 +16,12 @@ final class JsonLineIterator implements Iterator<JsonNode> {
 
     private final ReplicationStream owner;
     private final JsonParser parser;
-    private final ObjectMapper mapper;
     private JsonNode next;
     private boolean done;
 
-    JsonLineIterator(ReplicationStream owner, JsonParser parser, ObjectMapper mapper) {
+    JsonLineIterator(ReplicationStream owner, JsonParser parser) {
         this.owner = owner;
         this.parser = parser;
-        this.mapper = mapper;
     }
 
     @Override
@@ -42,7 +39,7 @@ final class JsonLineIterator implements Iterator<JsonNode> {
                 owner.close();
                 return false;
             }
-            next = mapper.readTree(parser);
+            next = Json.mapper().readTree(parser);
             return true;
         } catch (StreamReadException e) {
             done = true;

@@ -7,7 +7,6 @@ import java.util.Iterator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
@@ -22,19 +21,17 @@ public abstract class ReplicationStream implements AutoCloseable {
     private final ReplicationHeaders headers;
     private final InputStream body;
     private final StreamRelease release;
-    private final ObjectMapper mapper;
     private boolean claimed;
     private boolean fullyRead;
     private boolean closed;
 
     ReplicationStream(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                      StreamRelease release, ObjectMapper mapper) {
+                      StreamRelease release) {
         this.request = request;
         this.status = status;
         this.headers = headers;
         this.body = body == null ? InputStream.nullInputStream() : body;
         this.release = release;
-        this.mapper = mapper;
     }
 
     /** HTTP status: 200 with lines, 204 without. */
@@ -60,9 +57,9 @@ public abstract class ReplicationStream implements AutoCloseable {
     public Iterator<JsonNode> lines() {
         claim();
         try {
-            JsonParser parser = mapper.getFactory().createParser(body);
+            JsonParser parser = Json.mapper().createParser(body);
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new JsonLineIterator(this, parser, mapper);
+            return new JsonLineIterator(this, parser);
         } catch (IOException e) {
             close();
             throw request.connectionFailure(e);

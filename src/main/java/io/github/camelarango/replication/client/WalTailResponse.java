@@ -3,7 +3,6 @@ package io.github.camelarango.replication.client;
 import java.io.InputStream;
 import java.util.Iterator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One answer of {@code GET /_api/wal/tail}: headers (lastIncluded, lastScanned, lastTick, checkMore, fromPresent) and
@@ -19,8 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class WalTailResponse extends ReplicationStream {
 
     WalTailResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                    StreamRelease release, ObjectMapper mapper) {
-        super(request, status, headers, body, release, mapper);
+                    StreamRelease release) {
+        super(request, status, headers, body, release);
     }
 
     /**

@@ -162,7 +162,7 @@ class ClientResultsTest {
         ApplierConfig config = ApplierConfig.builder().endpoint("tcp://127.0.0.1:8529").username("replicationApplier")
                 .password("applier1234@foxx").chunkSize(4194304L).autoStart(false).adaptivePolling(true).build();
         ApplierConfig result = client.setApplierConfig(config, false);
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.mapper();
         assertEquals(mapper.readTree("{\"endpoint\":\"tcp://127.0.0.1:8529\",\"username\":\"replicationApplier\","
                                      + "\"password\":\"applier1234@foxx\",\"chunkSize\":4194304,\"autoStart\":false,"
                                      + "\"adaptivePolling\":true}"),
