@@ -4,9 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
@@ -50,20 +54,66 @@ public abstract class ReplicationStream implements AutoCloseable {
     }
 
     /**
-     * Every line as sent, parsed one at a time.
+     * Every line as sent, parsed one at a time straight off the wire. A line that is not JSON fails with an
+     * {@link ArangoReplicationException} (invalid response) naming the line; a broken connection with an
+     * {@link ArangoConnectionException}. Reading past the last line, or a failure, closes this response.
      *
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<JsonNode> lines() {
         claim();
+        MappingIterator<JsonNode> values;
         try {
             JsonParser parser = Json.mapper().createParser(body);
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new JsonLineIterator(this, parser);
+            values = Json.mapper().readerFor(JsonNode.class).readValues(parser);
         } catch (IOException e) {
             close();
             throw request.connectionFailure(e);
         }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    if (values.hasNextValue()) {
+                        return true;
+                    }
+                    markFullyRead();
+                    close();
+                    return false;
+                } catch (IOException e) {
+                    throw readFailure(values, e);
+                }
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more lines in the " + request.operation() + " response");
+                }
+                try {
+                    return values.nextValue();
+                } catch (IOException e) {
+                    throw readFailure(values, e);
+                }
+            }
+        };
+    }
+
+    /** Ends the reading: a malformed line is an invalid response, any other I/O failure a connection failure. */
+    private ArangoReplicationException readFailure(MappingIterator<JsonNode> values, IOException e) {
+        try {
+            values.close();
+        } catch (IOException ignored) {
+            // the parser only reads the body, which close() below gives up anyway
+        }
+        close();
+        if (e instanceof JsonProcessingException malformed) {
+            JsonLocation at = malformed.getLocation();
+            String line = at == null ? "" : " " + at.getLineNr();
+            return request.invalidResponse(status, "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
+        }
+        return request.connectionFailure(e);
     }
 
     /**

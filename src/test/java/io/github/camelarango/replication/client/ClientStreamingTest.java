@@ -239,7 +239,9 @@ class ClientStreamingTest {
             assertEquals(1401, e.getErrorNum());
             assertEquals(200, e.getStatus());
             assertTrue(e.getMessage().startsWith("walTail failed: GET /_db/_system/_api/wal/tail -> 200 errorNum 1401:"
-                                                 + " invalid response: malformed JSON line"), e.getMessage());
+                                                 + " invalid response: malformed JSON line 2: Unexpected character ('o'"),
+                    e.getMessage());
+            assertFalse(markers.hasNext(), "a failed response has no further lines");
         }
         assertEquals(0, client.leasedConnections());
     }
