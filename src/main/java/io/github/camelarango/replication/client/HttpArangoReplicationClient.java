@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.net.URIBuilder;
 
 import static io.github.camelarango.replication.client.ReplicationOperation.*;
 
@@ -78,20 +79,22 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public Inventory inventory(InventoryRequest request) {
         require(INVENTORY, request.dbServer());
-        Query query = new Query().add("batchId", request.batchId()).add("includeSystem", request.includeSystem())
-                .add("includeFoxxQueues", request.includeFoxxQueues()).add("global", request.global())
-                .add("collection", request.collection()).add("DBserver", request.dbServer());
-        return map(INVENTORY, call(INVENTORY, INVENTORY.path(), query, null), Inventory.class);
+        URIBuilder target = target(INVENTORY).addParameter("batchId", request.batchId())
+                .addParameter("includeSystem", text(request.includeSystem()))
+                .addParameter("includeFoxxQueues", text(request.includeFoxxQueues()))
+                .addParameter("global", text(request.global())).addParameter("collection", request.collection())
+                .addParameter("DBserver", request.dbServer());
+        return map(INVENTORY, call(INVENTORY, target, null), Inventory.class);
     }
 
     @Override
     public DumpBatch createDumpBatch(CreateDumpBatchRequest request) {
         require(CREATE_DUMP_BATCH, request.dbServer());
         ArangoClientConfiguration configuration = shared.configuration();
-        Query query = new Query().add("serverId", configuration.serverId()).add("syncerId", configuration.syncerId())
-                .add("clientInfo", configuration.clientInfo()).add("state", request.state())
-                .add("DBserver", request.dbServer());
-        JsonNode tree = call(CREATE_DUMP_BATCH, CREATE_DUMP_BATCH.path(), query, ttlBody(request.ttl()));
+        URIBuilder target = target(CREATE_DUMP_BATCH).addParameter("serverId", configuration.serverId())
+                .addParameter("syncerId", configuration.syncerId()).addParameter("clientInfo", configuration.clientInfo())
+                .addParameter("state", text(request.state())).addParameter("DBserver", request.dbServer());
+        JsonNode tree = call(CREATE_DUMP_BATCH, target, ttlBody(request.ttl()));
         DumpBatch batch = map(CREATE_DUMP_BATCH, tree, DumpBatch.class);
         if (batch.id() == null || batch.id().isBlank()) {
             throw invalid(CREATE_DUMP_BATCH, "the batch answer has no id: " + tree);
@@ -104,37 +107,38 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public void extendDumpBatch(ExtendDumpBatchRequest request) {
         require(EXTEND_DUMP_BATCH, request.dbServer());
-        call(EXTEND_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()),
+        call(EXTEND_DUMP_BATCH, target(EXTEND_DUMP_BATCH, request.batchId()).addParameter("DBserver", request.dbServer()),
                 ttlBody(request.ttl()));
     }
 
     @Override
     public void deleteDumpBatch(DeleteDumpBatchRequest request) {
         require(DELETE_DUMP_BATCH, request.dbServer());
-        call(DELETE_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()), null);
+        call(DELETE_DUMP_BATCH, target(DELETE_DUMP_BATCH, request.batchId()).addParameter("DBserver", request.dbServer()),
+                null);
     }
 
     @Override
     public DumpResponse dump(DumpRequest request) {
         require(DUMP, request.dbServer());
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("chunkSize", request.chunkSize()).add("useEnvelope", request.useEnvelope())
-                .add("DBserver", request.dbServer());
-        ArangoHttpTransport.Opened opened = open(DUMP, DUMP.path(), query);
+        URIBuilder target = target(DUMP).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("chunkSize", text(request.chunkSize()))
+                .addParameter("useEnvelope", text(request.useEnvelope())).addParameter("DBserver", request.dbServer());
+        ArangoHttpTransport.Opened opened = open(DUMP, target);
         return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
     }
 
     @Override
     public SyncResult synchronize(SyncRequest request) {
         require(SYNCHRONIZE, null);
-        return map(SYNCHRONIZE, call(SYNCHRONIZE, SYNCHRONIZE.path(), null, request), SyncResult.class);
+        return map(SYNCHRONIZE, call(SYNCHRONIZE, target(SYNCHRONIZE), request), SyncResult.class);
     }
 
     @Override
     public ClusterInventory clusterInventory(Boolean includeSystem) {
         require(CLUSTER_INVENTORY, null);
-        JsonNode tree = call(CLUSTER_INVENTORY, CLUSTER_INVENTORY.path(), new Query().add("includeSystem", includeSystem),
-                null);
+        JsonNode tree = call(CLUSTER_INVENTORY,
+                target(CLUSTER_INVENTORY).addParameter("includeSystem", text(includeSystem)), null);
         return map(CLUSTER_INVENTORY, tree, ClusterInventory.class);
     }
 
@@ -151,7 +155,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public LoggerTickRanges loggerTickRanges() {
         require(LOGGER_TICK_RANGES, null);
-        JsonNode tree = call(LOGGER_TICK_RANGES, LOGGER_TICK_RANGES.path(), null, null);
+        JsonNode tree = call(LOGGER_TICK_RANGES, target(LOGGER_TICK_RANGES), null);
         try {
             List<WalFileTickRange> files = Json.mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
             return new LoggerTickRanges(files, tree);
@@ -163,34 +167,35 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public ApplierConfig applierConfig(boolean global) {
         require(APPLIER_CONFIG, null);
-        return map(APPLIER_CONFIG, call(APPLIER_CONFIG, APPLIER_CONFIG.path(), global(global), null), ApplierConfig.class);
+        return map(APPLIER_CONFIG, call(APPLIER_CONFIG, global(APPLIER_CONFIG, global), null), ApplierConfig.class);
     }
 
     @Override
     public ApplierConfig setApplierConfig(ApplierConfig config, boolean global) {
         requireEndpoint("setApplierConfig", config);
         require(SET_APPLIER_CONFIG, null);
-        JsonNode tree = call(SET_APPLIER_CONFIG, SET_APPLIER_CONFIG.path(), global(global), config);
+        JsonNode tree = call(SET_APPLIER_CONFIG, global(SET_APPLIER_CONFIG, global), config);
         return map(SET_APPLIER_CONFIG, tree, ApplierConfig.class);
     }
 
     @Override
     public ApplierState applierState(boolean global) {
         require(APPLIER_STATE, null);
-        return map(APPLIER_STATE, call(APPLIER_STATE, APPLIER_STATE.path(), global(global), null), ApplierState.class);
+        return map(APPLIER_STATE, call(APPLIER_STATE, global(APPLIER_STATE, global), null), ApplierState.class);
     }
 
     @Override
     public ApplierState startApplier(Long from, boolean global) {
         require(START_APPLIER, null);
-        JsonNode tree = call(START_APPLIER, START_APPLIER.path(), global(global).addTick("from", from), null);
+        JsonNode tree = call(START_APPLIER, global(START_APPLIER, global).addParameter("from", Ticks.formatOrNull(from)),
+                null);
         return map(START_APPLIER, tree, ApplierState.class);
     }
 
     @Override
     public ApplierState stopApplier(boolean global) {
         require(STOP_APPLIER, null);
-        return map(STOP_APPLIER, call(STOP_APPLIER, STOP_APPLIER.path(), global(global), null), ApplierState.class);
+        return map(STOP_APPLIER, call(STOP_APPLIER, global(STOP_APPLIER, global), null), ApplierState.class);
     }
 
     @Override
@@ -198,7 +203,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         requireEndpoint("makeFollower", config);
         require(MAKE_FOLLOWER, null);
         String path = shared.capabilities().makeFollowerPath();
-        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, path, null, config), ApplierState.class);
+        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, new URIBuilder().setPath(path), config), ApplierState.class);
     }
 
     @Override
@@ -220,24 +225,27 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     public WalTailResponse walTail(WalTailRequest request) {
         require(WAL_TAIL, null);
         ArangoClientConfiguration configuration = shared.configuration();
-        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
-                .addTick("lastScanned", request.lastScanned() == 0 ? null : request.lastScanned())
-                .add("chunkSize", request.chunkSize()).add("global", request.global() ? Boolean.TRUE : null)
-                .add("collection", request.collection()).add("includeSystem", request.includeSystem())
-                .add("serverId", orDefault(request.serverId(), configuration.serverId()))
-                .add("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
-                .add("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
-        ArangoHttpTransport.Opened opened = open(WAL_TAIL, WAL_TAIL.path(), query);
+        URIBuilder target = target(WAL_TAIL).addParameter("from", Ticks.format(request.from()))
+                .addParameter("to", Ticks.formatOrNull(request.to()))
+                .addParameter("lastScanned", request.lastScanned() == 0 ? null : Ticks.format(request.lastScanned()))
+                .addParameter("chunkSize", text(request.chunkSize())).addParameter("global", trueOrNull(request.global()))
+                .addParameter("collection", request.collection())
+                .addParameter("includeSystem", text(request.includeSystem()))
+                .addParameter("serverId", orDefault(request.serverId(), configuration.serverId()))
+                .addParameter("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
+                .addParameter("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
+        ArangoHttpTransport.Opened opened = open(WAL_TAIL, target);
         return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
     }
 
     @Override
     public OpenTransactions walOpenTransactions(WalOpenTransactionsRequest request) {
         require(WAL_OPEN_TRANSACTIONS, null);
-        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
-                .add("global", request.global() ? Boolean.TRUE : null).add("collection", request.collection())
-                .add("includeSystem", request.includeSystem());
-        ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, WAL_OPEN_TRANSACTIONS.path(), query);
+        URIBuilder target = target(WAL_OPEN_TRANSACTIONS).addParameter("from", Ticks.formatOrNull(request.from()))
+                .addParameter("to", Ticks.formatOrNull(request.to())).addParameter("global", trueOrNull(request.global()))
+                .addParameter("collection", request.collection())
+                .addParameter("includeSystem", text(request.includeSystem()));
+        ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, target);
         ReplicationHeaders headers = headers(opened);
         byte[] body;
         try (var in = opened.body()) {
@@ -261,25 +269,26 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public RevisionTree revisionTree(RevisionTreeRequest request) {
         require(REVISION_TREE, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("onlyPopulated", request.onlyPopulated());
-        return map(REVISION_TREE, call(REVISION_TREE, REVISION_TREE.path(), query, null), RevisionTree.class);
+        URIBuilder target = target(REVISION_TREE).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("onlyPopulated", text(request.onlyPopulated()));
+        return map(REVISION_TREE, call(REVISION_TREE, target, null), RevisionTree.class);
     }
 
     @Override
     public RevisionRanges revisionRanges(RevisionRangesRequest request) {
         require(REVISION_RANGES, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("resume", request.resume());
-        JsonNode tree = call(REVISION_RANGES, REVISION_RANGES.path(), query, request.ranges());
+        URIBuilder target = target(REVISION_RANGES).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("resume", request.resume());
+        JsonNode tree = call(REVISION_RANGES, target, request.ranges());
         return map(REVISION_RANGES, tree, RevisionRanges.class);
     }
 
     @Override
     public RevisionDocuments revisionDocuments(RevisionDocumentsRequest request) {
         require(REVISION_DOCUMENTS, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId());
-        JsonNode tree = call(REVISION_DOCUMENTS, REVISION_DOCUMENTS.path(), query, request.revisions());
+        URIBuilder target = target(REVISION_DOCUMENTS).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId());
+        JsonNode tree = call(REVISION_DOCUMENTS, target, request.revisions());
         if (tree == null || !tree.isArray()) {
             throw invalid(REVISION_DOCUMENTS, "expected a JSON array of documents, got " + tree);
         }
@@ -292,8 +301,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     public long collectionCount(String collection) {
         Require.notBlank("collectionCount", "collection", collection);
         require(COLLECTION_COUNT, null);
-        String path = "/_api/collection/" + Query.encode(collection) + "/count";
-        JsonNode tree = call(COLLECTION_COUNT, path, null, null);
+        JsonNode tree = call(COLLECTION_COUNT, target(COLLECTION_COUNT, collection), null);
         JsonNode count = tree == null ? null : tree.get("count");
         if (count == null || !count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
             throw invalid(COLLECTION_COUNT, "expected a non-negative integer count, got " + count);
@@ -319,17 +327,44 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private <T> T get(ReplicationOperation operation, Class<T> type) {
         require(operation, null);
-        return map(operation, call(operation, operation.path(), null, null), type);
+        return map(operation, call(operation, target(operation), null), type);
     }
 
-    private JsonNode call(ReplicationOperation operation, String path, Query query, Object body) {
+    private JsonNode call(ReplicationOperation operation, URIBuilder target, Object body) {
         return shared.transport().call(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
-                database, path, query, body == null ? null : write(operation, body)));
+                database, target, body == null ? null : write(operation, body)));
     }
 
-    private ArangoHttpTransport.Opened open(ReplicationOperation operation, String path, Query query) {
+    private ArangoHttpTransport.Opened open(ReplicationOperation operation, URIBuilder target) {
         return shared.transport().open(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
-                database, path, query, null));
+                database, target, null));
+    }
+
+    /** A request to the operation's path. */
+    private static URIBuilder target(ReplicationOperation operation) {
+        return new URIBuilder().setPath(operation.path());
+    }
+
+    /** A request to the operation's path whose {@code {placeholder}} segment is {@code value} (percent-encoded). */
+    private static URIBuilder target(ReplicationOperation operation, String value) {
+        List<String> segments = target(operation).getPathSegments();
+        segments.replaceAll(segment -> segment.startsWith("{") ? value : segment);
+        return new URIBuilder().setPathSegments(segments);
+    }
+
+    /** A request to the operation's path with {@code global=true} when asked for (not sent otherwise). */
+    private static URIBuilder global(ReplicationOperation operation, boolean global) {
+        return target(operation).addParameter("global", trueOrNull(global));
+    }
+
+    /** The value as a query parameter: its text, or null (not sent) when it is null. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A flag sent only when set: {@code true}, or null (not sent). */
+    private static String trueOrNull(boolean flag) {
+        return flag ? "true" : null;
     }
 
     private ReplicationHeaders headers(ArangoHttpTransport.Opened opened) {
@@ -375,14 +410,6 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private static Map<String, Object> ttlBody(Long ttl) {
         return ttl == null ? Map.of() : Map.of("ttl", ttl);
-    }
-
-    private static String batchPath(String batchId) {
-        return "/_api/replication/batch/" + Query.encode(batchId);
-    }
-
-    private static Query global(boolean global) {
-        return new Query().add("global", global ? Boolean.TRUE : null);
     }
 
     private static String orDefault(String value, String fallback) {

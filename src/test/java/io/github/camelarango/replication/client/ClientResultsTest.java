@@ -98,6 +98,19 @@ class ClientResultsTest {
     }
 
     @Test
+    void theEndpointPathDatabaseAndPathValuesArePercentEncoded() {
+        try (HttpArangoReplicationClient prefixed = new HttpArangoReplicationClient(
+                ArangoClientConfiguration.builder(server.url() + "/arango").password("secret").build())) {
+            server.on("PUT", "/arango/_db/caf%C3%A9%20bar/_api/replication/batch/7%2F8",
+                    new CannedArangoServer.Answer(204, java.util.Map.of(), null));
+            prefixed.withDatabase("café bar").extendDumpBatch(new ExtendDumpBatchRequest("7/8", null, "PRMR 1"));
+            assertEquals("/arango/_db/caf%C3%A9%20bar/_api/replication/batch/7%2F8", server.last().path());
+            assertEquals("DBserver=PRMR%201", server.last().query());
+            assertEquals("{}", server.last().body());
+        }
+    }
+
+    @Test
     void inventoryWithCollectionsIndexesAndSnapshotTick() {
         // [COMPOSED from code + real collection properties of 3.11.4], see protocol doc §3.9
         server.on("GET", "/_db/shop/_api/replication/inventory", json(200,
