@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.core5.net.URIBuilder;
@@ -67,7 +68,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ArangoReplicationClient withDatabase(String database) {
-        Require.notBlank("withDatabase", "database", database);
+        Require.notBlank("database", database);
         return new HttpArangoReplicationClient(shared, database);
     }
 
@@ -172,7 +173,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ApplierConfig setApplierConfig(ApplierConfig config, boolean global) {
-        requireEndpoint("setApplierConfig", config);
+        requireEndpoint(config);
         require(SET_APPLIER_CONFIG, null);
         JsonNode tree = call(SET_APPLIER_CONFIG, global(SET_APPLIER_CONFIG, global), config);
         return map(SET_APPLIER_CONFIG, tree, ApplierConfig.class);
@@ -200,7 +201,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ApplierState makeFollower(ApplierConfig config) {
-        requireEndpoint("makeFollower", config);
+        requireEndpoint(config);
         require(MAKE_FOLLOWER, null);
         String path = shared.capabilities().makeFollowerPath();
         return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, new URIBuilder().setPath(path), config), ApplierState.class);
@@ -299,7 +300,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public long collectionCount(String collection) {
-        Require.notBlank("collectionCount", "collection", collection);
+        Require.notBlank("collection", collection);
         require(COLLECTION_COUNT, null);
         JsonNode tree = call(COLLECTION_COUNT, target(COLLECTION_COUNT, collection), null);
         JsonNode count = tree == null ? null : tree.get("count");
@@ -416,10 +417,11 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         return value != null ? value : fallback;
     }
 
-    private static void requireEndpoint(String operation, ApplierConfig config) {
-        if (config == null || config.endpoint() == null || config.endpoint().isBlank()) {
-            throw new IllegalArgumentException(operation + ": ApplierConfig.endpoint is required (e.g. tcp://host:8529),"
-                                               + " was " + (config == null ? "no configuration" : config.endpoint()));
+    /** The applier needs the leader's endpoint; the configuration itself cannot require it (it is also a result). */
+    private static void requireEndpoint(ApplierConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.endpoint() == null || config.endpoint().isBlank()) {
+            throw Require.invalid("endpoint", config.endpoint(), "the leader's endpoint, e.g. tcp://host:8529");
         }
     }
 }

@@ -286,7 +286,7 @@ class ClientResultsTest {
         assertTrue(e.getMessage().contains("expected a non-negative integer count, got \"12\""), e.getMessage());
         IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
                 () -> client.collectionCount(" "));
-        assertEquals("collectionCount.collection is required and must not be blank, was ' '", blank.getMessage());
+        assertEquals("Invalid value for option collection: ' '; allowed is a non-blank text", blank.getMessage());
     }
 
     @Test
