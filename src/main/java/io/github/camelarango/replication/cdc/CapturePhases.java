@@ -271,18 +271,4 @@ final class CapturePhases {
     boolean isFinished() {
         return finished;
     }
-
-    /** Closes the readers and unregisters from the server if the stream tailed. */
-    void close() {
-        reset();
-        if (tailed) {
-            tailed = false;
-            try {
-                source.unregister();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not unregister change stream '{}' from the server: {}", options.streamKey(),
-                        e.getMessage());
-            }
-        }
-    }
 }

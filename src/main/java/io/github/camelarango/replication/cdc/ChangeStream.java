@@ -18,8 +18,7 @@ import io.github.camelarango.replication.client.ArangoReplicationClient;
  * {@link #commit(ChangePosition)} with its {@link ChangeEvent#position()} (committing the last event of a poll is
  * enough). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
- * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch
- * and the client registration.
+ * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
@@ -170,13 +169,16 @@ public final class ChangeStream implements AutoCloseable {
         return commits.committed();
     }
 
-    /** Stops the stream: ends a wait in {@link #poll}, deletes the dump batch and unregisters from the server. */
+    /**
+     * Stops the stream: ends a wait in {@link #poll} and deletes a held dump batch. The server keeps the stream's
+     * replication client registration until its client TTL runs out.
+     */
     @Override
     public void close() {
         closed = true;
         pauser.wake();
         synchronized (pollLock) {
-            phases.close();
+            phases.reset();
         }
     }
 

@@ -273,10 +273,6 @@ final class FakeReplicationSource implements ReplicationSource {
         return last;
     }
 
-    @Override
-    public void unregister() {
-    }
-
     private Batch batch(String id) {
         Batch batch = batches.get(id);
         if (batch == null) {

@@ -68,10 +68,6 @@ class WalTailerTest {
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
-
-        @Override
-        public void unregister() {
-        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
