@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The phases of a {@link ChangeStream}: which reader runs — the snapshot, the tail — and the switches between
  * them: the first choice from the stored position and {@link SnapshotMode}, the hand-off after the snapshot, the
  * resumption of a snapshot with a new batch, and what a lost position does under the {@link PositionLostPolicy}.
- * Emissions go to the stream's queue. Not thread-safe: the stream calls it under its poll lock.
+ * Their steps go to the stream's queue. Not thread-safe: the stream calls it under its poll lock.
  */
 final class CapturePhases {
 
@@ -21,10 +21,10 @@ final class CapturePhases {
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics;
-    private final Pauser pauser;
+    private final IdleWait idleWait;
     private final Clock clock;
     private final SnapshotProgressLog progressLog;
-    private final Consumer<Emission> out;
+    private final Consumer<StreamStep> out;
 
     private CollectionCatalog catalog = new CollectionCatalog();
     private SnapshotReader snapshot;
@@ -36,12 +36,12 @@ final class CapturePhases {
     private boolean finished;
     private boolean tailed;
 
-    CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, Pauser pauser,
-                  Clock clock, Consumer<Emission> out) {
+    CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
+                  Clock clock, Consumer<StreamStep> out) {
         this.source = source;
         this.options = options;
         this.metrics = metrics;
-        this.pauser = pauser;
+        this.idleWait = idleWait;
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.out = out;
@@ -69,7 +69,7 @@ final class CapturePhases {
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
                     options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
-            out.accept(Emission.advance(now));
+            out.accept(StreamStep.positionOnly(now));
             return;
         }
         resumeFrom(stored.get());
@@ -202,7 +202,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
                 new TransactionBuffer(options.maxTransactionEvents()), from);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                pauser, metrics, options.tailChunkSize(), filter);
+                idleWait, metrics, options.tailChunkSize(), filter);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
@@ -229,7 +229,7 @@ final class CapturePhases {
                 LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
                         Ticks.format(resumeAt));
                 ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
-                out.accept(Emission.of(gap));
+                out.accept(StreamStep.of(gap));
                 startTail(gap.position(), true);
             }
             default -> {

@@ -48,8 +48,8 @@ public final class ChangeStream implements AutoCloseable {
 
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
-    private final Pauser pauser = new Pauser();
-    private final Deque<Emission> queue = new ArrayDeque<>();
+    private final IdleWait idleWait = new IdleWait();
+    private final Deque<StreamStep> queue = new ArrayDeque<>();
     private final Object pollLock = new Object();
     private final CommitTracker commits;
     private final CapturePhases phases;
@@ -78,7 +78,7 @@ public final class ChangeStream implements AutoCloseable {
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
-        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, pauser, clock,
+        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 queue::add);
     }
 
@@ -176,7 +176,7 @@ public final class ChangeStream implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        pauser.wake();
+        idleWait.wake();
         synchronized (pollLock) {
             phases.reset();
         }
@@ -210,7 +210,7 @@ public final class ChangeStream implements AutoCloseable {
      * from a newer server tick, which would skip the changes in between.
      */
     private void saveStartingPoint() {
-        Emission head = queue.peek();
+        StreamStep head = queue.peek();
         if (head != null && !head.isEvent()) {
             commits.handedOut(queue.poll());
             commits.saveIfIdle();
@@ -218,7 +218,7 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void drain(List<ChangeEvent> out, int maxEvents) {
-        Emission next;
+        StreamStep next;
         while (out.size() < maxEvents && (next = queue.poll()) != null) {
             commits.handedOut(next);
             if (next.isEvent()) {

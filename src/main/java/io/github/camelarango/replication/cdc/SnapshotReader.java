@@ -117,7 +117,7 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     /** Dumps the next chunk and hands its rows to {@code out}; returns false once the snapshot is complete. */
-    boolean fetch(Consumer<Emission> out) {
+    boolean fetch(Consumer<StreamStep> out) {
         if (complete) {
             return false;
         }
@@ -159,7 +159,7 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     private void emitRows(ReplicationSource.CollectionInfo collection, List<JsonNode> documents,
-                          boolean collectionDone, Consumer<Emission> out) {
+                          boolean collectionDone, Consumer<StreamStep> out) {
         ChangePosition after = position;
         if (collectionDone) {
             after = pending.size() == 1 ? ChangePosition.tail(snapshotTick, 0) : position.withCompleted(collection.name());
@@ -168,11 +168,11 @@ final class SnapshotReader implements AutoCloseable {
         for (int i = 0; i < documents.size(); i++) {
             JsonNode doc = documents.get(i);
             ChangePosition at = i == documents.size() - 1 ? after : position;
-            out.accept(Emission.of(new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, 0, database,
+            out.accept(StreamStep.of(new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, 0, database,
                     collection.name(), collection.cuid(), text(doc, "_key"), text(doc, "_rev"), null, true, doc, at)));
         }
         if (documents.isEmpty() && !after.equals(position)) {
-            out.accept(Emission.advance(after));
+            out.accept(StreamStep.positionOnly(after));
         }
         position = after;
         readInCollection += documents.size();
@@ -191,11 +191,11 @@ final class SnapshotReader implements AutoCloseable {
         }
     }
 
-    private void finish(Consumer<Emission> out) {
+    private void finish(Consumer<StreamStep> out) {
         complete = true;
         ChangePosition tail = ChangePosition.tail(snapshotTick, 0);
         if (!tail.equals(position)) {
-            out.accept(Emission.advance(tail));
+            out.accept(StreamStep.positionOnly(tail));
             position = tail;
         }
         LOG.info("Snapshot complete: {} documents in {} s; tailing the WAL after tick {}",

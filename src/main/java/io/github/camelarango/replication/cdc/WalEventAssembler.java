@@ -10,8 +10,8 @@ import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
- * Turns WAL markers into {@link Emission}s: resolves collection names, applies the filter, holds transactions until
- * their commit, and gives every emission the position that is safe to commit after it.
+ * Turns WAL markers into {@link StreamStep}s: resolves collection names, applies the filter, holds transactions until
+ * their commit, and gives every step the position that is safe to commit after it.
  * <p>
  * Position rule: a committed position never lies inside an open transaction. While a transaction is open, the
  * committable tick stays below its begin marker; the events of a committed transaction all carry the position from
@@ -51,7 +51,7 @@ final class WalEventAssembler {
     }
 
     /** Processes one marker of a tail response, in WAL order. */
-    void accept(WalMarker marker, Consumer<Emission> out) {
+    void accept(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         String tid = marker.tid();
         switch (marker.markerType()) {
@@ -59,17 +59,17 @@ final class WalEventAssembler {
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
             case TRANSACTION_ABORT -> {
                 transactions.abort(tid);
-                out.accept(Emission.advance(advanceTo(tick, 0)));
+                out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
         }
     }
 
-    private void change(WalMarker marker, Consumer<Emission> out) {
+    private void change(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         ChangeType changeType = ChangeType.ofMarkerType(marker.type());
         if (changeType == null) {
-            out.accept(Emission.advance(advanceTo(tick, 0)));
+            out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             return;
         }
         ChangeEvent event = decode(marker, changeType);
@@ -83,25 +83,25 @@ final class WalEventAssembler {
             return;
         }
         ChangePosition next = advanceTo(tick, 0);
-        out.accept(wanted ? Emission.of(event.withPosition(next)) : Emission.advance(next));
+        out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
     }
 
     /** Called after a response: the reader moved to {@code readFrom}, the server reported {@code lastScanned}. */
-    void endOfResponse(long readFrom, long lastScanned, Consumer<Emission> out) {
+    void endOfResponse(long readFrom, long lastScanned, Consumer<StreamStep> out) {
         boolean idle = transactions.oldestBeginTick().isEmpty();
-        out.accept(Emission.advance(advanceTo(readFrom, idle ? lastScanned : 0)));
+        out.accept(StreamStep.positionOnly(advanceTo(readFrom, idle ? lastScanned : 0)));
     }
 
-    private void release(List<ChangeEvent> events, long commitTick, Consumer<Emission> out) {
+    private void release(List<ChangeEvent> events, long commitTick, Consumer<StreamStep> out) {
         ChangePosition before = position;
         ChangePosition after = advanceTo(commitTick, 0);
         if (events.isEmpty()) {
-            out.accept(Emission.advance(after));
+            out.accept(StreamStep.positionOnly(after));
             return;
         }
         for (int i = 0; i < events.size(); i++) {
             boolean last = i == events.size() - 1;
-            out.accept(Emission.of(events.get(i).withPosition(last ? after : before)));
+            out.accept(StreamStep.of(events.get(i).withPosition(last ? after : before)));
         }
     }
 

@@ -36,7 +36,7 @@ final class WalTailer {
     private final ReplicationSource source;
     private final WalEventAssembler assembler;
     private final IdleBackoff backoff;
-    private final Pauser pauser;
+    private final IdleWait idleWait;
     private final ChangeStreamMetrics metrics;
     private final int chunkSize;
     private String serverSideCollection;
@@ -44,12 +44,12 @@ final class WalTailer {
     private long from;
     private long lastScanned;
 
-    WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
+    WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
               ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
-        this.pauser = pauser;
+        this.idleWait = idleWait;
         this.metrics = metrics;
         this.chunkSize = chunkSize;
         this.serverSideCollection = filter.serverSideCollection().orElse(null);
@@ -59,14 +59,14 @@ final class WalTailer {
     }
 
     /**
-     * Waits as the backoff says, makes one tail call and hands its emissions to {@code out}. Returns at once,
+     * Waits as the backoff says, makes one tail call and hands its steps to {@code out}. Returns at once,
      * without a call, when the wait was ended by the stream's close.
      *
      * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
      */
-    boolean fetch(Consumer<Emission> out) {
+    boolean fetch(Consumer<StreamStep> out) {
         long wait = backoff.nextWaitMillis();
-        if (wait > 0 && !pauser.pause(wait)) {
+        if (wait > 0 && !idleWait.sleep(wait)) {
             return false;
         }
         ReplicationSource.TailChunk chunk = tail();

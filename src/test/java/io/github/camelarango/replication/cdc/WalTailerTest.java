@@ -71,12 +71,12 @@ class WalTailerTest {
     }
 
     private final ScriptedTail source = new ScriptedTail();
-    private final List<Emission> out = new ArrayList<>();
+    private final List<StreamStep> out = new ArrayList<>();
 
     private WalTailer tailer(long from, ChangeFilter filter, Duration idleMin) {
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(), filter,
                 new TransactionBuffer(100), ChangePosition.tail(from, 0));
-        return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new Pauser(),
+        return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
                 new ChangeStreamMetrics(), 16384, filter);
     }
 
@@ -132,7 +132,7 @@ class WalTailerTest {
         assertEquals(102, source.requests.get(1).from());
         assertEquals(105, source.requests.get(1).lastScanned());
         assertEquals(199, tailer.from(), "nothing visible up to 200: from moves to lastScanned - 1");
-        assertEquals(2, out.stream().filter(Emission::isEvent).count());
+        assertEquals(2, out.stream().filter(StreamStep::isEvent).count());
     }
 
     @Test
