@@ -124,7 +124,7 @@ final class CapturePhases {
                 boolean more = tailer.fetch(out);
                 releaseHandOff();
                 return more;
-            } catch (WalTailer.PositionLost e) {
+            } catch (WalTailer.PositionLostSignal e) {
                 releaseHandOff();
                 onTailPositionLost(e);
                 return true;
@@ -215,12 +215,21 @@ final class CapturePhases {
         }
     }
 
-    private void onTailPositionLost(WalTailer.PositionLost lost) {
+    /**
+     * The policy in force when the position is lost: snapshotMode WHEN_NEEDED takes a snapshot whatever
+     * positionLostPolicy says.
+     */
+    private PositionLostPolicy policyInForce() {
+        return options.snapshotMode() == SnapshotMode.WHEN_NEEDED ? PositionLostPolicy.RESNAPSHOT
+                : options.positionLostPolicy();
+    }
+
+    private void onTailPositionLost(WalTailer.PositionLostSignal lost) {
         metrics.positionLost();
         tailer = null;
-        String what = PositionLoss.describePurge(source.database(), options.streamKey(), lost.from, lost.serverLastTick);
-        switch (PositionLoss.forPurgedWal(options)) {
-            case SNAPSHOT -> {
+        String what = lost.describe(source.database(), options.streamKey());
+        switch (policyInForce()) {
+            case RESNAPSHOT -> {
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
                 snapshotToStart = true;
             }
@@ -228,25 +237,26 @@ final class CapturePhases {
                 long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
                 LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
                         Ticks.format(resumeAt));
-                ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
+                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt);
                 out.accept(StreamStep.of(gap));
                 startTail(gap.position(), true);
             }
-            default -> {
-                PositionLostException failure = PositionLoss.purgeFailure(options.streamKey(), what);
+            case FAIL -> {
+                PositionLostException failure = PositionLostException.walPurged(options.streamKey(), what);
                 LOG.error(failure.getMessage());
                 throw failure;
             }
         }
     }
 
+    /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */
     private void onBatchExpired(BatchExpiredException e) {
         metrics.positionLost();
         ChangePosition resume = snapshot.position();
         snapshot.close();
         snapshot = null;
-        if (PositionLoss.forExpiredBatch(options) == PositionLoss.Action.FAIL) {
-            PositionLostException failure = PositionLoss.batchFailure(options, e);
+        if (policyInForce() == PositionLostPolicy.FAIL) {
+            PositionLostException failure = PositionLostException.batchExpired(options, e);
             LOG.error(failure.getMessage());
             throw failure;
         }

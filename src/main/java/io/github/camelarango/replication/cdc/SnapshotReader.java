@@ -168,8 +168,8 @@ final class SnapshotReader implements AutoCloseable {
         for (int i = 0; i < documents.size(); i++) {
             JsonNode doc = documents.get(i);
             ChangePosition at = i == documents.size() - 1 ? after : position;
-            out.accept(StreamStep.of(new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, 0, database,
-                    collection.name(), collection.cuid(), text(doc, "_key"), text(doc, "_rev"), null, true, doc, at)));
+            out.accept(StreamStep.of(ChangeEvent.snapshotRead(snapshotTick, database, collection.name(), collection.cuid(),
+                    doc, at)));
         }
         if (documents.isEmpty() && !after.equals(position)) {
             out.accept(StreamStep.positionOnly(after));
@@ -222,10 +222,5 @@ final class SnapshotReader implements AutoCloseable {
         if (lease != null) {
             lease.close();
         }
-    }
-
-    private static String text(JsonNode doc, String field) {
-        JsonNode value = doc.get(field);
-        return value == null ? null : value.asText();
     }
 }

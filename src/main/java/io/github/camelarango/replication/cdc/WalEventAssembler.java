@@ -126,20 +126,17 @@ final class WalEventAssembler {
         if (collection == null && changeType == ChangeType.UPSERT) {
             collection = collectionOfId(data.path("_id").asText(""));
         }
-        boolean document = changeType.isDocumentChange();
         String db = marker.db() != null ? marker.db() : database;
-        return new ChangeEvent(marker.tick(), changeType, marker.type(), db, collection, cuid,
-                document ? textOrNull(data, "_key") : null, document ? textOrNull(data, "_rev") : null,
-                marker.inTransaction() ? marker.tid() : null, false, data, position);
+        String tid = marker.inTransaction() ? marker.tid() : null;
+        return switch (changeType) {
+            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
+            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
+            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
+        };
     }
 
     private static String collectionOfId(String id) {
         int slash = id.indexOf('/');
         return slash > 0 ? id.substring(0, slash) : null;
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -13,21 +13,32 @@ import org.slf4j.LoggerFactory;
  * Tick rules: {@code from} only moves forward (unsigned order) and never takes a {@code lastincluded} of 0; when a
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
- * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLost} before
+ * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLostSignal} before
  * anything of that response is used — unless the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
  * response is followed by the next call at once.
  */
 final class WalTailer {
 
-    /** The WAL no longer holds the position. */
-    static final class PositionLost extends RuntimeException {
+    /**
+     * The WAL no longer holds the position: thrown by {@link #fetch}, handled as the {@link PositionLostPolicy} in
+     * force says (which raises a {@link PositionLostException} only under {@link PositionLostPolicy#FAIL}).
+     */
+    static final class PositionLostSignal extends RuntimeException {
         final long from;
         final long serverLastTick;
 
-        PositionLost(long from, long serverLastTick) {
+        PositionLostSignal(long from, long serverLastTick) {
             super("WAL position " + Ticks.format(from) + " is no longer present on the server");
             this.from = from;
             this.serverLastTick = serverLastTick;
+        }
+
+        /** What happened, for the log and the {@link PositionLostException}. */
+        String describe(String database, String streamKey) {
+            return "the WAL of database '" + database + "' no longer holds tick " + Ticks.format(from)
+                    + " (x-arango-replication-frompresent: false; the server's last tick is "
+                    + Ticks.format(serverLastTick) + "): changes after it were purged before change stream '"
+                    + streamKey + "' read them";
         }
     }
 
@@ -72,7 +83,7 @@ final class WalTailer {
         ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
         if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
-            throw new PositionLost(from, chunk.lastTick());
+            throw new PositionLostSignal(from, chunk.lastTick());
         }
         for (WalMarker marker : chunk.markers()) {
             assembler.accept(marker, out);

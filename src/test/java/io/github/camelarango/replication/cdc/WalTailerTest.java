@@ -139,7 +139,7 @@ class WalTailerTest {
     void purgedWalIsReportedBeforeAnythingIsUsed() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(950, lost.serverLastTick);
         assertTrue(out.isEmpty());
@@ -154,7 +154,7 @@ class WalTailerTest {
         tailer.fetch(out::add);
         tailer.fetch(out::add);
         assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(501, lost.from, "tick 502 may have been purged");
     }
 
@@ -162,7 +162,7 @@ class WalTailerTest {
     void aServerBehindThePositionIsALostPosition() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(420, lost.serverLastTick);
     }
