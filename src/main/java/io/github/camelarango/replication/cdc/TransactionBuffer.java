@@ -32,10 +32,8 @@ final class TransactionBuffer {
     private final Map<String, OpenTransaction> open = new LinkedHashMap<>();
     private int buffered;
 
+    /** A buffer holding at most {@code maxEvents} events (the validated option maxTransactionEvents). */
     TransactionBuffer(int maxEvents) {
-        if (maxEvents < 1) {
-            throw new IllegalArgumentException("option maxTransactionEvents is " + maxEvents + "; it must be at least 1");
-        }
         this.maxEvents = maxEvents;
     }
 
