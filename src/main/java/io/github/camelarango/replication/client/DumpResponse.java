@@ -1,6 +1,5 @@
 package io.github.camelarango.replication.client;
 
-import java.io.InputStream;
 import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DumpResponse extends ReplicationStream {
 
-    DumpResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body, StreamRelease release) {
-        super(request, status, headers, body, release);
+    DumpResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        super(answer, headers);
     }
 
     /**

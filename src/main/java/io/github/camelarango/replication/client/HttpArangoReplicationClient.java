@@ -126,7 +126,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .addParameter("batchId", request.batchId()).addParameter("chunkSize", text(request.chunkSize()))
                 .addParameter("useEnvelope", text(request.useEnvelope())).addParameter("DBserver", request.dbServer());
         ArangoHttpTransport.Opened opened = open(DUMP, target);
-        return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
+        return new DumpResponse(opened, headers(opened));
     }
 
     @Override
@@ -236,7 +236,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .addParameter("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
                 .addParameter("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
         ArangoHttpTransport.Opened opened = open(WAL_TAIL, target);
-        return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release());
+        return new WalTailResponse(opened, headers(opened));
     }
 
     @Override

@@ -20,27 +20,20 @@ import com.fasterxml.jackson.databind.MappingIterator;
  */
 public abstract class ReplicationStream implements AutoCloseable {
 
-    private final RequestContext request;
-    private final int status;
+    private final ArangoHttpTransport.Opened answer;
     private final ReplicationHeaders headers;
-    private final InputStream body;
-    private final StreamRelease release;
     private boolean claimed;
     private boolean fullyRead;
     private boolean closed;
 
-    ReplicationStream(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                      StreamRelease release) {
-        this.request = request;
-        this.status = status;
+    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        this.answer = answer;
         this.headers = headers;
-        this.body = body == null ? InputStream.nullInputStream() : body;
-        this.release = release;
     }
 
     /** HTTP status: 200 with lines, 204 without. */
     public int status() {
-        return status;
+        return answer.status();
     }
 
     /** The replication headers. */
@@ -50,7 +43,7 @@ public abstract class ReplicationStream implements AutoCloseable {
 
     /** Whether the answer has lines (status 200). */
     public boolean hasContent() {
-        return status == 200;
+        return answer.status() == 200;
     }
 
     /**
@@ -64,12 +57,12 @@ public abstract class ReplicationStream implements AutoCloseable {
         claim();
         MappingIterator<JsonNode> values;
         try {
-            JsonParser parser = Json.mapper().createParser(body);
+            JsonParser parser = Json.mapper().createParser(answer.body());
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             values = Json.mapper().readerFor(JsonNode.class).readValues(parser);
         } catch (IOException e) {
             close();
-            throw request.connectionFailure(e);
+            throw answer.request().connectionFailure(e);
         }
         return new Iterator<>() {
             @Override
@@ -89,7 +82,7 @@ public abstract class ReplicationStream implements AutoCloseable {
             @Override
             public JsonNode next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException("no more lines in the " + request.operation() + " response");
+                    throw new NoSuchElementException("no more lines in the " + answer.request().operation() + " response");
                 }
                 try {
                     return values.nextValue();
@@ -111,9 +104,10 @@ public abstract class ReplicationStream implements AutoCloseable {
         if (e instanceof JsonProcessingException malformed) {
             JsonLocation at = malformed.getLocation();
             String line = at == null ? "" : " " + at.getLineNr();
-            return request.invalidResponse(status, "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
+            return answer.request().invalidResponse(answer.status(),
+                    "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
         }
-        return request.connectionFailure(e);
+        return answer.request().connectionFailure(e);
     }
 
     /**
@@ -123,7 +117,7 @@ public abstract class ReplicationStream implements AutoCloseable {
      */
     public InputStream body() {
         claim();
-        return new FilterInputStream(body) {
+        return new FilterInputStream(answer.body()) {
             @Override
             public int read() throws IOException {
                 return eof(super.read());
@@ -153,12 +147,12 @@ public abstract class ReplicationStream implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            release.release(fullyRead || status != 200);
+            answer.release().release(fullyRead || answer.status() != 200);
         }
     }
 
     RequestContext request() {
-        return request;
+        return answer.request();
     }
 
     void markFullyRead() {
@@ -167,10 +161,10 @@ public abstract class ReplicationStream implements AutoCloseable {
 
     private void claim() {
         if (closed) {
-            throw new IllegalStateException(request.operation() + " response is already closed");
+            throw new IllegalStateException(answer.request().operation() + " response is already closed");
         }
         if (claimed) {
-            throw new IllegalStateException(request.operation() + " response body can be read only once");
+            throw new IllegalStateException(answer.request().operation() + " response body can be read only once");
         }
         claimed = true;
     }

@@ -1,6 +1,5 @@
 package io.github.camelarango.replication.client;
 
-import java.io.InputStream;
 import java.util.Iterator;
 
 
@@ -17,9 +16,8 @@ import java.util.Iterator;
  */
 public final class WalTailResponse extends ReplicationStream {
 
-    WalTailResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                    StreamRelease release) {
-        super(request, status, headers, body, release);
+    WalTailResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        super(answer, headers);
     }
 
     /**
