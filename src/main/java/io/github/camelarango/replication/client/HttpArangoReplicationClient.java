@@ -131,26 +131,23 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public SyncResult synchronize(SyncRequest request) {
-        require(SYNCHRONIZE, null);
-        return map(SYNCHRONIZE, call(SYNCHRONIZE, target(SYNCHRONIZE), request), SyncResult.class);
+        return fetch(SYNCHRONIZE, target(SYNCHRONIZE), request, SyncResult.class);
     }
 
     @Override
     public ClusterInventory clusterInventory(Boolean includeSystem) {
-        require(CLUSTER_INVENTORY, null);
-        JsonNode tree = call(CLUSTER_INVENTORY,
-                target(CLUSTER_INVENTORY).addParameter("includeSystem", text(includeSystem)), null);
-        return map(CLUSTER_INVENTORY, tree, ClusterInventory.class);
+        return fetch(CLUSTER_INVENTORY, target(CLUSTER_INVENTORY).addParameter("includeSystem", text(includeSystem)),
+                null, ClusterInventory.class);
     }
 
     @Override
     public LoggerState loggerState() {
-        return get(LOGGER_STATE, LoggerState.class);
+        return fetch(LOGGER_STATE, target(LOGGER_STATE), null, LoggerState.class);
     }
 
     @Override
     public LoggerFirstTick loggerFirstTick() {
-        return get(LOGGER_FIRST_TICK, LoggerFirstTick.class);
+        return fetch(LOGGER_FIRST_TICK, target(LOGGER_FIRST_TICK), null, LoggerFirstTick.class);
     }
 
     @Override
@@ -167,59 +164,52 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ApplierConfig applierConfig(boolean global) {
-        require(APPLIER_CONFIG, null);
-        return map(APPLIER_CONFIG, call(APPLIER_CONFIG, global(APPLIER_CONFIG, global), null), ApplierConfig.class);
+        return fetch(APPLIER_CONFIG, global(APPLIER_CONFIG, global), null, ApplierConfig.class);
     }
 
     @Override
     public ApplierConfig setApplierConfig(ApplierConfig config, boolean global) {
         requireEndpoint(config);
-        require(SET_APPLIER_CONFIG, null);
-        JsonNode tree = call(SET_APPLIER_CONFIG, global(SET_APPLIER_CONFIG, global), config);
-        return map(SET_APPLIER_CONFIG, tree, ApplierConfig.class);
+        return fetch(SET_APPLIER_CONFIG, global(SET_APPLIER_CONFIG, global), config, ApplierConfig.class);
     }
 
     @Override
     public ApplierState applierState(boolean global) {
-        require(APPLIER_STATE, null);
-        return map(APPLIER_STATE, call(APPLIER_STATE, global(APPLIER_STATE, global), null), ApplierState.class);
+        return fetch(APPLIER_STATE, global(APPLIER_STATE, global), null, ApplierState.class);
     }
 
     @Override
     public ApplierState startApplier(Long from, boolean global) {
-        require(START_APPLIER, null);
-        JsonNode tree = call(START_APPLIER, global(START_APPLIER, global).addParameter("from", Ticks.formatOrNull(from)),
-                null);
-        return map(START_APPLIER, tree, ApplierState.class);
+        return fetch(START_APPLIER, global(START_APPLIER, global).addParameter("from", Ticks.formatOrNull(from)), null,
+                ApplierState.class);
     }
 
     @Override
     public ApplierState stopApplier(boolean global) {
-        require(STOP_APPLIER, null);
-        return map(STOP_APPLIER, call(STOP_APPLIER, global(STOP_APPLIER, global), null), ApplierState.class);
+        return fetch(STOP_APPLIER, global(STOP_APPLIER, global), null, ApplierState.class);
     }
 
     @Override
     public ApplierState makeFollower(ApplierConfig config) {
         requireEndpoint(config);
         require(MAKE_FOLLOWER, null);
-        String path = shared.capabilities().makeFollowerPath();
-        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, new URIBuilder().setPath(path), config), ApplierState.class);
+        URIBuilder target = new URIBuilder().setPath(shared.capabilities().makeFollowerPath());
+        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, target, config), ApplierState.class);
     }
 
     @Override
     public ReplicationServerId serverId() {
-        return get(SERVER_ID, ReplicationServerId.class);
+        return fetch(SERVER_ID, target(SERVER_ID), null, ReplicationServerId.class);
     }
 
     @Override
     public WalRange walRange() {
-        return get(WAL_RANGE, WalRange.class);
+        return fetch(WAL_RANGE, target(WAL_RANGE), null, WalRange.class);
     }
 
     @Override
     public WalLastTick walLastTick() {
-        return get(WAL_LAST_TICK, WalLastTick.class);
+        return fetch(WAL_LAST_TICK, target(WAL_LAST_TICK), null, WalLastTick.class);
     }
 
     @Override
@@ -269,19 +259,16 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public RevisionTree revisionTree(RevisionTreeRequest request) {
-        require(REVISION_TREE, null);
         URIBuilder target = target(REVISION_TREE).addParameter("collection", request.collection())
                 .addParameter("batchId", request.batchId()).addParameter("onlyPopulated", text(request.onlyPopulated()));
-        return map(REVISION_TREE, call(REVISION_TREE, target, null), RevisionTree.class);
+        return fetch(REVISION_TREE, target, null, RevisionTree.class);
     }
 
     @Override
     public RevisionRanges revisionRanges(RevisionRangesRequest request) {
-        require(REVISION_RANGES, null);
         URIBuilder target = target(REVISION_RANGES).addParameter("collection", request.collection())
                 .addParameter("batchId", request.batchId()).addParameter("resume", request.resume());
-        JsonNode tree = call(REVISION_RANGES, target, request.ranges());
-        return map(REVISION_RANGES, tree, RevisionRanges.class);
+        return fetch(REVISION_RANGES, target, request.ranges(), RevisionRanges.class);
     }
 
     @Override
@@ -326,9 +313,10 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         shared.capabilities().require(operation, dbServer != null && !dbServer.isBlank());
     }
 
-    private <T> T get(ReplicationOperation operation, Class<T> type) {
+    /** Refuses an operation the server lacks, else calls it and maps its answer (a JSON object) to {@code type}. */
+    private <T> T fetch(ReplicationOperation operation, URIBuilder target, Object body, Class<T> type) {
         require(operation, null);
-        return map(operation, call(operation, target(operation), null), type);
+        return map(operation, call(operation, target, body), type);
     }
 
     private JsonNode call(ReplicationOperation operation, URIBuilder target, Object body) {
