@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Typed results from the [REAL]/[COMPOSED] examples of docs/arango-protocol.md, and the requests that fetch them. */
+/** Typed results from the [REAL]/[COMPOSED] examples of the protocol (docs/protocol.md), and the requests that fetch them. */
 class ClientResultsTest {
 
     private CannedArangoServer server;
