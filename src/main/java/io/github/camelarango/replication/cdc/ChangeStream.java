@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.Require;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
@@ -91,9 +92,7 @@ public final class ChangeStream implements AutoCloseable {
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
-        if (maxEvents < 1) {
-            throw new IllegalArgumentException("maxEvents is " + maxEvents + "; it must be at least 1");
-        }
+        Require.positive("maxEvents", maxEvents);
         synchronized (pollLock) {
             if (closed) {
                 throw new IllegalStateException("change stream '" + options.streamKey() + "' is closed");
