@@ -3,11 +3,11 @@ package io.github.camelarango.replication;
 import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.client.ServerInfo;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.camel.spi.HttpResponseAware;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -40,8 +40,8 @@ public class ArangoReplicationProducerHealthCheck extends AbstractHealthCheck {
         } catch (Exception e) {
             builder.message("ArangoDB at " + endpoint.getServiceUrl() + " is not usable: " + e.getMessage());
             builder.error(e);
-            if (e instanceof HttpResponseAware http && http.getHttpResponseCode() > 0) {
-                builder.detail(HTTP_RESPONSE_CODE, http.getHttpResponseCode());
+            if (e instanceof ArangoReplicationException failed && failed.getStatus() > 0) {
+                builder.detail(HTTP_RESPONSE_CODE, failed.getStatus());
             }
             builder.down();
         }

@@ -1,16 +1,19 @@
 package io.github.camelarango.replication.cdc;
 
-/** Sleeps that {@link #wake()} (called on close) cuts short. */
-final class Pauser {
+/**
+ * The stream's wait between idle {@code wal/tail} calls: a sleep that {@link #wake()} (called by the stream's close)
+ * ends at once, and every later one with it.
+ */
+final class IdleWait {
 
     private boolean woken;
 
     /**
-     * Waits up to {@code millis}; returns early when woken or interrupted (keeping the interrupt flag).
+     * Sleeps up to {@code millis}; returns early when woken or interrupted (keeping the interrupt flag).
      *
      * @return false when woken (the caller should stop), true otherwise
      */
-    synchronized boolean pause(long millis) {
+    synchronized boolean sleep(long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         long remaining = millis;
         while (!woken && remaining > 0) {
@@ -25,7 +28,7 @@ final class Pauser {
         return !woken;
     }
 
-    /** Ends the current and every later pause at once. */
+    /** Ends the current and every later sleep at once. */
     synchronized void wake() {
         woken = true;
         notifyAll();
