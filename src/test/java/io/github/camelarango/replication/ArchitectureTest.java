@@ -9,7 +9,6 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import org.apache.camel.spi.HttpResponseAware;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -32,15 +31,10 @@ class ArchitectureTest {
 
     private static final String[] GLUE = { ROOT, ROOT + ".producer..", ROOT + ".consumer..", ROOT + ".offsets.." };
 
-    /**
-     * One known exception, to remove once the client drops it: client.ArangoReplicationException implements Camel's
-     * HttpResponseAware (the glue's health checks read the status from the exception itself and do not need it).
-     */
     @ArchTest
     static final ArchRule clientAndEngineAreFreeOfCamel = noClasses()
             .that().resideInAnyPackage(ROOT + ".client..", ROOT + ".cdc..")
-            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.apache.camel..")
-                    .and(JavaClass.Predicates.belongToAnyOf(HttpResponseAware.class).negate()))
+            .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
             .because("the client and the change-capture engine are usable without Camel");
 
     @ArchTest

@@ -7,13 +7,13 @@ import java.util.Set;
 
 import io.github.camelarango.replication.client.ApplierConfig;
 import io.github.camelarango.replication.client.ApplierState;
-import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.LoggerFirstTick;
 import io.github.camelarango.replication.client.LoggerTickRanges;
 import io.github.camelarango.replication.client.OpenTransactions;
 import io.github.camelarango.replication.client.ReplicationServerId;
 import io.github.camelarango.replication.client.SyncResult;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelarango.replication.ArangoReplicationConstants.AUTO_START;

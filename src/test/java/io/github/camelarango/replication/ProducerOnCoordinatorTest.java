@@ -4,9 +4,9 @@ import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoOperationUnavailableException;
 import io.github.camelarango.replication.client.ClusterInventory;
-import io.github.camelarango.replication.client.EmulatorAdmin;
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
+import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.EmulatorRole;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

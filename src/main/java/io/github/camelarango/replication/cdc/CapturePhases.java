@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The phases of a {@link ChangeStream}: which reader runs — the snapshot, the tail — and the switches between
  * them: the first choice from the stored position and {@link SnapshotMode}, the hand-off after the snapshot, the
  * resumption of a snapshot with a new batch, and what a lost position does under the {@link PositionLostPolicy}.
- * Emissions go to the stream's queue. Not thread-safe: the stream calls it under its poll lock.
+ * Their steps go to the stream's queue. Not thread-safe: the stream calls it under its poll lock.
  */
 final class CapturePhases {
 
@@ -20,10 +21,10 @@ final class CapturePhases {
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics;
-    private final Pauser pauser;
+    private final IdleWait idleWait;
     private final Clock clock;
     private final SnapshotProgressLog progressLog;
-    private final Consumer<Emission> out;
+    private final Consumer<StreamStep> out;
 
     private CollectionCatalog catalog = new CollectionCatalog();
     private SnapshotReader snapshot;
@@ -35,12 +36,12 @@ final class CapturePhases {
     private boolean finished;
     private boolean tailed;
 
-    CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, Pauser pauser,
-                  Clock clock, Consumer<Emission> out) {
+    CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
+                  Clock clock, Consumer<StreamStep> out) {
         this.source = source;
         this.options = options;
         this.metrics = metrics;
-        this.pauser = pauser;
+        this.idleWait = idleWait;
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.out = out;
@@ -66,9 +67,9 @@ final class CapturePhases {
         if (stored.isEmpty()) {
             ChangePosition now = ChangePosition.tail(source.lastTick(), 0);
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
-                    options.streamKey(), Long.toUnsignedString(now.from()));
+                    options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
-            out.accept(Emission.advance(now));
+            out.accept(StreamStep.positionOnly(now));
             return;
         }
         resumeFrom(stored.get());
@@ -123,7 +124,7 @@ final class CapturePhases {
                 boolean more = tailer.fetch(out);
                 releaseHandOff();
                 return more;
-            } catch (WalTailer.PositionLost e) {
+            } catch (WalTailer.PositionLostSignal e) {
                 releaseHandOff();
                 onTailPositionLost(e);
                 return true;
@@ -201,7 +202,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
                 new TransactionBuffer(options.maxTransactionEvents()), from);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                pauser, metrics, options.tailChunkSize(), filter);
+                idleWait, metrics, options.tailChunkSize(), filter);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
@@ -214,38 +215,48 @@ final class CapturePhases {
         }
     }
 
-    private void onTailPositionLost(WalTailer.PositionLost lost) {
+    /**
+     * The policy in force when the position is lost: snapshotMode WHEN_NEEDED takes a snapshot whatever
+     * positionLostPolicy says.
+     */
+    private PositionLostPolicy policyInForce() {
+        return options.snapshotMode() == SnapshotMode.WHEN_NEEDED ? PositionLostPolicy.RESNAPSHOT
+                : options.positionLostPolicy();
+    }
+
+    private void onTailPositionLost(WalTailer.PositionLostSignal lost) {
         metrics.positionLost();
         tailer = null;
-        String what = PositionLoss.describePurge(source.database(), options.streamKey(), lost.from, lost.serverLastTick);
-        switch (PositionLoss.forPurgedWal(options)) {
-            case SNAPSHOT -> {
+        String what = lost.describe(source.database(), options.streamKey());
+        switch (policyInForce()) {
+            case RESNAPSHOT -> {
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
                 snapshotToStart = true;
             }
             case SKIP -> {
                 long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
                 LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                        Long.toUnsignedString(resumeAt));
-                ChangeEvent gap = PositionLoss.gap(source.database(), lost.from, resumeAt);
-                out.accept(Emission.of(gap));
+                        Ticks.format(resumeAt));
+                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt);
+                out.accept(StreamStep.of(gap));
                 startTail(gap.position(), true);
             }
-            default -> {
-                PositionLostException failure = PositionLoss.purgeFailure(options.streamKey(), what);
+            case FAIL -> {
+                PositionLostException failure = PositionLostException.walPurged(options.streamKey(), what);
                 LOG.error(failure.getMessage());
                 throw failure;
             }
         }
     }
 
+    /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */
     private void onBatchExpired(BatchExpiredException e) {
         metrics.positionLost();
         ChangePosition resume = snapshot.position();
         snapshot.close();
         snapshot = null;
-        if (PositionLoss.forExpiredBatch(options) == PositionLoss.Action.FAIL) {
-            PositionLostException failure = PositionLoss.batchFailure(options, e);
+        if (policyInForce() == PositionLostPolicy.FAIL) {
+            PositionLostException failure = PositionLostException.batchExpired(options, e);
             LOG.error(failure.getMessage());
             throw failure;
         }
@@ -269,19 +280,5 @@ final class CapturePhases {
     /** True once an INITIAL_ONLY snapshot completed (or such a stream found its snapshot done). */
     boolean isFinished() {
         return finished;
-    }
-
-    /** Closes the readers and unregisters from the server if the stream tailed. */
-    void close() {
-        reset();
-        if (tailed) {
-            tailed = false;
-            try {
-                source.unregister();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not unregister change stream '{}' from the server: {}", options.streamKey(),
-                        e.getMessage());
-            }
-        }
     }
 }

@@ -3,10 +3,14 @@ package io.github.camelarango.replication.cdc;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.Ticks;
 
 /**
  * One change delivered by a {@link ChangeStream}: a snapshot row, a document upsert or delete, a schema change, or a
- * declared gap.
+ * declared gap. Build one with the factory of its kind ({@link #snapshotRead}, {@link #upsert}, {@link #delete},
+ * {@link #schemaChange}, {@link #gap}).
  *
  * @param tick          the WAL tick of the marker (unsigned 64-bit; use {@link #tickString()}); for snapshot rows the
  *                      snapshot tick; for a gap the tick the stream resumed from
@@ -36,15 +40,85 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
         Objects.requireNonNull(position, "position");
     }
 
+    /**
+     * A document read by the snapshot; its key and revision are the document's {@code _key} and {@code _rev}.
+     *
+     * @param snapshotTick the tick the snapshot shows
+     */
+    public static ChangeEvent snapshotRead(long snapshotTick, String database, String collection, String cuid,
+                                           JsonNode document, ChangePosition position) {
+        return new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, ChangeType.SNAPSHOT_READ.markerType(), database,
+                collection, cuid, text(document, "_key"), text(document, "_rev"), null, true, document, position);
+    }
+
+    /**
+     * A document inserted, updated or replaced (WAL marker 2300); its key and revision are the document's.
+     *
+     * @param transactionId the WAL transaction, null for a standalone operation
+     */
+    public static ChangeEvent upsert(long tick, String database, String collection, String cuid, String transactionId,
+                                     JsonNode document, ChangePosition position) {
+        return new ChangeEvent(tick, ChangeType.UPSERT, ChangeType.UPSERT.markerType(), database, collection, cuid,
+                text(document, "_key"), text(document, "_rev"), transactionId, false, document, position);
+    }
+
+    /**
+     * A document removed (WAL marker 2302).
+     *
+     * @param transactionId the WAL transaction, null for a standalone operation
+     * @param removed       the marker's data: the removed {@code _key} and {@code _rev}
+     */
+    public static ChangeEvent delete(long tick, String database, String collection, String cuid, String transactionId,
+                                     JsonNode removed, ChangePosition position) {
+        return new ChangeEvent(tick, ChangeType.DELETE, ChangeType.DELETE.markerType(), database, collection, cuid,
+                text(removed, "_key"), text(removed, "_rev"), transactionId, false, removed, position);
+    }
+
+    /**
+     * A change of a collection, index, view or database.
+     *
+     * @param type          a type whose {@link ChangeType#isSchemaChange()} is true
+     * @param collection    the collection or view concerned, null for database changes
+     * @param transactionId the WAL transaction, null for a standalone operation
+     * @param data          the marker's data (an empty object when the marker has none)
+     */
+    public static ChangeEvent schemaChange(long tick, ChangeType type, String database, String collection, String cuid,
+                                           String transactionId, JsonNode data, ChangePosition position) {
+        if (!type.isSchemaChange()) {
+            throw new IllegalArgumentException(type + " is not a schema change");
+        }
+        return new ChangeEvent(tick, type, type.markerType(), database, collection, cuid, null, null, transactionId,
+                false, data, position);
+    }
+
+    /**
+     * The event declaring that the changes after {@code lostAfter} up to {@code resumedAfter} were not delivered (the
+     * WAL was purged past the stream's position and {@link PositionLostPolicy#SKIP} continued); committing it moves
+     * the stream to {@code resumedAfter}.
+     */
+    public static ChangeEvent gap(String database, long lostAfter, long resumedAfter) {
+        ObjectNode data = Json.mapper().createObjectNode();
+        data.put("lostAfterTick", Ticks.format(lostAfter));
+        data.put("resumedAfterTick", Ticks.format(resumedAfter));
+        data.put("reason", "WAL purged past the stream's position");
+        return new ChangeEvent(resumedAfter, ChangeType.GAP, ChangeType.GAP.markerType(), database, null, null, null,
+                null, null, false, data, ChangePosition.tail(resumedAfter, 0));
+    }
+
     /** The tick as the unsigned decimal text ArangoDB uses. */
     public String tickString() {
-        return Long.toUnsignedString(tick);
+        return Ticks.format(tick);
     }
 
     /** This event carrying another commit position (used when a transaction's events are released). */
     public ChangeEvent withPosition(ChangePosition newPosition) {
         return new ChangeEvent(tick, type, markerType, database, collection, cuid, key, rev, transactionId, snapshot,
                 data, newPosition);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     @Override

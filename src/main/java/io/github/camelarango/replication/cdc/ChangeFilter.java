@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.camelarango.replication.client.Require;
+
 /**
  * Which changes a stream delivers: collection include and exclude lists (by name), system collections
  * ({@code _}-prefixed, off by default) and operation types.
@@ -27,8 +29,8 @@ public final class ChangeFilter {
         this.exclude = Set.copyOf(new TreeSet<>(exclude));
         this.includeSystem = includeSystem;
         if (types.isEmpty()) {
-            throw new IllegalArgumentException("option changeTypes is empty, so nothing would ever be delivered; "
-                    + "allowed are any of " + EnumSet.allOf(ChangeType.class));
+            throw Require.invalid("changeTypes", types, "at least one of " + EnumSet.allOf(ChangeType.class)
+                                                        + " (with none nothing would ever be delivered)");
         }
         this.types = Set.copyOf(types);
     }

@@ -7,9 +7,10 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.Ticks;
 
 /**
  * Where a change stream stands: the value to commit once an event has been delivered, and to resume from.
@@ -32,7 +33,6 @@ public final class ChangePosition {
         TAIL
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FORMAT_VERSION = 1;
 
     private final Phase phase;
@@ -106,14 +106,14 @@ public final class ChangePosition {
     }
 
     private String render() {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put("v", FORMAT_VERSION);
         node.put("phase", phase.name());
         if (phase == Phase.TAIL) {
-            node.put("from", Long.toUnsignedString(from));
-            node.put("lastScanned", Long.toUnsignedString(lastScanned));
+            node.put("from", Ticks.format(from));
+            node.put("lastScanned", Ticks.format(lastScanned));
         } else {
-            node.put("snapshotTick", Long.toUnsignedString(from));
+            node.put("snapshotTick", Ticks.format(from));
             ArrayNode done = node.putArray("done");
             completedCollections.forEach(done::add);
         }
@@ -131,7 +131,7 @@ public final class ChangePosition {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
         }
@@ -158,8 +158,8 @@ public final class ChangePosition {
             throw new IllegalArgumentException("change position misses the tick '" + field + "': " + abbreviate(json));
         }
         try {
-            return Long.parseUnsignedLong(value.asText());
-        } catch (NumberFormatException e) {
+            return Ticks.parse(value.asText());
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("change position has tick '" + field + "' = '" + value.asText()
                     + "', which is not an unsigned 64-bit decimal", e);
         }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.Require;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
@@ -18,8 +19,7 @@ import io.github.camelarango.replication.client.ArangoReplicationClient;
  * {@link #commit(ChangePosition)} with its {@link ChangeEvent#position()} (committing the last event of a poll is
  * enough). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
- * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch
- * and the client registration.
+ * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
@@ -49,8 +49,8 @@ public final class ChangeStream implements AutoCloseable {
 
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
-    private final Pauser pauser = new Pauser();
-    private final Deque<Emission> queue = new ArrayDeque<>();
+    private final IdleWait idleWait = new IdleWait();
+    private final Deque<StreamStep> queue = new ArrayDeque<>();
     private final Object pollLock = new Object();
     private final CommitTracker commits;
     private final CapturePhases phases;
@@ -79,7 +79,7 @@ public final class ChangeStream implements AutoCloseable {
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
-        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, pauser, clock,
+        this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 queue::add);
     }
 
@@ -92,9 +92,7 @@ public final class ChangeStream implements AutoCloseable {
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
-        if (maxEvents < 1) {
-            throw new IllegalArgumentException("maxEvents is " + maxEvents + "; it must be at least 1");
-        }
+        Require.positive("maxEvents", maxEvents);
         synchronized (pollLock) {
             if (closed) {
                 throw new IllegalStateException("change stream '" + options.streamKey() + "' is closed");
@@ -170,13 +168,16 @@ public final class ChangeStream implements AutoCloseable {
         return commits.committed();
     }
 
-    /** Stops the stream: ends a wait in {@link #poll}, deletes the dump batch and unregisters from the server. */
+    /**
+     * Stops the stream: ends a wait in {@link #poll} and deletes a held dump batch. The server keeps the stream's
+     * replication client registration until its client TTL runs out.
+     */
     @Override
     public void close() {
         closed = true;
-        pauser.wake();
+        idleWait.wake();
         synchronized (pollLock) {
-            phases.close();
+            phases.reset();
         }
     }
 
@@ -208,7 +209,7 @@ public final class ChangeStream implements AutoCloseable {
      * from a newer server tick, which would skip the changes in between.
      */
     private void saveStartingPoint() {
-        Emission head = queue.peek();
+        StreamStep head = queue.peek();
         if (head != null && !head.isEvent()) {
             commits.handedOut(queue.poll());
             commits.saveIfIdle();
@@ -216,7 +217,7 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void drain(List<ChangeEvent> out, int maxEvents) {
-        Emission next;
+        StreamStep next;
         while (out.size() < maxEvents && (next = queue.poll()) != null) {
             commits.handedOut(next);
             if (next.isEvent()) {

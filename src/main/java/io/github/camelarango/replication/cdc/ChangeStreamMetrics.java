@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camelarango.replication.client.Ticks;
+
 /**
  * Live figures of a {@link ChangeStream}, safe to read from any thread (JMX, health checks, dev console).
  * Ticks are unsigned 64-bit values; the {@code …String} accessors give their decimal text.
@@ -65,7 +67,7 @@ public final class ChangeStreamMetrics {
     public long lagTicks() {
         long server = serverLastTick.get();
         long committed = committedTick.get();
-        return Long.compareUnsigned(server, committed) > 0 ? server - committed : 0;
+        return Ticks.isAfter(server, committed) ? server - committed : 0;
     }
 
     /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
@@ -135,9 +137,9 @@ public final class ChangeStreamMetrics {
 
     @Override
     public String toString() {
-        return "ChangeStreamMetrics[phase=" + phase.get() + ", committedTick=" + Long.toUnsignedString(committedTick())
-                + ", serverLastTick=" + Long.toUnsignedString(serverLastTick()) + ", lagTicks="
-                + Long.toUnsignedString(lagTicks()) + ", events=" + eventsByType() + ", positionLost="
+        return "ChangeStreamMetrics[phase=" + phase.get() + ", committedTick=" + Ticks.format(committedTick())
+                + ", serverLastTick=" + Ticks.format(serverLastTick()) + ", lagTicks="
+                + Ticks.format(lagTicks()) + ", events=" + eventsByType() + ", positionLost="
                 + positionLostCount() + "]";
     }
 }

@@ -30,9 +30,7 @@ import io.github.camelarango.replication.client.WalTailResponse;
  * has a serverId or syncerId, otherwise a serverId derived from the stream key (stable across restarts, so the
  * server keeps one client entry per stream) and a clientInfo naming the stream. Batch creation registers the
  * configuration's identity (the client API has no per-request identity for batches).
- * <p>
- * Unregistering: the client has no {@code DELETE /_api/wal/tail} call, so {@link #unregister()} does nothing and the
- * server forgets the registration after its client TTL (7200 s by default).
+ * The server forgets a registration after its client TTL (7200 s by default).
  */
 public final class ClientReplicationSource implements ReplicationSource {
 
@@ -167,11 +165,6 @@ public final class ClientReplicationSource implements ReplicationSource {
     @Override
     public long lastTick() {
         return client.walLastTick().tick();
-    }
-
-    @Override
-    public void unregister() {
-        // the client offers no DELETE /_api/wal/tail; the server drops the registration after its client TTL
     }
 
     private static <T> T onBatch(String batchId, Supplier<T> call) {

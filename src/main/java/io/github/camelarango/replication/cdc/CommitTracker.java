@@ -34,11 +34,11 @@ final class CommitTracker {
         return stored;
     }
 
-    /** An emission was taken from the queue: the stream reached its position; an event now awaits its commit. */
-    synchronized void handedOut(Emission emission) {
-        reached = emission.position();
-        if (emission.isEvent()) {
-            awaited = emission.position();
+    /** A step was taken from the queue: the stream reached its position; an event now awaits its commit. */
+    synchronized void handedOut(StreamStep step) {
+        reached = step.position();
+        if (step.isEvent()) {
+            awaited = step.position();
         }
     }
 

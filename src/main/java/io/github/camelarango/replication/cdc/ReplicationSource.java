@@ -47,9 +47,6 @@ public interface ReplicationSource {
     /** The server's latest WAL tick. */
     long lastTick();
 
-    /** Unregisters the engine as a replication client where the server supports it; silent otherwise. */
-    void unregister();
-
     /** A created dump batch. @param snapshotTick the batch's {@code lastTick}: the tick the snapshot shows */
     record BatchInfo(String id, long snapshotTick) {
     }

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ final class SnapshotReader implements AutoCloseable {
             List<String> done = List.of();
             if (resumeFrom != null) {
                 done = List.copyOf(resumeFrom.completedCollections());
-                if (Long.compareUnsigned(resumeFrom.snapshotTick(), snapshotTick) < 0) {
+                if (Ticks.isAfter(snapshotTick, resumeFrom.snapshotTick())) {
                     snapshotTick = resumeFrom.snapshotTick();
                 }
             }
@@ -99,9 +100,9 @@ final class SnapshotReader implements AutoCloseable {
                     : resumeFrom.completedCollections());
             chunkSize = settings.initialChunkSize();
             LOG.info("Snapshot started with batch {} at tick {}: {} collection(s) to dump{}", lease.id(),
-                    Long.toUnsignedString(lease.snapshotTick()), pending.size(),
+                    Ticks.format(lease.snapshotTick()), pending.size(),
                     done.isEmpty() ? "" : ", resuming after " + done + " (tail will start after tick "
-                            + Long.toUnsignedString(snapshotTick) + ")");
+                            + Ticks.format(snapshotTick) + ")");
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -116,7 +117,7 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     /** Dumps the next chunk and hands its rows to {@code out}; returns false once the snapshot is complete. */
-    boolean fetch(Consumer<Emission> out) {
+    boolean fetch(Consumer<StreamStep> out) {
         if (complete) {
             return false;
         }
@@ -134,7 +135,7 @@ final class SnapshotReader implements AutoCloseable {
         lease.used();
         boolean collectionDone = !chunk.checkMore();
         if (chunk.checkMore() && (chunk.lastIncluded() == 0
-                || Long.compareUnsigned(chunk.lastIncluded(), previousIncluded) <= 0)) {
+                || !Ticks.isAfter(chunk.lastIncluded(), previousIncluded))) {
             LOG.warn("Dump of collection '{}' reports more data but lastincluded did not advance ({} after {}); "
                     + "treating the collection as complete", collection.name(), chunk.lastIncluded(), previousIncluded);
             collectionDone = true;
@@ -158,7 +159,7 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     private void emitRows(ReplicationSource.CollectionInfo collection, List<JsonNode> documents,
-                          boolean collectionDone, Consumer<Emission> out) {
+                          boolean collectionDone, Consumer<StreamStep> out) {
         ChangePosition after = position;
         if (collectionDone) {
             after = pending.size() == 1 ? ChangePosition.tail(snapshotTick, 0) : position.withCompleted(collection.name());
@@ -167,11 +168,11 @@ final class SnapshotReader implements AutoCloseable {
         for (int i = 0; i < documents.size(); i++) {
             JsonNode doc = documents.get(i);
             ChangePosition at = i == documents.size() - 1 ? after : position;
-            out.accept(Emission.of(new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, 0, database,
-                    collection.name(), collection.cuid(), text(doc, "_key"), text(doc, "_rev"), null, true, doc, at)));
+            out.accept(StreamStep.of(ChangeEvent.snapshotRead(snapshotTick, database, collection.name(), collection.cuid(),
+                    doc, at)));
         }
         if (documents.isEmpty() && !after.equals(position)) {
-            out.accept(Emission.advance(after));
+            out.accept(StreamStep.positionOnly(after));
         }
         position = after;
         readInCollection += documents.size();
@@ -190,16 +191,16 @@ final class SnapshotReader implements AutoCloseable {
         }
     }
 
-    private void finish(Consumer<Emission> out) {
+    private void finish(Consumer<StreamStep> out) {
         complete = true;
         ChangePosition tail = ChangePosition.tail(snapshotTick, 0);
         if (!tail.equals(position)) {
-            out.accept(Emission.advance(tail));
+            out.accept(StreamStep.positionOnly(tail));
             position = tail;
         }
         LOG.info("Snapshot complete: {} documents in {} s; tailing the WAL after tick {}",
                 progressLog.documentsTotal(), Duration.between(startedAt, clock.instant()).toSeconds(),
-                Long.toUnsignedString(snapshotTick));
+                Ticks.format(snapshotTick));
     }
 
     boolean isComplete() {
@@ -221,10 +222,5 @@ final class SnapshotReader implements AutoCloseable {
         if (lease != null) {
             lease.close();
         }
-    }
-
-    private static String text(JsonNode doc, String field) {
-        JsonNode value = doc.get(field);
-        return value == null ? null : value.asText();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import io.github.camelarango.replication.client.Ticks;
+
 /**
  * Holds the events of open WAL transactions (markers with a {@code tid} other than "0") from their begin (2200)
  * until their commit (2201), and drops them on abort (2202), so that no partial transaction is ever delivered.
@@ -30,10 +32,8 @@ final class TransactionBuffer {
     private final Map<String, OpenTransaction> open = new LinkedHashMap<>();
     private int buffered;
 
+    /** A buffer holding at most {@code maxEvents} events (the validated option maxTransactionEvents). */
     TransactionBuffer(int maxEvents) {
-        if (maxEvents < 1) {
-            throw new IllegalArgumentException("option maxTransactionEvents is " + maxEvents + "; it must be at least 1");
-        }
         this.maxEvents = maxEvents;
     }
 
@@ -76,7 +76,7 @@ final class TransactionBuffer {
         long oldest = 0;
         boolean any = false;
         for (OpenTransaction trx : open.values()) {
-            if (!any || Long.compareUnsigned(trx.beginTick, oldest) < 0) {
+            if (!any || Ticks.isAfter(oldest, trx.beginTick)) {
                 oldest = trx.beginTick;
                 any = true;
             }

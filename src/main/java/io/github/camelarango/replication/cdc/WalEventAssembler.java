@@ -6,11 +6,12 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
- * Turns WAL markers into {@link Emission}s: resolves collection names, applies the filter, holds transactions until
- * their commit, and gives every emission the position that is safe to commit after it.
+ * Turns WAL markers into {@link StreamStep}s: resolves collection names, applies the filter, holds transactions until
+ * their commit, and gives every step the position that is safe to commit after it.
  * <p>
  * Position rule: a committed position never lies inside an open transaction. While a transaction is open, the
  * committable tick stays below its begin marker; the events of a committed transaction all carry the position from
@@ -50,7 +51,7 @@ final class WalEventAssembler {
     }
 
     /** Processes one marker of a tail response, in WAL order. */
-    void accept(WalMarker marker, Consumer<Emission> out) {
+    void accept(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         String tid = marker.tid();
         switch (marker.markerType()) {
@@ -58,17 +59,17 @@ final class WalEventAssembler {
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
             case TRANSACTION_ABORT -> {
                 transactions.abort(tid);
-                out.accept(Emission.advance(advanceTo(tick, 0)));
+                out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
         }
     }
 
-    private void change(WalMarker marker, Consumer<Emission> out) {
+    private void change(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         ChangeType changeType = ChangeType.ofMarkerType(marker.type());
         if (changeType == null) {
-            out.accept(Emission.advance(advanceTo(tick, 0)));
+            out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             return;
         }
         ChangeEvent event = decode(marker, changeType);
@@ -82,35 +83,35 @@ final class WalEventAssembler {
             return;
         }
         ChangePosition next = advanceTo(tick, 0);
-        out.accept(wanted ? Emission.of(event.withPosition(next)) : Emission.advance(next));
+        out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
     }
 
     /** Called after a response: the reader moved to {@code readFrom}, the server reported {@code lastScanned}. */
-    void endOfResponse(long readFrom, long lastScanned, Consumer<Emission> out) {
+    void endOfResponse(long readFrom, long lastScanned, Consumer<StreamStep> out) {
         boolean idle = transactions.oldestBeginTick().isEmpty();
-        out.accept(Emission.advance(advanceTo(readFrom, idle ? lastScanned : 0)));
+        out.accept(StreamStep.positionOnly(advanceTo(readFrom, idle ? lastScanned : 0)));
     }
 
-    private void release(List<ChangeEvent> events, long commitTick, Consumer<Emission> out) {
+    private void release(List<ChangeEvent> events, long commitTick, Consumer<StreamStep> out) {
         ChangePosition before = position;
         ChangePosition after = advanceTo(commitTick, 0);
         if (events.isEmpty()) {
-            out.accept(Emission.advance(after));
+            out.accept(StreamStep.positionOnly(after));
             return;
         }
         for (int i = 0; i < events.size(); i++) {
             boolean last = i == events.size() - 1;
-            out.accept(Emission.of(events.get(i).withPosition(last ? after : before)));
+            out.accept(StreamStep.of(events.get(i).withPosition(last ? after : before)));
         }
     }
 
     private ChangePosition advanceTo(long tick, long lastScanned) {
         long safe = tick;
         OptionalLong oldestOpen = transactions.oldestBeginTick();
-        if (oldestOpen.isPresent() && Long.compareUnsigned(oldestOpen.getAsLong() - 1, safe) < 0) {
+        if (oldestOpen.isPresent() && Ticks.isAfter(safe, oldestOpen.getAsLong() - 1)) {
             safe = oldestOpen.getAsLong() - 1;
         }
-        if (Long.compareUnsigned(safe, position.from()) > 0
+        if (Ticks.isAfter(safe, position.from())
                 || (safe == position.from() && lastScanned != position.lastScanned() && lastScanned != 0)) {
             position = ChangePosition.tail(safe, lastScanned);
         }
@@ -125,20 +126,17 @@ final class WalEventAssembler {
         if (collection == null && changeType == ChangeType.UPSERT) {
             collection = collectionOfId(data.path("_id").asText(""));
         }
-        boolean document = changeType.isDocumentChange();
         String db = marker.db() != null ? marker.db() : database;
-        return new ChangeEvent(marker.tick(), changeType, marker.type(), db, collection, cuid,
-                document ? textOrNull(data, "_key") : null, document ? textOrNull(data, "_rev") : null,
-                marker.inTransaction() ? marker.tid() : null, false, data, position);
+        String tid = marker.inTransaction() ? marker.tid() : null;
+        return switch (changeType) {
+            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
+            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
+            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
+        };
     }
 
     private static String collectionOfId(String id) {
         int slash = id.indexOf('/');
         return slash > 0 ? id.substring(0, slash) : null;
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.function.Consumer;
 
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,21 +13,32 @@ import org.slf4j.LoggerFactory;
  * Tick rules: {@code from} only moves forward (unsigned order) and never takes a {@code lastincluded} of 0; when a
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
- * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLost} before
+ * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLostSignal} before
  * anything of that response is used — unless the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
  * response is followed by the next call at once.
  */
 final class WalTailer {
 
-    /** The WAL no longer holds the position. */
-    static final class PositionLost extends RuntimeException {
+    /**
+     * The WAL no longer holds the position: thrown by {@link #fetch}, handled as the {@link PositionLostPolicy} in
+     * force says (which raises a {@link PositionLostException} only under {@link PositionLostPolicy#FAIL}).
+     */
+    static final class PositionLostSignal extends RuntimeException {
         final long from;
         final long serverLastTick;
 
-        PositionLost(long from, long serverLastTick) {
-            super("WAL position " + Long.toUnsignedString(from) + " is no longer present on the server");
+        PositionLostSignal(long from, long serverLastTick) {
+            super("WAL position " + Ticks.format(from) + " is no longer present on the server");
             this.from = from;
             this.serverLastTick = serverLastTick;
+        }
+
+        /** What happened, for the log and the {@link PositionLostException}. */
+        String describe(String database, String streamKey) {
+            return "the WAL of database '" + database + "' no longer holds tick " + Ticks.format(from)
+                    + " (x-arango-replication-frompresent: false; the server's last tick is "
+                    + Ticks.format(serverLastTick) + "): changes after it were purged before change stream '"
+                    + streamKey + "' read them";
         }
     }
 
@@ -35,7 +47,7 @@ final class WalTailer {
     private final ReplicationSource source;
     private final WalEventAssembler assembler;
     private final IdleBackoff backoff;
-    private final Pauser pauser;
+    private final IdleWait idleWait;
     private final ChangeStreamMetrics metrics;
     private final int chunkSize;
     private String serverSideCollection;
@@ -43,12 +55,12 @@ final class WalTailer {
     private long from;
     private long lastScanned;
 
-    WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, Pauser pauser,
+    WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
               ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
-        this.pauser = pauser;
+        this.idleWait = idleWait;
         this.metrics = metrics;
         this.chunkSize = chunkSize;
         this.serverSideCollection = filter.serverSideCollection().orElse(null);
@@ -58,20 +70,20 @@ final class WalTailer {
     }
 
     /**
-     * Waits as the backoff says, makes one tail call and hands its emissions to {@code out}. Returns at once,
+     * Waits as the backoff says, makes one tail call and hands its steps to {@code out}. Returns at once,
      * without a call, when the wait was ended by the stream's close.
      *
      * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
      */
-    boolean fetch(Consumer<Emission> out) {
+    boolean fetch(Consumer<StreamStep> out) {
         long wait = backoff.nextWaitMillis();
-        if (wait > 0 && !pauser.pause(wait)) {
+        if (wait > 0 && !idleWait.sleep(wait)) {
             return false;
         }
         ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
         if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
-            throw new PositionLost(from, chunk.lastTick());
+            throw new PositionLostSignal(from, chunk.lastTick());
         }
         for (WalMarker marker : chunk.markers()) {
             assembler.accept(marker, out);
@@ -82,8 +94,8 @@ final class WalTailer {
         metrics.transactions(assembler.openTransactions(), assembler.bufferedEvents());
         if (LOG.isTraceEnabled()) {
             LOG.trace("tail: {} markers, from={}, lastScanned={}, serverLastTick={}, checkMore={}",
-                    chunk.markers().size(), Long.toUnsignedString(from), Long.toUnsignedString(lastScanned),
-                    Long.toUnsignedString(chunk.lastTick()), chunk.checkMore());
+                    chunk.markers().size(), Ticks.format(from), Ticks.format(lastScanned),
+                    Ticks.format(chunk.lastTick()), chunk.checkMore());
         }
         return chunk.checkMore();
     }
@@ -120,9 +132,9 @@ final class WalTailer {
     }
 
     private void advance(long lastIncluded, long scanned) {
-        if (lastIncluded != 0 && Long.compareUnsigned(lastIncluded, from) > 0) {
+        if (lastIncluded != 0 && Ticks.isAfter(lastIncluded, from)) {
             from = lastIncluded;
-        } else if (lastIncluded == 0 && scanned != 0 && Long.compareUnsigned(scanned - 1, from) > 0) {
+        } else if (lastIncluded == 0 && scanned != 0 && Ticks.isAfter(scanned - 1, from)) {
             from = scanned - 1;
         }
         if (scanned != 0) {

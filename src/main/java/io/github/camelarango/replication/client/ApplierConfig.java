@@ -77,21 +77,21 @@ public record ApplierConfig(
 
     /** Validates: numbers not negative, restrictType one of "", include, exclude. */
     public ApplierConfig {
-        Require.nonNegative("ApplierConfig", "requestTimeout", requestTimeout);
-        Require.nonNegative("ApplierConfig", "connectTimeout", connectTimeout);
-        Require.nonNegative("ApplierConfig", "ignoreErrors", ignoreErrors);
-        Require.nonNegative("ApplierConfig", "maxConnectRetries", maxConnectRetries);
-        Require.nonNegative("ApplierConfig", "lockTimeoutRetries", lockTimeoutRetries);
-        Require.nonNegative("ApplierConfig", "sslProtocol", sslProtocol == null ? null : sslProtocol.longValue());
-        Require.nonNegative("ApplierConfig", "chunkSize", chunkSize);
-        Require.nonNegative("ApplierConfig", "autoResyncRetries", autoResyncRetries);
-        Require.nonNegative("ApplierConfig", "maxPacketSize", maxPacketSize);
-        Require.nonNegative("ApplierConfig", "connectionRetryWaitTime", connectionRetryWaitTime);
-        Require.nonNegative("ApplierConfig", "initialSyncMaxWaitTime", initialSyncMaxWaitTime);
-        Require.nonNegative("ApplierConfig", "idleMinWaitTime", idleMinWaitTime);
-        Require.nonNegative("ApplierConfig", "idleMaxWaitTime", idleMaxWaitTime);
-        Require.restrictType("ApplierConfig", restrictType);
-        restrictCollections = Require.copyOrNull(restrictCollections);
+        Require.nonNegative("requestTimeout", requestTimeout);
+        Require.nonNegative("connectTimeout", connectTimeout);
+        Require.nonNegative("ignoreErrors", ignoreErrors);
+        Require.nonNegative("maxConnectRetries", maxConnectRetries);
+        Require.nonNegative("lockTimeoutRetries", lockTimeoutRetries);
+        Require.nonNegative("sslProtocol", sslProtocol);
+        Require.nonNegative("chunkSize", chunkSize);
+        Require.nonNegative("autoResyncRetries", autoResyncRetries);
+        Require.nonNegative("maxPacketSize", maxPacketSize);
+        Require.nonNegative("connectionRetryWaitTime", connectionRetryWaitTime);
+        Require.nonNegative("initialSyncMaxWaitTime", initialSyncMaxWaitTime);
+        Require.nonNegative("idleMinWaitTime", idleMinWaitTime);
+        Require.nonNegative("idleMaxWaitTime", idleMaxWaitTime);
+        Require.oneOf("restrictType", restrictType, "", "include", "exclude");
+        restrictCollections = restrictCollections == null ? null : List.copyOf(restrictCollections);
     }
 
     /** A builder for a configuration to send. */

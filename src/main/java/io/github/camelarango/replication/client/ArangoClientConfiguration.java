@@ -53,7 +53,7 @@ public final class ArangoClientConfiguration {
 
     private ArangoClientConfiguration(Builder builder) {
         this.endpoint = parseEndpoint(builder.endpoint);
-        this.database = requireText("database", builder.database);
+        this.database = Require.notBlank("database", builder.database);
         this.user = builder.user;
         this.password = builder.password == null ? "" : builder.password;
         this.jwt = builder.jwt == null || builder.jwt.isBlank() ? null : builder.jwt;
@@ -61,34 +61,33 @@ public final class ArangoClientConfiguration {
                 ? builder.authentication : jwt != null ? Authentication.JWT : Authentication.BASIC;
         this.sslContext = builder.sslContext;
         this.hostnameVerification = builder.hostnameVerification;
-        this.connectTimeout = requirePositive("connectTimeout", builder.connectTimeout);
-        this.responseTimeout = requirePositive("responseTimeout", builder.responseTimeout);
-        if (builder.maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be >= 1, was " + builder.maxConnections);
-        }
-        this.maxConnections = builder.maxConnections;
-        this.serverId = requireUnsignedOrNull("serverId", builder.serverId);
-        this.syncerId = requireUnsignedOrNull("syncerId", builder.syncerId);
+        this.connectTimeout = positive("connectTimeout", builder.connectTimeout);
+        this.responseTimeout = positive("responseTimeout", builder.responseTimeout);
+        this.maxConnections = (int) Require.positive("maxConnections", builder.maxConnections);
+        this.serverId = Require.tick("serverId", builder.serverId);
+        this.syncerId = Require.tick("syncerId", builder.syncerId);
         this.clientInfo = builder.clientInfo;
         if (authentication != Authentication.NONE && jwt == null && (user == null || user.isBlank())) {
-            throw new IllegalArgumentException(
-                    "user must be set for authentication " + authentication + " (or set authentication NONE)");
+            throw Require.invalid("user", user, "a user name for authentication " + authentication
+                                                + " (or authentication NONE)");
         }
     }
 
-    /** A builder for the server at {@code endpoint} ({@code http://host:port} or {@code https://host:port}). */
+    /**
+     * A builder for the server at {@code endpoint}: {@code http://host:port} or {@code https://host:port}, optionally
+     * with a path prefix.
+     */
     public static Builder builder(String endpoint) {
-        return new Builder().endpoint(endpoint);
+        return new Builder(endpoint);
     }
 
     /** A builder preset with all values of this configuration. */
     public Builder toBuilder() {
-        Builder builder = new Builder().endpoint(endpoint.toString()).database(database).user(user).password(password)
+        return new Builder(endpoint.toString()).database(database).user(user).password(password)
                 .jwt(jwt).authentication(authentication).sslContext(sslContext)
                 .hostnameVerification(hostnameVerification).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).maxConnections(maxConnections).serverId(serverId)
                 .syncerId(syncerId).clientInfo(clientInfo);
-        return builder;
     }
 
     /** The server base URL, e.g. {@code http://127.0.0.1:8529}, without trailing slash. */
@@ -172,55 +171,34 @@ public final class ArangoClientConfiguration {
     }
 
     private static URI parseEndpoint(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("endpoint must be an http:// or https:// URL, was " + text);
-        }
-        URI uri;
+        URI uri = null;
         try {
-            uri = URI.create(text.trim());
+            uri = text == null ? null : URI.create(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint must be an http:// or https:// URL, was '" + text + "'", e);
+            // not a URI at all: refused below like any other unusable endpoint
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be an http:// or https:// URL with a host, was '" + text
-                                               + "' (tcp:// and ssl:// are arangosh notations: use http:// or https://)");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("endpoint must not carry user info, query or fragment, was '" + text + "'");
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
+            || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            String shown = uri == null || uri.getRawUserInfo() == null ? text : text.replace(uri.getRawUserInfo(), "******");
+            throw Require.invalid("endpoint", shown, "an http:// or https:// URL with a host and without user info, query"
+                                                    + " or fragment (tcp:// and ssl:// are arangosh notations: use"
+                                                    + " http:// or https://)");
         }
         String value = uri.toString();
         return URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
-    private static String requireText(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank, was '" + value + "'");
-        }
-        return value;
-    }
-
-    private static Duration requirePositive(String name, Duration value) {
+    private static Duration positive(String option, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+            throw Require.invalid(option, value, "a duration > 0");
         }
         return value;
-    }
-
-    private static String requireUnsignedOrNull(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Ticks.format(Ticks.parse(value));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be an unsigned 64-bit decimal number, was '" + value + "'", e);
-        }
     }
 
     /** Builder of {@link ArangoClientConfiguration}; every setter returns the builder. */
     public static final class Builder {
-        private String endpoint;
+        private final String endpoint;
         private String database = DEFAULT_DATABASE;
         private String user = DEFAULT_USER;
         private String password;
@@ -235,13 +213,8 @@ public final class ArangoClientConfiguration {
         private String syncerId;
         private String clientInfo;
 
-        private Builder() {
-        }
-
-        /** Server base URL: {@code http://host:port} or {@code https://host:port}, optionally with a path prefix. */
-        public Builder endpoint(String endpoint) {
+        private Builder(String endpoint) {
             this.endpoint = endpoint;
-            return this;
         }
 
         /** Default database (default {@code _system}). */

@@ -4,14 +4,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -29,8 +32,10 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -48,8 +53,11 @@ final class ArangoHttpTransport implements Closeable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final int MESSAGE_EXCERPT = 200;
 
-    /** One request: path is below {@code /_db/<database>} (or absolute when database is null). */
-    record Call(String operation, String method, String database, String path, Query query, byte[] body) {
+    /**
+     * One request. {@code target} holds the path below {@code /_db/<database>} (below the endpoint when database is
+     * null) and the query; a parameter whose value is null is not sent, so that the server default applies.
+     */
+    record Call(String operation, String method, String database, URIBuilder target, byte[] body) {
     }
 
     /** An open 2xx answer whose body is still on the wire. */
@@ -58,23 +66,19 @@ final class ArangoHttpTransport implements Closeable {
     }
 
     private final ArangoClientConfiguration configuration;
-    private final ResponseMapper mapper;
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final HttpHost target;
-    private final String basePath;
     private final String hostAndPort;
     private final String basicAuthorization;
     private final JwtAuthenticator jwt;
 
-    ArangoHttpTransport(ArangoClientConfiguration configuration, ResponseMapper mapper, Clock clock) {
+    ArangoHttpTransport(ArangoClientConfiguration configuration, Clock clock) {
         this.configuration = configuration;
-        this.mapper = mapper;
         URI endpoint = configuration.endpoint();
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : https ? 443 : 80;
         this.target = new HttpHost(endpoint.getScheme().toLowerCase(java.util.Locale.ROOT), endpoint.getHost(), port);
-        this.basePath = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         this.hostAndPort = endpoint.getHost() + ":" + port;
         this.pool = createPool(configuration);
         this.http = HttpClients.custom().setConnectionManager(pool)
@@ -88,7 +92,7 @@ final class ArangoHttpTransport implements Closeable {
         this.jwt = mode == ArangoClientConfiguration.Authentication.JWT
                 ? new JwtAuthenticator(configuration.jwt(), this::login, configuration.user() != null
                                                                         && !configuration.user().isBlank(),
-                        clock, mapper.mapper())
+                        clock)
                 : null;
     }
 
@@ -102,7 +106,7 @@ final class ArangoHttpTransport implements Closeable {
                 return null;
             }
             try {
-                return mapper.mapper().readTree(bytes);
+                return Json.mapper().readTree(bytes);
             } catch (IOException e) {
                 throw exchange.context.invalidResponse(response.getCode(), "body is not JSON: " + excerpt(bytes), e);
             }
@@ -145,22 +149,41 @@ final class ArangoHttpTransport implements Closeable {
     private record Exchange(RequestContext context, HttpUriRequestBase request, ClassicHttpResponse response) {
     }
 
-    /** Describes a request for error messages: the path includes the database prefix, never the query string. */
-    RequestContext context(String operation, String method, String database, String path) {
-        String fullPath = basePath + (database == null ? "" : "/_db/" + Query.encode(database)) + path;
-        return new RequestContext(operation, method, fullPath, hostAndPort);
+    /**
+     * Describes a request for error messages when only its operation's path template is at hand: the path with the
+     * endpoint's and the database's prefix, never the query string.
+     */
+    RequestContext context(String operation, String method, String database, String pathTemplate) {
+        return new RequestContext(operation, method, uri(database, new URIBuilder()).getRawPath() + pathTemplate,
+                hostAndPort);
+    }
+
+    /** The full URI: endpoint, {@code /_db/<database>} prefix, then the target's path and its non-null parameters. */
+    private URI uri(String database, URIBuilder target) {
+        URIBuilder uri = new URIBuilder(configuration.endpoint());
+        if (database != null) {
+            uri.appendPathSegments("_db", database);
+        }
+        uri.appendPathSegments(target.getPathSegments());
+        List<NameValuePair> parameters = target.getQueryParams();
+        parameters.removeIf(parameter -> parameter.getValue() == null);
+        if (!parameters.isEmpty()) {
+            uri.setParameters(parameters);
+        }
+        try {
+            return uri.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build the URI of " + target + " on " + hostAndPort, e);
+        }
     }
 
     private Exchange execute(Call call) {
-        RequestContext context = context(call.operation(), call.method(), call.database(), call.path());
-        URI uri = URI.create(configuration.endpoint().getScheme() + "://" + hostAndPort + context.path()
-                             + (call.query() == null ? "" : call.query().toString()));
         String token = jwt == null ? null : jwt.token();
-        Exchange exchange = send(context, call, uri, authorization(token));
+        Exchange exchange = send(call, authorization(token));
         if (exchange.response.getCode() == 401 && jwt != null && jwt.renewAfterRejection(token)) {
             release(exchange, false);
             LOG.debug("{} got 401 from {}: renewed the JWT, sending once more", call.operation(), hostAndPort);
-            exchange = send(context, call, uri, authorization(jwt.token()));
+            exchange = send(call, authorization(jwt.token()));
         }
         int status = exchange.response.getCode();
         if (status < 200 || status >= 300) {
@@ -169,7 +192,9 @@ final class ArangoHttpTransport implements Closeable {
         return exchange;
     }
 
-    private Exchange send(RequestContext context, Call call, URI uri, String authorization) {
+    private Exchange send(Call call, String authorization) {
+        URI uri = uri(call.database(), call.target());
+        RequestContext context = new RequestContext(call.operation(), call.method(), uri.getRawPath(), hostAndPort);
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), uri);
         request.setHeader("Accept", "application/json");
         if (authorization != null) {
@@ -221,16 +246,9 @@ final class ArangoHttpTransport implements Closeable {
     }
 
     private String login() {
-        RequestContext context = context("authenticate", "POST", null, "/_open/auth");
-        byte[] body;
-        try {
-            body = mapper.write(Map.of("username", configuration.user(), "password", configuration.password()));
-        } catch (IOException e) {
-            throw context.invalidResponse(0, "cannot write the login body", e);
-        }
-        URI uri = URI.create(configuration.endpoint().getScheme() + "://" + hostAndPort + context.path());
-        Call call = new Call(context.operation(), "POST", null, "/_open/auth", null, body);
-        Exchange exchange = send(context, call, uri, null);
+        Exchange exchange = send(new Call("authenticate", "POST", null, new URIBuilder().setPath("/_open/auth"),
+                loginBody()), null);
+        RequestContext context = exchange.context;
         int status = exchange.response.getCode();
         if (status == 404) {
             // ArangoDB <= 3.12.5 with authentication disabled has no /_open/auth: no token is needed
@@ -252,6 +270,15 @@ final class ArangoHttpTransport implements Closeable {
         }
     }
 
+    private byte[] loginBody() {
+        try {
+            return Json.mapper().writeValueAsBytes(
+                    Map.of("username", configuration.user(), "password", configuration.password()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the login body", e); // two strings always serialise
+        }
+    }
+
     private String authorization(String token) {
         if (basicAuthorization != null) {
             return basicAuthorization;
@@ -261,7 +288,7 @@ final class ArangoHttpTransport implements Closeable {
 
     private JsonNode parseOrNull(byte[] bytes) {
         try {
-            return bytes.length == 0 ? null : mapper.mapper().readTree(bytes);
+            return bytes.length == 0 ? null : Json.mapper().readTree(bytes);
         } catch (IOException e) {
             return null;
         }

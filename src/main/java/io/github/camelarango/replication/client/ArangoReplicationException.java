@@ -1,27 +1,24 @@
 package io.github.camelarango.replication.client;
 
-import org.apache.camel.spi.HttpResponseAware;
-
 /**
  * A replication call failed. Carries the HTTP status (0 when no response was received), ArangoDB's
  * {@code errorNum}/{@code errorMessage}, the HTTP method, the path (never the query string, credentials or tokens)
- * and the operation. Implements Camel's {@link HttpResponseAware} so health checks and poll-error details see the
- * status; this is the only Camel type the client layer uses.
+ * and the operation.
  * <p>
  * Message format: {@code walTail failed: GET /_db/_system/_api/wal/tail -> 404 errorNum 1203: collection or view not
  * found}.
  */
-public class ArangoReplicationException extends RuntimeException implements HttpResponseAware {
+public class ArangoReplicationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String operation;
     private final String method;
     private final String path;
+    private final int status;
+    private final String reason;
     private final int errorNum;
     private final String errorMessage;
-    private int httpResponseCode;
-    private String httpResponseStatus;
 
     /**
      * An error answered by the server.
@@ -63,8 +60,8 @@ public class ArangoReplicationException extends RuntimeException implements Http
         this.operation = operation;
         this.method = method;
         this.path = path;
-        this.httpResponseCode = status;
-        this.httpResponseStatus = reason;
+        this.status = status;
+        this.reason = reason;
         this.errorNum = errorNum;
         this.errorMessage = errorMessage;
     }
@@ -86,7 +83,12 @@ public class ArangoReplicationException extends RuntimeException implements Http
 
     /** The HTTP status, 0 when no response was received. */
     public int getStatus() {
-        return httpResponseCode;
+        return status;
+    }
+
+    /** The HTTP reason phrase, null when none was received. */
+    public String getReason() {
+        return reason;
     }
 
     /** ArangoDB's errorNum, 0 when absent. */
@@ -97,25 +99,5 @@ public class ArangoReplicationException extends RuntimeException implements Http
     /** ArangoDB's errorMessage, null when absent. */
     public String getErrorMessage() {
         return errorMessage;
-    }
-
-    @Override
-    public int getHttpResponseCode() {
-        return httpResponseCode;
-    }
-
-    @Override
-    public void setHttpResponseCode(int code) {
-        this.httpResponseCode = code;
-    }
-
-    @Override
-    public String getHttpResponseStatus() {
-        return httpResponseStatus;
-    }
-
-    @Override
-    public void setHttpResponseStatus(String status) {
-        this.httpResponseStatus = status;
     }
 }

@@ -12,7 +12,7 @@ public record CreateDumpBatchRequest(Long ttl, Boolean state, String dbServer) {
 
     /** Validates: ttl must not be negative. */
     public CreateDumpBatchRequest {
-        Require.nonNegative("CreateDumpBatchRequest", "ttl", ttl);
+        Require.nonNegative("ttl", ttl);
     }
 
     /** A batch living {@code ttlSeconds} after its last use. */

@@ -10,7 +10,7 @@ public record DeleteDumpBatchRequest(String batchId, String dbServer) {
 
     /** Validates: batchId required. */
     public DeleteDumpBatchRequest {
-        Require.notBlank("DeleteDumpBatchRequest", "batchId", batchId);
+        Require.notBlank("batchId", batchId);
     }
 
     /** Deletes the batch. */

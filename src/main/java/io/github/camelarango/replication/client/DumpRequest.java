@@ -15,10 +15,12 @@ public record DumpRequest(String collection, String batchId, Long chunkSize, Boo
 
     /** Validates: collection and batchId required, chunkSize > 0. */
     public DumpRequest {
-        Require.notBlank("DumpRequest", "collection", collection);
-        Require.notBlank("DumpRequest", "batchId", batchId);
-        Require.positive("DumpRequest", "chunkSize", chunkSize,
-                " (chunkSize 0 makes the server answer 204 with checkmore=true forever)");
+        Require.notBlank("collection", collection);
+        Require.notBlank("batchId", batchId);
+        if (chunkSize != null && chunkSize <= 0) {
+            throw Require.invalid("chunkSize", chunkSize,
+                    "a number > 0 (to chunkSize 0 the server answers 204 with checkmore=true forever)");
+        }
     }
 
     /** Dumps the collection under the batch with server defaults. */

@@ -1,10 +1,8 @@
 package io.github.camelarango.replication.client;
 
-import java.io.InputStream;
 import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One chunk of {@code GET /_api/replication/dump}: headers (checkMore, lastIncluded — a chunk counter, not a tick)
@@ -19,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class DumpResponse extends ReplicationStream {
 
-    DumpResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body, StreamRelease release,
-                 ObjectMapper mapper) {
-        super(request, status, headers, body, release, mapper);
+    DumpResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        super(answer, headers);
     }
 
     /**

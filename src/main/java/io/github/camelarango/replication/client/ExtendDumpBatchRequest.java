@@ -11,8 +11,8 @@ public record ExtendDumpBatchRequest(String batchId, Long ttl, String dbServer) 
 
     /** Validates: batchId required, ttl not negative. */
     public ExtendDumpBatchRequest {
-        Require.notBlank("ExtendDumpBatchRequest", "batchId", batchId);
-        Require.nonNegative("ExtendDumpBatchRequest", "ttl", ttl);
+        Require.notBlank("batchId", batchId);
+        Require.nonNegative("ttl", ttl);
     }
 
     /** Extends the batch by {@code ttlSeconds}. */

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.net.URIBuilder;
 
 import static io.github.camelarango.replication.client.ReplicationOperation.*;
 
@@ -25,7 +27,7 @@ import static io.github.camelarango.replication.client.ReplicationOperation.*;
 public final class HttpArangoReplicationClient implements ArangoReplicationClient {
 
     /** What all database views of one client share. */
-    private record Shared(ArangoClientConfiguration configuration, ArangoHttpTransport transport, ResponseMapper mapper,
+    private record Shared(ArangoClientConfiguration configuration, ArangoHttpTransport transport,
             ServerCapabilities capabilities) {
     }
 
@@ -40,11 +42,10 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     /** A client whose JWT expiry checks use the given clock (tests). */
     HttpArangoReplicationClient(ArangoClientConfiguration configuration, Clock clock) {
-        ResponseMapper mapper = new ResponseMapper();
-        ArangoHttpTransport transport = new ArangoHttpTransport(configuration, mapper, clock);
+        ArangoHttpTransport transport = new ArangoHttpTransport(configuration, clock);
         ServerCapabilities capabilities = new ServerCapabilities(
                 () -> ServerInfoReader.read(transport, configuration.database()));
-        this.shared = new Shared(configuration, transport, mapper, capabilities);
+        this.shared = new Shared(configuration, transport, capabilities);
         this.database = configuration.database();
         this.view = false;
     }
@@ -67,7 +68,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ArangoReplicationClient withDatabase(String database) {
-        Require.notBlank("withDatabase", "database", database);
+        Require.notBlank("database", database);
         return new HttpArangoReplicationClient(shared, database);
     }
 
@@ -79,20 +80,22 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public Inventory inventory(InventoryRequest request) {
         require(INVENTORY, request.dbServer());
-        Query query = new Query().add("batchId", request.batchId()).add("includeSystem", request.includeSystem())
-                .add("includeFoxxQueues", request.includeFoxxQueues()).add("global", request.global())
-                .add("collection", request.collection()).add("DBserver", request.dbServer());
-        return map(INVENTORY, call(INVENTORY, INVENTORY.path(), query, null), Inventory.class);
+        URIBuilder target = target(INVENTORY).addParameter("batchId", request.batchId())
+                .addParameter("includeSystem", text(request.includeSystem()))
+                .addParameter("includeFoxxQueues", text(request.includeFoxxQueues()))
+                .addParameter("global", text(request.global())).addParameter("collection", request.collection())
+                .addParameter("DBserver", request.dbServer());
+        return map(INVENTORY, call(INVENTORY, target, null), Inventory.class);
     }
 
     @Override
     public DumpBatch createDumpBatch(CreateDumpBatchRequest request) {
         require(CREATE_DUMP_BATCH, request.dbServer());
         ArangoClientConfiguration configuration = shared.configuration();
-        Query query = new Query().add("serverId", configuration.serverId()).add("syncerId", configuration.syncerId())
-                .add("clientInfo", configuration.clientInfo()).add("state", request.state())
-                .add("DBserver", request.dbServer());
-        JsonNode tree = call(CREATE_DUMP_BATCH, CREATE_DUMP_BATCH.path(), query, ttlBody(request.ttl()));
+        URIBuilder target = target(CREATE_DUMP_BATCH).addParameter("serverId", configuration.serverId())
+                .addParameter("syncerId", configuration.syncerId()).addParameter("clientInfo", configuration.clientInfo())
+                .addParameter("state", text(request.state())).addParameter("DBserver", request.dbServer());
+        JsonNode tree = call(CREATE_DUMP_BATCH, target, ttlBody(request.ttl()));
         DumpBatch batch = map(CREATE_DUMP_BATCH, tree, DumpBatch.class);
         if (batch.id() == null || batch.id().isBlank()) {
             throw invalid(CREATE_DUMP_BATCH, "the batch answer has no id: " + tree);
@@ -105,57 +108,54 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     @Override
     public void extendDumpBatch(ExtendDumpBatchRequest request) {
         require(EXTEND_DUMP_BATCH, request.dbServer());
-        call(EXTEND_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()),
+        call(EXTEND_DUMP_BATCH, target(EXTEND_DUMP_BATCH, request.batchId()).addParameter("DBserver", request.dbServer()),
                 ttlBody(request.ttl()));
     }
 
     @Override
     public void deleteDumpBatch(DeleteDumpBatchRequest request) {
         require(DELETE_DUMP_BATCH, request.dbServer());
-        call(DELETE_DUMP_BATCH, batchPath(request.batchId()), new Query().add("DBserver", request.dbServer()), null);
+        call(DELETE_DUMP_BATCH, target(DELETE_DUMP_BATCH, request.batchId()).addParameter("DBserver", request.dbServer()),
+                null);
     }
 
     @Override
     public DumpResponse dump(DumpRequest request) {
         require(DUMP, request.dbServer());
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("chunkSize", request.chunkSize()).add("useEnvelope", request.useEnvelope())
-                .add("DBserver", request.dbServer());
-        ArangoHttpTransport.Opened opened = open(DUMP, DUMP.path(), query);
-        return new DumpResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
-                shared.mapper().mapper());
+        URIBuilder target = target(DUMP).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("chunkSize", text(request.chunkSize()))
+                .addParameter("useEnvelope", text(request.useEnvelope())).addParameter("DBserver", request.dbServer());
+        ArangoHttpTransport.Opened opened = open(DUMP, target);
+        return new DumpResponse(opened, headers(opened));
     }
 
     @Override
     public SyncResult synchronize(SyncRequest request) {
-        require(SYNCHRONIZE, null);
-        return map(SYNCHRONIZE, call(SYNCHRONIZE, SYNCHRONIZE.path(), null, request), SyncResult.class);
+        return fetch(SYNCHRONIZE, target(SYNCHRONIZE), request, SyncResult.class);
     }
 
     @Override
     public ClusterInventory clusterInventory(Boolean includeSystem) {
-        require(CLUSTER_INVENTORY, null);
-        JsonNode tree = call(CLUSTER_INVENTORY, CLUSTER_INVENTORY.path(), new Query().add("includeSystem", includeSystem),
-                null);
-        return map(CLUSTER_INVENTORY, tree, ClusterInventory.class);
+        return fetch(CLUSTER_INVENTORY, target(CLUSTER_INVENTORY).addParameter("includeSystem", text(includeSystem)),
+                null, ClusterInventory.class);
     }
 
     @Override
     public LoggerState loggerState() {
-        return get(LOGGER_STATE, LoggerState.class);
+        return fetch(LOGGER_STATE, target(LOGGER_STATE), null, LoggerState.class);
     }
 
     @Override
     public LoggerFirstTick loggerFirstTick() {
-        return get(LOGGER_FIRST_TICK, LoggerFirstTick.class);
+        return fetch(LOGGER_FIRST_TICK, target(LOGGER_FIRST_TICK), null, LoggerFirstTick.class);
     }
 
     @Override
     public LoggerTickRanges loggerTickRanges() {
         require(LOGGER_TICK_RANGES, null);
-        JsonNode tree = call(LOGGER_TICK_RANGES, LOGGER_TICK_RANGES.path(), null, null);
+        JsonNode tree = call(LOGGER_TICK_RANGES, target(LOGGER_TICK_RANGES), null);
         try {
-            List<WalFileTickRange> files = shared.mapper().mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
+            List<WalFileTickRange> files = Json.mapper().readerForListOf(WalFileTickRange.class).readValue(tree);
             return new LoggerTickRanges(files, tree);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(LOGGER_TICK_RANGES, "not an array of WAL file ranges: " + e.getMessage());
@@ -164,83 +164,79 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public ApplierConfig applierConfig(boolean global) {
-        require(APPLIER_CONFIG, null);
-        return map(APPLIER_CONFIG, call(APPLIER_CONFIG, APPLIER_CONFIG.path(), global(global), null), ApplierConfig.class);
+        return fetch(APPLIER_CONFIG, global(APPLIER_CONFIG, global), null, ApplierConfig.class);
     }
 
     @Override
     public ApplierConfig setApplierConfig(ApplierConfig config, boolean global) {
-        requireEndpoint("setApplierConfig", config);
-        require(SET_APPLIER_CONFIG, null);
-        JsonNode tree = call(SET_APPLIER_CONFIG, SET_APPLIER_CONFIG.path(), global(global), config);
-        return map(SET_APPLIER_CONFIG, tree, ApplierConfig.class);
+        requireEndpoint(config);
+        return fetch(SET_APPLIER_CONFIG, global(SET_APPLIER_CONFIG, global), config, ApplierConfig.class);
     }
 
     @Override
     public ApplierState applierState(boolean global) {
-        require(APPLIER_STATE, null);
-        return map(APPLIER_STATE, call(APPLIER_STATE, APPLIER_STATE.path(), global(global), null), ApplierState.class);
+        return fetch(APPLIER_STATE, global(APPLIER_STATE, global), null, ApplierState.class);
     }
 
     @Override
     public ApplierState startApplier(Long from, boolean global) {
-        require(START_APPLIER, null);
-        JsonNode tree = call(START_APPLIER, START_APPLIER.path(), global(global).addTick("from", from), null);
-        return map(START_APPLIER, tree, ApplierState.class);
+        return fetch(START_APPLIER, global(START_APPLIER, global).addParameter("from", Ticks.formatOrNull(from)), null,
+                ApplierState.class);
     }
 
     @Override
     public ApplierState stopApplier(boolean global) {
-        require(STOP_APPLIER, null);
-        return map(STOP_APPLIER, call(STOP_APPLIER, STOP_APPLIER.path(), global(global), null), ApplierState.class);
+        return fetch(STOP_APPLIER, global(STOP_APPLIER, global), null, ApplierState.class);
     }
 
     @Override
     public ApplierState makeFollower(ApplierConfig config) {
-        requireEndpoint("makeFollower", config);
+        requireEndpoint(config);
         require(MAKE_FOLLOWER, null);
-        String path = shared.capabilities().makeFollowerPath();
-        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, path, null, config), ApplierState.class);
+        URIBuilder target = new URIBuilder().setPath(shared.capabilities().makeFollowerPath());
+        return map(MAKE_FOLLOWER, call(MAKE_FOLLOWER, target, config), ApplierState.class);
     }
 
     @Override
     public ReplicationServerId serverId() {
-        return get(SERVER_ID, ReplicationServerId.class);
+        return fetch(SERVER_ID, target(SERVER_ID), null, ReplicationServerId.class);
     }
 
     @Override
     public WalRange walRange() {
-        return get(WAL_RANGE, WalRange.class);
+        return fetch(WAL_RANGE, target(WAL_RANGE), null, WalRange.class);
     }
 
     @Override
     public WalLastTick walLastTick() {
-        return get(WAL_LAST_TICK, WalLastTick.class);
+        return fetch(WAL_LAST_TICK, target(WAL_LAST_TICK), null, WalLastTick.class);
     }
 
     @Override
     public WalTailResponse walTail(WalTailRequest request) {
         require(WAL_TAIL, null);
         ArangoClientConfiguration configuration = shared.configuration();
-        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
-                .addTick("lastScanned", request.lastScanned() == 0 ? null : request.lastScanned())
-                .add("chunkSize", request.chunkSize()).add("global", request.global() ? Boolean.TRUE : null)
-                .add("collection", request.collection()).add("includeSystem", request.includeSystem())
-                .add("serverId", orDefault(request.serverId(), configuration.serverId()))
-                .add("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
-                .add("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
-        ArangoHttpTransport.Opened opened = open(WAL_TAIL, WAL_TAIL.path(), query);
-        return new WalTailResponse(opened.request(), opened.status(), headers(opened), opened.body(), opened.release(),
-                shared.mapper().mapper());
+        URIBuilder target = target(WAL_TAIL).addParameter("from", Ticks.format(request.from()))
+                .addParameter("to", Ticks.formatOrNull(request.to()))
+                .addParameter("lastScanned", request.lastScanned() == 0 ? null : Ticks.format(request.lastScanned()))
+                .addParameter("chunkSize", text(request.chunkSize())).addParameter("global", trueOrNull(request.global()))
+                .addParameter("collection", request.collection())
+                .addParameter("includeSystem", text(request.includeSystem()))
+                .addParameter("serverId", orDefault(request.serverId(), configuration.serverId()))
+                .addParameter("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
+                .addParameter("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
+        ArangoHttpTransport.Opened opened = open(WAL_TAIL, target);
+        return new WalTailResponse(opened, headers(opened));
     }
 
     @Override
     public OpenTransactions walOpenTransactions(WalOpenTransactionsRequest request) {
         require(WAL_OPEN_TRANSACTIONS, null);
-        Query query = new Query().addTick("from", request.from()).addTick("to", request.to())
-                .add("global", request.global() ? Boolean.TRUE : null).add("collection", request.collection())
-                .add("includeSystem", request.includeSystem());
-        ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, WAL_OPEN_TRANSACTIONS.path(), query);
+        URIBuilder target = target(WAL_OPEN_TRANSACTIONS).addParameter("from", Ticks.formatOrNull(request.from()))
+                .addParameter("to", Ticks.formatOrNull(request.to())).addParameter("global", trueOrNull(request.global()))
+                .addParameter("collection", request.collection())
+                .addParameter("includeSystem", text(request.includeSystem()));
+        ArangoHttpTransport.Opened opened = open(WAL_OPEN_TRANSACTIONS, target);
         ReplicationHeaders headers = headers(opened);
         byte[] body;
         try (var in = opened.body()) {
@@ -263,26 +259,24 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public RevisionTree revisionTree(RevisionTreeRequest request) {
-        require(REVISION_TREE, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("onlyPopulated", request.onlyPopulated());
-        return map(REVISION_TREE, call(REVISION_TREE, REVISION_TREE.path(), query, null), RevisionTree.class);
+        URIBuilder target = target(REVISION_TREE).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("onlyPopulated", text(request.onlyPopulated()));
+        return fetch(REVISION_TREE, target, null, RevisionTree.class);
     }
 
     @Override
     public RevisionRanges revisionRanges(RevisionRangesRequest request) {
-        require(REVISION_RANGES, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId())
-                .add("resume", request.resume());
-        JsonNode tree = call(REVISION_RANGES, REVISION_RANGES.path(), query, request.ranges());
-        return map(REVISION_RANGES, tree, RevisionRanges.class);
+        URIBuilder target = target(REVISION_RANGES).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId()).addParameter("resume", request.resume());
+        return fetch(REVISION_RANGES, target, request.ranges(), RevisionRanges.class);
     }
 
     @Override
     public RevisionDocuments revisionDocuments(RevisionDocumentsRequest request) {
         require(REVISION_DOCUMENTS, null);
-        Query query = new Query().add("collection", request.collection()).add("batchId", request.batchId());
-        JsonNode tree = call(REVISION_DOCUMENTS, REVISION_DOCUMENTS.path(), query, request.revisions());
+        URIBuilder target = target(REVISION_DOCUMENTS).addParameter("collection", request.collection())
+                .addParameter("batchId", request.batchId());
+        JsonNode tree = call(REVISION_DOCUMENTS, target, request.revisions());
         if (tree == null || !tree.isArray()) {
             throw invalid(REVISION_DOCUMENTS, "expected a JSON array of documents, got " + tree);
         }
@@ -293,10 +287,9 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     @Override
     public long collectionCount(String collection) {
-        Require.notBlank("collectionCount", "collection", collection);
+        Require.notBlank("collection", collection);
         require(COLLECTION_COUNT, null);
-        String path = "/_api/collection/" + Query.encode(collection) + "/count";
-        JsonNode tree = call(COLLECTION_COUNT, path, null, null);
+        JsonNode tree = call(COLLECTION_COUNT, target(COLLECTION_COUNT, collection), null);
         JsonNode count = tree == null ? null : tree.get("count");
         if (count == null || !count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
             throw invalid(COLLECTION_COUNT, "expected a non-negative integer count, got " + count);
@@ -320,19 +313,47 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         shared.capabilities().require(operation, dbServer != null && !dbServer.isBlank());
     }
 
-    private <T> T get(ReplicationOperation operation, Class<T> type) {
+    /** Refuses an operation the server lacks, else calls it and maps its answer (a JSON object) to {@code type}. */
+    private <T> T fetch(ReplicationOperation operation, URIBuilder target, Object body, Class<T> type) {
         require(operation, null);
-        return map(operation, call(operation, operation.path(), null, null), type);
+        return map(operation, call(operation, target, body), type);
     }
 
-    private JsonNode call(ReplicationOperation operation, String path, Query query, Object body) {
+    private JsonNode call(ReplicationOperation operation, URIBuilder target, Object body) {
         return shared.transport().call(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
-                database, path, query, body == null ? null : write(operation, body)));
+                database, target, body == null ? null : write(operation, body)));
     }
 
-    private ArangoHttpTransport.Opened open(ReplicationOperation operation, String path, Query query) {
+    private ArangoHttpTransport.Opened open(ReplicationOperation operation, URIBuilder target) {
         return shared.transport().open(new ArangoHttpTransport.Call(operation.operationName(), operation.method(),
-                database, path, query, null));
+                database, target, null));
+    }
+
+    /** A request to the operation's path. */
+    private static URIBuilder target(ReplicationOperation operation) {
+        return new URIBuilder().setPath(operation.path());
+    }
+
+    /** A request to the operation's path whose {@code {placeholder}} segment is {@code value} (percent-encoded). */
+    private static URIBuilder target(ReplicationOperation operation, String value) {
+        List<String> segments = target(operation).getPathSegments();
+        segments.replaceAll(segment -> segment.startsWith("{") ? value : segment);
+        return new URIBuilder().setPathSegments(segments);
+    }
+
+    /** A request to the operation's path with {@code global=true} when asked for (not sent otherwise). */
+    private static URIBuilder global(ReplicationOperation operation, boolean global) {
+        return target(operation).addParameter("global", trueOrNull(global));
+    }
+
+    /** The value as a query parameter: its text, or null (not sent) when it is null. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A flag sent only when set: {@code true}, or null (not sent). */
+    private static String trueOrNull(boolean flag) {
+        return flag ? "true" : null;
     }
 
     private ReplicationHeaders headers(ArangoHttpTransport.Opened opened) {
@@ -346,7 +367,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private JsonNode parse(ReplicationOperation operation, byte[] body) {
         try {
-            return shared.mapper().mapper().readTree(body);
+            return Json.mapper().readTree(body);
         } catch (IOException e) {
             throw invalid(operation, "body is not JSON: " + e.getMessage());
         }
@@ -357,7 +378,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
             throw invalid(operation, "expected a JSON object, got " + (tree == null ? "no body" : tree.getNodeType()));
         }
         try {
-            return shared.mapper().map(tree, type);
+            return ResponseMapper.map(tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(operation, "cannot read " + type.getSimpleName() + ": " + e.getMessage());
         }
@@ -365,7 +386,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
 
     private byte[] write(ReplicationOperation operation, Object body) {
         try {
-            return shared.mapper().write(body);
+            return Json.mapper().writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(operation + " request body cannot be written as JSON: " + e.getMessage(), e);
         }
@@ -380,22 +401,15 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
         return ttl == null ? Map.of() : Map.of("ttl", ttl);
     }
 
-    private static String batchPath(String batchId) {
-        return "/_api/replication/batch/" + Query.encode(batchId);
-    }
-
-    private static Query global(boolean global) {
-        return new Query().add("global", global ? Boolean.TRUE : null);
-    }
-
     private static String orDefault(String value, String fallback) {
         return value != null ? value : fallback;
     }
 
-    private static void requireEndpoint(String operation, ApplierConfig config) {
-        if (config == null || config.endpoint() == null || config.endpoint().isBlank()) {
-            throw new IllegalArgumentException(operation + ": ApplierConfig.endpoint is required (e.g. tcp://host:8529),"
-                                               + " was " + (config == null ? "no configuration" : config.endpoint()));
+    /** The applier needs the leader's endpoint; the configuration itself cannot require it (it is also a result). */
+    private static void requireEndpoint(ApplierConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.endpoint() == null || config.endpoint().isBlank()) {
+            throw Require.invalid("endpoint", config.endpoint(), "the leader's endpoint, e.g. tcp://host:8529");
         }
     }
 }

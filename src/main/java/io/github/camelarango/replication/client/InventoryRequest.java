@@ -15,7 +15,7 @@ public record InventoryRequest(String batchId, Boolean includeSystem, Boolean gl
 
     /** Validates: batchId is required. */
     public InventoryRequest {
-        Require.notBlank("InventoryRequest", "batchId", batchId);
+        Require.notBlank("batchId", batchId);
     }
 
     /** The inventory of the batch with server defaults for everything else. */

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Holds the JWT of a client: the configured static token, or one obtained with {@code POST /_open/auth}. A token is
@@ -28,16 +27,14 @@ final class JwtAuthenticator {
     private final Login login;
     private final boolean canLogin;
     private final Clock clock;
-    private final ObjectMapper mapper;
     private String token;
     private Instant expiresAt;
     private boolean fetched;
 
-    JwtAuthenticator(String staticToken, Login login, boolean canLogin, Clock clock, ObjectMapper mapper) {
+    JwtAuthenticator(String staticToken, Login login, boolean canLogin, Clock clock) {
         this.login = login;
         this.canLogin = canLogin;
         this.clock = clock;
-        this.mapper = mapper;
         this.token = staticToken;
         this.fetched = staticToken != null;
         this.expiresAt = expiry(staticToken);
@@ -84,7 +81,7 @@ final class JwtAuthenticator {
             return null;
         }
         try {
-            JsonNode payload = mapper.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonNode payload = Json.mapper().readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             JsonNode exp = payload.get("exp");
             return exp != null && exp.canConvertToLong() ? Instant.ofEpochSecond(exp.asLong()) : null;
         } catch (Exception e) {

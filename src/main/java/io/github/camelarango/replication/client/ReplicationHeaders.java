@@ -77,12 +77,8 @@ public record ReplicationHeaders(Boolean checkMore, Long lastIncluded, Long last
 
     @Override
     public String toString() {
-        return "ReplicationHeaders[checkMore=" + checkMore + ", lastIncluded=" + unsigned(lastIncluded)
-               + ", lastScanned=" + unsigned(lastScanned) + ", lastTick=" + unsigned(lastTick) + ", fromPresent="
-               + fromPresent + ", active=" + active + "]";
-    }
-
-    private static String unsigned(Long tick) {
-        return tick == null ? "null" : Ticks.format(tick);
+        return "ReplicationHeaders[checkMore=" + checkMore + ", lastIncluded=" + Ticks.formatOrNull(lastIncluded)
+               + ", lastScanned=" + Ticks.formatOrNull(lastScanned) + ", lastTick=" + Ticks.formatOrNull(lastTick)
+               + ", fromPresent=" + fromPresent + ", active=" + active + "]";
     }
 }

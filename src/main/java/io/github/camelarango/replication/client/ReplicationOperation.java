@@ -60,28 +60,6 @@ public enum ReplicationOperation {
         return path;
     }
 
-    /**
-     * Looks an operation up by its camelCase name (case-insensitive); {@code makeSlave} is accepted for
-     * {@link #MAKE_FOLLOWER}.
-     *
-     * @throws IllegalArgumentException naming the value and the allowed names
-     */
-    public static ReplicationOperation fromName(String name) {
-        if (name != null) {
-            String wanted = "makeSlave".equalsIgnoreCase(name.trim()) ? MAKE_FOLLOWER.operationName : name.trim();
-            for (ReplicationOperation operation : values()) {
-                if (operation.operationName.equalsIgnoreCase(wanted)) {
-                    return operation;
-                }
-            }
-        }
-        StringBuilder allowed = new StringBuilder();
-        for (ReplicationOperation operation : values()) {
-            allowed.append(allowed.length() == 0 ? "" : ", ").append(operation.operationName);
-        }
-        throw new IllegalArgumentException("operation '" + name + "' is unknown; allowed: " + allowed + ", makeSlave");
-    }
-
     @Override
     public String toString() {
         return operationName;

@@ -4,10 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
 
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
@@ -17,29 +20,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class ReplicationStream implements AutoCloseable {
 
-    private final RequestContext request;
-    private final int status;
+    private final ArangoHttpTransport.Opened answer;
     private final ReplicationHeaders headers;
-    private final InputStream body;
-    private final StreamRelease release;
-    private final ObjectMapper mapper;
     private boolean claimed;
     private boolean fullyRead;
     private boolean closed;
 
-    ReplicationStream(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                      StreamRelease release, ObjectMapper mapper) {
-        this.request = request;
-        this.status = status;
+    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        this.answer = answer;
         this.headers = headers;
-        this.body = body == null ? InputStream.nullInputStream() : body;
-        this.release = release;
-        this.mapper = mapper;
     }
 
     /** HTTP status: 200 with lines, 204 without. */
     public int status() {
-        return status;
+        return answer.status();
     }
 
     /** The replication headers. */
@@ -49,24 +43,71 @@ public abstract class ReplicationStream implements AutoCloseable {
 
     /** Whether the answer has lines (status 200). */
     public boolean hasContent() {
-        return status == 200;
+        return answer.status() == 200;
     }
 
     /**
-     * Every line as sent, parsed one at a time.
+     * Every line as sent, parsed one at a time straight off the wire. A line that is not JSON fails with an
+     * {@link ArangoReplicationException} (invalid response) naming the line; a broken connection with an
+     * {@link ArangoConnectionException}. Reading past the last line, or a failure, closes this response.
      *
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<JsonNode> lines() {
         claim();
+        MappingIterator<JsonNode> values;
         try {
-            JsonParser parser = mapper.getFactory().createParser(body);
+            JsonParser parser = Json.mapper().createParser(answer.body());
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new JsonLineIterator(this, parser, mapper);
+            values = Json.mapper().readerFor(JsonNode.class).readValues(parser);
         } catch (IOException e) {
             close();
-            throw request.connectionFailure(e);
+            throw answer.request().connectionFailure(e);
         }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    if (values.hasNextValue()) {
+                        return true;
+                    }
+                    markFullyRead();
+                    close();
+                    return false;
+                } catch (IOException e) {
+                    throw readFailure(values, e);
+                }
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more lines in the " + answer.request().operation() + " response");
+                }
+                try {
+                    return values.nextValue();
+                } catch (IOException e) {
+                    throw readFailure(values, e);
+                }
+            }
+        };
+    }
+
+    /** Ends the reading: a malformed line is an invalid response, any other I/O failure a connection failure. */
+    private ArangoReplicationException readFailure(MappingIterator<JsonNode> values, IOException e) {
+        try {
+            values.close();
+        } catch (IOException ignored) {
+            // the parser only reads the body, which close() below gives up anyway
+        }
+        close();
+        if (e instanceof JsonProcessingException malformed) {
+            JsonLocation at = malformed.getLocation();
+            String line = at == null ? "" : " " + at.getLineNr();
+            return answer.request().invalidResponse(answer.status(),
+                    "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
+        }
+        return answer.request().connectionFailure(e);
     }
 
     /**
@@ -76,7 +117,7 @@ public abstract class ReplicationStream implements AutoCloseable {
      */
     public InputStream body() {
         claim();
-        return new FilterInputStream(body) {
+        return new FilterInputStream(answer.body()) {
             @Override
             public int read() throws IOException {
                 return eof(super.read());
@@ -106,12 +147,12 @@ public abstract class ReplicationStream implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            release.release(fullyRead || status != 200);
+            answer.release().release(fullyRead || answer.status() != 200);
         }
     }
 
     RequestContext request() {
-        return request;
+        return answer.request();
     }
 
     void markFullyRead() {
@@ -120,10 +161,10 @@ public abstract class ReplicationStream implements AutoCloseable {
 
     private void claim() {
         if (closed) {
-            throw new IllegalStateException(request.operation() + " response is already closed");
+            throw new IllegalStateException(answer.request().operation() + " response is already closed");
         }
         if (claimed) {
-            throw new IllegalStateException(request.operation() + " response body can be read only once");
+            throw new IllegalStateException(answer.request().operation() + " response body can be read only once");
         }
         claimed = true;
     }

@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.client;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The one home of option and argument checks, used by every layer (request records, the engine's options, the
@@ -26,9 +27,9 @@ public final class Require {
         return value;
     }
 
-    /** A number {@code >= 0}; null passes (an option not set). */
+    /** A number {@code >= 0} (not NaN, not infinite); null passes (an option not set). */
     public static <N extends Number> N nonNegative(String option, N value) {
-        if (value != null && value.doubleValue() < 0) {
+        if (value != null && (!(value.doubleValue() >= 0) || Double.isInfinite(value.doubleValue()))) {
             throw invalid(option, value, "a number >= 0");
         }
         return value;
@@ -50,78 +51,28 @@ public final class Require {
         return value;
     }
 
-    /** An unsigned 64-bit decimal tick or id; null passes (an option not set). */
+    /**
+     * An unsigned 64-bit decimal tick or id; null passes (an option not set).
+     *
+     * @return the value in its canonical decimal form (as the server expects it), or null
+     */
     public static String tick(String option, String value) {
         if (value == null) {
             return null;
         }
         try {
-            Ticks.parse(value);
-            return value;
+            return Ticks.format(Ticks.parse(value));
         } catch (IllegalArgumentException e) {
             throw invalid(option, value, "an unsigned 64-bit decimal number (0 to " + Ticks.format(Ticks.MAX) + ")");
         }
     }
 
-    /** One of the given texts (exact match); null passes (an option not set). */
+    /** One of the given texts (exact match; an empty text is shown as {@code ""}); null passes (an option not set). */
     public static String oneOf(String option, String value, String... allowed) {
-        if (value != null && !java.util.Arrays.asList(allowed).contains(value)) {
-            throw invalid(option, value, "one of " + String.join(", ", allowed));
+        if (value != null && !Arrays.asList(allowed).contains(value)) {
+            throw invalid(option, value, "one of " + Arrays.stream(allowed)
+                    .map(text -> text.isEmpty() ? "\"\"" : text).collect(Collectors.joining(", ")));
         }
         return value;
-    }
-
-    static String notBlank(String owner, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(owner + "." + parameter + " is required and must not be blank, was "
-                                               + (value == null ? "null" : "'" + value + "'"));
-        }
-        return value;
-    }
-
-    static Long nonNegative(String owner, String parameter, Long value) {
-        if (value != null && value < 0) {
-            throw new IllegalArgumentException(owner + "." + parameter + " must be >= 0, was " + value);
-        }
-        return value;
-    }
-
-    static Double nonNegative(String owner, String parameter, Double value) {
-        if (value != null && (value < 0 || value.isNaN() || value.isInfinite())) {
-            throw new IllegalArgumentException(owner + "." + parameter + " must be a finite number >= 0, was " + value);
-        }
-        return value;
-    }
-
-    /** {@code whyNotZero} is appended to the message when the value is 0. */
-    static Long positive(String owner, String parameter, Long value, String whyNotZero) {
-        if (value != null && value <= 0) {
-            throw new IllegalArgumentException(owner + "." + parameter + " must be > 0, was " + value + (value == 0 ? whyNotZero : ""));
-        }
-        return value;
-    }
-
-    static String restrictType(String owner, String value) {
-        if (value != null && !value.isEmpty() && !value.equals("include") && !value.equals("exclude")) {
-            throw new IllegalArgumentException(owner + ".restrictType must be one of \"\", \"include\", \"exclude\", was '"
-                                               + value + "'");
-        }
-        return value;
-    }
-
-    static <T> List<T> copyOrNull(List<T> values) {
-        return values == null ? null : List.copyOf(values);
-    }
-
-    static String unsignedOrNull(String owner, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Ticks.format(Ticks.parse(value));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    owner + "." + parameter + " must be an unsigned 64-bit decimal number, was '" + value + "'", e);
-        }
     }
 }

@@ -13,11 +13,10 @@ public record RevisionDocumentsRequest(String collection, String batchId, List<S
 
     /** Validates: collection, batchId and at least one revision required. */
     public RevisionDocumentsRequest {
-        Require.notBlank("RevisionDocumentsRequest", "collection", collection);
-        Require.notBlank("RevisionDocumentsRequest", "batchId", batchId);
+        Require.notBlank("collection", collection);
+        Require.notBlank("batchId", batchId);
         if (revisions == null || revisions.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "RevisionDocumentsRequest.revisions must hold at least one revision, was " + revisions);
+            throw Require.invalid("revisions", revisions, "a list of at least one revision");
         }
         revisions = List.copyOf(revisions);
     }

@@ -16,7 +16,7 @@ public record RevisionRange(String min, String max) {
 
     /** Validates: both bounds required. */
     public RevisionRange {
-        Require.notBlank("RevisionRange", "min", min);
-        Require.notBlank("RevisionRange", "max", max);
+        Require.notBlank("min", min);
+        Require.notBlank("max", max);
     }
 }

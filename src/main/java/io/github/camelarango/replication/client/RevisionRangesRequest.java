@@ -14,10 +14,10 @@ public record RevisionRangesRequest(String collection, String batchId, List<Revi
 
     /** Validates: collection, batchId and at least one range required. */
     public RevisionRangesRequest {
-        Require.notBlank("RevisionRangesRequest", "collection", collection);
-        Require.notBlank("RevisionRangesRequest", "batchId", batchId);
+        Require.notBlank("collection", collection);
+        Require.notBlank("batchId", batchId);
         if (ranges == null || ranges.isEmpty()) {
-            throw new IllegalArgumentException("RevisionRangesRequest.ranges must hold at least one range, was " + ranges);
+            throw Require.invalid("ranges", ranges, "a list of at least one revision range");
         }
         ranges = List.copyOf(ranges);
     }

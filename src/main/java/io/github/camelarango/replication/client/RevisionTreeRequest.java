@@ -11,7 +11,7 @@ public record RevisionTreeRequest(String collection, String batchId, Boolean onl
 
     /** Validates: collection and batchId required. */
     public RevisionTreeRequest {
-        Require.notBlank("RevisionTreeRequest", "collection", collection);
-        Require.notBlank("RevisionTreeRequest", "batchId", batchId);
+        Require.notBlank("collection", collection);
+        Require.notBlank("batchId", batchId);
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import static io.github.camelarango.replication.client.ReplicationOperation.*;
 
 /**
- * Knows which operation exists on which server version and role (docs/arango-protocol.md §2, §8) and refuses the
+ * Knows which operation exists on which server version and role (docs/protocol.md §2, §8) and refuses the
  * others before a request is sent. Reads the {@link ServerInfo} once, lazily, and caches it.
  */
 final class ServerCapabilities {

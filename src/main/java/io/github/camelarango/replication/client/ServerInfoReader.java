@@ -1,6 +1,7 @@
 package io.github.camelarango.replication.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.net.URIBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ final class ServerInfoReader {
     }
 
     static ServerInfo read(ArangoHttpTransport transport, String database) {
-        JsonNode version = transport.call(new ArangoHttpTransport.Call(OPERATION, "GET", database, "/_api/version", null,
-                null));
+        JsonNode version = transport.call(new ArangoHttpTransport.Call(OPERATION, "GET", database,
+                new URIBuilder().setPath("/_api/version"), null));
         if (version == null || !version.hasNonNull("version")) {
             throw transport.context(OPERATION, "GET", database, "/_api/version")
                     .invalidResponse(200, "no version in the answer: " + version, null);
@@ -36,8 +37,8 @@ final class ServerInfoReader {
 
     private static ServerRole readRole(ArangoHttpTransport transport, String database) {
         try {
-            JsonNode answer = transport.call(new ArangoHttpTransport.Call(OPERATION, "GET", database, "/_admin/server/role",
-                    null, null));
+            JsonNode answer = transport.call(new ArangoHttpTransport.Call(OPERATION, "GET", database,
+                    new URIBuilder().setPath("/_admin/server/role"), null));
             return ServerRole.fromWire(answer == null ? null : answer.path("role").asText(null));
         } catch (ArangoConnectionException e) {
             throw e;

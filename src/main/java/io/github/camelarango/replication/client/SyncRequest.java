@@ -24,10 +24,10 @@ public record SyncRequest(String endpoint, String database, String username, Str
 
     /** Validates: endpoint required, restrictType allowed values, wait time not negative. */
     public SyncRequest {
-        Require.notBlank("SyncRequest", "endpoint", endpoint);
-        Require.restrictType("SyncRequest", restrictType);
-        restrictCollections = Require.copyOrNull(restrictCollections);
-        Require.nonNegative("SyncRequest", "initialSyncMaxWaitTime", initialSyncMaxWaitTime);
+        Require.notBlank("endpoint", endpoint);
+        Require.oneOf("restrictType", restrictType, "", "include", "exclude");
+        restrictCollections = restrictCollections == null ? null : List.copyOf(restrictCollections);
+        Require.nonNegative("initialSyncMaxWaitTime", initialSyncMaxWaitTime);
     }
 
     @Override

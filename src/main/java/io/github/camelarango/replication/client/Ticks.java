@@ -52,19 +52,19 @@ public final class Ticks {
         return Long.toUnsignedString(tick);
     }
 
-    /** Compares two ticks as unsigned values; negative, zero or positive like {@link Comparable#compareTo}. */
-    public static int compare(long a, long b) {
-        return Long.compareUnsigned(a, b);
+    /**
+     * Formats an optional tick.
+     *
+     * @param  tick the tick or null
+     * @return      its unsigned decimal text, or null when the tick is null
+     */
+    public static String formatOrNull(Long tick) {
+        return tick == null ? null : format(tick);
     }
 
     /** Whether tick {@code a} is strictly after tick {@code b} (unsigned). */
     public static boolean isAfter(long a, long b) {
         return Long.compareUnsigned(a, b) > 0;
-    }
-
-    /** The later of two ticks (unsigned). */
-    public static long max(long a, long b) {
-        return isAfter(a, b) ? a : b;
     }
 
     private static String quote(String text) {

@@ -14,8 +14,7 @@ public record WalOpenTransactionsRequest(Long from, Long to, boolean global, Str
     /** Validates: to not before from. */
     public WalOpenTransactionsRequest {
         if (from != null && to != null && Ticks.isAfter(from, to)) {
-            throw new IllegalArgumentException("WalOpenTransactionsRequest.to must be >= from (" + Ticks.format(from)
-                                               + "), was " + Ticks.format(to));
+            throw Require.invalid("to", Ticks.format(to), "a tick not before from (" + Ticks.format(from) + ")");
         }
     }
 

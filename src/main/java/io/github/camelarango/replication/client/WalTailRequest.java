@@ -21,21 +21,21 @@ public record WalTailRequest(long from, Long to, long lastScanned, Long chunkSiz
     /** Validates: to not 0 and not before from (unsigned), chunkSize > 0, collection not with global, ids unsigned. */
     public WalTailRequest {
         if (to != null && (to == 0 || Ticks.isAfter(from, to))) {
-            throw new IllegalArgumentException("WalTailRequest.to must be > 0 and >= from (" + Ticks.format(from)
-                                               + "), was " + Ticks.format(to));
+            throw Require.invalid("to", Ticks.format(to), "a tick > 0 and not before from (" + Ticks.format(from) + ")");
         }
-        Require.positive("WalTailRequest", "chunkSize", chunkSize, "");
-        if (global && collection != null) {
-            throw new IllegalArgumentException("WalTailRequest.collection is only allowed without global, was '"
-                                               + collection + "' with global=true");
+        if (chunkSize != null) {
+            Require.positive("chunkSize", chunkSize);
         }
-        if (collection != null && collection.isBlank()) {
-            throw new IllegalArgumentException("WalTailRequest.collection must not be blank, was '" + collection + "'");
+        if (collection != null) {
+            Require.notBlank("collection", collection);
+            if (global) {
+                throw Require.invalid("collection", collection, "none with global=true (a global tail reads every database)");
+            }
         }
-        serverId = Require.unsignedOrNull("WalTailRequest", "serverId", serverId);
-        syncerId = Require.unsignedOrNull("WalTailRequest", "syncerId", syncerId);
+        serverId = Require.tick("serverId", serverId);
+        syncerId = Require.tick("syncerId", syncerId);
         if ("0".equals(syncerId)) {
-            throw new IllegalArgumentException("WalTailRequest.syncerId must not be 0 (leave it null), was '0'");
+            throw Require.invalid("syncerId", syncerId, "an unsigned 64-bit decimal number other than 0 (leave it unset)");
         }
     }
 

@@ -1,9 +1,7 @@
 package io.github.camelarango.replication.client;
 
-import java.io.InputStream;
 import java.util.Iterator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One answer of {@code GET /_api/wal/tail}: headers (lastIncluded, lastScanned, lastTick, checkMore, fromPresent) and
@@ -18,9 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class WalTailResponse extends ReplicationStream {
 
-    WalTailResponse(RequestContext request, int status, ReplicationHeaders headers, InputStream body,
-                    StreamRelease release, ObjectMapper mapper) {
-        super(request, status, headers, body, release, mapper);
+    WalTailResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+        super(answer, headers);
     }
 
     /**

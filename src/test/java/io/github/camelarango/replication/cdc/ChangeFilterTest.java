@@ -37,7 +37,12 @@ class ChangeFilterTest {
         assertTrue(filter.accepts(ChangeType.DELETE, "a"));
         assertFalse(filter.accepts(ChangeType.UPSERT, "a"));
         assertTrue(filter.accepts(ChangeType.GAP, null), "a gap is always reported");
-        assertThrows(IllegalArgumentException.class, () -> new ChangeFilter(Set.of(), Set.of(), false, Set.of()));
+        assertEquals("Invalid value for option changeTypes: '[]'; allowed is at least one of [SNAPSHOT_READ, UPSERT, DELETE,"
+                     + " COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE,"
+                     + " INDEX_CREATE, INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP,"
+                     + " GAP] (with none nothing would ever be delivered)",
+                assertThrows(IllegalArgumentException.class, () -> new ChangeFilter(Set.of(), Set.of(), false, Set.of()))
+                        .getMessage());
     }
 
     @Test

@@ -63,6 +63,14 @@ class ChangeStreamTest {
     }
 
     @Test
+    void pollRefusesANonPositiveMaxEvents() {
+        try (ChangeStream stream = stream(options())) {
+            assertEquals("Invalid value for option maxEvents: '0'; allowed is a number > 0",
+                    assertThrows(IllegalArgumentException.class, () -> stream.poll(0)).getMessage());
+        }
+    }
+
+    @Test
     void snapshotThenTailHandsOffWithoutGapOrDuplicate() {
         seed(20, "a", "b");
         try (ChangeStream stream = stream(options())) {

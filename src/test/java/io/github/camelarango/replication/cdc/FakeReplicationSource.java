@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
@@ -22,7 +23,7 @@ import io.github.camelarango.replication.client.WalMarker;
  */
 final class FakeReplicationSource implements ReplicationSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private record Batch(long tick, Map<String, List<JsonNode>> documents, Map<String, Integer> cursors,
                          Map<String, Integer> chunkCounters) {
@@ -270,10 +271,6 @@ final class FakeReplicationSource implements ReplicationSource {
             upsertAfterLastTick = null;
         }
         return last;
-    }
-
-    @Override
-    public void unregister() {
     }
 
     private Batch batch(String id) {

@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.WalMarker;
 
 /** WAL markers in the wal/tail format (protocol §5.3), for unit tests. */
@@ -9,7 +10,7 @@ final class Markers {
 
     static final String CUID_A = "h3A468B5B7C1A/100";
     static final String CUID_B = "h3A468B5B7C1A/200";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private Markers() {
     }

@@ -36,7 +36,7 @@ class SnapshotReaderProgressTest {
 
     /** Dumps everything, one chunk a second; returns the documents read. */
     private int dumpAll(SnapshotReader reader) {
-        List<Emission> out = new ArrayList<>();
+        List<StreamStep> out = new ArrayList<>();
         for (int round = 0; round < 100; round++) {
             clock.advance(Duration.ofSeconds(1));
             if (!reader.fetch(out::add)) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WalEventAssemblerTest {
 
     private final CollectionCatalog catalog = new CollectionCatalog();
-    private final List<Emission> out = new ArrayList<>();
+    private final List<StreamStep> out = new ArrayList<>();
 
     private WalEventAssembler assembler(ChangeFilter filter, int maxTransactionEvents, long start) {
         catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false),
@@ -27,7 +27,7 @@ class WalEventAssemblerTest {
     }
 
     private List<ChangeEvent> events() {
-        return out.stream().filter(Emission::isEvent).map(Emission::event).toList();
+        return out.stream().filter(StreamStep::isEvent).map(StreamStep::event).toList();
     }
 
     private void feed(WalEventAssembler assembler, WalMarker... markers) {

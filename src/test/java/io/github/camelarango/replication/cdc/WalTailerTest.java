@@ -68,19 +68,15 @@ class WalTailerTest {
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
-
-        @Override
-        public void unregister() {
-        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
-    private final List<Emission> out = new ArrayList<>();
+    private final List<StreamStep> out = new ArrayList<>();
 
     private WalTailer tailer(long from, ChangeFilter filter, Duration idleMin) {
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(), filter,
                 new TransactionBuffer(100), ChangePosition.tail(from, 0));
-        return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new Pauser(),
+        return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
                 new ChangeStreamMetrics(), 16384, filter);
     }
 
@@ -136,14 +132,14 @@ class WalTailerTest {
         assertEquals(102, source.requests.get(1).from());
         assertEquals(105, source.requests.get(1).lastScanned());
         assertEquals(199, tailer.from(), "nothing visible up to 200: from moves to lastScanned - 1");
-        assertEquals(2, out.stream().filter(Emission::isEvent).count());
+        assertEquals(2, out.stream().filter(StreamStep::isEvent).count());
     }
 
     @Test
     void purgedWalIsReportedBeforeAnythingIsUsed() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(950, lost.serverLastTick);
         assertTrue(out.isEmpty());
@@ -158,7 +154,7 @@ class WalTailerTest {
         tailer.fetch(out::add);
         tailer.fetch(out::add);
         assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(501, lost.from, "tick 502 may have been purged");
     }
 
@@ -166,7 +162,7 @@ class WalTailerTest {
     void aServerBehindThePositionIsALostPosition() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
-        WalTailer.PositionLost lost = assertThrows(WalTailer.PositionLost.class, () -> tailer.fetch(out::add));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(420, lost.serverLastTick);
     }

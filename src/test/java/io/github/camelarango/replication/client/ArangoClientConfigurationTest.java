@@ -40,19 +40,30 @@ class ArangoClientConfigurationTest {
 
     @Test
     void invalidSettingsAreNamed() {
-        assertEquals("endpoint must be an http:// or https:// URL with a host, was 'tcp://127.0.0.1:8529' (tcp:// and"
-                     + " ssl:// are arangosh notations: use http:// or https://)",
+        assertEquals("Invalid value for option endpoint: 'tcp://127.0.0.1:8529'; allowed is an http:// or https:// URL"
+                     + " with a host and without user info, query or fragment (tcp:// and ssl:// are arangosh"
+                     + " notations: use http:// or https://)",
                 assertThrows(IllegalArgumentException.class,
                         () -> ArangoClientConfiguration.builder("tcp://127.0.0.1:8529").build()).getMessage());
-        assertEquals("maxConnections must be >= 1, was 0", assertThrows(IllegalArgumentException.class,
+        String withUserInfo = assertThrows(IllegalArgumentException.class,
+                () -> ArangoClientConfiguration.builder("http://root:s3cret@h:1").build()).getMessage();
+        assertTrue(withUserInfo.startsWith("Invalid value for option endpoint: 'http://******@h:1'; allowed is an http://"),
+                withUserInfo);
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ArangoClientConfiguration.builder("http://h 1").build()).getMessage()
+                .startsWith("Invalid value for option endpoint: 'http://h 1'; allowed is an http://"));
+        assertEquals("Invalid value for option maxConnections: '0'; allowed is a number > 0", assertThrows(IllegalArgumentException.class,
                 () -> ArangoClientConfiguration.builder("http://h:1").maxConnections(0).build()).getMessage());
-        assertEquals("responseTimeout must be a positive duration, was PT-1S", assertThrows(IllegalArgumentException.class,
+        assertEquals("Invalid value for option responseTimeout: 'PT-1S'; allowed is a duration > 0", assertThrows(IllegalArgumentException.class,
                 () -> ArangoClientConfiguration.builder("http://h:1").responseTimeout(Duration.ofSeconds(-1)).build())
                 .getMessage());
-        assertEquals("database must not be blank, was ''", assertThrows(IllegalArgumentException.class,
+        assertEquals("Invalid value for option database: ''; allowed is a non-blank text", assertThrows(IllegalArgumentException.class,
                 () -> ArangoClientConfiguration.builder("http://h:1").database("").build()).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ArangoClientConfiguration.builder("http://h:1").serverId("x1").build()).getMessage()
-                .startsWith("serverId must be an unsigned 64-bit decimal number, was 'x1'"));
+                .startsWith("Invalid value for option serverId: 'x1'; allowed is an unsigned 64-bit decimal number"));
+        assertEquals("Invalid value for option user: 'null'; allowed is a user name for authentication BASIC (or"
+                     + " authentication NONE)", assertThrows(IllegalArgumentException.class,
+                () -> ArangoClientConfiguration.builder("http://h:1").user(null).build()).getMessage());
     }
 }

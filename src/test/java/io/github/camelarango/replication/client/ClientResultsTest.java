@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Typed results from the [REAL]/[COMPOSED] examples of docs/arango-protocol.md, and the requests that fetch them. */
+/** Typed results from the [REAL]/[COMPOSED] examples of the protocol (docs/protocol.md), and the requests that fetch them. */
 class ClientResultsTest {
 
     private CannedArangoServer server;
@@ -98,6 +98,19 @@ class ClientResultsTest {
     }
 
     @Test
+    void theEndpointPathDatabaseAndPathValuesArePercentEncoded() {
+        try (HttpArangoReplicationClient prefixed = new HttpArangoReplicationClient(
+                ArangoClientConfiguration.builder(server.url() + "/arango").password("secret").build())) {
+            server.on("PUT", "/arango/_db/caf%C3%A9%20bar/_api/replication/batch/7%2F8",
+                    new CannedArangoServer.Answer(204, java.util.Map.of(), null));
+            prefixed.withDatabase("café bar").extendDumpBatch(new ExtendDumpBatchRequest("7/8", null, "PRMR 1"));
+            assertEquals("/arango/_db/caf%C3%A9%20bar/_api/replication/batch/7%2F8", server.last().path());
+            assertEquals("DBserver=PRMR%201", server.last().query());
+            assertEquals("{}", server.last().body());
+        }
+    }
+
+    @Test
     void inventoryWithCollectionsIndexesAndSnapshotTick() {
         // [COMPOSED from code + real collection properties of 3.11.4], see protocol doc §3.9
         server.on("GET", "/_db/shop/_api/replication/inventory", json(200,
@@ -162,7 +175,7 @@ class ClientResultsTest {
         ApplierConfig config = ApplierConfig.builder().endpoint("tcp://127.0.0.1:8529").username("replicationApplier")
                 .password("applier1234@foxx").chunkSize(4194304L).autoStart(false).adaptivePolling(true).build();
         ApplierConfig result = client.setApplierConfig(config, false);
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.mapper();
         assertEquals(mapper.readTree("{\"endpoint\":\"tcp://127.0.0.1:8529\",\"username\":\"replicationApplier\","
                                      + "\"password\":\"applier1234@foxx\",\"chunkSize\":4194304,\"autoStart\":false,"
                                      + "\"adaptivePolling\":true}"),
@@ -273,7 +286,7 @@ class ClientResultsTest {
         assertTrue(e.getMessage().contains("expected a non-negative integer count, got \"12\""), e.getMessage());
         IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
                 () -> client.collectionCount(" "));
-        assertEquals("collectionCount.collection is required and must not be blank, was ' '", blank.getMessage());
+        assertEquals("Invalid value for option collection: ' '; allowed is a non-blank text", blank.getMessage());
     }
 
     @Test

@@ -95,7 +95,7 @@ class ClientStreamingTest {
         try (WalTailResponse tail = client.walTail(new WalTailRequest(189438, null, 189435, 400L, false, "products", true,
                 null, "17", "me"))) {
             assertEquals(189435L, tail.headers().lastScanned());
-            assertTrue(Ticks.compare(tail.headers().lastScanned(), 189438) < 0);
+            assertTrue(Ticks.isAfter(189438, tail.headers().lastScanned()));
         }
         assertEquals("from=189438&lastScanned=189435&chunkSize=400&collection=products&includeSystem=true"
                      + "&serverId=64074660150299&syncerId=17&clientInfo=me", server.last().query());
@@ -239,7 +239,9 @@ class ClientStreamingTest {
             assertEquals(1401, e.getErrorNum());
             assertEquals(200, e.getStatus());
             assertTrue(e.getMessage().startsWith("walTail failed: GET /_db/_system/_api/wal/tail -> 200 errorNum 1401:"
-                                                 + " invalid response: malformed JSON line"), e.getMessage());
+                                                 + " invalid response: malformed JSON line 2: Unexpected character ('o'"),
+                    e.getMessage());
+            assertFalse(markers.hasNext(), "a failed response has no further lines");
         }
         assertEquals(0, client.leasedConnections());
     }

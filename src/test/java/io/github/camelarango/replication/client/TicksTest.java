@@ -26,13 +26,13 @@ class TicksTest {
     @Test
     void comparesNumericallyNeverAsText() {
         // "99" > "100" as text, but 99 < 100 as ticks
-        assertTrue(Ticks.compare(Ticks.parse("99"), Ticks.parse("100")) < 0);
+        assertTrue(Ticks.isAfter(Ticks.parse("100"), Ticks.parse("99")));
         // 2^63 is negative as a signed long, but after 2^63-1 as a tick
         assertTrue(Ticks.isAfter(Ticks.parse(TWO_POW_63), Long.MAX_VALUE));
         assertFalse(Ticks.isAfter(Long.MAX_VALUE, Ticks.parse(TWO_POW_63)));
         assertTrue(Ticks.isAfter(Ticks.MAX, Ticks.parse(TWO_POW_63)));
-        assertEquals(Ticks.parse(MAX), Ticks.max(5, Ticks.parse(MAX)));
-        assertEquals(0, Ticks.compare(Ticks.parse(TWO_POW_63), Long.MIN_VALUE));
+        assertTrue(Ticks.isAfter(Ticks.parse(MAX), 5));
+        assertFalse(Ticks.isAfter(Ticks.parse(TWO_POW_63), Long.MIN_VALUE));
     }
 
     @Test
@@ -47,5 +47,11 @@ class TicksTest {
         assertThrows(IllegalArgumentException.class, () -> Ticks.parse(" "));
         assertNull(Ticks.parseOrNull(""));
         assertNull(Ticks.parseOrNull(null));
+    }
+
+    @Test
+    void formatsOptionalTicks() {
+        assertEquals(TWO_POW_63, Ticks.formatOrNull(Long.MIN_VALUE));
+        assertNull(Ticks.formatOrNull(null));
     }
 }

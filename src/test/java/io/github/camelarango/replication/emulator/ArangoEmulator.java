@@ -29,15 +29,21 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
- * An in-JVM ArangoDB server for tests, speaking the HTTP protocol of {@code docs/arango-protocol.md} on
- * 127.0.0.1 (random port by default). Build, start, use {@link #url()}, close:
+ * An in-JVM ArangoDB server for tests: the document API the official Java driver needs, stream transactions, and the
+ * replication and WAL API ({@code /_api/replication/*}, {@code /_api/wal/*}) with the status codes, headers and quirks
+ * of ArangoDB 3.11, 3.12 and 4.x, as described in {@code docs/protocol.md}. It listens on 127.0.0.1 (a free port by
+ * default). Build, start, use {@link #url()}, close:
  * <pre>{@code
  * try (ArangoEmulator emu = ArangoEmulator.builder().version("3.11.4").authentication("root", "secret").build().start()) {
  *     ... emu.url() ...
  * }
  * }</pre>
- * Test controls: {@link #clock()}, {@link #faults()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()},
- * ground truth through {@link #documents(String, String)} and {@link #wal()}.
+ * In JUnit 5 tests, {@link ArangoEmulatorExtension} does this once per test class. Test controls: {@link #clock()},
+ * {@link #faults()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()}, {@link #generateDocuments}; ground truth
+ * through {@link #documents(String, String)}, {@link #wal()} and {@link #lastTick()}. Thread-safe.
+ * <p>
+ * Part of the emulator test kit's public API (with {@link Builder}, {@link ArangoEmulatorExtension},
+ * {@link EmulatorAdmin} and {@link EmulatorMain}), kept source-compatible across releases.
  */
 public final class ArangoEmulator implements AutoCloseable {
 
@@ -58,11 +64,18 @@ public final class ArangoEmulator implements AutoCloseable {
         appliers.bind(context);
     }
 
+    /** @return a builder with the defaults: version 3.11.4, a single server, no authentication, a free port */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds the HTTP server and starts accepting requests. */
+    /**
+     * Binds the HTTP server and starts accepting requests.
+     *
+     * @return this emulator, for {@code builder()...build().start()}
+     * @throws IllegalStateException if it was already started
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
     public synchronized ArangoEmulator start() {
         if (http != null) {
             throw new IllegalStateException("emulator already started at " + url());
@@ -78,11 +91,22 @@ public final class ArangoEmulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /**
+     * The base URL to connect to.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     * @throws IllegalStateException if not started
+     */
     public String url() {
         return "http://127.0.0.1:" + port();
     }
 
+    /**
+     * The bound port.
+     *
+     * @return the port the emulator listens on (the free one picked when the builder's port was 0)
+     * @throws IllegalStateException if not started
+     */
     public int port() {
         if (http == null) {
             throw new IllegalStateException("emulator not started");
@@ -90,42 +114,52 @@ public final class ArangoEmulator implements AutoCloseable {
         return http.port();
     }
 
+    /** @return the ArangoDB version it imitates, as given to {@link Builder#version(String)} */
     public String version() {
         return settings.version;
     }
 
+    /** @return the server role it plays */
     public EmulatorRole role() {
         return settings.role;
     }
 
-    /** The user when authentication is on, else null. */
+    /** @return the user when authentication is on, else null */
     public String user() {
         return settings.user;
     }
 
-    /** The password when authentication is on, else null. */
+    /** @return the password when authentication is on, else null */
     public String password() {
         return settings.user == null ? null : settings.password;
     }
 
+    /** @return the server id ({@code GET /_api/replication/server-id}), an unsigned 64-bit decimal */
     public String serverId() {
         return server.serverIdText();
     }
 
+    /** @return the adjustable clock that batch TTLs, JWT expiry and response timestamps are measured on */
     public EmulatorClock clock() {
         return clock;
     }
 
+    /** @return the fault injection rules (errors, delays, cut connections) of the next matching requests */
     public Faults faults() {
         return faults;
     }
 
-    /** The tick of the last WAL marker (global across databases). */
+    /** @return the tick of the last WAL marker (global across databases) */
     public long lastTick() {
         return server.lastTick();
     }
 
-    /** Removes WAL markers up to (whole write batches ending at or before) the tick: later tails see frompresent=false. */
+    /**
+     * Removes WAL markers up to the tick (whole write batches ending at or before it), as the server's WAL retention
+     * would: a tail from a purged tick then answers {@code x-arango-replication-frompresent: false}.
+     *
+     * @param tick the last tick to remove
+     */
     public void purgeWalUpTo(long tick) {
         server.purgeWalUpTo(tick);
     }
@@ -135,12 +169,24 @@ public final class ArangoEmulator implements AutoCloseable {
         context.batches().expireAll();
     }
 
-    /** A JWT for the configured user, issued now on the emulator clock (as {@code POST /_open/auth} would). */
+    /**
+     * A JWT for the configured user, issued now on the emulator clock (as {@code POST /_open/auth} would).
+     *
+     * @return the token, valid for the builder's {@link Builder#jwtLifetime(Duration) jwtLifetime}
+     * @throws NullPointerException if authentication is off
+     */
     public String issueJwt() {
         return context.auth().issue(Objects.requireNonNull(settings.user, "authentication is off"), settings.jwtLifetime.getSeconds());
     }
 
-    /** Ground truth: the current documents of a collection, by key, in key order. */
+    /**
+     * Ground truth: the current documents of a collection, as the server stores them.
+     *
+     * @param database   the database
+     * @param collection the collection
+     * @return the documents by {@code _key}, in key order, with {@code _key}, {@code _id} and {@code _rev}
+     * @throws IllegalArgumentException if the database or collection does not exist
+     */
     public Map<String, Map<String, Object>> documents(String database, String collection) {
         Collection c = collection(database, collection);
         Map<String, Map<String, Object>> result = new TreeMap<>();
@@ -150,7 +196,9 @@ public final class ArangoEmulator implements AutoCloseable {
         return result;
     }
 
-    /** All retained WAL markers of all databases, in tick order, including those of since-dropped collections. */
+    /**
+     * @return all retained WAL markers of all databases, in tick order, including those of since-dropped collections
+     */
     public List<WalMarker> wal() {
         MarkerWriter writer = new MarkerWriter(Collection::name);
         Wal wal = server.wal();
@@ -166,8 +214,15 @@ public final class ArangoEmulator implements AutoCloseable {
     }
 
     /**
-     * Test control for big data sets: inserts {@code count} generated documents (a {@code _key} in the map is used,
-     * else one is generated), committed in transactions of up to 10,000 documents, logged like multi-document inserts.
+     * Test control for big data sets: inserts {@code count} generated documents, committed in transactions of up to
+     * 10,000 documents and logged like multi-document inserts, much faster than inserting them over HTTP.
+     *
+     * @param database   the database
+     * @param collection the (existing) collection
+     * @param count      how many documents
+     * @param generator  the document number {@code i} (0-based) to its attributes; a {@code _key} in the map is used,
+     *                   else one is generated
+     * @throws IllegalArgumentException if the database or collection does not exist
      */
     public void generateDocuments(String database, String collection, int count, IntFunction<Map<String, Object>> generator) {
         Collection c = collection(database, collection);
@@ -202,6 +257,7 @@ public final class ArangoEmulator implements AutoCloseable {
         return c;
     }
 
+    /** Stops the HTTP server and any running applier; the data is dropped with the instance. */
     @Override
     public synchronized void close() {
         context.appliers().shutdown();
@@ -216,7 +272,10 @@ public final class ArangoEmulator implements AutoCloseable {
                 + ", role=" + settings.role + ", auth=" + (settings.user != null) + "]";
     }
 
-    /** Settings of an emulator: version, role, authentication, port, JWT lifetime, server id. */
+    /**
+     * Settings of an emulator: version, role, authentication, port, JWT lifetime and secret, server id. Every setter
+     * checks its value and returns this builder.
+     */
     public static final class Builder {
         private String version = "3.11.4";
         private EmulatorRole role = EmulatorRole.SINGLE;
@@ -230,26 +289,48 @@ public final class ArangoEmulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** "3.11.4" (default), "3.12.4", "3.12.10", "4.0.0", … */
+        /**
+         * The ArangoDB version to imitate; it decides which endpoints exist and their quirks (3.12.10 and later have no
+         * applier, no logger-first-tick/tick-ranges, no server-id; 4.x has no {@code wal/open-transactions}).
+         *
+         * @param newVersion "3.11.4" (default), "3.12.4", "3.12.10", "4.0.0", … (3.11 or later)
+         * @return this builder
+         * @throws IllegalArgumentException if the version is not of the form major.minor.patch or below 3.11
+         */
         public Builder version(String newVersion) {
             new Personality(newVersion);
             this.version = newVersion;
             return this;
         }
 
+        /**
+         * @param newRole the server role to play (default {@link EmulatorRole#SINGLE})
+         * @return this builder
+         */
         public Builder role(EmulatorRole newRole) {
             this.role = Objects.requireNonNull(newRole, "role");
             return this;
         }
 
-        /** Switches authentication on with one (superuser) account. */
+        /**
+         * Switches authentication on with one (superuser) account: requests then need HTTP Basic credentials or a JWT
+         * from {@code POST /_open/auth}. Default: off, every request is accepted.
+         *
+         * @param newUser     the user name
+         * @param newPassword its password ({@code null} counts as empty)
+         * @return this builder
+         */
         public Builder authentication(String newUser, String newPassword) {
             this.user = Objects.requireNonNull(newUser, "user");
             this.password = newPassword == null ? "" : newPassword;
             return this;
         }
 
-        /** Port to bind (0, the default, picks a free one). */
+        /**
+         * @param newPort the port to bind on 127.0.0.1 (0, the default, picks a free one)
+         * @return this builder
+         * @throws IllegalArgumentException if not within 0..65535
+         */
         public Builder port(int newPort) {
             if (newPort < 0 || newPort > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + newPort);
@@ -258,7 +339,11 @@ public final class ArangoEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Lifetime of JWTs issued by {@code POST /_open/auth} (default 3600 s). */
+        /**
+         * @param lifetime lifetime of JWTs issued by {@code POST /_open/auth} (default one hour), on the emulator clock
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
         public Builder jwtLifetime(Duration lifetime) {
             if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
                 throw new IllegalArgumentException("jwtLifetime must be positive, was " + lifetime);
@@ -270,6 +355,10 @@ public final class ArangoEmulator implements AutoCloseable {
         /**
          * The server's JWT secret ({@code --server.jwt-secret}, HS256); lets tests sign superuser tokens
          * ({@code {"iss":"arangodb","server_id":…}}). Default: random.
+         *
+         * @param secret the secret
+         * @return this builder
+         * @throws IllegalArgumentException if null or empty
          */
         public Builder jwtSecret(String secret) {
             if (secret == null || secret.isEmpty()) {
@@ -279,6 +368,11 @@ public final class ArangoEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param id the server id the emulator reports (default 64074660150298)
+         * @return this builder
+         * @throws IllegalArgumentException if 0
+         */
         public Builder serverId(long id) {
             if (id == 0) {
                 throw new IllegalArgumentException("serverId must not be 0");
@@ -287,6 +381,7 @@ public final class ArangoEmulator implements AutoCloseable {
             return this;
         }
 
+        /** @return a new emulator with these settings, not started yet ({@link ArangoEmulator#start()}) */
         public ArangoEmulator build() {
             return new ArangoEmulator(this);
         }

@@ -8,14 +8,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.function.Consumer;
 
 /**
- * JUnit 5 extension: one emulator per test class.
+ * JUnit 5 extension: one {@link ArangoEmulator} per test class, started before the first test and closed after the
+ * last. Register it on a static field:
  * <pre>{@code
  * @RegisterExtension
- * static ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.authentication("root", "secret"));
+ * static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.authentication("root", "secret"));
+ *
+ * // in a test: ARANGO.url(), ARANGO.user(), ARANGO.password(), ARANGO.admin(), ARANGO.emulator()
  * }</pre>
- * Remote switch: when the system property {@code arango.url} is non-blank, nothing is started, {@link #url()}
- * returns it (with {@code arango.user}/{@code arango.password}), and {@link #emulator()} skips the calling test
- * (emulator-only controls are not available against a real server).
+ * Remote switch: when the system property {@code arango.url} is non-blank, nothing is started, {@link #url()} returns
+ * it (with {@code arango.user}, default {@code root}, and {@code arango.password}, default empty), and
+ * {@link #emulator()} skips the calling test with a JUnit assumption, since the emulator's test controls do not exist
+ * on a real server. Tests that only use {@link #url()}, {@link #user()}, {@link #password()} and {@link #admin()} thus
+ * run against either.
+ * <p>
+ * Part of the emulator test kit's public API, kept source-compatible across releases.
  */
 public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -26,11 +33,15 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         this.customizer = customizer;
     }
 
+    /** @return an extension whose emulator has the builder's defaults (3.11.4, single server, no authentication) */
     public static ArangoEmulatorExtension create() {
         return new ArangoEmulatorExtension(b -> { });
     }
 
-    /** With a customizer of the emulator builder (version, role, authentication, …). */
+    /**
+     * @param customizer sets up the emulator's builder (version, role, authentication, …) before it is built
+     * @return an extension whose emulator has these settings
+     */
     public static ArangoEmulatorExtension create(Consumer<ArangoEmulator.Builder> customizer) {
         return new ArangoEmulatorExtension(customizer);
     }
@@ -40,6 +51,7 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         return url == null || url.isBlank() ? null : url.trim();
     }
 
+    /** Starts the emulator, unless {@code arango.url} names a real server. */
     @Override
     public void beforeAll(ExtensionContext context) {
         if (remoteUrl() == null) {
@@ -49,6 +61,7 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         }
     }
 
+    /** Closes the emulator. */
     @Override
     public void afterAll(ExtensionContext context) {
         if (emulator != null) {
@@ -57,13 +70,13 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         }
     }
 
-    /** Base URL of the server under test. */
+    /** @return base URL of the server under test: the emulator's, or the {@code arango.url} property's */
     public String url() {
         String remote = remoteUrl();
         return remote != null ? remote : running().url();
     }
 
-    /** User to authenticate as (root by default). */
+    /** @return the user to authenticate as ({@code root} when the emulator runs without authentication) */
     public String user() {
         if (remoteUrl() != null) {
             return System.getProperty("arango.user", "root");
@@ -71,7 +84,7 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         return running().user() != null ? running().user() : "root";
     }
 
-    /** Password of {@link #user()} ("" when the emulator runs without authentication). */
+    /** @return the password of {@link #user()} (empty when the emulator runs without authentication) */
     public String password() {
         if (remoteUrl() != null) {
             return System.getProperty("arango.password", "");
@@ -79,7 +92,17 @@ public final class ArangoEmulatorExtension implements BeforeAllCallback, AfterAl
         return running().password() != null ? running().password() : "";
     }
 
-    /** The emulator; against a remote server the calling test is skipped (JUnit assumption). */
+    /** @return a writer of databases, collections and documents on the server under test (emulator or real) */
+    public EmulatorAdmin admin() {
+        return new EmulatorAdmin(url(), user(), password());
+    }
+
+    /**
+     * The emulator, for its test controls and ground truth.
+     *
+     * @return the running emulator; against a real server ({@code arango.url}) the calling test is skipped instead
+     * @throws IllegalStateException if called before {@code beforeAll} (the extension must be on a static field)
+     */
     public ArangoEmulator emulator() {
         Assumptions.assumeTrue(remoteUrl() == null, "needs the ArangoDB emulator's test controls; arango.url points to a real server");
         return running();

@@ -3,14 +3,31 @@ package io.github.camelarango.replication.emulator;
 import java.util.Locale;
 
 /**
- * Runs an emulator from the command line until the process is killed:
- * {@code --port 8529 --version 3.11.4 --role single|coordinator --auth root:secret}.
+ * Runs an emulator from the command line until the process is stopped (Ctrl-C), for exploring it with curl or running
+ * an application against it:
+ * <pre>{@code
+ * java -cp <class path of the component and its emulator jar> \
+ *     io.github.camelarango.replication.emulator.EmulatorMain \
+ *     --port 8529 --version 3.11.4 --role single --auth root:secret
+ * }</pre>
+ * prints {@code ArangoDB emulator 3.11.4 (SINGLE) listening on http://127.0.0.1:8529}. Every option is optional and
+ * takes the {@link ArangoEmulator.Builder}'s default when left out.
+ * <p>
+ * Part of the emulator test kit's public API: its options are kept compatible across releases.
  */
 public final class EmulatorMain {
 
     private EmulatorMain() {
     }
 
+    /**
+     * Starts the emulator and waits until the process is stopped.
+     *
+     * @param args {@code [--port <n>] [--version 3.11.4|3.12.4|3.12.10|4.0.0] [--role single|coordinator]
+     *             [--auth user:password]}
+     * @throws IllegalArgumentException with the usage when an option is unknown, lacks its value or has a wrong one
+     * @throws InterruptedException     when the main thread is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         ArangoEmulator.Builder builder = ArangoEmulator.builder();
         for (int i = 0; i < args.length; i++) {
@@ -21,13 +38,13 @@ public final class EmulatorMain {
             String value = args[++i];
             switch (option) {
                 case "--port":
-                    builder.port(Integer.parseInt(value));
+                    builder.port(port(value));
                     break;
                 case "--version":
                     builder.version(value);
                     break;
                 case "--role":
-                    builder.role(EmulatorRole.valueOf(value.toUpperCase(Locale.ROOT)));
+                    builder.role(role(value));
                     break;
                 case "--auth":
                     int colon = value.indexOf(':');
@@ -44,6 +61,22 @@ public final class EmulatorMain {
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("ArangoDB emulator " + emulator.version() + " (" + emulator.role() + ") listening on " + emulator.url());
         Thread.currentThread().join();
+    }
+
+    private static int port(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw usage("--port expects a number 0..65535, was '" + value + "'");
+        }
+    }
+
+    private static EmulatorRole role(String value) {
+        try {
+            return EmulatorRole.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--role expects single or coordinator, was '" + value + "'");
+        }
     }
 
     private static IllegalArgumentException usage(String problem) {

@@ -1,6 +1,8 @@
 package io.github.camelarango.replication.emulator;
 
-/** The server role the emulator plays ({@code GET /_admin/server/role}). */
+/**
+ * The server role the emulator plays ({@code GET /_admin/server/role}); part of the emulator test kit's public API.
+ */
 public enum EmulatorRole {
     /** a single server: the whole replication and WAL API */
     SINGLE,

@@ -3,7 +3,8 @@ package io.github.camelarango.replication.emulator;
 /**
  * The ArangoDB version the emulator imitates and what follows from it (§2, §8): 3.12.10 and later (4.x) have
  * removed the applier, logger-follow/first-tick/tick-ranges, server-id, sync and make-follower; 4.x also removed
- * {@code wal/open-transactions}.
+ * {@code wal/open-transactions}. Internal: public only for the handlers in the sub-packages, not part of the test
+ * kit's API.
  */
 public final class Personality {
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.Ticks;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnvelopeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final DebeziumEnvelope debezium = new DebeziumEnvelope("1.0.0", UpsertOp.UPDATE,
             Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
 
@@ -26,29 +28,26 @@ class EnvelopeTest {
         return JSON.readTree(text);
     }
 
-    private static ChangeEvent event(ChangeType type, String tick, String key, String rev, String tid, boolean snapshot,
-                                     JsonNode data) {
-        return new ChangeEvent(Long.parseUnsignedLong(tick), type, type.markerType(), "shop", "products",
-                "h1/100", key, rev, tid, snapshot, data, ChangePosition.tail(1, 0));
-    }
+    private static final ChangePosition POSITION = ChangePosition.tail(1, 0);
 
     @Test
     void upsertInDebeziumFormSaysItIsAnUpsert() throws Exception {
         JsonNode doc = json("{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3}");
-        ObjectNode value = debezium.value(event(ChangeType.UPSERT, "18446744073709551615", "p1", "_r1", "44", false, doc));
+        ObjectNode value = debezium.value(ChangeEvent.upsert(Ticks.MAX, "shop", "products", "h1/100", "44", doc,
+                POSITION));
         assertEquals(json("{\"before\":null,\"after\":{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3},"
                 + "\"op\":\"u\",\"source\":{\"connector\":\"arango-replication\",\"version\":\"1.0.0\",\"db\":\"shop\","
                 + "\"collection\":\"products\",\"cuid\":\"h1/100\",\"tick\":\"18446744073709551615\",\"snapshot\":\"false\","
                 + "\"txId\":\"44\",\"rev\":\"_r1\",\"upsert\":true},\"ts_ms\":1700000000000,\"transaction\":{\"id\":\"44\"}}"),
                 value);
         DebeziumEnvelope creates = new DebeziumEnvelope("1.0.0", UpsertOp.CREATE, Clock.systemUTC());
-        assertEquals("c", creates.value(event(ChangeType.UPSERT, "5", "p1", "_r1", null, false, doc)).get("op").asText());
+        assertEquals("c", creates.value(ChangeEvent.upsert(5, "shop", "products", "h1/100", null, doc, POSITION)).get("op").asText());
     }
 
     @Test
     void snapshotRowIsReadOperation() throws Exception {
         JsonNode doc = json("{\"_key\":\"p1\",\"_rev\":\"_r1\"}");
-        ObjectNode value = debezium.value(event(ChangeType.SNAPSHOT_READ, "10", "p1", "_r1", null, true, doc));
+        ObjectNode value = debezium.value(ChangeEvent.snapshotRead(10, "shop", "products", "h1/100", doc, POSITION));
         assertEquals("r", value.get("op").asText());
         assertEquals("true", value.get("source").get("snapshot").asText());
         assertFalse(value.get("source").get("upsert").asBoolean());
@@ -58,8 +57,8 @@ class EnvelopeTest {
 
     @Test
     void deleteHasNoImagesAndAsksForATombstone() throws Exception {
-        ChangeEvent delete = event(ChangeType.DELETE, "11", "p1", "_r9", null, false,
-                json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"));
+        ChangeEvent delete = ChangeEvent.delete(11, "shop", "products", "h1/100", null,
+                json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"), POSITION);
         ObjectNode value = debezium.value(delete);
         assertEquals("d", value.get("op").asText());
         assertTrue(value.get("before").isNull());
@@ -73,8 +72,8 @@ class EnvelopeTest {
     @Test
     void schemaChangeHasNoOpButItsData() throws Exception {
         JsonNode data = json("{\"name\":\"renamed\"}");
-        ChangeEvent rename = new ChangeEvent(12, ChangeType.COLLECTION_RENAME, 2002, "shop", "renamed", "h1/100", null,
-                null, null, false, data, ChangePosition.tail(12, 0));
+        ChangeEvent rename = ChangeEvent.schemaChange(12, ChangeType.COLLECTION_RENAME, "shop", "renamed", "h1/100",
+                null, data, ChangePosition.tail(12, 0));
         ObjectNode value = debezium.value(rename);
         assertFalse(value.has("op"));
         assertEquals("COLLECTION_RENAME", value.get("schemaChange").asText());
@@ -82,14 +81,13 @@ class EnvelopeTest {
         assertEquals("shop", value.get("databaseName").asText());
         assertFalse(DebeziumEnvelope.needsTombstone(rename));
         assertEquals(data, NativeEnvelope.body(rename));
-        assertEquals("t", debezium.value(new ChangeEvent(13, ChangeType.COLLECTION_TRUNCATE, 2004, "shop", "renamed",
-                "h1/100", null, null, null, false, JSON.createObjectNode(), ChangePosition.tail(13, 0)))
-                .get("op").asText());
+        assertEquals("t", debezium.value(ChangeEvent.schemaChange(13, ChangeType.COLLECTION_TRUNCATE, "shop", "renamed",
+                "h1/100", null, JSON.createObjectNode(), ChangePosition.tail(13, 0))).get("op").asText());
     }
 
     @Test
     void nativeBodyOfAnUpsertIsTheDocument() throws Exception {
         JsonNode doc = json("{\"_key\":\"p1\",\"_rev\":\"_r1\",\"x\":[1,2]}");
-        assertEquals(doc, NativeEnvelope.body(event(ChangeType.UPSERT, "3", "p1", "_r1", null, false, doc)));
+        assertEquals(doc, NativeEnvelope.body(ChangeEvent.upsert(3, "shop", "products", "h1/100", null, doc, POSITION)));
     }
 }

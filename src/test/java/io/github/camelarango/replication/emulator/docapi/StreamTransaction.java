@@ -10,7 +10,7 @@ import io.github.camelarango.replication.emulator.model.WriteSet;
 import java.util.Set;
 
 /** A stream transaction: its declared collections and the writes it staged, invisible to others until commit. */
-public final class StreamTransaction {
+final class StreamTransaction {
 
     /** Lifecycle states as {@code GET /_api/transaction/<id>} reports them. */
     public enum Status { running, committed, aborted }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * The global applier keeps its own configuration and state but replicates like the {@code _system} applier
  * (per-database tailing of the leader's {@code _system}); cross-database global replication is not emulated.
  */
-public final class ReplicationApplier {
+final class ReplicationApplier {
 
     private final EmulatorContext context;
     private final Database database;

@@ -1,0 +1,17 @@
+/**
+ * The HTTP client of ArangoDB's replication and WAL API: one method per endpoint on
+ * {@link io.github.camelarango.replication.client.ArangoReplicationClient} (implemented over Apache HttpClient 5 by
+ * {@link io.github.camelarango.replication.client.HttpArangoReplicationClient}), a request record per endpoint that
+ * takes parameters, a result record per answer, and streamed answers for {@code dump} and {@code wal/tail}. Before a
+ * request is sent, operations the server's version or role lacks are refused
+ * ({@link io.github.camelarango.replication.client.ArangoOperationUnavailableException}); error answers and I/O
+ * failures become {@link io.github.camelarango.replication.client.ArangoReplicationException}s.
+ * <p>
+ * Also the project's shared foundations: {@link io.github.camelarango.replication.client.Ticks} (unsigned 64-bit
+ * ticks), {@link io.github.camelarango.replication.client.Require} (option checks, one error shape) and
+ * {@link io.github.camelarango.replication.client.Json} (the one configured Jackson mapper).
+ * <p>
+ * The bottom layer: it uses only the JDK, Jackson, HttpClient 5 and SLF4J — no Camel type, nothing of the
+ * change-capture engine ({@code ..cdc}) or the component.
+ */
+package io.github.camelarango.replication.client;

@@ -1,0 +1,76 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChangeEventTest {
+
+    private static final ChangePosition POSITION = ChangePosition.tail(40, 0);
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
+    }
+
+    @Test
+    void snapshotRowsAndUpsertsTakeKeyAndRevisionFromTheDocument() throws Exception {
+        JsonNode doc = json("{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3}");
+        ChangeEvent row = ChangeEvent.snapshotRead(30, "shop", "products", "h1/100", doc,
+                ChangePosition.snapshot(30, Set.of()));
+        assertEquals(ChangeType.SNAPSHOT_READ, row.type());
+        assertEquals(0, row.markerType());
+        assertEquals("p1", row.key());
+        assertEquals("_r1", row.rev());
+        assertTrue(row.snapshot());
+        assertNull(row.transactionId());
+        ChangeEvent upsert = ChangeEvent.upsert(41, "shop", "products", "h1/100", "39", doc, POSITION);
+        assertEquals(2300, upsert.markerType());
+        assertEquals("p1", upsert.key());
+        assertEquals("_r1", upsert.rev());
+        assertEquals("39", upsert.transactionId());
+        assertFalse(upsert.snapshot());
+        assertEquals(doc, upsert.data());
+    }
+
+    @Test
+    void aDeleteCarriesTheRemovedKeyAndRevision() throws Exception {
+        ChangeEvent delete = ChangeEvent.delete(42, "shop", "products", "h1/100", null,
+                json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"), POSITION);
+        assertEquals(ChangeType.DELETE, delete.type());
+        assertEquals(2302, delete.markerType());
+        assertEquals("p1", delete.key());
+        assertEquals("_r9", delete.rev());
+    }
+
+    @Test
+    void aSchemaChangeHasNoDocumentIdentity() throws Exception {
+        ChangeEvent rename = ChangeEvent.schemaChange(43, ChangeType.COLLECTION_RENAME, "shop", "renamed", "h1/100",
+                null, json("{\"name\":\"renamed\",\"_key\":\"not a document\"}"), POSITION);
+        assertEquals(2002, rename.markerType());
+        assertNull(rename.key());
+        assertNull(rename.rev());
+        IllegalArgumentException notSchema = assertThrows(IllegalArgumentException.class,
+                () -> ChangeEvent.schemaChange(44, ChangeType.UPSERT, "shop", "products", null, null,
+                        Json.mapper().createObjectNode(), POSITION));
+        assertEquals("UPSERT is not a schema change", notSchema.getMessage());
+    }
+
+    @Test
+    void aGapNamesTheLostTicksAndMovesTheStreamToWhereItResumed() throws Exception {
+        ChangeEvent gap = ChangeEvent.gap("shop", 1004, -2L);
+        assertEquals(ChangeType.GAP, gap.type());
+        assertEquals("18446744073709551614", gap.tickString());
+        assertEquals(ChangePosition.tail(-2L, 0), gap.position());
+        assertEquals(json("{\"lostAfterTick\":\"1004\",\"resumedAfterTick\":\"18446744073709551614\","
+                          + "\"reason\":\"WAL purged past the stream's position\"}"), gap.data());
+        assertNull(gap.collection());
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * The ArangoDB emulator test kit: an in-JVM ArangoDB stand-in for tests of routes that use the
+ * {@code arango-replication} component, published as the component's {@code emulator} jar
+ * ({@code io.github.camelarango:camel-arango-replication:<version>:emulator}).
+ * <p>
+ * Its public API, kept source-compatible across releases:
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulator} and its
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulator.Builder Builder}, the JUnit 5 extension
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorExtension}, the writer of test data
+ * {@link io.github.camelarango.replication.emulator.EmulatorAdmin}, the command line
+ * {@link io.github.camelarango.replication.emulator.EmulatorMain}, and the types they hand out
+ * ({@link io.github.camelarango.replication.emulator.EmulatorClock},
+ * {@link io.github.camelarango.replication.emulator.Faults},
+ * {@link io.github.camelarango.replication.emulator.EmulatorRole},
+ * {@link io.github.camelarango.replication.emulator.WalMarker}). Everything else, here ({@code EmulatorContext},
+ * {@code Personality}) and in the sub-packages ({@code auth}, {@code docapi}, {@code http}, {@code model},
+ * {@code replication}, {@code wal}), is the emulator's inside: public only where a sibling package needs it, and
+ * free to change.
+ * <p>
+ * The emulator depends on Jackson (which the component brings) and, for the extension only, on JUnit Jupiter's API;
+ * never on the component's own classes: it is built from ArangoDB's protocol, not from what the component sends.
+ */
+package io.github.camelarango.replication.emulator;

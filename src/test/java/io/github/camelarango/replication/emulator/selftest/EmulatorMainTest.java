@@ -1,0 +1,39 @@
+package io.github.camelarango.replication.emulator.selftest;
+
+import io.github.camelarango.replication.emulator.EmulatorMain;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The command line refuses bad options before it starts anything, naming the option, the value and the usage. */
+class EmulatorMainTest {
+
+    private static final String USAGE = "; usage: EmulatorMain [--port <n>] [--version 3.11.4|3.12.4|3.12.10|4.0.0]"
+            + " [--role single|coordinator] [--auth user:password]";
+
+    private static String failure(String... args) {
+        return assertThrows(IllegalArgumentException.class, () -> EmulatorMain.main(args)).getMessage();
+    }
+
+    @Test
+    void aPortThatIsNoNumberIsNamed() {
+        assertEquals("--port expects a number 0..65535, was 'http'" + USAGE, failure("--port", "http"));
+    }
+
+    @Test
+    void anUnknownRoleIsNamed() {
+        assertEquals("--role expects single or coordinator, was 'agent'" + USAGE, failure("--role", "agent"));
+    }
+
+    @Test
+    void authWithoutAColonDoesNotEchoTheSecret() {
+        assertEquals("--auth expects user:password, e.g. root:secret" + USAGE, failure("--auth", "s3cret"));
+    }
+
+    @Test
+    void unknownAndIncompleteOptions() {
+        assertEquals("unknown option --host" + USAGE, failure("--host", "db"));
+        assertEquals("option --port needs a value" + USAGE, failure("--port"));
+    }
+}
