@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * error, never leaks the password, and leaves the connection pool usable (the endpoints allow one connection only,
  * so a leaked one would make the following calls time out).
  */
-class ProducerFailuresTest extends CamelTestSupport {
+class ProducerFailuresIT extends CamelTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The producer against a cluster coordinator: clusterInventory and loggerState answer, the write-ahead log
  * operations are refused by the client with a message naming the role.
  */
-class ProducerOnCoordinatorTest extends CamelTestSupport {
+class ProducerOnCoordinatorIT extends CamelTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER = ArangoEmulatorExtension.create(

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A lost position — the write-ahead log purged past it ({@code emulator.purgeWalUpTo}), or the dump batch expired
  * during a snapshot — under each positionLostPolicy.
  */
-class ChangesConsumerPositionLostTest extends ChangesConsumerTestSupport {
+class ChangesConsumerPositionLostIT extends ChangesConsumerTestSupport {
 
     private static final List<String> ORDERS = List.of("orders");
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The producer against ArangoDB 3.11 (single server): every operation, including the leader/follower ones.
  */
-class ProducerOnArango311Test extends LegacyProducerEmulatorTestSupport {
+class ProducerOnArango311IT extends LegacyProducerEmulatorTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bodies, tombstones, the Debezium envelope, filters, a failing route, and the health check when the server is
  * unreachable.
  */
-class ChangesConsumerTest extends ChangesConsumerTestSupport {
+class ChangesConsumerIT extends ChangesConsumerTestSupport {
 
     @Test
     void snapshotThenLiveChangesWithHeadersBodiesAndTombstones() throws Exception {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * endpoints: snapshot, WAL and revision operations work, the removed ones fail with the client's clear refusal
  * before any request.
  */
-class ProducerOnArango31210Test extends ProducerEmulatorTestSupport {
+class ProducerOnArango31210IT extends ProducerEmulatorTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER

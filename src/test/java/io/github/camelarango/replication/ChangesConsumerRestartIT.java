@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Replaying what the route received must reproduce the emulator's final documents exactly (every _key and _rev),
  * with no event of an aborted transaction, and redeliveries only of what was not committed yet.
  */
-class ChangesConsumerRestartTest {
+class ChangesConsumerRestartIT {
 
     private static final List<String> CAPTURED = List.of("orders", "customers");
     private static final String PROPERTY = "camel.arango.replication.test.dir";

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The {@code dump} consumer (one consistent snapshot per poll, per document or per chunk) and the
  * {@code loggerState} consumer (an exchange per change of the server's logger state).
  */
-class DumpAndLoggerStateConsumerTest extends ChangesConsumerTestSupport {
+class DumpAndLoggerStateConsumerIT extends ChangesConsumerTestSupport {
 
     private static Message copy(Exchange exchange) {
         return exchange.getMessage().copy();

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The offset repository a route names: started by the consumer, and a failing one never makes it skip a change. */
-class ChangesConsumerOffsetRepositoryTest extends ChangesConsumerTestSupport {
+class ChangesConsumerOffsetRepositoryIT extends ChangesConsumerTestSupport {
 
     @TempDir
     Path folder;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The changes consumer's figures as JMX attributes of its consumer MBean (with camel-management). */
-class ChangesConsumerJmxTest extends ChangesConsumerTestSupport {
+class ChangesConsumerJmxIT extends ChangesConsumerTestSupport {
 
     @Override
     public void configureTest(TestExecutionConfiguration testExecutionConfiguration) {

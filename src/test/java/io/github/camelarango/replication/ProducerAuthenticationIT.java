@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * The authentication options against a server with authentication on: basic, a JWT obtained with user and
  * password, a static JWT, and no credentials at all.
  */
-class ProducerAuthenticationTest extends CamelTestSupport {
+class ProducerAuthenticationIT extends CamelTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER

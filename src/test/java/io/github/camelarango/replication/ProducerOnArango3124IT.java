@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The producer against ArangoDB 3.12 before 3.12.10 (single server): every operation, including the leader/follower ones.
  */
-class ProducerOnArango3124Test extends LegacyProducerEmulatorTestSupport {
+class ProducerOnArango3124IT extends LegacyProducerEmulatorTestSupport {
 
     @RegisterExtension
     static final ArangoEmulatorExtension SERVER
