@@ -19,6 +19,13 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration getOrCreateApplierConfiguration(ArangoReplicationComponent target) {
+        if (target.getApplierConfiguration() == null) {
+            target.setApplierConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration());
+        }
+        return target.getApplierConfiguration();
+    }
+
     private io.github.camelarango.replication.ArangoReplicationConfiguration getOrCreateConfiguration(ArangoReplicationComponent target) {
         if (target.getConfiguration() == null) {
             target.setConfiguration(new io.github.camelarango.replication.ArangoReplicationConfiguration());
@@ -26,66 +33,162 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         return target.getConfiguration();
     }
 
+    private io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration getOrCreateProducerConfiguration(ArangoReplicationComponent target) {
+        if (target.getProducerConfiguration() == null) {
+            target.setProducerConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration());
+        }
+        return target.getProducerConfiguration();
+    }
+
+    private io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration getOrCreateConsumerConfiguration(ArangoReplicationComponent target) {
+        if (target.getConsumerConfiguration() == null) {
+            target.setConsumerConfiguration(new io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration());
+        }
+        return target.getConsumerConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ArangoReplicationComponent target = (ArangoReplicationComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": getOrCreateApplierConfiguration(target).setAdaptivePolling(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "applierconfiguration":
+        case "applierConfiguration": target.setApplierConfiguration(property(camelContext, io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration.class, value)); return true;
+        case "applierconnecttimeout":
+        case "applierConnectTimeout": getOrCreateApplierConfiguration(target).setApplierConnectTimeout(property(camelContext, java.lang.Double.class, value)); return true;
+        case "applierrequesttimeout":
+        case "applierRequestTimeout": getOrCreateApplierConfiguration(target).setApplierRequestTimeout(property(camelContext, java.lang.Double.class, value)); return true;
         case "authentication": getOrCreateConfiguration(target).setAuthentication(property(camelContext, java.lang.String.class, value)); return true;
+        case "autoresync":
+        case "autoResync": getOrCreateApplierConfiguration(target).setAutoResync(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "autoresyncretries":
+        case "autoResyncRetries": getOrCreateApplierConfiguration(target).setAutoResyncRetries(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "autostart":
+        case "autoStart": getOrCreateApplierConfiguration(target).setAutoStart(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchid":
-        case "batchId": getOrCreateConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchttl":
+        case "batchTtl": getOrCreateConsumerConfiguration(target).setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
-        case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, java.lang.Long.class, value)); return true;
+        case "chunkSize": getOrCreateProducerConfiguration(target).setChunkSize(property(camelContext, java.lang.Long.class, value)); return true;
         case "client": target.setClient(property(camelContext, io.github.camelarango.replication.client.ArangoReplicationClient.class, value)); return true;
         case "clientinfo":
         case "clientInfo": getOrCreateConfiguration(target).setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
-        case "collection": getOrCreateConfiguration(target).setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collection": getOrCreateProducerConfiguration(target).setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionretrywaittime":
+        case "connectionRetryWaitTime": getOrCreateApplierConfiguration(target).setConnectionRetryWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
+        case "consumerconfiguration":
+        case "consumerConfiguration": target.setConsumerConfiguration(property(camelContext, io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration.class, value)); return true;
         case "database": getOrCreateConfiguration(target).setDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "dbserver":
-        case "dbServer": getOrCreateConfiguration(target).setDbServer(property(camelContext, java.lang.String.class, value)); return true;
-        case "deserialize": getOrCreateConfiguration(target).setDeserialize(property(camelContext, boolean.class, value)); return true;
-        case "from": getOrCreateConfiguration(target).setFrom(property(camelContext, java.lang.String.class, value)); return true;
-        case "global": getOrCreateConfiguration(target).setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "dbServer": getOrCreateProducerConfiguration(target).setDbServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "deserialize": getOrCreateProducerConfiguration(target).setDeserialize(property(camelContext, boolean.class, value)); return true;
+        case "dumpchunks":
+        case "dumpChunks": getOrCreateConsumerConfiguration(target).setDumpChunks(property(camelContext, boolean.class, value)); return true;
+        case "envelope": getOrCreateConsumerConfiguration(target).setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
+        case "excludecollections":
+        case "excludeCollections": getOrCreateConsumerConfiguration(target).setExcludeCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "from": getOrCreateProducerConfiguration(target).setFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "global": getOrCreateProducerConfiguration(target).setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "idlemaxwait":
+        case "idleMaxWait": getOrCreateConsumerConfiguration(target).setIdleMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "idlemaxwaittime":
+        case "idleMaxWaitTime": getOrCreateApplierConfiguration(target).setIdleMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
+        case "idleminwait":
+        case "idleMinWait": getOrCreateConsumerConfiguration(target).setIdleMinWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "idleminwaittime":
+        case "idleMinWaitTime": getOrCreateApplierConfiguration(target).setIdleMinWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "includesystem":
         case "includeSystem": getOrCreateConfiguration(target).setIncludeSystem(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "incremental": getOrCreateApplierConfiguration(target).setIncremental(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialsyncmaxwaittime":
+        case "initialSyncMaxWaitTime": getOrCreateApplierConfiguration(target).setInitialSyncMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "jwt": getOrCreateConfiguration(target).setJwt(property(camelContext, java.lang.String.class, value)); return true;
         case "lastscanned":
-        case "lastScanned": getOrCreateConfiguration(target).setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastScanned": getOrCreateProducerConfiguration(target).setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaderdatabase":
+        case "leaderDatabase": getOrCreateApplierConfiguration(target).setLeaderDatabase(property(camelContext, java.lang.String.class, value)); return true;
+        case "leaderendpoint":
+        case "leaderEndpoint": getOrCreateApplierConfiguration(target).setLeaderEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "leaderpassword":
+        case "leaderPassword": getOrCreateApplierConfiguration(target).setLeaderPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "leaderuser":
+        case "leaderUser": getOrCreateApplierConfiguration(target).setLeaderUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconnectretries":
+        case "maxConnectRetries": getOrCreateApplierConfiguration(target).setMaxConnectRetries(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": getOrCreateConsumerConfiguration(target).setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxtransactionevents":
+        case "maxTransactionEvents": getOrCreateConsumerConfiguration(target).setMaxTransactionEvents(property(camelContext, int.class, value)); return true;
+        case "offsetfile":
+        case "offsetFile": getOrCreateConsumerConfiguration(target).setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkey":
+        case "offsetKey": getOrCreateConsumerConfiguration(target).setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetrepository":
+        case "offsetRepository": getOrCreateConsumerConfiguration(target).setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "operationtypes":
+        case "operationTypes": getOrCreateConsumerConfiguration(target).setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
+        case "positionlostpolicy":
+        case "positionLostPolicy": getOrCreateConsumerConfiguration(target).setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "producerconfiguration":
+        case "producerConfiguration": target.setProducerConfiguration(property(camelContext, io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class, value)); return true;
+        case "requirefrompresent":
+        case "requireFromPresent": getOrCreateApplierConfiguration(target).setRequireFromPresent(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, java.lang.String.class, value)); return true;
+        case "restrictcollections":
+        case "restrictCollections": getOrCreateApplierConfiguration(target).setRestrictCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "restricttype":
+        case "restrictType": getOrCreateApplierConfiguration(target).setRestrictType(property(camelContext, java.lang.String.class, value)); return true;
+        case "resume": getOrCreateProducerConfiguration(target).setResume(property(camelContext, java.lang.String.class, value)); return true;
         case "serverid":
         case "serverId": getOrCreateConfiguration(target).setServerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "snapshotchunksize":
+        case "snapshotChunkSize": getOrCreateConsumerConfiguration(target).setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": getOrCreateConsumerConfiguration(target).setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
+        case "snapshotmode":
+        case "snapshotMode": getOrCreateConsumerConfiguration(target).setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "syncerid":
         case "syncerId": getOrCreateConfiguration(target).setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
-        case "to": getOrCreateConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
-        case "ttl": getOrCreateConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "tailchunksize":
+        case "tailChunkSize": getOrCreateConsumerConfiguration(target).setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "upsertop":
+        case "upsertOp": getOrCreateConsumerConfiguration(target).setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
-        case "useEnvelope": getOrCreateConfiguration(target).setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "useEnvelope": getOrCreateProducerConfiguration(target).setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "usessl":
         case "useSsl": getOrCreateConfiguration(target).setUseSsl(property(camelContext, boolean.class, value)); return true;
         case "user": getOrCreateConfiguration(target).setUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "verbose": getOrCreateApplierConfiguration(target).setVerbose(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -98,11 +201,27 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return java.lang.Boolean.class;
+        case "applierconfiguration":
+        case "applierConfiguration": return io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration.class;
+        case "applierconnecttimeout":
+        case "applierConnectTimeout": return java.lang.Double.class;
+        case "applierrequesttimeout":
+        case "applierRequestTimeout": return java.lang.Double.class;
         case "authentication": return java.lang.String.class;
+        case "autoresync":
+        case "autoResync": return java.lang.Boolean.class;
+        case "autoresyncretries":
+        case "autoResyncRetries": return java.lang.Integer.class;
+        case "autostart":
+        case "autoStart": return java.lang.Boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
+        case "batchttl":
+        case "batchTtl": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
@@ -111,13 +230,23 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collections": return java.lang.String.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionretrywaittime":
+        case "connectionRetryWaitTime": return java.lang.Double.class;
+        case "consumerconfiguration":
+        case "consumerConfiguration": return io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration.class;
         case "database": return java.lang.String.class;
         case "dbserver":
         case "dbServer": return java.lang.String.class;
         case "deserialize": return boolean.class;
+        case "dumpchunks":
+        case "dumpChunks": return boolean.class;
+        case "envelope": return java.lang.String.class;
+        case "excludecollections":
+        case "excludeCollections": return java.lang.String.class;
         case "from": return java.lang.String.class;
         case "global": return java.lang.Boolean.class;
         case "healthcheckconsumerenabled":
@@ -125,28 +254,83 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "host": return java.lang.String.class;
+        case "idlemaxwait":
+        case "idleMaxWait": return long.class;
+        case "idlemaxwaittime":
+        case "idleMaxWaitTime": return java.lang.Double.class;
+        case "idleminwait":
+        case "idleMinWait": return long.class;
+        case "idleminwaittime":
+        case "idleMinWaitTime": return java.lang.Double.class;
         case "includesystem":
         case "includeSystem": return java.lang.Boolean.class;
+        case "incremental": return java.lang.Boolean.class;
+        case "initialsyncmaxwaittime":
+        case "initialSyncMaxWaitTime": return java.lang.Double.class;
         case "jwt": return java.lang.String.class;
         case "lastscanned":
         case "lastScanned": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaderdatabase":
+        case "leaderDatabase": return java.lang.String.class;
+        case "leaderendpoint":
+        case "leaderEndpoint": return java.lang.String.class;
+        case "leaderpassword":
+        case "leaderPassword": return java.lang.String.class;
+        case "leaderuser":
+        case "leaderUser": return java.lang.String.class;
+        case "maxconnectretries":
+        case "maxConnectRetries": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": return int.class;
+        case "maxtransactionevents":
+        case "maxTransactionEvents": return int.class;
+        case "offsetfile":
+        case "offsetFile": return java.lang.String.class;
+        case "offsetkey":
+        case "offsetKey": return java.lang.String.class;
+        case "offsetrepository":
+        case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
+        case "operationtypes":
+        case "operationTypes": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
+        case "positionlostpolicy":
+        case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "producerconfiguration":
+        case "producerConfiguration": return io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class;
+        case "requirefrompresent":
+        case "requireFromPresent": return java.lang.Boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "restrictcollections":
+        case "restrictCollections": return java.lang.String.class;
+        case "restricttype":
+        case "restrictType": return java.lang.String.class;
         case "resume": return java.lang.String.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
+        case "snapshotchunksize":
+        case "snapshotChunkSize": return int.class;
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return int.class;
+        case "snapshotmode":
+        case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "syncerid":
         case "syncerId": return java.lang.String.class;
+        case "tailchunksize":
+        case "tailChunkSize": return int.class;
         case "to": return java.lang.String.class;
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "upsertop":
+        case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
         case "useEnvelope": return java.lang.Boolean.class;
         case "useglobalsslcontextparameters":
@@ -154,6 +338,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "usessl":
         case "useSsl": return boolean.class;
         case "user": return java.lang.String.class;
+        case "verbose": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -162,62 +347,153 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ArangoReplicationComponent target = (ArangoReplicationComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return getOrCreateApplierConfiguration(target).getAdaptivePolling();
+        case "applierconfiguration":
+        case "applierConfiguration": return target.getApplierConfiguration();
+        case "applierconnecttimeout":
+        case "applierConnectTimeout": return getOrCreateApplierConfiguration(target).getApplierConnectTimeout();
+        case "applierrequesttimeout":
+        case "applierRequestTimeout": return getOrCreateApplierConfiguration(target).getApplierRequestTimeout();
         case "authentication": return getOrCreateConfiguration(target).getAuthentication();
+        case "autoresync":
+        case "autoResync": return getOrCreateApplierConfiguration(target).getAutoResync();
+        case "autoresyncretries":
+        case "autoResyncRetries": return getOrCreateApplierConfiguration(target).getAutoResyncRetries();
+        case "autostart":
+        case "autoStart": return getOrCreateApplierConfiguration(target).getAutoStart();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchid":
-        case "batchId": return getOrCreateConfiguration(target).getBatchId();
+        case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
+        case "batchttl":
+        case "batchTtl": return getOrCreateConsumerConfiguration(target).getBatchTtl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
-        case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "chunkSize": return getOrCreateProducerConfiguration(target).getChunkSize();
         case "client": return target.getClient();
         case "clientinfo":
         case "clientInfo": return getOrCreateConfiguration(target).getClientInfo();
-        case "collection": return getOrCreateConfiguration(target).getCollection();
+        case "collection": return getOrCreateProducerConfiguration(target).getCollection();
+        case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionretrywaittime":
+        case "connectionRetryWaitTime": return getOrCreateApplierConfiguration(target).getConnectionRetryWaitTime();
+        case "consumerconfiguration":
+        case "consumerConfiguration": return target.getConsumerConfiguration();
         case "database": return getOrCreateConfiguration(target).getDatabase();
         case "dbserver":
-        case "dbServer": return getOrCreateConfiguration(target).getDbServer();
-        case "deserialize": return getOrCreateConfiguration(target).isDeserialize();
-        case "from": return getOrCreateConfiguration(target).getFrom();
-        case "global": return getOrCreateConfiguration(target).getGlobal();
+        case "dbServer": return getOrCreateProducerConfiguration(target).getDbServer();
+        case "deserialize": return getOrCreateProducerConfiguration(target).isDeserialize();
+        case "dumpchunks":
+        case "dumpChunks": return getOrCreateConsumerConfiguration(target).isDumpChunks();
+        case "envelope": return getOrCreateConsumerConfiguration(target).getEnvelope();
+        case "excludecollections":
+        case "excludeCollections": return getOrCreateConsumerConfiguration(target).getExcludeCollections();
+        case "from": return getOrCreateProducerConfiguration(target).getFrom();
+        case "global": return getOrCreateProducerConfiguration(target).getGlobal();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "host": return getOrCreateConfiguration(target).getHost();
+        case "idlemaxwait":
+        case "idleMaxWait": return getOrCreateConsumerConfiguration(target).getIdleMaxWait();
+        case "idlemaxwaittime":
+        case "idleMaxWaitTime": return getOrCreateApplierConfiguration(target).getIdleMaxWaitTime();
+        case "idleminwait":
+        case "idleMinWait": return getOrCreateConsumerConfiguration(target).getIdleMinWait();
+        case "idleminwaittime":
+        case "idleMinWaitTime": return getOrCreateApplierConfiguration(target).getIdleMinWaitTime();
         case "includesystem":
         case "includeSystem": return getOrCreateConfiguration(target).getIncludeSystem();
+        case "incremental": return getOrCreateApplierConfiguration(target).getIncremental();
+        case "initialsyncmaxwaittime":
+        case "initialSyncMaxWaitTime": return getOrCreateApplierConfiguration(target).getInitialSyncMaxWaitTime();
         case "jwt": return getOrCreateConfiguration(target).getJwt();
         case "lastscanned":
-        case "lastScanned": return getOrCreateConfiguration(target).getLastScanned();
+        case "lastScanned": return getOrCreateProducerConfiguration(target).getLastScanned();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaderdatabase":
+        case "leaderDatabase": return getOrCreateApplierConfiguration(target).getLeaderDatabase();
+        case "leaderendpoint":
+        case "leaderEndpoint": return getOrCreateApplierConfiguration(target).getLeaderEndpoint();
+        case "leaderpassword":
+        case "leaderPassword": return getOrCreateApplierConfiguration(target).getLeaderPassword();
+        case "leaderuser":
+        case "leaderUser": return getOrCreateApplierConfiguration(target).getLeaderUser();
+        case "maxconnectretries":
+        case "maxConnectRetries": return getOrCreateApplierConfiguration(target).getMaxConnectRetries();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxeventsperpoll":
+        case "maxEventsPerPoll": return getOrCreateConsumerConfiguration(target).getMaxEventsPerPoll();
+        case "maxtransactionevents":
+        case "maxTransactionEvents": return getOrCreateConsumerConfiguration(target).getMaxTransactionEvents();
+        case "offsetfile":
+        case "offsetFile": return getOrCreateConsumerConfiguration(target).getOffsetFile();
+        case "offsetkey":
+        case "offsetKey": return getOrCreateConsumerConfiguration(target).getOffsetKey();
+        case "offsetrepository":
+        case "offsetRepository": return getOrCreateConsumerConfiguration(target).getOffsetRepository();
+        case "operationtypes":
+        case "operationTypes": return getOrCreateConsumerConfiguration(target).getOperationTypes();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
+        case "positionlostpolicy":
+        case "positionLostPolicy": return getOrCreateConsumerConfiguration(target).getPositionLostPolicy();
+        case "producerconfiguration":
+        case "producerConfiguration": return target.getProducerConfiguration();
+        case "requirefrompresent":
+        case "requireFromPresent": return getOrCreateApplierConfiguration(target).getRequireFromPresent();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
-        case "resume": return getOrCreateConfiguration(target).getResume();
+        case "restrictcollections":
+        case "restrictCollections": return getOrCreateApplierConfiguration(target).getRestrictCollections();
+        case "restricttype":
+        case "restrictType": return getOrCreateApplierConfiguration(target).getRestrictType();
+        case "resume": return getOrCreateProducerConfiguration(target).getResume();
         case "serverid":
         case "serverId": return getOrCreateConfiguration(target).getServerId();
+        case "snapshotchunksize":
+        case "snapshotChunkSize": return getOrCreateConsumerConfiguration(target).getSnapshotChunkSize();
+        case "snapshotmaxchunksize":
+        case "snapshotMaxChunkSize": return getOrCreateConsumerConfiguration(target).getSnapshotMaxChunkSize();
+        case "snapshotmode":
+        case "snapshotMode": return getOrCreateConsumerConfiguration(target).getSnapshotMode();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "syncerid":
         case "syncerId": return getOrCreateConfiguration(target).getSyncerId();
-        case "to": return getOrCreateConfiguration(target).getTo();
-        case "ttl": return getOrCreateConfiguration(target).getTtl();
+        case "tailchunksize":
+        case "tailChunkSize": return getOrCreateConsumerConfiguration(target).getTailChunkSize();
+        case "to": return getOrCreateProducerConfiguration(target).getTo();
+        case "tombstoneondelete":
+        case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
+        case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
+        case "upsertop":
+        case "upsertOp": return getOrCreateConsumerConfiguration(target).getUpsertOp();
         case "useenvelope":
-        case "useEnvelope": return getOrCreateConfiguration(target).getUseEnvelope();
+        case "useEnvelope": return getOrCreateProducerConfiguration(target).getUseEnvelope();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "usessl":
         case "useSsl": return getOrCreateConfiguration(target).isUseSsl();
         case "user": return getOrCreateConfiguration(target).getUser();
+        case "verbose": return getOrCreateApplierConfiguration(target).getVerbose();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "offsetrepository":
+        case "offsetRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,27 +24,15 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
         io.github.camelarango.replication.ArangoReplicationConfiguration target = (io.github.camelarango.replication.ArangoReplicationConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "authentication": target.setAuthentication(property(camelContext, java.lang.String.class, value)); return true;
-        case "batchid":
-        case "batchId": target.setBatchId(property(camelContext, java.lang.String.class, value)); return true;
-        case "chunksize":
-        case "chunkSize": target.setChunkSize(property(camelContext, java.lang.Long.class, value)); return true;
         case "clientinfo":
         case "clientInfo": target.setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
-        case "collection": target.setCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, java.lang.String.class, value)); return true;
-        case "dbserver":
-        case "dbServer": target.setDbServer(property(camelContext, java.lang.String.class, value)); return true;
-        case "deserialize": target.setDeserialize(property(camelContext, boolean.class, value)); return true;
-        case "from": target.setFrom(property(camelContext, java.lang.String.class, value)); return true;
-        case "global": target.setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "includesystem":
         case "includeSystem": target.setIncludeSystem(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "jwt": target.setJwt(property(camelContext, java.lang.String.class, value)); return true;
-        case "lastscanned":
-        case "lastScanned": target.setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelarango.replication.ArangoReplicationOperation.class, value)); return true;
@@ -52,17 +40,12 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
-        case "resume": target.setResume(property(camelContext, java.lang.String.class, value)); return true;
         case "serverid":
         case "serverId": target.setServerId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "syncerid":
         case "syncerId": target.setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
-        case "to": target.setTo(property(camelContext, java.lang.String.class, value)); return true;
-        case "ttl": target.setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "useenvelope":
-        case "useEnvelope": target.setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usessl":
         case "useSsl": target.setUseSsl(property(camelContext, boolean.class, value)); return true;
         case "user": target.setUser(property(camelContext, java.lang.String.class, value)); return true;
@@ -74,27 +57,15 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "authentication": return java.lang.String.class;
-        case "batchid":
-        case "batchId": return java.lang.String.class;
-        case "chunksize":
-        case "chunkSize": return java.lang.Long.class;
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
-        case "collection": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "database": return java.lang.String.class;
-        case "dbserver":
-        case "dbServer": return java.lang.String.class;
-        case "deserialize": return boolean.class;
-        case "from": return java.lang.String.class;
-        case "global": return java.lang.Boolean.class;
         case "host": return java.lang.String.class;
         case "includesystem":
         case "includeSystem": return java.lang.Boolean.class;
         case "jwt": return java.lang.String.class;
-        case "lastscanned":
-        case "lastScanned": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "operation": return io.github.camelarango.replication.ArangoReplicationOperation.class;
@@ -102,17 +73,12 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
         case "port": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
-        case "resume": return java.lang.String.class;
         case "serverid":
         case "serverId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "syncerid":
         case "syncerId": return java.lang.String.class;
-        case "to": return java.lang.String.class;
-        case "ttl": return java.lang.Integer.class;
-        case "useenvelope":
-        case "useEnvelope": return java.lang.Boolean.class;
         case "usessl":
         case "useSsl": return boolean.class;
         case "user": return java.lang.String.class;
@@ -125,27 +91,15 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
         io.github.camelarango.replication.ArangoReplicationConfiguration target = (io.github.camelarango.replication.ArangoReplicationConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "authentication": return target.getAuthentication();
-        case "batchid":
-        case "batchId": return target.getBatchId();
-        case "chunksize":
-        case "chunkSize": return target.getChunkSize();
         case "clientinfo":
         case "clientInfo": return target.getClientInfo();
-        case "collection": return target.getCollection();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "database": return target.getDatabase();
-        case "dbserver":
-        case "dbServer": return target.getDbServer();
-        case "deserialize": return target.isDeserialize();
-        case "from": return target.getFrom();
-        case "global": return target.getGlobal();
         case "host": return target.getHost();
         case "includesystem":
         case "includeSystem": return target.getIncludeSystem();
         case "jwt": return target.getJwt();
-        case "lastscanned":
-        case "lastScanned": return target.getLastScanned();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "operation": return target.getOperation();
@@ -153,17 +107,12 @@ public class ArangoReplicationConfigurationConfigurer extends org.apache.camel.s
         case "port": return target.getPort();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
-        case "resume": return target.getResume();
         case "serverid":
         case "serverId": return target.getServerId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "syncerid":
         case "syncerId": return target.getSyncerId();
-        case "to": return target.getTo();
-        case "ttl": return target.getTtl();
-        case "useenvelope":
-        case "useEnvelope": return target.getUseEnvelope();
         case "usessl":
         case "useSsl": return target.isUseSsl();
         case "user": return target.getUser();

@@ -43,16 +43,16 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "batchid":
-        case "batchId": target.getConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.getConsumerConfiguration().setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
-        case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, java.lang.Long.class, value)); return true;
+        case "chunkSize": target.getProducerConfiguration().setChunkSize(property(camelContext, java.lang.Long.class, value)); return true;
         case "clientinfo":
         case "clientInfo": target.getConfiguration().setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
-        case "collection": target.getConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collection": target.getProducerConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -60,9 +60,9 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "connectionRetryWaitTime": target.getApplierConfiguration().setConnectionRetryWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "database": target.getConfiguration().setDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "dbserver":
-        case "dbServer": target.getConfiguration().setDbServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "dbServer": target.getProducerConfiguration().setDbServer(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "deserialize": target.getConfiguration().setDeserialize(property(camelContext, boolean.class, value)); return true;
+        case "deserialize": target.getProducerConfiguration().setDeserialize(property(camelContext, boolean.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.getConsumerConfiguration().setDumpChunks(property(camelContext, boolean.class, value)); return true;
         case "envelope": target.getConsumerConfiguration().setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
@@ -72,8 +72,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "excludecollections":
         case "excludeCollections": target.getConsumerConfiguration().setExcludeCollections(property(camelContext, java.lang.String.class, value)); return true;
-        case "from": target.getConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
-        case "global": target.getConfiguration().setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "from": target.getProducerConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "global": target.getProducerConfiguration().setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idlemaxwait":
@@ -93,7 +93,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialSyncMaxWaitTime": target.getApplierConfiguration().setInitialSyncMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "jwt": target.getConfiguration().setJwt(property(camelContext, java.lang.String.class, value)); return true;
         case "lastscanned":
-        case "lastScanned": target.getConfiguration().setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastScanned": target.getProducerConfiguration().setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaderdatabase":
@@ -136,7 +136,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "restrictCollections": target.getApplierConfiguration().setRestrictCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "restricttype":
         case "restrictType": target.getApplierConfiguration().setRestrictType(property(camelContext, java.lang.String.class, value)); return true;
-        case "resume": target.getConfiguration().setResume(property(camelContext, java.lang.String.class, value)); return true;
+        case "resume": target.getProducerConfiguration().setResume(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -164,14 +164,14 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tailChunkSize": target.getConsumerConfiguration().setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
-        case "to": target.getConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
-        case "ttl": target.getConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
-        case "useEnvelope": target.getConfiguration().setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "useEnvelope": target.getProducerConfiguration().setUseEnvelope(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "usessl":
@@ -368,16 +368,16 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "batchid":
-        case "batchId": return target.getConfiguration().getBatchId();
+        case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":
         case "batchTtl": return target.getConsumerConfiguration().getBatchTtl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
-        case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "chunkSize": return target.getProducerConfiguration().getChunkSize();
         case "clientinfo":
         case "clientInfo": return target.getConfiguration().getClientInfo();
-        case "collection": return target.getConfiguration().getCollection();
+        case "collection": return target.getProducerConfiguration().getCollection();
         case "collections": return target.getConsumerConfiguration().getCollections();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -385,9 +385,9 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "connectionRetryWaitTime": return target.getApplierConfiguration().getConnectionRetryWaitTime();
         case "database": return target.getConfiguration().getDatabase();
         case "dbserver":
-        case "dbServer": return target.getConfiguration().getDbServer();
+        case "dbServer": return target.getProducerConfiguration().getDbServer();
         case "delay": return target.getDelay();
-        case "deserialize": return target.getConfiguration().isDeserialize();
+        case "deserialize": return target.getProducerConfiguration().isDeserialize();
         case "dumpchunks":
         case "dumpChunks": return target.getConsumerConfiguration().isDumpChunks();
         case "envelope": return target.getConsumerConfiguration().getEnvelope();
@@ -397,8 +397,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "exchangePattern": return target.getExchangePattern();
         case "excludecollections":
         case "excludeCollections": return target.getConsumerConfiguration().getExcludeCollections();
-        case "from": return target.getConfiguration().getFrom();
-        case "global": return target.getConfiguration().getGlobal();
+        case "from": return target.getProducerConfiguration().getFrom();
+        case "global": return target.getProducerConfiguration().getGlobal();
         case "greedy": return target.isGreedy();
         case "host": return target.getConfiguration().getHost();
         case "idlemaxwait":
@@ -418,7 +418,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialSyncMaxWaitTime": return target.getApplierConfiguration().getInitialSyncMaxWaitTime();
         case "jwt": return target.getConfiguration().getJwt();
         case "lastscanned":
-        case "lastScanned": return target.getConfiguration().getLastScanned();
+        case "lastScanned": return target.getProducerConfiguration().getLastScanned();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaderdatabase":
@@ -461,7 +461,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "restrictCollections": return target.getApplierConfiguration().getRestrictCollections();
         case "restricttype":
         case "restrictType": return target.getApplierConfiguration().getRestrictType();
-        case "resume": return target.getConfiguration().getResume();
+        case "resume": return target.getProducerConfiguration().getResume();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -489,14 +489,14 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tailChunkSize": return target.getConsumerConfiguration().getTailChunkSize();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
-        case "to": return target.getConfiguration().getTo();
+        case "to": return target.getProducerConfiguration().getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
-        case "ttl": return target.getConfiguration().getTtl();
+        case "ttl": return target.getProducerConfiguration().getTtl();
         case "upsertop":
         case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":
-        case "useEnvelope": return target.getConfiguration().getUseEnvelope();
+        case "useEnvelope": return target.getProducerConfiguration().getUseEnvelope();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "usessl":

@@ -2,20 +2,22 @@ package io.github.camelarango.replication;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
-import io.github.camelarango.replication.cdc.PositionLostException;
 import io.github.camelarango.replication.cdc.PositionStore;
-import org.apache.camel.Exchange;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
+import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.ConsumerStatus;
+import io.github.camelarango.replication.consumer.DeliveryRule;
+import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,12 @@ import org.slf4j.LoggerFactory;
  * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover.
+ * <p>
+ * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check and the dev
+ * console.
  */
 @ManagedResource(description = "ArangoDB change data capture consumer")
-public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
+public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArangoReplicationChangesConsumer.class);
 
@@ -49,11 +54,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.offsetKey = options.getOffsetKey() != null ? options.getOffsetKey()
-                : ChangeStreamSettings.defaultOffsetKey(endpoint.getConfiguration(), options);
-        this.messages = ChangeStreamSettings.isDebezium(options)
-                ? ChangeMessages.debeziumEnvelope(offsetKey, version(), options.getUpsertOp())
-                : ChangeMessages.nativeEnvelope(offsetKey);
+        this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
+        this.messages = ChangeMessages.forChanges(options, offsetKey);
     }
 
     @Override
@@ -63,26 +65,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doBuild() throws Exception {
-        setHealthCheck(new ArangoReplicationConsumerHealthCheck(this, "consumer:" + getRouteId()));
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        setHealthCheck(new ArangoReplicationConsumerHealthCheck(this, "consumer:" + getRouteId(), this::consumerStatus,
+                endpoint.getServiceUrl() + " (database '" + endpoint.getConfiguration().getDatabase() + "')"));
         super.doBuild();
     }
 
     @Override
     protected void doStart() throws Exception {
-        StateRepository<String, String> repository = options.getOffsetRepository() != null
-                ? options.getOffsetRepository()
-                : getEndpoint().getComponent().defaultOffsetRepository(options.getOffsetFile());
-        ServiceHelper.startService(repository); // a repository from the registry is not started by anyone else
-        PositionStore store = PositionStore.ofStrings(repository::getState, repository::setState);
-        ChangeStream newStream = new ChangeStream(getEndpoint().getClient(),
-                ChangeStreamSettings.options(getEndpoint().getConfiguration(), options, offsetKey,
-                        options.getSnapshotMode()),
-                store);
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
+        PositionStore store = endpoint.getComponent().defaultOffsetRepositories()
+                .positionStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
+        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey,
+                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store);
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                getEndpoint().getConfiguration().getDatabase(), offsetKey, options.getSnapshotMode(),
-                options.getPositionLostPolicy());
+                configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
         super.doStart();
     }
 
@@ -97,8 +97,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Takes one batch of changes from the engine and delivers them; the consumer polls greedily, so a poll that
-     * delivered something is followed by the next one at once.
+     * Takes one batch of changes from the engine, delivers them and commits the position of each delivered one; the
+     * consumer polls greedily, so a poll that delivered something is followed by the next one at once.
      */
     @Override
     protected int poll() throws Exception {
@@ -140,43 +140,25 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
         return e;
     }
 
-    /** Processes the event's exchange (and its tombstone); false when it failed, after reporting the failure. */
+    /** Sends the event's exchange (and its tombstone); false when one failed, after reporting the failure. */
     private boolean deliver(ChangeEvent event) {
-        if (!process(event, false)) {
+        long serverLastTick = metrics.serverLastTick();
+        Supplier<String> notDelivered = () -> "Change " + event + " was not delivered; it is delivered again on the "
+                                              + "next poll (the position stays at the last committed change)";
+        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message), notDelivered)) {
             return false;
         }
-        return !options.isTombstoneOnDelete() || !ChangeMessages.needsTombstone(event) || process(event, true);
+        return !options.isTombstoneOnDelete() || !ChangeMessages.needsTombstone(event)
+               || DeliveryRule.deliver(this, message -> messages.writeTombstone(event, serverLastTick, message),
+                       notDelivered);
     }
 
-    private boolean process(ChangeEvent event, boolean tombstone) {
-        Exchange exchange = createExchange(false);
-        try {
-            if (tombstone) {
-                messages.writeTombstone(event, exchange.getMessage());
-            } else {
-                messages.write(event, exchange.getMessage());
-            }
-            ChangeStreamMetrics current = metrics;
-            if (current != null && current.serverLastTick() != 0) {
-                exchange.getMessage().setHeader(ArangoReplicationConstants.LAST_TICK,
-                        Long.toUnsignedString(current.serverLastTick()));
-            }
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), () -> "Change " + event + " was not delivered; "
-                + "it is delivered again on the next poll (the position stays at the last committed change)");
-        releaseExchange(exchange, false);
-        return ok;
+    /** What the consumer can tell about itself now; before it started, without the engine's figures. */
+    @Override
+    public ConsumerStatus consumerStatus() {
+        return ConsumerStatus.of(offsetKey, metrics, lastFailure);
     }
 
-    /** The failure of the last poll (server unreachable, position lost...), null when it succeeded. */
-    Throwable getLastFailure() {
-        return lastFailure;
-    }
-
-    /** The position key in the offset repository. */
     @ManagedAttribute(description = "Key of the position in the offset repository")
     public String getOffsetKey() {
         return offsetKey;
@@ -184,88 +166,52 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "Phase of the change stream: SNAPSHOT or TAIL (empty before the first poll)")
     public String getPhase() {
-        ChangeStreamMetrics m = metrics;
-        return m == null || m.phase() == null ? "" : m.phase().name();
+        return consumerStatus().phase();
     }
 
     @ManagedAttribute(description = "Tick of the last committed position (unsigned 64-bit decimal)")
     public String getCommittedTick() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? "0" : Long.toUnsignedString(m.committedTick());
+        return consumerStatus().committedTick();
     }
 
     @ManagedAttribute(description = "Latest write-ahead log tick of the server as last seen (unsigned 64-bit decimal)")
     public String getServerLastTick() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? "0" : Long.toUnsignedString(m.serverLastTick());
+        return consumerStatus().serverLastTick();
     }
 
     @ManagedAttribute(description = "How many ticks the committed position is behind the server")
     public long getLagTicks() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? 0 : m.lagTicks();
+        return consumerStatus().lagTicks();
     }
 
     @ManagedAttribute(description = "Changes handed out by the engine, by change type")
     public Map<String, Long> getEventsByType() {
-        Map<String, Long> counts = new TreeMap<>();
-        ChangeStreamMetrics m = metrics;
-        if (m != null) {
-            m.eventsByType().forEach((type, count) -> counts.put(type.name(), count));
-        }
-        return counts;
+        return consumerStatus().eventsByType();
     }
 
     @ManagedAttribute(description = "Snapshot progress per collection: documents read, of about how many while the"
                                     + " dump runs (the collection's count when it began), done when it is complete")
     public Map<String, String> getSnapshotProgress() {
-        Map<String, String> progress = new TreeMap<>();
-        ChangeStreamMetrics m = metrics;
-        if (m != null) {
-            m.snapshotProgress().forEach((collection, p) -> progress.put(collection, describe(p)));
-        }
-        return progress;
-    }
-
-    /** {@code 120 of about 1000} while the dump runs ({@code 120} without a count), {@code 1000 done} after it. */
-    static String describe(ChangeStreamMetrics.CollectionProgress progress) {
-        if (progress.completed()) {
-            return progress.documentsRead() + " done";
-        }
-        return progress.documentsRead()
-               + (progress.estimatedTotal().isPresent() ? " of about " + progress.estimatedTotal().getAsLong() : "");
+        return consumerStatus().snapshotProgress();
     }
 
     @ManagedAttribute(description = "How often the position was lost (purged write-ahead log, expired batch)")
     public long getPositionLostCount() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? 0 : m.positionLostCount();
+        return consumerStatus().positionLostCount();
     }
 
     @ManagedAttribute(description = "WAL transactions begun but not yet committed, as of the last tail answer")
     public long getOpenTransactions() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? 0 : m.openTransactions();
+        return consumerStatus().openTransactions();
     }
 
     @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
     public long getBufferedTransactionEvents() {
-        ChangeStreamMetrics m = metrics;
-        return m == null ? 0 : m.bufferedTransactionEvents();
+        return consumerStatus().bufferedTransactionEvents();
     }
 
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")
     public boolean isPositionLost() {
-        return lastFailure instanceof PositionLostException;
-    }
-
-    /** The engine's figures, null before the consumer started. */
-    public ChangeStreamMetrics getMetrics() {
-        return metrics;
-    }
-
-    private static String version() {
-        String version = ArangoReplicationChangesConsumer.class.getPackage().getImplementationVersion();
-        return version != null ? version : "1.0.0";
+        return consumerStatus().positionLost();
     }
 }

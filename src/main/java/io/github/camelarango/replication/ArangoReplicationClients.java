@@ -10,7 +10,8 @@ import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import org.apache.camel.CamelContext;
 
 /**
- * Builds the replication client of an endpoint from its connection options.
+ * Builds the replication client of an endpoint from its connection options (checked by
+ * {@link ArangoReplicationConfiguration#validate()} when the endpoint was created).
  */
 final class ArangoReplicationClients {
 
@@ -27,7 +28,7 @@ final class ArangoReplicationClients {
         return new HttpArangoReplicationClient(clientConfiguration(context, configuration));
     }
 
-    static ArangoClientConfiguration clientConfiguration(CamelContext context, ArangoReplicationConfiguration configuration)
+    private static ArangoClientConfiguration clientConfiguration(CamelContext context, ArangoReplicationConfiguration configuration)
             throws Exception {
         String scheme = configuration.isUseSsl() ? "https" : "http";
         ArangoClientConfiguration.Builder builder = ArangoClientConfiguration
@@ -51,7 +52,7 @@ final class ArangoReplicationClients {
 
     /** A static jwt implies JWT authentication unless authentication is none. */
     private static Authentication authentication(ArangoReplicationConfiguration configuration) {
-        String authentication = OptionValidator.authentication(configuration.getAuthentication());
+        String authentication = configuration.getAuthentication();
         if (configuration.getJwt() != null && !configuration.getJwt().isBlank() && !"none".equals(authentication)) {
             return Authentication.JWT;
         }

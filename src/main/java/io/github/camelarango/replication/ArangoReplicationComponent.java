@@ -4,17 +4,22 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.offsets.DefaultOffsetRepositories;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code arango-replication} component: creates endpoints whose path is the replication operation (producer) or
- * the consumer mode, e.g. {@code arango-replication:applierState} or {@code arango-replication:changes}.
+ * the consumer mode, e.g. {@code arango-replication:applierState} or {@code arango-replication:changes}. It holds
+ * the four configurations of the component, whose options are the defaults of every endpoint (an endpoint option
+ * wins), so every option can be set component-wide, e.g. {@code camel.component.arango-replication.snapshot-mode}.
  */
 @Component("arango-replication")
 public class ArangoReplicationComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -23,6 +28,12 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
 
     @Metadata
     private ArangoReplicationConfiguration configuration = new ArangoReplicationConfiguration();
+    @Metadata
+    private ArangoReplicationProducerConfiguration producerConfiguration = new ArangoReplicationProducerConfiguration();
+    @Metadata
+    private ArangoReplicationApplierConfiguration applierConfiguration = new ArangoReplicationApplierConfiguration();
+    @Metadata
+    private ArangoReplicationConsumerConfiguration consumerConfiguration = new ArangoReplicationConsumerConfiguration();
     @Metadata(label = "advanced", autowired = true)
     private ArangoReplicationClient client;
     @Metadata(label = "security", defaultValue = "false")
@@ -50,9 +61,9 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
         }
     }
 
-    /** The shared default offset repository of consumers without an offsetRepository (one per file). */
-    StateRepository<String, String> defaultOffsetRepository(String offsetFile) {
-        return defaultOffsetRepositories.forFile(getCamelContext(), offsetFile);
+    /** The default offset repositories of the consumers without an offsetRepository (one per file). */
+    DefaultOffsetRepositories defaultOffsetRepositories() {
+        return defaultOffsetRepositories;
     }
 
     @Override
@@ -61,19 +72,26 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
         super.doStop();
     }
 
+    /**
+     * Creates the endpoint on copies of the component's configurations, applies the URI's options and checks every
+     * option once, so that a bad value fails here, before any request.
+     */
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ArangoReplicationOperation operation = ArangoReplicationOperation.fromName(remaining);
         ArangoReplicationConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(operation);
-        ArangoReplicationEndpoint endpoint = new ArangoReplicationEndpoint(uri, this, endpointConfiguration);
+        ArangoReplicationEndpoint endpoint = new ArangoReplicationEndpoint(uri, this, endpointConfiguration,
+                producerConfiguration.copy(), applierConfiguration.copy(), consumerConfiguration.copy());
         setProperties(endpoint, parameters);
         if (endpointConfiguration.isUseSsl() && endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
-        OptionValidator.validate(endpoint.getConfiguration(), endpoint.getApplierConfiguration());
+        endpoint.getConfiguration().validate();
+        endpoint.getProducerConfiguration().validate();
+        endpoint.getApplierConfiguration().validate();
         if (operation.isConsumerMode()) {
-            ChangeStreamSettings.validate(endpoint.getConfiguration(), endpoint.getConsumerConfiguration());
+            endpoint.getConsumerConfiguration().validate();
         }
         return endpoint;
     }
@@ -83,10 +101,44 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
     }
 
     /**
-     * The shared configuration: its options are the defaults of every endpoint of this component.
+     * The connection, client identity and includeSystem options shared by every endpoint of this component.
      */
     public void setConfiguration(ArangoReplicationConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public ArangoReplicationProducerConfiguration getProducerConfiguration() {
+        return producerConfiguration;
+    }
+
+    /**
+     * The request options of the producer operations shared by every endpoint of this component.
+     */
+    public void setProducerConfiguration(ArangoReplicationProducerConfiguration producerConfiguration) {
+        this.producerConfiguration = producerConfiguration;
+    }
+
+    public ArangoReplicationApplierConfiguration getApplierConfiguration() {
+        return applierConfiguration;
+    }
+
+    /**
+     * The applier configuration options (setApplierConfig, synchronize, makeSlave) shared by every endpoint of this
+     * component.
+     */
+    public void setApplierConfiguration(ArangoReplicationApplierConfiguration applierConfiguration) {
+        this.applierConfiguration = applierConfiguration;
+    }
+
+    public ArangoReplicationConsumerConfiguration getConsumerConfiguration() {
+        return consumerConfiguration;
+    }
+
+    /**
+     * The options of the changes, dump and loggerState consumers shared by every endpoint of this component.
+     */
+    public void setConsumerConfiguration(ArangoReplicationConsumerConfiguration consumerConfiguration) {
+        this.consumerConfiguration = consumerConfiguration;
     }
 
     public ArangoReplicationClient getClient() {

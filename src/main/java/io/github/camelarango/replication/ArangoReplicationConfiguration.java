@@ -1,5 +1,6 @@
 package io.github.camelarango.replication;
 
+import io.github.camelarango.replication.client.Require;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -9,8 +10,14 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The connection and producer options of an {@code arango-replication:} endpoint. The component holds one instance
- * with shared defaults; every endpoint works on its own {@link #copy()}.
+ * The options every role of an {@code arango-replication:} endpoint reads: the connection (read by the client
+ * factory), the identity the client registers under with the server (serverId, syncerId, clientInfo: the client
+ * sends them) and whether system collections are in scope (includeSystem: read by the producer's requests, the
+ * applier configuration and the consumers alike). The options of one role live with that role: producer requests in
+ * {@code producer.ArangoReplicationProducerConfiguration}, the applier configuration in
+ * {@code producer.ArangoReplicationApplierConfiguration}, the consumers in
+ * {@code consumer.ArangoReplicationConsumerConfiguration}, each a {@link RoleConfiguration}. The component holds one
+ * instance of each with the shared defaults; every endpoint works on its own {@link #copy()}.
  */
 @UriParams
 @Configurer
@@ -65,44 +72,37 @@ public class ArangoReplicationConfiguration implements Cloneable {
     @UriParam
     private String clientInfo;
 
-    @UriParam(label = "producer")
-    private String batchId;
-
-    @UriParam(label = "producer")
-    private Integer ttl;
-
-    @UriParam(label = "producer")
-    private String collection;
-
-    @UriParam(label = "producer")
-    private Long chunkSize;
-
     @UriParam(defaultValueNote = "the server default: true for inventory, clusterInventory and the applier, false for walTail; false for the consumers")
     private Boolean includeSystem;
 
-    @UriParam(label = "producer")
-    private Boolean global;
+    /**
+     * The options of one role (producer requests, applier configuration, consumers): the component holds one
+     * instance with the shared defaults, every endpoint works on its {@link #copy()} and checks it once with
+     * {@link #validate()}.
+     *
+     * @param <T> the configuration class itself
+     */
+    public abstract static class RoleConfiguration<T extends RoleConfiguration<T>> implements Cloneable {
 
-    @UriParam(label = "producer", defaultValue = "true")
-    private boolean deserialize = true;
+        /**
+         * @return a copy of these options (immutable values and shared objects)
+         */
+        @SuppressWarnings("unchecked")
+        public T copy() {
+            try {
+                return (T) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new RuntimeCamelException(e);
+            }
+        }
 
-    @UriParam(label = "producer")
-    private String from;
-
-    @UriParam(label = "producer")
-    private String to;
-
-    @UriParam(label = "producer")
-    private String lastScanned;
-
-    @UriParam(label = "producer", defaultValue = "true")
-    private Boolean useEnvelope;
-
-    @UriParam(label = "producer")
-    private String dbServer;
-
-    @UriParam(label = "producer")
-    private String resume;
+        /**
+         * Checks every option of this configuration.
+         *
+         * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
+         */
+        public abstract void validate();
+    }
 
     /**
      * @return a copy of this configuration (options are immutable values or shared objects)
@@ -113,6 +113,23 @@ public class ArangoReplicationConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    /**
+     * Checks every option of this configuration.
+     *
+     * @throws IllegalArgumentException naming the option, the value and what is allowed, for the first invalid one
+     */
+    public void validate() {
+        if (port < 1 || port > 65535) {
+            throw Require.invalid("port", port, "a TCP port between 1 and 65535");
+        }
+        Require.oneOf("authentication", String.valueOf(authentication), "basic", "jwt", "none");
+        Require.positive("maxConnections", maxConnections);
+        Require.positive("connectTimeout", connectTimeout);
+        Require.positive("responseTimeout", responseTimeout);
+        Require.tick("serverId", serverId);
+        Require.tick("syncerId", syncerId);
     }
 
     public ArangoReplicationOperation getOperation() {
@@ -291,50 +308,6 @@ public class ArangoReplicationConfiguration implements Cloneable {
         this.clientInfo = clientInfo;
     }
 
-    public String getBatchId() {
-        return batchId;
-    }
-
-    /**
-     * The id of the dump batch (snapshot) used by inventory, dump, extendDumpBatch, deleteDumpBatch and the revision operations.
-     */
-    public void setBatchId(String batchId) {
-        this.batchId = batchId;
-    }
-
-    public Integer getTtl() {
-        return ttl;
-    }
-
-    /**
-     * The time to live of a dump batch in seconds, for createDumpBatch and extendDumpBatch; the server default (7200) when not set. Must not be negative.
-     */
-    public void setTtl(Integer ttl) {
-        this.ttl = ttl;
-    }
-
-    public String getCollection() {
-        return collection;
-    }
-
-    /**
-     * The collection name for dump, inventory, walTail and the revision operations.
-     */
-    public void setCollection(String collection) {
-        this.collection = collection;
-    }
-
-    public Long getChunkSize() {
-        return chunkSize;
-    }
-
-    /**
-     * The approximate maximum response size in bytes for dump and walTail (and the applier's chunk size for setApplierConfig, synchronize and makeSlave). Must not be negative.
-     */
-    public void setChunkSize(Long chunkSize) {
-        this.chunkSize = chunkSize;
-    }
-
     public Boolean getIncludeSystem() {
         return includeSystem;
     }
@@ -344,93 +317,5 @@ public class ArangoReplicationConfiguration implements Cloneable {
      */
     public void setIncludeSystem(Boolean includeSystem) {
         this.includeSystem = includeSystem;
-    }
-
-    public Boolean getGlobal() {
-        return global;
-    }
-
-    /**
-     * Whether inventory, walTail and the applier operations cover all databases (python-arango: all_databases); only allowed when database is _system.
-     */
-    public void setGlobal(Boolean global) {
-        this.global = global;
-    }
-
-    public boolean isDeserialize() {
-        return deserialize;
-    }
-
-    /**
-     * Whether dump and walTail parse the returned lines: true gives a list of documents (dump) or markers (walTail) as Maps, false gives the raw newline-delimited JSON as an InputStream.
-     */
-    public void setDeserialize(boolean deserialize) {
-        this.deserialize = deserialize;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    /**
-     * The exclusive lower tick bound for walTail and walOpenTransactions, and the start tick for startApplier (unsigned 64-bit decimal).
-     */
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    /**
-     * The inclusive upper tick bound for walTail and walOpenTransactions (unsigned 64-bit decimal); must not be less than from.
-     */
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getLastScanned() {
-        return lastScanned;
-    }
-
-    /**
-     * The lastScanned value returned by the previous walTail call (unsigned 64-bit decimal), letting the server resume inside a large transaction.
-     */
-    public void setLastScanned(String lastScanned) {
-        this.lastScanned = lastScanned;
-    }
-
-    public Boolean getUseEnvelope() {
-        return useEnvelope;
-    }
-
-    /**
-     * Whether dump wraps every document as {type:2300,data:document}; the server default (true) when not set.
-     */
-    public void setUseEnvelope(Boolean useEnvelope) {
-        this.useEnvelope = useEnvelope;
-    }
-
-    public String getDbServer() {
-        return dbServer;
-    }
-
-    /**
-     * The DB-Server a coordinator forwards createDumpBatch, extendDumpBatch, deleteDumpBatch, inventory and dump to (the DBserver query parameter); only for coordinators.
-     */
-    public void setDbServer(String dbServer) {
-        this.dbServer = dbServer;
-    }
-
-    public String getResume() {
-        return resume;
-    }
-
-    /**
-     * The revision to resume revisionRanges from, as returned in the resume field of a truncated answer.
-     */
-    public void setResume(String resume) {
-        this.resume = resume;
     }
 }

@@ -8,7 +8,10 @@ import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
-import org.apache.camel.Exchange;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.DeliveryRule;
+import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -22,15 +25,14 @@ import org.apache.camel.support.ScheduledPollConsumer;
 public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final ChangeMessages messages = ChangeMessages.nativeEnvelope(null);
+    private final ChangeMessages messages = ChangeMessages.forDump();
     private final String streamKey;
     private volatile ChangeStream running;
 
     public ArangoReplicationDumpConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.streamKey = "dump:" + ChangeStreamSettings.defaultOffsetKey(endpoint.getConfiguration(), options)
-                .substring("changes:".length());
+        this.streamKey = EngineOptions.dumpKey(options, endpoint.getConfiguration().getDatabase());
     }
 
     @Override
@@ -41,9 +43,9 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         int sent = 0;
+        boolean includeSystem = Boolean.TRUE.equals(getEndpoint().getConfiguration().getIncludeSystem());
         try (ChangeStream snapshot = new ChangeStream(getEndpoint().getClient(),
-                ChangeStreamSettings.options(getEndpoint().getConfiguration(), options, streamKey,
-                        SnapshotMode.INITIAL_ONLY),
+                EngineOptions.of(options, streamKey, SnapshotMode.INITIAL_ONLY, includeSystem),
                 new InMemoryPositionStore())) {
             running = snapshot;
             while (isRunAllowed() && !snapshot.isFinished()) {
@@ -104,20 +106,13 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
     }
 
     private boolean send(List<ChangeEvent> rows) {
-        Exchange exchange = createExchange(false);
-        try {
+        return DeliveryRule.deliver(this, message -> {
             if (options.isDumpChunks()) {
-                messages.writeChunk(rows, exchange.getMessage());
+                messages.writeChunk(rows, message);
             } else {
-                messages.write(rows.get(0), exchange.getMessage());
+                messages.write(rows.get(0), 0, message);
             }
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        boolean ok = Deliveries.succeeded(exchange, getExceptionHandler(), () -> "A document of the dump of collection '"
-                + rows.get(0).collection() + "' was not delivered; this snapshot ends here and the next poll takes a new one");
-        releaseExchange(exchange, false);
-        return ok;
+        }, () -> "A document of the dump of collection '" + rows.get(0).collection()
+                 + "' was not delivered; this snapshot ends here and the next poll takes a new one");
     }
 }

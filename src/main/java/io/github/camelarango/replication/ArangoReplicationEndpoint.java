@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -24,11 +27,13 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
-    private ArangoReplicationConfiguration configuration;
+    private final ArangoReplicationConfiguration configuration;
     @UriParam
-    private ArangoReplicationApplierConfiguration applierConfiguration = new ArangoReplicationApplierConfiguration();
+    private final ArangoReplicationProducerConfiguration producerConfiguration;
     @UriParam
-    private ArangoReplicationConsumerConfiguration consumerConfiguration = new ArangoReplicationConsumerConfiguration();
+    private final ArangoReplicationApplierConfiguration applierConfiguration;
+    @UriParam
+    private final ArangoReplicationConsumerConfiguration consumerConfiguration;
     /** Documents the scheduler's delay with the per-mode defaults applied in {@link #createConsumer}. */
     @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration",
               defaultValueNote = "10 ms for changes, 1 s for loggerState, 1 h for dump",
@@ -42,10 +47,17 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
     private ArangoReplicationClient client;
     private boolean ownsClient;
 
+    /** The endpoint works on the configurations it is given: the component passes copies of its own. */
     public ArangoReplicationEndpoint(String uri, ArangoReplicationComponent component,
-                                     ArangoReplicationConfiguration configuration) {
+                                     ArangoReplicationConfiguration configuration,
+                                     ArangoReplicationProducerConfiguration producerConfiguration,
+                                     ArangoReplicationApplierConfiguration applierConfiguration,
+                                     ArangoReplicationConsumerConfiguration consumerConfiguration) {
         super(uri, component);
         this.configuration = configuration;
+        this.producerConfiguration = producerConfiguration;
+        this.applierConfiguration = applierConfiguration;
+        this.consumerConfiguration = consumerConfiguration;
     }
 
     @Override
@@ -141,37 +153,24 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
         return client;
     }
 
+    /** @return the connection, client identity and includeSystem options of this endpoint */
     public ArangoReplicationConfiguration getConfiguration() {
         return configuration;
     }
 
-    /**
-     * The connection and producer options.
-     */
-    public void setConfiguration(ArangoReplicationConfiguration configuration) {
-        this.configuration = configuration;
+    /** @return the request options of this endpoint's producer */
+    public ArangoReplicationProducerConfiguration getProducerConfiguration() {
+        return producerConfiguration;
     }
 
+    /** @return the applier configuration options of setApplierConfig, synchronize and makeSlave */
     public ArangoReplicationApplierConfiguration getApplierConfiguration() {
         return applierConfiguration;
     }
 
-    /**
-     * The leader settings of setApplierConfig, synchronize and makeSlave.
-     */
-    public void setApplierConfiguration(ArangoReplicationApplierConfiguration applierConfiguration) {
-        this.applierConfiguration = applierConfiguration;
-    }
-
+    /** @return the options of this endpoint's consumer */
     public ArangoReplicationConsumerConfiguration getConsumerConfiguration() {
         return consumerConfiguration;
-    }
-
-    /**
-     * The options of the changes, dump and loggerState consumers.
-     */
-    public void setConsumerConfiguration(ArangoReplicationConsumerConfiguration consumerConfiguration) {
-        this.consumerConfiguration = consumerConfiguration;
     }
 
     @Override

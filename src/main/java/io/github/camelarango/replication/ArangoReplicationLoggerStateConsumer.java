@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.client.RegisteredClient;
-import org.apache.camel.Exchange;
+import io.github.camelarango.replication.client.Ticks;
+import io.github.camelarango.replication.consumer.DeliveryRule;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -37,22 +38,15 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
         if (fingerprint.equals(lastDelivered)) {
             return 0;
         }
-        Exchange exchange = createExchange(false);
-        try {
-            exchange.getMessage().setBody(state);
+        boolean delivered = DeliveryRule.deliver(this, message -> {
+            message.setBody(state);
             if (state.state() != null && state.state().lastLogTick() != null) {
-                exchange.getMessage().setHeader(ArangoReplicationConstants.TICK,
-                        Long.toUnsignedString(state.state().lastLogTick()));
+                message.setHeader(ArangoReplicationConstants.TICK, Ticks.format(state.state().lastLogTick()));
             }
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (Deliveries.succeeded(exchange, getExceptionHandler(),
-                () -> "The logger state change was not delivered; it is sent again on the next poll")) {
+        }, () -> "The logger state change was not delivered; it is sent again on the next poll");
+        if (delivered) {
             lastDelivered = fingerprint;
         }
-        releaseExchange(exchange, false);
         return 1;
     }
 
@@ -65,6 +59,6 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
             clients.add(Objects.toString(client.serverId(), "") + "/" + Objects.toString(client.syncerId(), "") + "/"
                     + Objects.toString(client.clientInfo(), ""));
         }
-        return (tick == null ? "?" : Long.toUnsignedString(tick)) + " " + clients;
+        return (tick == null ? "?" : Ticks.format(tick)) + " " + clients;
     }
 }

@@ -3,60 +3,66 @@ package io.github.camelarango.replication;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import io.github.camelarango.replication.client.ReplicationOperation;
+
 /**
  * What an {@code arango-replication:} endpoint does: for a producer the replication API operation to call, for a
  * consumer the mode it runs in. The camelCase names are the ones written in URIs and in the
- * {@link ArangoReplicationConstants#OPERATION} header.
+ * {@link ArangoReplicationConstants#OPERATION} header. Each producer operation names the server call it makes, the
+ * client's {@link ReplicationOperation}: that enum is the one list of server calls.
  */
 public enum ArangoReplicationOperation {
-    inventory,
-    createDumpBatch,
-    extendDumpBatch,
-    deleteDumpBatch,
-    dump(true),
-    synchronize,
-    clusterInventory,
-    loggerState(true),
-    loggerFirstTick,
-    loggerTickRanges,
-    applierConfig,
-    setApplierConfig,
-    applierState,
-    startApplier,
-    stopApplier,
-    makeSlave,
-    /** The current name of {@link #makeSlave}; the client calls the endpoint name the server version has. */
-    makeFollower,
-    serverId,
-    walRange,
-    walLastTick,
-    walTail,
-    walOpenTransactions,
-    revisionTree,
-    revisionRanges,
-    revisionDocuments,
+    inventory(ReplicationOperation.INVENTORY),
+    createDumpBatch(ReplicationOperation.CREATE_DUMP_BATCH),
+    extendDumpBatch(ReplicationOperation.EXTEND_DUMP_BATCH),
+    deleteDumpBatch(ReplicationOperation.DELETE_DUMP_BATCH),
+    /** A producer operation (one dump chunk) and a consumer mode (scheduled snapshots). */
+    dump(ReplicationOperation.DUMP, true),
+    synchronize(ReplicationOperation.SYNCHRONIZE),
+    clusterInventory(ReplicationOperation.CLUSTER_INVENTORY),
+    /** A producer operation and a consumer mode (an exchange when the logger state changed). */
+    loggerState(ReplicationOperation.LOGGER_STATE, true),
+    loggerFirstTick(ReplicationOperation.LOGGER_FIRST_TICK),
+    loggerTickRanges(ReplicationOperation.LOGGER_TICK_RANGES),
+    applierConfig(ReplicationOperation.APPLIER_CONFIG),
+    setApplierConfig(ReplicationOperation.SET_APPLIER_CONFIG),
+    applierState(ReplicationOperation.APPLIER_STATE),
+    startApplier(ReplicationOperation.START_APPLIER),
+    stopApplier(ReplicationOperation.STOP_APPLIER),
+    /** The name of {@link #makeFollower} before ArangoDB 3.8; the client calls the endpoint the server version has. */
+    makeSlave(ReplicationOperation.MAKE_FOLLOWER),
+    makeFollower(ReplicationOperation.MAKE_FOLLOWER),
+    serverId(ReplicationOperation.SERVER_ID),
+    walRange(ReplicationOperation.WAL_RANGE),
+    walLastTick(ReplicationOperation.WAL_LAST_TICK),
+    walTail(ReplicationOperation.WAL_TAIL),
+    walOpenTransactions(ReplicationOperation.WAL_OPEN_TRANSACTIONS),
+    revisionTree(ReplicationOperation.REVISION_TREE),
+    revisionRanges(ReplicationOperation.REVISION_RANGES),
+    revisionDocuments(ReplicationOperation.REVISION_DOCUMENTS),
     /** Change data capture; a consumer mode only. */
-    changes(true, false);
+    changes(null, true);
 
+    private final ReplicationOperation replicationOperation;
     private final boolean consumerMode;
-    private final boolean producerOperation;
 
-    ArangoReplicationOperation() {
-        this(false, true);
+    ArangoReplicationOperation(ReplicationOperation replicationOperation) {
+        this(replicationOperation, false);
     }
 
-    ArangoReplicationOperation(boolean consumerMode) {
-        this(consumerMode, true);
-    }
-
-    ArangoReplicationOperation(boolean consumerMode, boolean producerOperation) {
+    ArangoReplicationOperation(ReplicationOperation replicationOperation, boolean consumerMode) {
+        this.replicationOperation = replicationOperation;
         this.consumerMode = consumerMode;
-        this.producerOperation = producerOperation;
+    }
+
+    /** @return the server call a producer makes for this operation; null for a consumer mode only */
+    public ReplicationOperation replicationOperation() {
+        return replicationOperation;
     }
 
     /** @return whether a producer ({@code to(...)}) can run this operation */
     public boolean isProducerOperation() {
-        return producerOperation;
+        return replicationOperation != null;
     }
 
     /** @return whether a consumer ({@code from(...)}) can run in this mode */

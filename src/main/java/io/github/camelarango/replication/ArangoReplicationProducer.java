@@ -1,8 +1,10 @@
 package io.github.camelarango.replication;
 
-import java.util.EnumMap;
-import java.util.Map;
-
+import io.github.camelarango.replication.producer.ApplierConfigReader;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerHealthCheck;
+import io.github.camelarango.replication.producer.OperationHandlers;
+import io.github.camelarango.replication.producer.RequestParameters;
+import io.github.camelarango.replication.producer.ResultWriter;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -10,21 +12,19 @@ import org.apache.camel.support.DefaultProducer;
 
 /**
  * Calls the replication operation of the message: the {@link ArangoReplicationConstants#OPERATION} header when set,
- * otherwise the operation of the endpoint URI. Results go to the body, replication headers to the headers.
+ * otherwise the operation of the endpoint URI. The handler of its server call reads the request parameters (header
+ * over option) and writes the result to the body and the replication headers to the headers.
  */
 public class ArangoReplicationProducer extends DefaultProducer {
 
-    private final Map<ArangoReplicationOperation, OperationHandler> handlers = new EnumMap<>(ArangoReplicationOperation.class);
+    private final OperationHandlers handlers;
     private ArangoReplicationProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
     public ArangoReplicationProducer(ArangoReplicationEndpoint endpoint) {
         super(endpoint);
-        SnapshotOperations.register(handlers);
-        LogOperations.register(handlers);
-        ApplierOperations.register(handlers,
-                new LeaderSettings(endpoint.getConfiguration(), endpoint.getApplierConfiguration()));
-        RevisionOperations.register(handlers);
+        this.handlers = new OperationHandlers(new ApplierConfigReader(endpoint.getConfiguration(),
+                endpoint.getProducerConfiguration(), endpoint.getApplierConfiguration()));
     }
 
     @Override
@@ -32,22 +32,20 @@ public class ArangoReplicationProducer extends DefaultProducer {
         return (ArangoReplicationEndpoint) super.getEndpoint();
     }
 
-    /** @return whether this producer can run the operation */
-    boolean supports(ArangoReplicationOperation operation) {
-        return handlers.containsKey(operation);
-    }
-
+    /** Dispatches the message's operation to the handler of its server call. */
     @Override
     public void process(Exchange exchange) throws Exception {
         ArangoReplicationOperation operation = operationOf(exchange);
-        OperationHandler handler = handlers.get(operation);
-        if (handler == null) {
+        if (!operation.isProducerOperation()) {
             throw new IllegalArgumentException(
                     "'" + operation + "' is a consumer mode of arango-replication, not a producer operation; producer operations are: "
                                                + ArangoReplicationOperation.producerOperationNames());
         }
-        handler.handle(getEndpoint().getClient(),
-                new MessageParameters(exchange, operation, getEndpoint().getConfiguration()));
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        handlers.of(operation.replicationOperation()).handle(endpoint.getClient(),
+                new RequestParameters(exchange.getMessage(), operation.name(), endpoint.getConfiguration(),
+                        endpoint.getProducerConfiguration()),
+                new ResultWriter(exchange));
     }
 
     private ArangoReplicationOperation operationOf(Exchange exchange) {
@@ -64,11 +62,13 @@ public class ArangoReplicationProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new ArangoReplicationProducerHealthCheck(getEndpoint(), getEndpoint().getId());
-            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheck = new ArangoReplicationProducerHealthCheck(endpoint.getId(), endpoint.getEndpointUri(),
+                    endpoint.getServiceUrl(), endpoint::getClient);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
     }

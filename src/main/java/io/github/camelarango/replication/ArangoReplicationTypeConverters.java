@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.client.Json;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
@@ -23,7 +23,6 @@ import org.apache.camel.spi.TypeConverterRegistry;
 public final class ArangoReplicationTypeConverters {
 
     private static final String CLIENT_PACKAGE = "io.github.camelarango.replication.client";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ArangoReplicationTypeConverters() {
     }
@@ -41,7 +40,7 @@ public final class ArangoReplicationTypeConverters {
             return type.cast(toJson(value).toString());
         }
         if (type == Map.class) {
-            return type.cast(MAPPER.convertValue(toJson(value), Map.class));
+            return type.cast(Json.mapper().convertValue(toJson(value), Map.class));
         }
         if (type == InputStream.class) {
             return type.cast(new ByteArrayInputStream(toJson(value).toString().getBytes(StandardCharsets.UTF_8)));
@@ -54,7 +53,7 @@ public final class ArangoReplicationTypeConverters {
     }
 
     /** The server's own JSON when the record kept it, otherwise the record written by Jackson. */
-    static JsonNode toJson(Object record) {
+    private static JsonNode toJson(Object record) {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             if ("raw".equals(component.getName()) && JsonNode.class.isAssignableFrom(component.getType())) {
                 JsonNode raw = (JsonNode) invoke(component, record);
@@ -64,7 +63,7 @@ public final class ArangoReplicationTypeConverters {
             }
         }
         try {
-            return MAPPER.readTree(MAPPER.writeValueAsString(record));
+            return Json.mapper().readTree(Json.mapper().writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new TypeConversionException(record, JsonNode.class, e);
         }

@@ -14,6 +14,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
 import org.apache.camel.spi.UriParam;
@@ -62,18 +65,26 @@ class ArangoReplicationCatalogTest extends CamelTestSupport {
     }
 
     @Test
-    void listsEveryOption() throws IOException {
+    void listsEveryOptionAsEndpointAndComponentOption() throws IOException {
         JsonNode properties = catalog().get("properties");
-        for (Class<?> options : List.of(ArangoReplicationConfiguration.class, ArangoReplicationApplierConfiguration.class)) {
-            for (Field field : options.getDeclaredFields()) {
+        JsonNode componentProperties = catalog().get("componentProperties");
+        int options = 0;
+        for (Class<?> configuration : List.of(ArangoReplicationConfiguration.class, ArangoReplicationProducerConfiguration.class,
+                ArangoReplicationApplierConfiguration.class, ArangoReplicationConsumerConfiguration.class)) {
+            for (Field field : configuration.getDeclaredFields()) {
                 if (field.isAnnotationPresent(UriParam.class)) {
                     JsonNode option = properties.get(field.getName());
                     assertNotNull(option, "option " + field.getName() + " is not in the catalog");
                     assertFalse(option.get("description").asText().isBlank(), "option " + field.getName() + " has no description");
+                    JsonNode componentOption = componentProperties.get(field.getName());
+                    assertNotNull(componentOption, "option " + field.getName() + " is not a component option");
+                    assertEquals(configuration.getName(), componentOption.get("configurationClass").asText());
+                    assertEquals(option.get("description"), componentOption.get("description"), field.getName());
+                    options++;
                 }
             }
         }
-        JsonNode componentProperties = catalog().get("componentProperties");
+        assertEquals(68, options, "every option is declared once, in one of the four configurations");
         for (String name : List.of("client", "useGlobalSslContextParameters", "host", "password")) {
             assertNotNull(componentProperties.get(name), "component option " + name + " is not in the catalog");
         }

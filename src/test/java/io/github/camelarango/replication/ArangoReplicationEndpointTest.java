@@ -37,9 +37,9 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         assertEquals("db.example", configuration.getHost());
         assertEquals(8530, configuration.getPort());
         assertEquals("shop", configuration.getDatabase());
-        assertEquals("18446744073709551614", configuration.getFrom());
+        assertEquals("18446744073709551614", endpoint.getProducerConfiguration().getFrom());
         assertEquals(3000L, configuration.getConnectTimeout());
-        assertFalse(configuration.isDeserialize());
+        assertFalse(endpoint.getProducerConfiguration().isDeserialize());
         assertEquals("exclude", endpoint.getApplierConfiguration().getRestrictType());
         assertEquals("a,b", endpoint.getApplierConfiguration().getRestrictCollections());
         assertEquals("tcp://l:8529", endpoint.getApplierConfiguration().getLeaderEndpoint());
@@ -47,15 +47,15 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
 
     @Test
     void defaultsFollowCamelArangodb() {
-        ArangoReplicationConfiguration configuration
-                = context.getEndpoint("arango-replication:loggerState", ArangoReplicationEndpoint.class).getConfiguration();
+        ArangoReplicationEndpoint endpoint = context.getEndpoint("arango-replication:loggerState", ArangoReplicationEndpoint.class);
+        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
         assertEquals("localhost", configuration.getHost());
         assertEquals(8529, configuration.getPort());
         assertEquals("_system", configuration.getDatabase());
         assertEquals("root", configuration.getUser());
         assertNull(configuration.getPassword());
         assertEquals("basic", configuration.getAuthentication());
-        assertTrue(configuration.isDeserialize());
+        assertTrue(endpoint.getProducerConfiguration().isDeserialize());
     }
 
     @Test
@@ -84,9 +84,11 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         String chunk = failureOf("arango-replication:dump?chunkSize=-1");
         assertTrue(chunk.contains("Invalid value for option chunkSize: '-1'"), chunk);
         String range = failureOf("arango-replication:walTail?from=200&to=100");
-        assertTrue(range.contains("from 200 is greater than to 100"), range);
+        assertTrue(range.contains("Invalid value for option to: '100'; allowed is a tick greater than or equal to from (200)"),
+                range);
         String unsignedRange = failureOf("arango-replication:walTail?from=18446744073709551615&to=9223372036854775808");
-        assertTrue(unsignedRange.contains("from 18446744073709551615 is greater than to 9223372036854775808"), unsignedRange);
+        assertTrue(unsignedRange.contains("Invalid value for option to: '9223372036854775808'; allowed is a tick greater than "
+                                          + "or equal to from (18446744073709551615)"), unsignedRange);
         String tick = failureOf("arango-replication:walTail?from=12abc");
         assertTrue(tick.contains("Invalid value for option from: '12abc'; allowed is an unsigned 64-bit decimal number"), tick);
         String auth = failureOf("arango-replication:inventory?authentication=kerberos");

@@ -28,6 +28,11 @@ import io.github.camelarango.replication.client.ServerRole;
 import io.github.camelarango.replication.client.SyncRequest;
 import io.github.camelarango.replication.client.WalFileTickRange;
 import io.github.camelarango.replication.client.WalOpenTransactionsRequest;
+import io.github.camelarango.replication.producer.ApplierConfigReader;
+import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration;
+import io.github.camelarango.replication.producer.ArangoReplicationProducerHealthCheck;
+import io.github.camelarango.replication.producer.OperationHandlers;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -52,6 +57,7 @@ import static io.github.camelarango.replication.ArangoReplicationConstants.TTL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,11 +102,17 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
 
     @Test
     void everyProducerOperationHasAHandler() {
-        ArangoReplicationProducer producer = new ArangoReplicationProducer(
-                context.getEndpoint("arango-replication:inventory", ArangoReplicationEndpoint.class));
+        OperationHandlers handlers = new OperationHandlers(new ApplierConfigReader(new ArangoReplicationConfiguration(),
+                new ArangoReplicationProducerConfiguration(), new ArangoReplicationApplierConfiguration()));
         for (ArangoReplicationOperation operation : ArangoReplicationOperation.values()) {
-            assertEquals(operation.isProducerOperation(), producer.supports(operation), operation.name());
+            if (operation.isProducerOperation()) {
+                assertNotNull(handlers.of(operation.replicationOperation()), operation.name());
+            } else {
+                assertNull(operation.replicationOperation(), operation.name());
+            }
         }
+        assertSame(handlers.of(ArangoReplicationOperation.makeSlave.replicationOperation()),
+                handlers.of(ArangoReplicationOperation.makeFollower.replicationOperation()), "makeSlave is makeFollower");
     }
 
     @Test
@@ -131,7 +143,8 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         assertTrue(ttl.getMessage().contains("Invalid value for option ttl (header CamelArangoReplicationTtl): '-3'"),
                 ttl.getMessage());
         Exception range = failure("arango-replication:walOpenTransactions?from=5", null, Map.of(TO, "4"));
-        assertTrue(range.getMessage().contains("from 5 is greater than to 4"), range.getMessage());
+        assertEquals("Invalid value for option to (header CamelArangoReplicationTo): '4'; allowed is a tick greater than or "
+                     + "equal to from (5)", range.getMessage());
         Exception tick = failure("arango-replication:walOpenTransactions", null, Map.of(FROM, "-1"));
         assertTrue(tick.getMessage().contains("Invalid value for option from (header CamelArangoReplicationFrom): '-1'"),
                 tick.getMessage());
@@ -185,7 +198,7 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
         assertEquals(7L, sent.getAllValues().get(1).maxConnectRetries());
 
         Exception unknownField = failure("arango-replication:makeSlave", Map.of("endpoint", "tcp://x:1", "endpointt", "y"), Map.of());
-        assertTrue(unknownField.getMessage().startsWith("Invalid leader settings for ApplierConfig: Unrecognized field \"endpointt\""),
+        assertTrue(unknownField.getMessage().startsWith("Invalid applier configuration for ApplierConfig: Unrecognized field \"endpointt\""),
                 unknownField.getMessage());
         Exception badHeader = failure("arango-replication:makeSlave?leaderEndpoint=tcp://x:1", null, Map.of(AUTO_START, "perhaps"));
         assertEquals("Invalid value for header CamelArangoReplicationAutoStart: 'perhaps'; allowed is a Boolean",
@@ -254,7 +267,8 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
     void producerHealthCheckReportsServerAndFailures() {
         ArangoReplicationEndpoint endpoint = context.getEndpoint("arango-replication:loggerState?host=db&port=8531",
                 ArangoReplicationEndpoint.class);
-        ArangoReplicationProducerHealthCheck check = new ArangoReplicationProducerHealthCheck(endpoint, "test");
+        ArangoReplicationProducerHealthCheck check = new ArangoReplicationProducerHealthCheck("test",
+                endpoint.getEndpointUri(), endpoint.getServiceUrl(), endpoint::getClient);
         check.setCamelContext(context);
         when(client.serverInfo()).thenReturn(new ServerInfo(new ArangoVersion(3, 11, 4, "3.11.4"), ServerRole.SINGLE, null, null));
         when(client.loggerState()).thenReturn(new LoggerState(

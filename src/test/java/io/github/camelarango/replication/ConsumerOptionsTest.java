@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
@@ -84,18 +86,31 @@ class ConsumerOptionsTest extends CamelTestSupport {
 
     @Test
     void snapshotChunksGrowUpToSnapshotMaxChunkSize() {
-        ArangoReplicationConfiguration connection = new ArangoReplicationConfiguration();
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
-        assertEquals(2 * 1024 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+        assertEquals(2 * 1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "default: 2 MiB");
-        assertEquals(200L, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+        assertEquals(200L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .idleMaxWait().toMillis(), "default idle wait at most 2 x idleMinWait");
         consumer.setSnapshotMaxChunkSize(512 * 1024);
-        assertEquals(512 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+        assertEquals(512 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize());
         consumer.setSnapshotChunkSize(1024 * 1024);
-        assertEquals(1024 * 1024, ChangeStreamSettings.options(connection, consumer, "k", consumer.getSnapshotMode())
+        assertEquals(1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "a larger first chunk is the maximum");
+    }
+
+    @Test
+    void streamKeysNameModeDatabaseAndCollections() {
+        ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
+        assertEquals("changes:shop:*", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:*", EngineOptions.dumpKey(consumer, "shop"));
+        consumer.setCollections("orders, customers");
+        consumer.setExcludeCollections("audit");
+        assertEquals("changes:shop:customers,orders!audit", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:customers,orders!audit", EngineOptions.dumpKey(consumer, "shop"));
+        consumer.setOffsetKey("mine");
+        assertEquals("mine", EngineOptions.offsetKey(consumer, "shop"));
+        assertEquals("dump:shop:customers,orders!audit", EngineOptions.dumpKey(consumer, "shop"), "not the offsetKey");
     }
 
     private Throwable creating(String uri) {

@@ -1,14 +1,16 @@
 package io.github.camelarango.replication.cdc;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 
+import io.github.camelarango.replication.client.Require;
+
 /**
- * How a {@link ChangeStream} runs. Immutable; build with {@link #builder()}. Every setter checks its value and names
- * the option, the value and what is allowed when it refuses one.
+ * How a {@link ChangeStream} runs. Immutable; build with {@link #builder()}. Every setter checks its value and refuses
+ * a bad one with the one error shape of {@link Require}, naming the option, the value and what is allowed.
  */
 public final class ChangeStreamOptions {
 
@@ -119,22 +121,19 @@ public final class ChangeStreamOptions {
 
         /** Key of the stored position (default {@code arango-replication-changes}). */
         public Builder streamKey(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("option streamKey is '" + value + "'; it must be a non-blank text");
-            }
-            this.streamKey = value;
+            this.streamKey = Require.notBlank("streamKey", value);
             return this;
         }
 
         /** Default {@link SnapshotMode#INITIAL}. */
         public Builder snapshotMode(SnapshotMode value) {
-            this.snapshotMode = Objects.requireNonNull(value, "option snapshotMode must not be null");
+            this.snapshotMode = notNull("snapshotMode", value, SnapshotMode.values());
             return this;
         }
 
         /** Default {@link PositionLostPolicy#FAIL}. */
         public Builder positionLostPolicy(PositionLostPolicy value) {
-            this.positionLostPolicy = Objects.requireNonNull(value, "option positionLostPolicy must not be null");
+            this.positionLostPolicy = notNull("positionLostPolicy", value, PositionLostPolicy.values());
             return this;
         }
 
@@ -159,8 +158,7 @@ public final class ChangeStreamOptions {
         /** Change types to deliver (default all); others are read but not delivered. */
         public Builder changeTypes(Set<ChangeType> types) {
             if (types == null || types.isEmpty()) {
-                throw new IllegalArgumentException("option changeTypes is " + types + "; give at least one of "
-                        + EnumSet.allOf(ChangeType.class));
+                throw Require.invalid("changeTypes", types, "at least one of " + EnumSet.allOf(ChangeType.class));
             }
             this.changeTypes = EnumSet.copyOf(types);
             return this;
@@ -169,7 +167,7 @@ public final class ChangeStreamOptions {
         /** Lifetime of the dump batch after its last use (default 600 s, at least 3 s). */
         public Builder batchTtl(Duration value) {
             if (value == null || value.compareTo(Duration.ofSeconds(3)) < 0) {
-                throw new IllegalArgumentException("option batchTtl is " + value + "; it must be at least 3 seconds");
+                throw Require.invalid("batchTtl", value, "at least 3 seconds");
             }
             this.batchTtl = value;
             return this;
@@ -207,10 +205,7 @@ public final class ChangeStreamOptions {
 
         /** Most events held for open WAL transactions (default 100 000). */
         public Builder maxTransactionEvents(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("option maxTransactionEvents is " + value + "; it must be at least 1");
-            }
-            this.maxTransactionEvents = value;
+            this.maxTransactionEvents = (int) Require.positive("maxTransactionEvents", value);
             return this;
         }
 
@@ -222,39 +217,36 @@ public final class ChangeStreamOptions {
 
         public ChangeStreamOptions build() {
             if (initialDumpChunkSize > maxDumpChunkSize) {
-                throw new IllegalArgumentException("option initialDumpChunkSize (" + initialDumpChunkSize
-                        + ") is larger than maxDumpChunkSize (" + maxDumpChunkSize + ")");
+                throw Require.invalid("initialDumpChunkSize", initialDumpChunkSize,
+                        "at most maxDumpChunkSize (" + maxDumpChunkSize + ")");
             }
             if (idleMinWait.compareTo(idleMaxWait) > 0) {
-                throw new IllegalArgumentException("option idleMinWait (" + idleMinWait + ") is longer than idleMaxWait ("
-                        + idleMaxWait + ")");
+                throw Require.invalid("idleMinWait", idleMinWait, "at most idleMaxWait (" + idleMaxWait + ")");
             }
             return new ChangeStreamOptions(this);
         }
 
         private static Set<String> names(Set<String> names, String option) {
-            if (names == null) {
-                throw new IllegalArgumentException("option " + option + " is null; give a (possibly empty) set of names");
-            }
-            for (String name : names) {
-                if (name == null || name.isBlank()) {
-                    throw new IllegalArgumentException("option " + option + " contains a blank collection name: " + names);
-                }
+            if (names == null || names.stream().anyMatch(name -> name == null || name.isBlank())) {
+                throw Require.invalid(option, names, "a (possibly empty) set of non-blank collection names");
             }
             return new LinkedHashSet<>(names);
         }
 
         private static int chunk(int bytes, String option, int min) {
-            if (bytes < min || bytes > MAX_CHUNK_SIZE) {
-                throw new IllegalArgumentException("option " + option + " is " + bytes + "; allowed are " + min + " to "
-                        + MAX_CHUNK_SIZE + " bytes");
-            }
-            return bytes;
+            return (int) Require.between(option, bytes, min, MAX_CHUNK_SIZE, "bytes");
         }
 
         private static Duration wait(Duration value, String option) {
             if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("option " + option + " is " + value + "; it must be zero or positive");
+                throw Require.invalid(option, value, "a duration of zero or more");
+            }
+            return value;
+        }
+
+        private static <T> T notNull(String option, T value, T[] allowed) {
+            if (value == null) {
+                throw Require.invalid(option, null, "one of " + Arrays.toString(allowed));
             }
             return value;
         }

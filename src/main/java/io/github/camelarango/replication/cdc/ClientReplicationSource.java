@@ -178,7 +178,7 @@ public final class ClientReplicationSource implements ReplicationSource {
         }
     }
 
-    /** 404 with 1600 (inventory, extend, delete) or 400 (dump): the batch is unknown or expired (protocol §6.3). */
+    /** 404 with 1600 (inventory, extend, delete) or 400 (dump): the batch is unknown or expired (docs/protocol.md §6.3). */
     private static boolean isBatchGone(ArangoReplicationException e) {
         return e.getStatus() == NOT_FOUND
                 && (e.getErrorNum() == ERROR_CURSOR_NOT_FOUND || e.getErrorNum() == ERROR_BAD_PARAMETER);

@@ -47,7 +47,7 @@ final class CollectionCatalog {
         }
         String name = namesByCuid.get(cuid);
         if (name == null && !cuid.contains("/")) {
-            return cuid; // system collections use their name as globally unique id (protocol §1.8)
+            return cuid; // system collections use their name as globally unique id (docs/protocol.md §1.8)
         }
         return name;
     }

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dumps the selected collections under one dump batch, one chunk per {@link #fetch} (protocol §6.2).
+ * Dumps the selected collections under one dump batch, one chunk per {@link #fetch} (docs/protocol.md §6.2).
  * <p>
  * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
  * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WAL tail loop (protocol §7.1), one {@code wal/tail} call per {@link #fetch}.
+ * The WAL tail loop (docs/protocol.md §7.1), one {@code wal/tail} call per {@link #fetch}.
  * <p>
  * Tick rules: {@code from} only moves forward (unsigned order) and never takes a {@code lastincluded} of 0; when a
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}

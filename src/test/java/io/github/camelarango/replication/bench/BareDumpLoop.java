@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The bare snapshot loop of protocol §6.2 with nothing but Apache HttpClient 5 and a {@link BodySink}: create a
+ * The bare snapshot loop of docs/protocol.md §6.2 with nothing but Apache HttpClient 5 and a {@link BodySink}: create a
  * batch, dump one collection chunk after chunk ({@code useEnvelope=false}, the component's chunk schedule: 128 KiB
  * growing ×1.25 up to 8 MiB), delete the batch. Counts documents and body bytes.
  */

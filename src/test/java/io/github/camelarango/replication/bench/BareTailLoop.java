@@ -3,7 +3,7 @@ package io.github.camelarango.replication.bench;
 import java.io.IOException;
 
 /**
- * The bare tail loop of protocol §7.1 with nothing but Apache HttpClient 5 and a {@link BodySink}: {@code wal/tail}
+ * The bare tail loop of docs/protocol.md §7.1 with nothing but Apache HttpClient 5 and a {@link BodySink}: {@code wal/tail}
  * from a tick with the component's default chunk size (1 MiB), {@code from} moved to {@code lastincluded},
  * {@code lastScanned} sent back, until the end tick is reached. Returns the number of markers read.
  */

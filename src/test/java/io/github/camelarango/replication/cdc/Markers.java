@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.WalMarker;
 
-/** WAL markers in the wal/tail format (protocol §5.3), for unit tests. */
+/** WAL markers in the wal/tail format (docs/protocol.md §5.3), for unit tests. */
 final class Markers {
 
     static final String CUID_A = "h3A468B5B7C1A/100";

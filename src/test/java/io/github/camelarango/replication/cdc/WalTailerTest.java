@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tick rules of protocol §7.1 against scripted wal/tail answers (the gotchas of §0.3). */
+/** The tick rules of docs/protocol.md §7.1 against scripted wal/tail answers (the gotchas of §0.3). */
 class WalTailerTest {
 
     /** Answers wal/tail calls from a script and records the requests. */

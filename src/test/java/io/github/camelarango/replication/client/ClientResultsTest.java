@@ -267,7 +267,7 @@ class ClientResultsTest {
 
     @Test
     void collectionCountReadsTheCountBesideTheCollectionProperties() {
-        // [REAL 3.11.4] collection properties, plus the count the document API adds (protocol §11.2)
+        // [REAL 3.11.4] collection properties, plus the count the document API adds (docs/protocol.md §11.2)
         server.on("GET", "/_db/shop/_api/collection/z%C3%A4hlung%20neu/count", json(200,
                 "{\"error\":false,\"code\":200,\"writeConcern\":1,\"waitForSync\":false,\"statusString\":\"loaded\","
                 + "\"id\":\"68853\",\"name\":\"zählung neu\",\"type\":2,\"status\":3,\"isSystem\":false,"

@@ -120,7 +120,7 @@ class ClientSnapshotAndTailIT {
     @ValueSource(strings = { "3.11.4", "3.12.4", "3.12.10" })
     void serverErrorsKeepStatusAndErrorNum(String version) {
         try (ArangoEmulator emulator = start(version); HttpArangoReplicationClient client = client(emulator)) {
-            // with authentication on, the dump's permission check looks the collection up first (protocol §1.6, §3.10)
+            // with authentication on, the dump's permission check looks the collection up first (docs/protocol.md §1.6, §3.10)
             ArangoReplicationException unknownCollection = assertThrows(ArangoReplicationException.class,
                     () -> client.dump(DumpRequest.of("products", "123456")));
             assertEquals(404, unknownCollection.getStatus(), unknownCollection.getMessage());

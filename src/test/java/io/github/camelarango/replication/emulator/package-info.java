@@ -19,5 +19,8 @@
  * <p>
  * The emulator depends on Jackson (which the component brings) and, for the extension only, on JUnit Jupiter's API;
  * never on the component's own classes: it is built from ArangoDB's protocol, not from what the component sends.
+ * <p>
+ * That protocol is written down in the repository's {@code docs/protocol.md}; a bare section reference in the
+ * emulator's comments and tests (e.g. {@code §4.4}, {@code §0.3 gotcha 3}) is a section of that document.
  */
 package io.github.camelarango.replication.emulator;

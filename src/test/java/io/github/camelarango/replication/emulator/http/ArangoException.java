@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An ArangoDB error answer: HTTP status, errorNum and errorMessage, rendered as the standard error body of
- * protocol §1.4. Optional extra fields (e.g. {@code _id,_key,_rev} of a 412) and headers travel with it.
+ * docs/protocol.md §1.4. Optional extra fields (e.g. {@code _id,_key,_rev} of a 412) and headers travel with it.
  */
 public final class ArangoException extends RuntimeException {
 

@@ -118,7 +118,7 @@ public final class HttpRequest {
         return query.containsKey(name);
     }
 
-    /** Boolean query parameter parsed by the rules of protocol §1.7. */
+    /** Boolean query parameter parsed by the rules of docs/protocol.md §1.7. */
     public boolean boolParam(String name, boolean defaultValue) {
         String value = query.get(name);
         if (value == null) {

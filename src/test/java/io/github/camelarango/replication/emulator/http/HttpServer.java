@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1 with keep-alive, Content-Length or chunked request bodies, streamed
- * response bodies, the common ArangoDB headers of protocol §1.3, and fault injection (error, delay, connection
+ * response bodies, the common ArangoDB headers of docs/protocol.md §1.3, and fault injection (error, delay, connection
  * cut after N body bytes). One thread per connection.
  */
 public final class HttpServer implements AutoCloseable {

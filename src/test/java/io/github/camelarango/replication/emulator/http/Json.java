@@ -40,7 +40,7 @@ public final class Json {
         return new String(bytes(node), StandardCharsets.UTF_8);
     }
 
-    /** Parses a request body; unparsable text is the 400/600 of protocol §12. */
+    /** Parses a request body; unparsable text is the 400/600 of docs/protocol.md §12. */
     public static JsonNode parseBody(byte[] body) {
         if (body == null || body.length == 0) {
             throw ArangoException.corruptedJson("VPackError error: Expecting digit");

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A document (type 2) or edge (type 3) collection: identity, properties, key generator, secondary index
- * definitions and its {@link DocumentStore}. The JSON views follow the shapes of protocol §3.9 and §11.
+ * definitions and its {@link DocumentStore}. The JSON views follow the shapes of docs/protocol.md §3.9 and §11.
  */
 public final class Collection {
 

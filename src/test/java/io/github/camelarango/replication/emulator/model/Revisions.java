@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Document revisions: increasing uint64 values (hybrid-logical-clock like: milliseconds shifted left by 20 bits
- * plus a counter) and their 11-character {@code _rev} text of protocol §1.8.
+ * plus a counter) and their 11-character {@code _rev} text of docs/protocol.md §1.8.
  */
 public final class Revisions {
 

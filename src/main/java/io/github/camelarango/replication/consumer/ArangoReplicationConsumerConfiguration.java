@@ -1,0 +1,372 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.Locale;
+
+import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.PositionLostPolicy;
+import io.github.camelarango.replication.cdc.SnapshotMode;
+import io.github.camelarango.replication.cdc.envelope.UpsertOp;
+import io.github.camelarango.replication.client.Require;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of the {@code arango-replication} consumers: {@code changes} (change data capture), {@code dump}
+ * (scheduled snapshots) and {@code loggerState}. The connection, the replication client identity (serverId,
+ * syncerId, clientInfo) and includeSystem are shared with the producer in the component's
+ * {@code ArangoReplicationConfiguration}. The options the change-capture engine reads become its
+ * {@link ChangeStreamOptions} through {@link EngineOptions}.
+ */
+@UriParams
+@Configurer
+public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<ArangoReplicationConsumerConfiguration> {
+
+    /** The default of {@link #getOffsetFile()}: a Camel property placeholder for the user's home directory. */
+    public static final String DEFAULT_OFFSET_FILE = "{{sys:user.home}}/.camel-arango-replication/offsets.dat";
+
+    private static final String NATIVE = "native";
+    private static final String DEBEZIUM = "debezium";
+    /** The smallest snapshotMaxChunkSize (the largest is the engine's {@link ChangeStreamOptions#MAX_CHUNK_SIZE}). */
+    private static final int MIN_MAX_DUMP_CHUNK = 16 * 1024;
+
+    @UriParam(label = "consumer", defaultValue = "INITIAL")
+    private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
+
+    @UriParam(label = "consumer")
+    private String collections;
+
+    @UriParam(label = "consumer")
+    private String excludeCollections;
+
+    @UriParam(label = "consumer")
+    private String operationTypes;
+
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+
+    @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
+    private String envelope = "native";
+
+    @UriParam(label = "consumer", defaultValue = "UPDATE")
+    private UpsertOp upsertOp = UpsertOp.UPDATE;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean tombstoneOnDelete;
+
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> offsetRepository;
+
+    @UriParam(label = "consumer")
+    private String offsetKey;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_OFFSET_FILE)
+    private String offsetFile = DEFAULT_OFFSET_FILE;
+
+    @UriParam(label = "consumer", defaultValue = "500")
+    private int maxEventsPerPoll = 500;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean dumpChunks;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "100000")
+    private int maxTransactionEvents = 100_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "600000", javaType = "java.time.Duration")
+    private long batchTtl = 600_000L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "131072")
+    private int snapshotChunkSize = 128 * 1024;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "2097152")
+    private int snapshotMaxChunkSize = 2 * 1024 * 1024;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1048576")
+    private int tailChunkSize = 1024 * 1024;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
+    private long idleMinWait = 100L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
+    private long idleMaxWait = 200L;
+
+    /** Checks every option; those the engine reads are checked by the engine, by building its options once. */
+    @Override
+    public void validate() {
+        isDebezium();
+        Require.positive("maxEventsPerPoll", maxEventsPerPoll);
+        if (offsetKey != null) {
+            Require.notBlank("offsetKey", offsetKey);
+        }
+        if (offsetRepository == null && (offsetFile == null || offsetFile.isBlank())) {
+            throw Require.invalid("offsetFile", offsetFile, "a file path (or set offsetRepository)");
+        }
+        Require.between("snapshotChunkSize", snapshotChunkSize, 1, ChangeStreamOptions.MAX_CHUNK_SIZE, "bytes");
+        Require.between("snapshotMaxChunkSize", snapshotMaxChunkSize, MIN_MAX_DUMP_CHUNK, ChangeStreamOptions.MAX_CHUNK_SIZE,
+                "bytes");
+        EngineOptions.of(this, "validation", snapshotMode, false);
+    }
+
+    /**
+     * Whether the envelope option asks for Debezium JSON rather than the native body.
+     *
+     * @throws IllegalArgumentException when the envelope is neither native nor debezium
+     */
+    public boolean isDebezium() {
+        String normalized = envelope == null ? "" : envelope.trim().toLowerCase(Locale.ROOT);
+        if (!NATIVE.equals(normalized) && !DEBEZIUM.equals(normalized)) {
+            throw Require.invalid("envelope", envelope, "native or debezium");
+        }
+        return DEBEZIUM.equals(normalized);
+    }
+
+    public SnapshotMode getSnapshotMode() {
+        return snapshotMode;
+    }
+
+    /**
+     * When the changes consumer dumps the collections before it tails the write-ahead log: INITIAL (when no position
+     * is stored, then tail), NEVER (tail from the stored position or the server's current tick), INITIAL_ONLY (a
+     * snapshot when no position is stored, then nothing more), WHEN_NEEDED (when no position is stored or the stored
+     * one was lost) or ALWAYS (at every start).
+     */
+    public void setSnapshotMode(SnapshotMode snapshotMode) {
+        this.snapshotMode = snapshotMode;
+    }
+
+    public String getCollections() {
+        return collections;
+    }
+
+    /**
+     * Comma separated names of the collections to capture (changes) or dump (dump); all collections of the database
+     * when not set. A single collection is also pushed to the server as the tail's collection filter.
+     */
+    public void setCollections(String collections) {
+        this.collections = collections;
+    }
+
+    public String getExcludeCollections() {
+        return excludeCollections;
+    }
+
+    /**
+     * Comma separated names of collections never to capture or dump; wins over collections.
+     */
+    public void setExcludeCollections(String excludeCollections) {
+        this.excludeCollections = excludeCollections;
+    }
+
+    public String getOperationTypes() {
+        return operationTypes;
+    }
+
+    /**
+     * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
+     * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
+     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
+     * delivered). The write-ahead log writes inserts, updates and replaces alike: all are UPSERT.
+     */
+    public void setOperationTypes(String operationTypes) {
+        this.operationTypes = operationTypes;
+    }
+
+    public PositionLostPolicy getPositionLostPolicy() {
+        return positionLostPolicy;
+    }
+
+    /**
+     * What the changes consumer does when its position is gone (the server purged the write-ahead log past it, or the
+     * dump batch of a running snapshot expired): FAIL (stop delivering, report the consumer DOWN with what happened
+     * and how to recover), RESNAPSHOT (take a new snapshot; an expired batch resumes the snapshot) or SKIP (deliver
+     * one GAP event and continue from the server's current tick).
+     */
+    public void setPositionLostPolicy(PositionLostPolicy positionLostPolicy) {
+        this.positionLostPolicy = positionLostPolicy;
+    }
+
+    public String getEnvelope() {
+        return envelope;
+    }
+
+    /**
+     * The body of a change: native (the document for snapshot rows and upserts, {_key,_rev} for deletes, the marker
+     * data for collection, index, view and database changes, as a Map) or debezium (Debezium-compatible JSON text
+     * with before, after, op, source, ts_ms and transaction).
+     */
+    public void setEnvelope(String envelope) {
+        this.envelope = envelope;
+    }
+
+    public UpsertOp getUpsertOp() {
+        return upsertOp;
+    }
+
+    /**
+     * The Debezium op of an upsert: UPDATE (u) or CREATE (c). ArangoDB's write-ahead log does not tell an insert from
+     * an update, so neither is a fact about the change; source.upsert is true either way.
+     */
+    public void setUpsertOp(UpsertOp upsertOp) {
+        this.upsertOp = upsertOp;
+    }
+
+    public boolean isTombstoneOnDelete() {
+        return tombstoneOnDelete;
+    }
+
+    /**
+     * Whether a delete is followed by a tombstone exchange: a null body with the document key in the
+     * CamelArangoReplicationKey header and CamelArangoReplicationTombstone true (for Kafka log compaction).
+     */
+    public void setTombstoneOnDelete(boolean tombstoneOnDelete) {
+        this.tombstoneOnDelete = tombstoneOnDelete;
+    }
+
+    public StateRepository<String, String> getOffsetRepository() {
+        return offsetRepository;
+    }
+
+    /**
+     * The store of the changes consumer's position (committed after each exchange completed without failure). When
+     * not set, a file store at offsetFile is used.
+     */
+    public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
+        this.offsetRepository = offsetRepository;
+    }
+
+    public String getOffsetKey() {
+        return offsetKey;
+    }
+
+    /**
+     * The key of the position in the offset repository; by default changes:database:collections (collections sorted,
+     * * for all, !excluded ones appended). Set it when two routes capture the same collections of one database.
+     */
+    public void setOffsetKey(String offsetKey) {
+        this.offsetKey = offsetKey;
+    }
+
+    public String getOffsetFile() {
+        return offsetFile;
+    }
+
+    /**
+     * The file of the default offset repository, used when no offsetRepository is given; Camel property
+     * placeholders such as {{sys:user.home}} (a system property) or {{env:HOME}} are resolved. Endpoints naming the
+     * same file share one store.
+     */
+    public void setOffsetFile(String offsetFile) {
+        this.offsetFile = offsetFile;
+    }
+
+    public int getMaxEventsPerPoll() {
+        return maxEventsPerPoll;
+    }
+
+    /**
+     * The most changes taken from the engine at once (changes) or documents put into one chunk exchange (dump with
+     * dumpChunks); bounds the memory held between fetches.
+     */
+    public void setMaxEventsPerPoll(int maxEventsPerPoll) {
+        this.maxEventsPerPoll = maxEventsPerPoll;
+    }
+
+    public boolean isDumpChunks() {
+        return dumpChunks;
+    }
+
+    /**
+     * Whether the dump consumer sends one exchange per chunk (a List of documents of one collection, at most
+     * maxEventsPerPoll) instead of one per document.
+     */
+    public void setDumpChunks(boolean dumpChunks) {
+        this.dumpChunks = dumpChunks;
+    }
+
+    public int getMaxTransactionEvents() {
+        return maxTransactionEvents;
+    }
+
+    /**
+     * The most changes of open write-ahead log transactions held in memory until their commit; a larger transaction
+     * fails the consumer with a message saying so.
+     */
+    public void setMaxTransactionEvents(int maxTransactionEvents) {
+        this.maxTransactionEvents = maxTransactionEvents;
+    }
+
+    public long getBatchTtl() {
+        return batchTtl;
+    }
+
+    /**
+     * How long the server keeps a dump batch (snapshot) after its last use; the consumers extend it while dumping
+     * and always delete it. At least 3 seconds.
+     */
+    public void setBatchTtl(long batchTtl) {
+        this.batchTtl = batchTtl;
+    }
+
+    public int getSnapshotChunkSize() {
+        return snapshotChunkSize;
+    }
+
+    /**
+     * The size in bytes of the first dump chunk of a collection; later chunks grow by a quarter up to
+     * snapshotMaxChunkSize (or this size, when larger).
+     */
+    public void setSnapshotChunkSize(int snapshotChunkSize) {
+        this.snapshotChunkSize = snapshotChunkSize;
+    }
+
+    public int getSnapshotMaxChunkSize() {
+        return snapshotMaxChunkSize;
+    }
+
+    /**
+     * The largest dump chunk in bytes (16 KiB to 128 MiB). A chunk is read whole and held in memory as parsed
+     * documents (several times its size) until its changes are delivered, so this bounds the snapshot's heap; larger
+     * chunks mean fewer requests, which helps small documents. If snapshotChunkSize is larger, it is the maximum.
+     */
+    public void setSnapshotMaxChunkSize(int snapshotMaxChunkSize) {
+        this.snapshotMaxChunkSize = snapshotMaxChunkSize;
+    }
+
+    public int getTailChunkSize() {
+        return tailChunkSize;
+    }
+
+    /**
+     * The approximate size in bytes of one write-ahead log tail response (16 KiB to 128 MiB).
+     */
+    public void setTailChunkSize(int tailChunkSize) {
+        this.tailChunkSize = tailChunkSize;
+    }
+
+    public long getIdleMinWait() {
+        return idleMinWait;
+    }
+
+    /**
+     * The shortest wait before asking the server's write-ahead log again after an answer without changes; the wait
+     * doubles per empty answer up to idleMaxWait.
+     */
+    public void setIdleMinWait(long idleMinWait) {
+        this.idleMinWait = idleMinWait;
+    }
+
+    public long getIdleMaxWait() {
+        return idleMaxWait;
+    }
+
+    /**
+     * The longest wait between two write-ahead log requests while nothing changes. It is also about the longest time
+     * a change waits before it is read after a quiet period (the write-ahead log API has no long poll); raise it to
+     * make many idle consumers cheaper at the cost of that latency.
+     */
+    public void setIdleMaxWait(long idleMaxWait) {
+        this.idleMaxWait = idleMaxWait;
+    }
+}

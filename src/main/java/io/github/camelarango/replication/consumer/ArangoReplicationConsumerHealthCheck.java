@@ -1,0 +1,66 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.camelarango.replication.cdc.ChangeStreamException;
+import io.github.camelarango.replication.client.ArangoConnectionException;
+import io.github.camelarango.replication.client.ArangoReplicationException;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
+
+/**
+ * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
+ * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
+ * of it, DOWN while the last poll failed — the server unreachable, the position lost, a transaction larger than
+ * maxTransactionEvents — with a message saying what happened and how to recover, the server's HTTP status when it
+ * answered with an error, and the {@link ConsumerStatus#position() position} figures as details.
+ */
+public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
+
+    private final Supplier<ConsumerStatus> status;
+    private final String server;
+
+    /**
+     * @param status the consumer's status now
+     * @param server the server and database the consumer reads, as the messages name them
+     */
+    public ArangoReplicationConsumerHealthCheck(ScheduledPollConsumer consumer, String id,
+                                                Supplier<ConsumerStatus> status, String server) {
+        super(consumer, id);
+        this.status = status;
+        this.server = server;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        Result result = super.call(options);
+        ConsumerStatus now = status.get();
+        Throwable failure = now.lastFailure();
+        if (failure == null || !isEnabled()) {
+            return result;
+        }
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().error(failure)
+                .message(message(failure));
+        result.getDetails().forEach(builder::detail);
+        if (failure instanceof ArangoReplicationException answer && answer.getStatus() > 0) {
+            builder.detail(HTTP_RESPONSE_CODE, answer.getStatus());
+        }
+        now.position().forEach(builder::detail);
+        return builder.build();
+    }
+
+    private String message(Throwable failure) {
+        if (failure instanceof ChangeStreamException) {
+            return failure.getMessage(); // the engine's own words: what happened and how to recover
+        }
+        if (failure instanceof ArangoConnectionException) {
+            return "ArangoDB at " + server + " is unreachable: " + failure.getMessage()
+                   + ". The consumer retries at every poll and resumes from its committed position once the server "
+                   + "answers.";
+        }
+        return "Polling changes from ArangoDB at " + server + " failed: " + failure.getMessage()
+               + ". The consumer retries at every poll from its committed position.";
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.cdc.PositionLostException;
+import io.github.camelarango.replication.client.Ticks;
+
+/**
+ * What a {@code changes} consumer can tell about itself at one moment, as the health check, the dev console and the
+ * JMX attributes show it: where its position stands, what the engine handed out and the failure of the last poll.
+ * Built from the engine's {@link ChangeStreamMetrics} and the last failure; immutable, ticks as unsigned decimal text.
+ *
+ * @param offsetKey                 the key of the position in the offset repository
+ * @param phase                     SNAPSHOT or TAIL; empty before the first poll
+ * @param committedTick             the tick of the last committed position
+ * @param serverLastTick            the server's latest write-ahead log tick as last seen
+ * @param lagTicks                  how many ticks the committed position is behind the server
+ * @param eventsByType              changes handed out by the engine, by change type
+ * @param snapshotProgress          per collection: documents read, of about how many, or done ({@link #describe})
+ * @param openTransactions          write-ahead log transactions begun but not yet committed
+ * @param bufferedTransactionEvents changes held in memory for open transactions
+ * @param positionLostCount         how often the position was lost (purged write-ahead log, expired batch)
+ * @param lastFailure               the failure of the last poll, null when it succeeded
+ */
+public record ConsumerStatus(String offsetKey, String phase, String committedTick, String serverLastTick,
+                             long lagTicks, Map<String, Long> eventsByType, Map<String, String> snapshotProgress,
+                             long openTransactions, long bufferedTransactionEvents, long positionLostCount,
+                             Throwable lastFailure) {
+
+    /** What a consumer that reports its status offers. */
+    public interface Source {
+        ConsumerStatus consumerStatus();
+    }
+
+    /** Keeps sorted, unmodifiable copies of the maps. */
+    public ConsumerStatus {
+        eventsByType = Collections.unmodifiableSortedMap(new TreeMap<>(eventsByType));
+        snapshotProgress = Collections.unmodifiableSortedMap(new TreeMap<>(snapshotProgress));
+    }
+
+    /**
+     * @param metrics     the engine's figures, null before the consumer started
+     * @param lastFailure the failure of the last poll, null when it succeeded
+     */
+    public static ConsumerStatus of(String offsetKey, ChangeStreamMetrics metrics, Throwable lastFailure) {
+        if (metrics == null) {
+            return new ConsumerStatus(offsetKey, "", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, lastFailure);
+        }
+        Map<String, Long> events = new HashMap<>();
+        metrics.eventsByType().forEach((type, count) -> events.put(type.name(), count));
+        Map<String, String> progress = new HashMap<>();
+        metrics.snapshotProgress().forEach((collection, p) -> progress.put(collection, describe(p)));
+        return new ConsumerStatus(offsetKey, metrics.phase() == null ? "" : metrics.phase().name(),
+                Ticks.format(metrics.committedTick()), Ticks.format(metrics.serverLastTick()), metrics.lagTicks(),
+                events, progress, metrics.openTransactions(), metrics.bufferedTransactionEvents(),
+                metrics.positionLostCount(), lastFailure);
+    }
+
+    /** {@code 120 of about 1000} while the dump runs ({@code 120} without a count), {@code 1000 done} after it. */
+    public static String describe(ChangeStreamMetrics.CollectionProgress progress) {
+        if (progress.completed()) {
+            return progress.documentsRead() + " done";
+        }
+        return progress.documentsRead()
+               + (progress.estimatedTotal().isPresent() ? " of about " + progress.estimatedTotal().getAsLong() : "");
+    }
+
+    /** Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL). */
+    public boolean positionLost() {
+        return lastFailure instanceof PositionLostException;
+    }
+
+    /** Where the position stands: offsetKey, phase, committedTick, serverLastTick, lagTicks, positionLostCount. */
+    public Map<String, Object> position() {
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("offsetKey", offsetKey);
+        position.put("phase", phase);
+        position.put("committedTick", committedTick);
+        position.put("serverLastTick", serverLastTick);
+        position.put("lagTicks", lagTicks);
+        position.put("positionLostCount", positionLostCount);
+        return position;
+    }
+
+    /** Every figure: the {@link #position()}, the events, the snapshot and transaction figures, the last failure. */
+    public Map<String, Object> figures() {
+        Map<String, Object> figures = position();
+        figures.put("eventsByType", eventsByType);
+        figures.put("snapshotProgress", snapshotProgress);
+        figures.put("openTransactions", openTransactions);
+        figures.put("bufferedTransactionEvents", bufferedTransactionEvents);
+        figures.put("lastFailure", lastFailure == null ? "" : lastFailure.getMessage());
+        return figures;
+    }
+}

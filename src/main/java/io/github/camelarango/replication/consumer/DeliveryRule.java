@@ -1,0 +1,54 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one rule of the consumers for an exchange they send: it was delivered when it completed without an exception
+ * and without rollback; otherwise the failure goes to the consumer's exception handler (so bridgeErrorHandler and a
+ * custom exceptionHandler see it) and the consumer must not move on as if it had been delivered. An exchange that
+ * Camel rejected because it is shutting down is not delivered either, but is not reported as a failure.
+ */
+public final class DeliveryRule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRule.class);
+
+    private DeliveryRule() {
+    }
+
+    /**
+     * Sends one exchange through the consumer's route, synchronously.
+     *
+     * @param  write          writes headers and body of the message
+     * @param  whatHappensNow the message for the exception handler: what was not delivered and what the consumer does;
+     *                        built only when the exchange failed (it is on the path of every exchange)
+     * @return                whether the exchange was delivered
+     */
+    public static boolean deliver(DefaultConsumer consumer, Consumer<Message> write, Supplier<String> whatHappensNow) {
+        Exchange exchange = consumer.createExchange(false);
+        try {
+            write.accept(exchange.getMessage());
+            consumer.getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean delivered = exchange.getException() == null && !exchange.isRollbackOnly()
+                            && !exchange.isRollbackOnlyLast();
+        if (exchange.getException() instanceof RejectedExecutionException) {
+            LOG.debug("Exchange rejected while Camel shuts down: {}", whatHappensNow.get());
+        } else if (!delivered) {
+            Throwable cause = exchange.getException() != null ? exchange.getException()
+                    : new IllegalStateException("the exchange was marked rollback only");
+            consumer.getExceptionHandler().handleException(whatHappensNow.get(), exchange, cause);
+        }
+        consumer.releaseExchange(exchange, false);
+        return delivered;
+    }
+}

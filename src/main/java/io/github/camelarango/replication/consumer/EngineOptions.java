@@ -1,0 +1,103 @@
+package io.github.camelarango.replication.consumer;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.SnapshotMode;
+import io.github.camelarango.replication.client.Require;
+
+/**
+ * The consumer options as the change-capture engine's {@link ChangeStreamOptions}, and the key of a consumer's
+ * stream: {@code <mode>:<database>:<collections sorted, or *>} plus {@code !<excluded>} when collections are
+ * excluded, stable across restarts and route changes. The engine checks the values it is given.
+ */
+public final class EngineOptions {
+
+    private static final String CHANGES = "changes";
+    private static final String DUMP = "dump";
+
+    private EngineOptions() {
+    }
+
+    /**
+     * The engine options of a changes or dump consumer.
+     *
+     * @param  streamKey                the position key (also the source of the derived server id)
+     * @param  snapshotMode             the mode to run in (the dump consumer runs INITIAL_ONLY)
+     * @param  includeSystem            whether system collections are captured
+     * @throws IllegalArgumentException naming the option, the value and what is allowed
+     */
+    public static ChangeStreamOptions of(ArangoReplicationConsumerConfiguration consumer, String streamKey,
+                                         SnapshotMode snapshotMode, boolean includeSystem) {
+        int chunk = consumer.getSnapshotChunkSize();
+        return ChangeStreamOptions.builder()
+                .streamKey(streamKey)
+                .snapshotMode(snapshotMode)
+                .positionLostPolicy(consumer.getPositionLostPolicy())
+                .includeCollections(names(consumer.getCollections()))
+                .excludeCollections(names(consumer.getExcludeCollections()))
+                .includeSystem(includeSystem)
+                .changeTypes(changeTypes(consumer.getOperationTypes()))
+                .batchTtl(Duration.ofMillis(consumer.getBatchTtl()))
+                .initialDumpChunkSize(chunk)
+                .maxDumpChunkSize(Math.max(chunk, consumer.getSnapshotMaxChunkSize()))
+                .tailChunkSize(consumer.getTailChunkSize())
+                .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))
+                .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))
+                .maxTransactionEvents(consumer.getMaxTransactionEvents())
+                .build();
+    }
+
+    /** The key of the changes consumer's position: the offsetKey option, or {@code changes:<database>:…}. */
+    public static String offsetKey(ArangoReplicationConsumerConfiguration consumer, String database) {
+        return consumer.getOffsetKey() != null ? consumer.getOffsetKey() : streamKey(CHANGES, consumer, database);
+    }
+
+    /** The key of the dump consumer's snapshots, {@code dump:<database>:…} (it keeps no position). */
+    public static String dumpKey(ArangoReplicationConsumerConfiguration consumer, String database) {
+        return streamKey(DUMP, consumer, database);
+    }
+
+    private static String streamKey(String mode, ArangoReplicationConsumerConfiguration consumer, String database) {
+        Set<String> included = new TreeSet<>(names(consumer.getCollections()));
+        Set<String> excluded = new TreeSet<>(names(consumer.getExcludeCollections()));
+        String key = mode + ":" + database + ":" + (included.isEmpty() ? "*" : String.join(",", included));
+        return excluded.isEmpty() ? key : key + "!" + String.join(",", excluded);
+    }
+
+    private static Set<String> names(String commaSeparated) {
+        Set<String> names = new LinkedHashSet<>();
+        if (commaSeparated != null) {
+            for (String name : commaSeparated.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Set<ChangeType> changeTypes(String commaSeparated) {
+        Set<String> names = names(commaSeparated);
+        if (names.isEmpty()) {
+            return ChangeType.all();
+        }
+        Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
+        for (String name : names) {
+            try {
+                types.add(ChangeType.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw Require.invalid("operationTypes", name, "comma separated names out of "
+                        + Arrays.toString(ChangeType.values()));
+            }
+        }
+        return types;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.camelarango.replication.offsets;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.client.Require;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Where a consumer keeps its position: the offset repository it was given, or the component's default one for its
+ * offset file — one started {@link AtomicFileStateRepository} per file, shared by every consumer naming that file
+ * (two instances over one file would overwrite each other's keys), stopped with the component.
+ */
+public final class DefaultOffsetRepositories {
+
+    private final Map<File, AtomicFileStateRepository> byFile = new HashMap<>();
+
+    /**
+     * The position store of a consumer, started.
+     *
+     * @param  configured               the consumer's offsetRepository, or null for the default one of the file
+     * @param  offsetFile               the consumer's offsetFile; Camel property placeholders are resolved
+     * @throws IllegalArgumentException naming the option when the file cannot be used
+     */
+    public PositionStore positionStore(CamelContext context, StateRepository<String, String> configured,
+                                       String offsetFile) {
+        StateRepository<String, String> repository = configured != null ? configured : forFile(context, offsetFile);
+        ServiceHelper.startService(repository); // a repository from the registry is not started by anyone else
+        return PositionStore.ofStrings(repository::getState, repository::setState);
+    }
+
+    private synchronized StateRepository<String, String> forFile(CamelContext context, String offsetFile) {
+        String path = context.resolvePropertyPlaceholders(offsetFile);
+        if (path.contains("${")) {
+            throw Require.invalid("offsetFile", offsetFile,
+                    "a file path; write a system property as a Camel placeholder, e.g. {{sys:user.home}}");
+        }
+        File file = new File(path).getAbsoluteFile();
+        AtomicFileStateRepository repository = byFile.get(file);
+        if (repository == null) {
+            repository = new AtomicFileStateRepository(file.toPath());
+            try {
+                ServiceHelper.startService(repository);
+            } catch (RuntimeException e) {
+                IllegalArgumentException unusable = Require.invalid("offsetFile", offsetFile,
+                        "a file that can be created and read; " + file + " cannot: " + e.getMessage());
+                unusable.initCause(e);
+                throw unusable;
+            }
+            byFile.put(file, repository);
+        }
+        return repository;
+    }
+
+    /** Stops every default repository (their content is on disk already: each state change rewrites its file). */
+    public synchronized void stopAll() {
+        byFile.values().forEach(ServiceHelper::stopService);
+        byFile.clear();
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.camelarango.replication.producer;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.CreateDumpBatchRequest;
+import io.github.camelarango.replication.client.DeleteDumpBatchRequest;
+import io.github.camelarango.replication.client.DumpRequest;
+import io.github.camelarango.replication.client.DumpResponse;
+import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
+import io.github.camelarango.replication.client.InventoryRequest;
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.ReplicationOperation;
+
+/**
+ * The snapshot operations: dump batches, inventory, dump and the coordinator's cluster inventory.
+ */
+final class SnapshotOperations {
+
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
+    };
+
+    private SnapshotOperations() {
+    }
+
+    static void register(Map<ReplicationOperation, OperationHandler> handlers) {
+        handlers.put(ReplicationOperation.INVENTORY, SnapshotOperations::inventory);
+        handlers.put(ReplicationOperation.CREATE_DUMP_BATCH, (client, request, result) -> result.body(
+                client.createDumpBatch(new CreateDumpBatchRequest(request.ttl(), null, request.dbServer()))));
+        handlers.put(ReplicationOperation.EXTEND_DUMP_BATCH, (client, request, result) -> {
+            client.extendDumpBatch(
+                    new ExtendDumpBatchRequest(request.requiredBatchId(), request.ttl(), request.dbServer()));
+            result.body(Boolean.TRUE);
+        });
+        handlers.put(ReplicationOperation.DELETE_DUMP_BATCH, (client, request, result) -> {
+            client.deleteDumpBatch(new DeleteDumpBatchRequest(request.requiredBatchId(), request.dbServer()));
+            result.body(Boolean.TRUE);
+        });
+        handlers.put(ReplicationOperation.DUMP, SnapshotOperations::dump);
+        handlers.put(ReplicationOperation.CLUSTER_INVENTORY,
+                (client, request, result) -> result.body(client.clusterInventory(request.includeSystem())));
+    }
+
+    private static void inventory(ArangoReplicationClient client, RequestParameters request, ResultWriter result) {
+        result.body(client.inventory(new InventoryRequest(request.requiredBatchId(), request.includeSystem(),
+                request.globalOrNull(), request.collection(), null, request.dbServer())));
+    }
+
+    /** One dump chunk: the documents as a list of maps, or the newline-delimited JSON as a stream. */
+    private static void dump(ArangoReplicationClient client, RequestParameters request, ResultWriter result) {
+        DumpRequest dump = new DumpRequest(request.requiredCollection(), request.requiredBatchId(), request.chunkSize(),
+                request.useEnvelope(), request.dbServer());
+        boolean deserialize = request.deserialize();
+        result.lines(client.dump(dump), deserialize, DumpResponse::documents,
+                (JsonNode document) -> Json.mapper().convertValue(document, DOCUMENT));
+    }
+}

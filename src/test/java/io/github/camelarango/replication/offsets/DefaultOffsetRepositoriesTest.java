@@ -1,0 +1,66 @@
+package io.github.camelarango.replication.offsets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.PositionStore;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The position store of a consumer: its own repository, started, or one shared default file store per file. */
+class DefaultOffsetRepositoriesTest {
+
+    private static final String PROPERTY = "camel.arango.replication.offsets.test.dir";
+
+    @TempDir
+    Path folder;
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final DefaultOffsetRepositories repositories = new DefaultOffsetRepositories();
+
+    @AfterEach
+    void stop() {
+        repositories.stopAll();
+        System.clearProperty(PROPERTY);
+    }
+
+    @Test
+    void theOffsetFileIsResolvedByCamelPropertyPlaceholdersAndSharedPerFile() throws Exception {
+        System.setProperty(PROPERTY, folder.toString());
+        PositionStore first = repositories.positionStore(context, null, "{{sys:" + PROPERTY + "}}/cdc/offsets.dat");
+        first.save("a", ChangePosition.tail(1, 1));
+        PositionStore second = repositories.positionStore(context, null, folder + "/cdc/offsets.dat");
+        second.save("b", ChangePosition.tail(2, 2));
+        assertEquals(Optional.of(ChangePosition.tail(2, 2)), first.load("b"), "one store per file, however it is written");
+        assertEquals(List.of("a=" + ChangePosition.tail(1, 1).toJson(), "b=" + ChangePosition.tail(2, 2).toJson()),
+                Files.readAllLines(folder.resolve("cdc/offsets.dat")));
+    }
+
+    @Test
+    void aDollarPlaceholderIsRefusedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> repositories.positionStore(context, null, "${user.home}/offsets.dat"));
+        assertEquals("Invalid value for option offsetFile: '${user.home}/offsets.dat'; allowed is a file path; write a "
+                     + "system property as a Camel placeholder, e.g. {{sys:user.home}}", e.getMessage());
+    }
+
+    @Test
+    void aConfiguredRepositoryIsStartedAndUsed() {
+        MemoryStateRepository configured = new MemoryStateRepository();
+        PositionStore store = repositories.positionStore(context, configured, "unused");
+        assertTrue(configured.isStarted());
+        store.save("k", ChangePosition.tail(7, 7));
+        assertEquals(ChangePosition.tail(7, 7).toJson(), configured.getState("k"));
+    }
+}
