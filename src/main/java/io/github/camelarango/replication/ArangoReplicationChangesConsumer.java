@@ -8,6 +8,7 @@ import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
@@ -17,6 +18,8 @@ import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * so that the change is delivered again on the next poll (at-least-once, Kafka's breakOnFirstError semantics).
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
- * that delivered something is followed by the next at once). The engine waits between empty write-ahead log answers
+ * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
+ * concurrentConsumers above 1 is refused when the consumer starts. The engine waits between empty write-ahead log answers
  * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover.
@@ -83,17 +87,40 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
                 configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
-        super.doStart();
+        try {
+            super.doStart();
+        } catch (Exception | Error e) {
+            closeStream();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a scheduler that would run polls in parallel: the changes are delivered in order and each position is
+     * committed after the delivery of every change before it.
+     */
+    @Override
+    protected void afterConfigureScheduler(ScheduledPollConsumerScheduler scheduler, boolean newScheduler) {
+        if (scheduler instanceof DefaultScheduledPollConsumerScheduler polls && polls.getConcurrentConsumers() > 1) {
+            throw Require.invalid("scheduler.concurrentConsumers", polls.getConcurrentConsumers(), "1 (the changes "
+                    + "consumer delivers changes in order and commits each position after its delivery, so it cannot "
+                    + "poll concurrently; remove scheduler.concurrentConsumers)");
+        }
+        super.afterConfigureScheduler(scheduler, newScheduler);
     }
 
     @Override
     protected void doStop() throws Exception {
+        closeStream();
+        super.doStop();
+        stream = null;
+    }
+
+    private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
             current.close();
         }
-        super.doStop();
-        stream = null;
     }
 
     /**
@@ -125,7 +152,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                 break;
             }
             try {
-                current.commit(event.position());
+                current.commit(event);
             } catch (RuntimeException e) {
                 current.rewind(); // nothing after the last saved position may be skipped
                 throw failed(e);

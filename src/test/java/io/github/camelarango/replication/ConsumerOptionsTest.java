@@ -175,6 +175,27 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 .getOffsetKey());
     }
 
+    @Test
+    void theChangesConsumerRefusesConcurrentPolls() throws Exception {
+        context.getRegistry().bind("memory", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("arango-replication:changes?scheduler.concurrentConsumers=2&offsetRepository=#memory&port=1")
+                        .routeId("parallel").autoStartup(false).to("mock:a");
+            }
+        });
+        Exception e = assertThrows(Exception.class, () -> context.getRouteController().startRoute("parallel"));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        assertEquals("Invalid value for option scheduler.concurrentConsumers: '2'; allowed is 1 (the changes consumer "
+                     + "delivers changes in order and commits each position after its delivery, so it cannot poll "
+                     + "concurrently; remove scheduler.concurrentConsumers)", cause.getMessage());
+        assertFalse(context.getRouteController().getRouteStatus("parallel").isStarted());
+    }
+
     private long delay(String routeId) {
         return assertInstanceOf(ScheduledPollConsumer.class, context.getRoute(routeId).getConsumer()).getDelay();
     }

@@ -10,14 +10,16 @@ import java.util.Optional;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
  * delivered as {@link ChangeEvent}s — synchronous and pull-based, so that a polling consumer drives it.
  * <p>
  * <b>Use.</b> Call {@link #poll(int)} repeatedly; deliver each event; after an event's delivery completed, call
- * {@link #commit(ChangePosition)} with its {@link ChangeEvent#position()} (committing the last event of a poll is
- * enough). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
+ * {@link #commit(ChangeEvent)} with it (committing the last event of a poll is enough: a commit covers every event
+ * handed out before it). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
  * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
  * <p>
@@ -45,6 +47,7 @@ import io.github.camelarango.replication.client.Require;
  */
 public final class ChangeStream implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
 
     private final ChangeStreamOptions options;
@@ -116,11 +119,21 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Records that every event up to the one carrying {@code position} was delivered, and saves the position in the
-     * {@link PositionStore}. Call it only after the event's delivery completed without failure.
+     * Records that {@code event} and every event this stream handed out before it were delivered, and saves the
+     * event's {@link ChangeEvent#position() position} in the {@link PositionStore}. Call it only once the delivery of
+     * the event and of every earlier one completed without failure.
+     * <p>
+     * The rule is the order in which {@link #poll} handed the events out, not their positions (the events of a WAL
+     * transaction share one position, as do the rows of a dump chunk). A caller that delivers asynchronously must
+     * therefore commit in hand-out order: commit an event only when it and all events before it completed (commit
+     * the last one of such a run). A commit of an event that no longer awaits one — committed already, directly or
+     * through a later event, or handed out before a {@link #rewind()} — is ignored, so the stored position never
+     * moves back.
      */
-    public void commit(ChangePosition position) {
-        commits.commit(Objects.requireNonNull(position, "position"));
+    public void commit(ChangeEvent event) {
+        if (!commits.commit(Objects.requireNonNull(event, "event"))) {
+            LOG.debug("Change stream '{}' ignores the commit of {}: it awaits no commit", options.streamKey(), event);
+        }
     }
 
     /**

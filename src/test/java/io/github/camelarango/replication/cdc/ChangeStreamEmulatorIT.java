@@ -102,7 +102,7 @@ class ChangeStreamEmulatorIT {
             replica.apply(events);
             all.addAll(events);
             if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1).position());
+                stream.commit(events.get(events.size() - 1));
             } else if (EmulatorTruth.of(replica, CAPTURED).equals(setup.truth())) {
                 return all;
             }
@@ -144,7 +144,7 @@ class ChangeStreamEmulatorIT {
                     replica.apply(events);
                     delivered.addAll(events);
                     if (!events.isEmpty()) {
-                        stream.commit(events.get(events.size() - 1).position());
+                        stream.commit(events.get(events.size() - 1));
                     }
                 }
                 writer.join();
@@ -206,7 +206,7 @@ class ChangeStreamEmulatorIT {
                 replica.apply(events);
                 boolean crash = random.nextInt(8) == 0;
                 if (!events.isEmpty() && !(crash && random.nextBoolean())) {
-                    stream.commit(events.get(events.size() - 1).position());
+                    stream.commit(events.get(events.size() - 1));
                 }
                 if (crash) {
                     committedAtCrash = positions.load("it").orElse(null);
@@ -260,7 +260,7 @@ class ChangeStreamEmulatorIT {
                         List<ChangeEvent> first = stream.poll(10);
                         assertEquals(ChangeType.GAP, first.get(0).type());
                         replica.apply(first);
-                        stream.commit(first.get(first.size() - 1).position());
+                        stream.commit(first.get(first.size() - 1));
                         setup.db.collection("orders").insertDocument(Map.of("_key", "after"));
                         List<ChangeEvent> later = new ArrayList<>();
                         for (int i = 0; i < 200 && later.isEmpty(); i++) {
@@ -289,7 +289,7 @@ class ChangeStreamEmulatorIT {
                     positions)) {
                 List<ChangeEvent> first = stream.poll(5);
                 replica.apply(first);
-                stream.commit(first.get(first.size() - 1).position());
+                stream.commit(first.get(first.size() - 1));
                 setup.emulator.expireAllBatches();
                 setup.db.collection("customers").insertDocument(Map.of("_key", "during"));
                 if (policy == PositionLostPolicy.FAIL) {
@@ -401,7 +401,7 @@ class ChangeStreamEmulatorIT {
             }
             replica.apply(events);
             if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1).position());
+                stream.commit(events.get(events.size() - 1));
             } else if (done.getAsBoolean()) {
                 return;
             }

@@ -51,7 +51,7 @@ class ChangeStreamTest {
             sink.apply(events);
             all.addAll(events);
             if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1).position());
+                stream.commit(events.get(events.size() - 1));
             }
             Optional<ChangePosition> committed = stream.committedPosition();
             if (events.isEmpty() && committed.isPresent() && !committed.get().isSnapshot()
@@ -128,7 +128,7 @@ class ChangeStreamTest {
                 replica.apply(events);
                 boolean crash = random.nextInt(6) == 0;
                 if (!events.isEmpty() && !(crash && random.nextBoolean())) {
-                    stream.commit(events.get(events.size() - 1).position());
+                    stream.commit(events.get(events.size() - 1));
                 }
                 if (crash) {
                     committedAtCrash = positions.load("test").orElse(null);
@@ -139,7 +139,7 @@ class ChangeStreamTest {
                 List<ChangeEvent> events = stream.poll(100);
                 replica.apply(events);
                 if (!events.isEmpty()) {
-                    stream.commit(events.get(events.size() - 1).position());
+                    stream.commit(events.get(events.size() - 1));
                 } else if (stream.committedPosition().map(p -> !p.isSnapshot()
                         && Long.compareUnsigned(p.from(), src.lastTick()) >= 0).orElse(false)) {
                     break;
@@ -240,7 +240,7 @@ class ChangeStreamTest {
             assertEquals(ChangeType.GAP, gap.type());
             assertEquals(Long.toUnsignedString(before), gap.data().get("lostAfterTick").asText());
             assertEquals(Long.toUnsignedString(purged), gap.data().get("resumedAfterTick").asText());
-            restarted.commit(gap.position());
+            restarted.commit(gap);
             source.upsert("a", "later");
             List<ChangeEvent> later = runUntilCaughtUp(restarted);
             assertEquals(List.of("later"), later.stream().map(ChangeEvent::key).toList());
@@ -255,7 +255,7 @@ class ChangeStreamTest {
         try (ChangeStream stream = stream(options())) {
             List<ChangeEvent> events = stream.poll(3);
             sink.apply(events);
-            stream.commit(events.get(events.size() - 1).position());
+            stream.commit(events.get(events.size() - 1));
             source.expireAllBatches();
             PositionLostException e = assertThrows(PositionLostException.class, () -> {
                 for (int i = 0; i < 100; i++) {
@@ -280,7 +280,7 @@ class ChangeStreamTest {
                 events.addAll(stream.poll(4));
             }
             sink.apply(events);
-            stream.commit(events.get(events.size() - 1).position());
+            stream.commit(events.get(events.size() - 1));
             source.upsert("b", "b1");
             source.expireAllBatches();
             runUntilCaughtUp(stream);
@@ -344,8 +344,24 @@ class ChangeStreamTest {
             stream.poll(10);
             stream.poll(10);
             assertEquals(committed, store.load("test").orElseThrow(), "the handed-out event is not committed yet");
-            stream.commit(events.get(0).position());
+            stream.commit(events.get(0));
             assertEquals(events.get(0).position(), store.load("test").orElseThrow());
+        }
+    }
+
+    @Test
+    void aCommitOlderThanTheCommittedOneIsIgnored() {
+        seed(0, "a");
+        try (ChangeStream stream = stream(options())) {
+            runUntilCaughtUp(stream);
+            source.upsert("a", "x");
+            source.upsert("a", "y");
+            List<ChangeEvent> events = stream.poll(10);
+            assertEquals(List.of("x", "y"), events.stream().map(ChangeEvent::key).toList());
+            stream.commit(events.get(1)); // an asynchronous caller: y completes first
+            stream.commit(events.get(0)); // x's commit arrives late: every event up to y was delivered
+            assertEquals(events.get(1).position(), store.load("test").orElseThrow(),
+                    "the stored position does not go back to x");
         }
     }
 
@@ -358,7 +374,7 @@ class ChangeStreamTest {
             source.upsert("a", "y");
             List<ChangeEvent> first = stream.poll(10);
             assertEquals(List.of("x", "y"), first.stream().map(ChangeEvent::key).toList());
-            stream.commit(first.get(0).position());
+            stream.commit(first.get(0));
             stream.rewind();
             List<ChangeEvent> again = stream.poll(10);
             assertEquals(List.of("y"), again.stream().map(ChangeEvent::key).toList());
@@ -399,7 +415,7 @@ class ChangeStreamTest {
                 events.addAll(stream.poll(1));
             }
             sink.apply(events);
-            stream.commit(events.get(events.size() - 1).position());
+            stream.commit(events.get(events.size() - 1));
         }
         source.upsert("a", "a1");
         try (ChangeStream restarted = stream(options())) {
