@@ -24,6 +24,8 @@ final class CapturePhases {
     private final IdleWait idleWait;
     private final Clock clock;
     private final SnapshotProgressLog progressLog;
+    private final PositionStamp stamp = new PositionStamp();
+    private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
 
     private CollectionCatalog catalog = new CollectionCatalog();
@@ -44,15 +46,18 @@ final class CapturePhases {
         this.idleWait = idleWait;
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
-        this.out = out;
+        this.continuity = new ContinuityCheck(source, options, clock);
+        this.out = step -> out.accept(stamp.apply(step));
     }
 
     /**
-     * Chooses the first reader from the stored position and the snapshot mode.
+     * Chooses the first reader from the stored position and the snapshot mode, on the server that answers now: every
+     * position handed out from here on names it.
      *
      * @param honourStored resume from the stored position whatever the mode (after a rewind)
      */
     void start(Optional<ChangePosition> stored, boolean honourStored) {
+        stamp.start(source.serverId(), stored.orElse(null));
         if (honourStored && stored.isPresent()) {
             resumeFrom(stored.get());
             return;
@@ -78,11 +83,21 @@ final class CapturePhases {
     private void resumeFrom(ChangePosition position) {
         LOG.info("Change stream '{}' resumes from {}", options.streamKey(), position);
         if (position.isSnapshot()) {
-            snapshotToResume = position;
+            try {
+                continuity.verify(position, stamp.server());
+                snapshotToResume = position;
+            } catch (PositionLostSignal lost) {
+                onSnapshotPositionLost(lost);
+            }
         } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
             finished = true;
         } else {
-            startTail(position, tailed);
+            try {
+                continuity.verify(position, stamp.server());
+                startTail(position, tailed);
+            } catch (PositionLostSignal lost) {
+                onTailPositionLost(lost);
+            }
         }
     }
 
@@ -124,7 +139,7 @@ final class CapturePhases {
                 boolean more = tailer.fetch(out);
                 releaseHandOff();
                 return more;
-            } catch (WalTailer.PositionLostSignal e) {
+            } catch (PositionLostSignal e) {
                 releaseHandOff();
                 onTailPositionLost(e);
                 return true;
@@ -224,10 +239,10 @@ final class CapturePhases {
                 : options.positionLostPolicy();
     }
 
-    private void onTailPositionLost(WalTailer.PositionLostSignal lost) {
+    private void onTailPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
         tailer = null;
-        String what = lost.describe(source.database(), options.streamKey());
+        String what = lost.getMessage();
         switch (policyInForce()) {
             case RESNAPSHOT -> {
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
@@ -237,16 +252,28 @@ final class CapturePhases {
                 long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
                 LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
                         Ticks.format(resumeAt));
-                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt);
+                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt, lost.reason);
                 out.accept(StreamStep.of(gap));
-                startTail(gap.position(), true);
+                startTail(gap.position(), false);
             }
-            case FAIL -> {
-                PositionLostException failure = PositionLostException.walPurged(options.streamKey(), what);
-                LOG.error(failure.getMessage());
-                throw failure;
-            }
+            case FAIL -> throw failed(lost);
         }
+    }
+
+    /** A stored snapshot position the server cannot continue: every policy but FAIL takes a new snapshot. */
+    private void onSnapshotPositionLost(PositionLostSignal lost) {
+        metrics.positionLost();
+        if (policyInForce() == PositionLostPolicy.FAIL) {
+            throw failed(lost);
+        }
+        LOG.warn("Position lost: {}; taking a new snapshot", lost.getMessage());
+        snapshotToStart = true;
+    }
+
+    private PositionLostException failed(PositionLostSignal lost) {
+        PositionLostException failure = PositionLostException.positionLost(options.streamKey(), lost.getMessage());
+        LOG.error(failure.getMessage());
+        return failure;
     }
 
     /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */

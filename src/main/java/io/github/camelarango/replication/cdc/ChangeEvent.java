@@ -93,14 +93,16 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
 
     /**
      * The event declaring that the changes after {@code lostAfter} up to {@code resumedAfter} were not delivered (the
-     * WAL was purged past the stream's position and {@link PositionLostPolicy#SKIP} continued); committing it moves
-     * the stream to {@code resumedAfter}.
+     * stream's position was lost — the WAL was purged past it, or another server answers — and
+     * {@link PositionLostPolicy#SKIP} continued); committing it moves the stream to {@code resumedAfter}.
+     *
+     * @param reason why the position was lost, in a few words
      */
-    public static ChangeEvent gap(String database, long lostAfter, long resumedAfter) {
+    public static ChangeEvent gap(String database, long lostAfter, long resumedAfter, String reason) {
         ObjectNode data = Json.mapper().createObjectNode();
         data.put("lostAfterTick", Ticks.format(lostAfter));
         data.put("resumedAfterTick", Ticks.format(resumedAfter));
-        data.put("reason", "WAL purged past the stream's position");
+        data.put("reason", reason);
         return new ChangeEvent(resumedAfter, ChangeType.GAP, ChangeType.GAP.markerType(), database, null, null, null,
                 null, null, false, data, ChangePosition.tail(resumedAfter, 0));
     }

@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,8 +21,14 @@ import io.github.camelarango.replication.client.Ticks;
  * tick (the tick the tail will start after once the snapshot is complete; when a snapshot was resumed with a second
  * batch, the earliest of the snapshot ticks) and the names of the collections whose dump was fully delivered.
  * <p>
+ * Ticks belong to one server, so a position also names the {@link #server() server} it was taken on (the serverId
+ * of {@code wal/lastTick}) and, in the tail phase, a {@link Witness}: the last document change delivered up to it. A
+ * restarted stream checks both before it tails on (docs/protocol.md §7.1): another server, or a server whose WAL
+ * shows something else at the witness's tick (restored from a backup), is a lost position, not a place to go on from.
+ * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
+ * Format 2 adds {@code server} and {@code witness} to format 1, which is still read (a position without a server).
  */
 public final class ChangePosition {
 
@@ -33,31 +40,71 @@ public final class ChangePosition {
         TAIL
     }
 
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * The last document change delivered up to a tail position: the WAL marker at {@code tick} changed document
+     * {@code key} of the collection {@code cuid} to revision {@code rev} (for a delete: removed revision {@code rev}).
+     * While the server's WAL still holds that tick, the marker there proves that the server has the history the
+     * position was taken on.
+     *
+     * @param tick the marker's tick (unsigned 64-bit)
+     * @param cuid the collection's globally unique id, null when the marker had none
+     * @param key  the document's {@code _key}
+     * @param rev  the document's {@code _rev}
+     */
+    public record Witness(long tick, String cuid, String key, String rev) {
+    }
+
+    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION_WITHOUT_SERVER = 1;
 
     private final Phase phase;
     private final long from;
     private final long lastScanned;
     private final Set<String> completedCollections;
+    private final String server;
+    private final Witness witness;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
-    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections) {
+    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections, String server,
+                           Witness witness) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
         this.completedCollections = completedCollections;
+        this.server = server;
+        this.witness = witness;
     }
 
-    /** A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. */
+    /**
+     * A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. It names no
+     * server until {@link #on(String, Witness)} gives it one.
+     */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of());
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null);
     }
 
-    /** A snapshot position: the snapshot tick and the collections whose dump was fully delivered. */
+    /**
+     * A snapshot position: the snapshot tick and the collections whose dump was fully delivered. It names no server
+     * until {@link #on(String, Witness)} gives it one.
+     */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)));
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null);
+    }
+
+    /**
+     * This position on the given server, with the given witness (tail phase only: a snapshot position has none).
+     *
+     * @param serverId the server's id, null when unknown
+     * @param witness  the last document change delivered up to this position, null when none
+     */
+    public ChangePosition on(String serverId, Witness witness) {
+        Witness kept = phase == Phase.TAIL ? witness : null;
+        if (Objects.equals(serverId, server) && Objects.equals(kept, this.witness)) {
+            return this;
+        }
+        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept);
     }
 
     public Phase phase() {
@@ -88,14 +135,28 @@ public final class ChangePosition {
         return phase == Phase.SNAPSHOT;
     }
 
-    /** This snapshot position with one more collection completed. */
+    /** The serverId of the server whose ticks these are; empty for a position of format 1 or not yet placed. */
+    public Optional<String> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Tail phase: the last document change delivered up to this position; empty when there was none. */
+    public Optional<Witness> witness() {
+        return Optional.ofNullable(witness);
+    }
+
+    /** This snapshot position with one more collection completed (on the same server). */
     public ChangePosition withCompleted(String collection) {
         Set<String> done = new TreeSet<>(completedCollections);
         done.add(collection);
-        return snapshot(from, done);
+        return snapshot(from, done).on(server, null);
     }
 
-    /** The compact JSON form, e.g. {@code {"v":1,"phase":"TAIL","from":"189495","lastScanned":"189505"}}. */
+    /**
+     * The compact JSON form, e.g. {@code {"v":2,"phase":"TAIL","from":"189495","lastScanned":"189505",
+     * "server":"64074660150298","witness":{"tick":"189490","cuid":"h3A468B5B7C1A/71947","key":"p2",
+     * "rev":"_gC3pSPO---"}}}.
+     */
     public String toJson() {
         String rendered = json; // a racy cache is safe: Strings are immutable, every thread renders the same text
         if (rendered == null) {
@@ -117,11 +178,18 @@ public final class ChangePosition {
             ArrayNode done = node.putArray("done");
             completedCollections.forEach(done::add);
         }
+        if (server != null) {
+            node.put("server", server);
+        }
+        if (witness != null) {
+            node.putObject("witness").put("tick", Ticks.format(witness.tick())).put("cuid", witness.cuid())
+                    .put("key", witness.key()).put("rev", witness.rev());
+        }
         return node.toString();
     }
 
     /**
-     * Parses the form written by {@link #toJson()}.
+     * Parses the form written by {@link #toJson()}, of format 2 or 1.
      *
      * @throws IllegalArgumentException naming what is wrong when the text is not a position of a known format
      */
@@ -135,21 +203,32 @@ public final class ChangePosition {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
         }
-        if (node == null || !node.isObject() || node.path("v").asInt(-1) != FORMAT_VERSION) {
+        int version = node == null || !node.isObject() ? -1 : node.path("v").asInt(-1);
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_SERVER) {
             throw new IllegalArgumentException("change position has an unknown format (expected \"v\":" + FORMAT_VERSION
-                    + "): " + abbreviate(json));
+                    + " or " + FORMAT_VERSION_WITHOUT_SERVER + "): " + abbreviate(json));
         }
         String phase = node.path("phase").asText();
+        ChangePosition position;
         if (Phase.TAIL.name().equals(phase)) {
-            return tail(tick(node, "from", json), node.has("lastScanned") ? tick(node, "lastScanned", json) : 0);
-        }
-        if (Phase.SNAPSHOT.name().equals(phase)) {
+            position = tail(tick(node, "from", json), node.has("lastScanned") ? tick(node, "lastScanned", json) : 0);
+        } else if (Phase.SNAPSHOT.name().equals(phase)) {
             Set<String> done = new TreeSet<>();
             node.path("done").forEach(n -> done.add(n.asText()));
-            return snapshot(tick(node, "snapshotTick", json), done);
+            position = snapshot(tick(node, "snapshotTick", json), done);
+        } else {
+            throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and "
+                    + "TAIL: " + abbreviate(json));
         }
-        throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and TAIL: "
-                + abbreviate(json));
+        JsonNode witness = node.get("witness");
+        return position.on(text(node, "server"), witness == null || witness.isNull() ? null
+                : new Witness(tick(witness, "tick", json), text(witness, "cuid"), text(witness, "key"),
+                        text(witness, "rev")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static long tick(JsonNode node, String field, String json) {
@@ -172,12 +251,13 @@ public final class ChangePosition {
     @Override
     public boolean equals(Object o) {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
-                && p.completedCollections.equals(completedCollections);
+                && p.completedCollections.equals(completedCollections) && Objects.equals(p.server, server)
+                && Objects.equals(p.witness, witness);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections);
+        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness);
     }
 
     @Override

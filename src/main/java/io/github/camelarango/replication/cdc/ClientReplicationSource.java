@@ -19,6 +19,7 @@ import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
 import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.InventoryRequest;
 import io.github.camelarango.replication.client.ReplicationHeaders;
+import io.github.camelarango.replication.client.ServerIdentity;
 import io.github.camelarango.replication.client.WalMarker;
 import io.github.camelarango.replication.client.WalTailRequest;
 import io.github.camelarango.replication.client.WalTailResponse;
@@ -63,7 +64,7 @@ public final class ClientReplicationSource implements ReplicationSource {
     }
 
     /** The serverId this source registers with. */
-    public String serverId() {
+    public String registrationServerId() {
         return serverId;
     }
 
@@ -129,7 +130,8 @@ public final class ClientReplicationSource implements ReplicationSource {
 
     @Override
     public TailChunk tail(TailRequest request) {
-        WalTailRequest call = new WalTailRequest(request.from(), null, request.lastScanned(),
+        WalTailRequest call = new WalTailRequest(request.from(), request.to() == 0 ? null : request.to(),
+                request.lastScanned(),
                 (long) request.chunkSize(), false, request.collection(), request.includeSystem(), serverId, syncerId,
                 clientInfo);
         try (WalTailResponse response = walTail(call)) {
@@ -165,6 +167,16 @@ public final class ClientReplicationSource implements ReplicationSource {
     @Override
     public long lastTick() {
         return client.walLastTick().tick();
+    }
+
+    @Override
+    public String serverId() {
+        ServerIdentity server = client.walLastTick().server();
+        if (server == null || server.serverId() == null || server.serverId().isBlank()) {
+            throw new ChangeStreamException("wal/lastTick answered without server.serverId (invalid response): the "
+                    + "stream cannot tell which server's ticks its positions are");
+        }
+        return server.serverId();
     }
 
     private static <T> T onBatch(String batchId, Supplier<T> call) {

@@ -10,14 +10,13 @@ public class PositionLostException extends ChangeStreamException {
         super(message);
     }
 
-    /** The WAL was purged past the position ({@code what} says which tick and what the server holds now). */
-    static PositionLostException walPurged(String streamKey, String what) {
+    /** The position cannot be continued from; {@code what} says why and what the server holds now. */
+    static PositionLostException positionLost(String streamKey, String what) {
         return new PositionLostException("Change stream '" + streamKey + "' lost its position: " + what
                 + ". It stops rather than skip changes silently (positionLostPolicy FAIL). To recover, choose one: "
                 + "positionLostPolicy=RESNAPSHOT (take a new snapshot), positionLostPolicy=SKIP (continue from the "
                 + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
-                + streamKey + "' to start afresh. To avoid it, keep the stream running or retain the WAL longer on the "
-                + "server.");
+                + streamKey + "' to start afresh.");
     }
 
     /** The dump batch of the running snapshot expired. */

@@ -47,6 +47,9 @@ public interface ReplicationSource {
     /** The server's latest WAL tick. */
     long lastTick();
 
+    /** The server's id ({@code server.serverId} of {@code wal/lastTick}): whose ticks the positions are. */
+    String serverId();
+
     /** A created dump batch. @param snapshotTick the batch's {@code lastTick}: the tick the snapshot shows */
     record BatchInfo(String id, long snapshotTick) {
     }
@@ -63,13 +66,14 @@ public interface ReplicationSource {
     /**
      * A {@code wal/tail} request.
      *
-     * @param from        exclusive lower tick bound
-     * @param lastScanned the server's previous {@code lastscanned}, 0 when none
-     * @param chunkSize   approximate response size in bytes
+     * @param from          exclusive lower tick bound
+     * @param to            inclusive upper tick bound, 0 for none (the newest tick)
+     * @param lastScanned   the server's previous {@code lastscanned}, 0 when none
+     * @param chunkSize     approximate response size in bytes
      * @param collection    server-side collection filter, or null for all collections of the database
      * @param includeSystem whether markers of system collections are wanted
      */
-    record TailRequest(long from, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
+    record TailRequest(long from, long to, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
     }
 
     /** A {@code wal/tail} response: its markers (in tick order) and the replication headers. */

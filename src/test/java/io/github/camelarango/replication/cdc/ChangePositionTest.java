@@ -16,7 +16,7 @@ class ChangePositionTest {
     void tailPositionRoundTripsThroughJson() {
         ChangePosition position = ChangePosition.tail(189495, 189505);
         String json = position.toJson();
-        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\"}", json);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\"}", json);
         assertEquals(position, ChangePosition.parse(json));
     }
 
@@ -27,8 +27,43 @@ class ChangePositionTest {
         assertEquals(ChangePosition.Phase.SNAPSHOT, parsed.phase());
         assertEquals(42, parsed.snapshotTick());
         assertEquals(Set.of("a", "b", "c"), parsed.completedCollections());
-        assertEquals("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\",\"c\"]}",
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\",\"c\"]}",
                 position.toJson());
+    }
+
+    @Test
+    void theServerAndTheWitnessRoundTripThroughJson() {
+        ChangePosition.Witness witness = new ChangePosition.Witness(189490, "h3A468B5B7C1A/71947", "p2", "_gC3pSPO---");
+        ChangePosition position = ChangePosition.tail(189495, 189505).on("64074660150298", witness);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\","
+                     + "\"server\":\"64074660150298\",\"witness\":{\"tick\":\"189490\",\"cuid\":\"h3A468B5B7C1A/71947\","
+                     + "\"key\":\"p2\",\"rev\":\"_gC3pSPO---\"}}", position.toJson());
+        ChangePosition parsed = ChangePosition.parse(position.toJson());
+        assertEquals(position, parsed);
+        assertEquals(Optional.of("64074660150298"), parsed.server());
+        assertEquals(Optional.of(witness), parsed.witness());
+        assertTrue(!position.equals(ChangePosition.tail(189495, 189505)), "the server is part of the position");
+    }
+
+    @Test
+    void aSnapshotPositionNamesItsServerButNoWitness() {
+        ChangePosition position = ChangePosition.snapshot(42, Set.of("a"))
+                .on("7", new ChangePosition.Witness(40, "h/1", "k", "r")).withCompleted("b");
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\"],"
+                     + "\"server\":\"7\"}", position.toJson());
+        assertEquals(position, ChangePosition.parse(position.toJson()));
+    }
+
+    @Test
+    void aPositionOfFormat1IsReadWithoutAServer() {
+        ChangePosition tail = ChangePosition.parse("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"189495\","
+                                                   + "\"lastScanned\":\"189505\"}");
+        assertEquals(ChangePosition.tail(189495, 189505), tail);
+        assertEquals(Optional.empty(), tail.server());
+        assertEquals(Optional.empty(), tail.witness());
+        ChangePosition snapshot = ChangePosition.parse("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\","
+                                                       + "\"done\":[\"a\"]}");
+        assertEquals(ChangePosition.snapshot(42, Set.of("a")), snapshot);
     }
 
     @Test
@@ -64,7 +99,7 @@ class ChangePositionTest {
         PositionStore store = PositionStore.ofStrings(map::get, map::put);
         assertEquals(Optional.empty(), store.load("k"));
         store.save("k", ChangePosition.tail(7, 0));
-        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\"}", map.get("k"));
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\"}", map.get("k"));
         assertEquals(Optional.of(ChangePosition.tail(7, 0)), store.load("k"));
     }
 }

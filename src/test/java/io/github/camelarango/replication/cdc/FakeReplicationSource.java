@@ -29,7 +29,15 @@ final class FakeReplicationSource implements ReplicationSource {
                          Map<String, Integer> chunkCounters) {
     }
 
+    /** The server's state at a moment, as a hot backup holds it. */
+    record Backup(Map<String, String> cuids, Map<String, Map<String, JsonNode>> data, List<WalMarker> wal, long tick,
+                  long purgedUpTo) {
+    }
+
     private final Map<String, String> cuids = new LinkedHashMap<>();
+    /** Collections dropped: a tail shows none of their markers but the drop (docs/protocol.md §0.3 gotcha 5). */
+    private final Set<String> droppedCuids = new java.util.HashSet<>();
+    private String serverId = "4711";
     private final Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
     private final List<WalMarker> wal = new ArrayList<>();
     private final Map<String, Batch> batches = new HashMap<>();
@@ -54,12 +62,55 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     synchronized void createCollection(String name) {
-        String cuid = "hFAKE/" + (cuids.size() + 100);
+        String cuid = "h" + serverId + "/" + (cuids.size() + droppedCuids.size() + 100);
         cuids.put(name, cuid);
         data.put(name, new LinkedHashMap<>());
         ObjectNode marker = marker(++tick, 2000, cuid, "0");
         marker.putObject("data").put("name", name).put("globallyUniqueId", cuid);
         wal.add(WalMarker.of(marker));
+    }
+
+    /** Drops the collection: its documents are gone and a tail shows none of its markers but the drop. */
+    synchronized void dropCollection(String name) {
+        String cuid = cuids.remove(name);
+        data.remove(name);
+        droppedCuids.add(cuid);
+        wal.add(WalMarker.of(marker(++tick, 2001, cuid, "0")));
+    }
+
+    /** A hot backup of the server now. */
+    synchronized Backup hotBackup() {
+        Map<String, Map<String, JsonNode>> documents = new LinkedHashMap<>();
+        data.forEach((name, docs) -> documents.put(name, new LinkedHashMap<>(docs)));
+        return new Backup(new LinkedHashMap<>(cuids), documents, List.copyOf(wal), tick, purgedUpTo);
+    }
+
+    /**
+     * Restores a hot backup, as a restarted server: data, WAL and tick counter go back (new writes reuse the ticks
+     * after the backup for other changes); the server id stays; batches and registrations are gone.
+     */
+    synchronized void restoreHotBackup(Backup backup) {
+        cuids.clear();
+        cuids.putAll(backup.cuids());
+        data.clear();
+        backup.data().forEach((name, docs) -> data.put(name, new LinkedHashMap<>(docs)));
+        wal.clear();
+        wal.addAll(backup.wal());
+        tick = backup.tick();
+        purgedUpTo = backup.purgedUpTo();
+        batches.clear();
+    }
+
+    /** Another server takes this one's place: a new id, no collections, ticks starting low again. */
+    synchronized void replaceServer(String newServerId) {
+        serverId = newServerId;
+        cuids.clear();
+        data.clear();
+        droppedCuids.clear();
+        wal.clear();
+        tick = 1000;
+        purgedUpTo = 0;
+        batches.clear();
     }
 
     /** Inserts or updates (standalone). */
@@ -240,8 +291,11 @@ final class FakeReplicationSource implements ReplicationSource {
         List<WalMarker> out = new ArrayList<>();
         long lastScanned = request.from();
         for (WalMarker m : wal) {
-            if (Long.compareUnsigned(m.tick(), request.from()) <= 0) {
+            if (Long.compareUnsigned(m.tick(), request.from()) <= 0 || droppedCuids.contains(m.cuid()) && m.type() != 2001) {
                 continue;
+            }
+            if (request.to() != 0 && Long.compareUnsigned(m.tick(), request.to()) > 0) {
+                break;
             }
             if (out.size() >= request.chunkSize() / 4096) {
                 break;
@@ -261,6 +315,11 @@ final class FakeReplicationSource implements ReplicationSource {
             throw new ChangeStreamException("count of collection '" + collection + "' unavailable (fake)");
         }
         return data.get(collection).size();
+    }
+
+    @Override
+    public synchronized String serverId() {
+        return serverId;
     }
 
     @Override

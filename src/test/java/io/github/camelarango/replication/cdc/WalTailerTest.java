@@ -68,6 +68,11 @@ class WalTailerTest {
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public String serverId() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
@@ -139,7 +144,7 @@ class WalTailerTest {
     void purgedWalIsReportedBeforeAnythingIsUsed() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(950, lost.serverLastTick);
         assertTrue(out.isEmpty());
@@ -154,7 +159,7 @@ class WalTailerTest {
         tailer.fetch(out::add);
         tailer.fetch(out::add);
         assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(501, lost.from, "tick 502 may have been purged");
     }
 
@@ -162,9 +167,20 @@ class WalTailerTest {
     void aServerBehindThePositionIsALostPosition() {
         WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
         source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(420, lost.serverLastTick);
+    }
+
+    @Test
+    void aServerBehindThePositionIsALostPositionEvenWhenItSaysFromIsPresent() {
+        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 420, 420, false));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
+        assertEquals(500, lost.from);
+        assertTrue(lost.getMessage().contains("the server's last tick 420 is below the position's tick 500"),
+                lost.getMessage());
+        assertTrue(out.isEmpty());
     }
 
     @Test

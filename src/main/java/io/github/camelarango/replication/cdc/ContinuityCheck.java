@@ -1,0 +1,110 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Ticks;
+import io.github.camelarango.replication.client.WalMarker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks, when a stream (re)starts from a stored position, that the server can continue it — that it is the server
+ * the position was taken on, with the same history — rather than trust a tick that another server also counts
+ * (docs/protocol.md §7.1):
+ * <ol>
+ *   <li>the server's id must be the position's {@link ChangePosition#server() server}: another server (rebuilt,
+ *       replaced, failed over) counts other ticks;</li>
+ *   <li>the WAL must show the position's {@link ChangePosition.Witness witness} at its tick
+ *       ({@code wal/tail?from=W-1&to=W}): a server restored from a backup reuses the ticks after the backup for other
+ *       changes. No marker at W while the witness's collection still exists, or another marker, is another history.
+ *       No marker because the collection was dropped since is no evidence either way (a tail hides a dropped
+ *       collection's markers, gotcha 5): accepted. A WAL that no longer holds W leaves the witness unverifiable:
+ *       accepted, the server id and the tail's own {@code frompresent} check still stand (the registration keeps the
+ *       WAL from the position on, not from an older witness).</li>
+ * </ol>
+ * A server whose last tick is below the position is not the server of the position either (checked here with the
+ * witness, and by every tail call of the {@link WalTailer}). A position of format 1 names no server and has no
+ * witness: it is accepted once, and the next commit records both.
+ */
+final class ContinuityCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+
+    private final ReplicationSource source;
+    private final ChangeStreamOptions options;
+    private final Clock clock;
+
+    ContinuityCheck(ReplicationSource source, ChangeStreamOptions options, Clock clock) {
+        this.source = source;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks that server {@code serverId} can continue {@code stored}.
+     *
+     * @throws PositionLostSignal when it cannot
+     */
+    void verify(ChangePosition stored, String serverId) {
+        String storedServer = stored.server().orElse(null);
+        if (storedServer == null) {
+            LOG.info("Change stream '{}' resumes from a position that names no server (format 1, written by an earlier "
+                    + "version): accepted; its next commit records server {}", options.streamKey(), serverId);
+            return;
+        }
+        if (!storedServer.equals(serverId)) {
+            throw PositionLostSignal.otherServer(stored.from(), storedServer, serverId);
+        }
+        stored.witness().ifPresent(witness -> verifyWitness(stored, witness));
+    }
+
+    private void verifyWitness(ChangePosition stored, ChangePosition.Witness witness) {
+        ReplicationSource.TailChunk chunk = source.tail(new ReplicationSource.TailRequest(witness.tick() - 1,
+                witness.tick(), 0, options.tailChunkSize(), null, options.filter().includeSystem()));
+        if (chunk.lastTick() != 0 && Ticks.isAfter(stored.from(), chunk.lastTick())) {
+            throw PositionLostSignal.serverBehind(source.database(), stored.from(), chunk.lastTick());
+        }
+        WalMarker marker = chunk.markers().stream().filter(m -> m.tick() == witness.tick()).findFirst().orElse(null);
+        if (marker != null) {
+            if (!shows(marker, witness)) {
+                throw PositionLostSignal.historyDiffers(stored.from(), chunk.lastTick(), witness,
+                        "document '" + text(marker, "_key") + "' revision " + text(marker, "_rev") + " of collection "
+                        + marker.cuid() + " (marker type " + marker.type() + ")");
+            }
+            return;
+        }
+        if (!chunk.fromPresent()) {
+            LOG.info("Change stream '{}': the server's WAL no longer holds tick {} of the position's last delivered "
+                    + "change; continuity rests on the server id {}", options.streamKey(), Ticks.format(witness.tick()),
+                    stored.server().orElse(""));
+            return;
+        }
+        if (witness.cuid() != null && collectionExists(witness.cuid())) {
+            throw PositionLostSignal.historyDiffers(stored.from(), chunk.lastTick(), witness,
+                    "no change at that tick, although the collection still exists");
+        }
+        LOG.info("Change stream '{}': the collection {} of the position's last delivered change (tick {}) no longer "
+                + "exists, so the WAL no longer shows that change; continuing", options.streamKey(), witness.cuid(),
+                Ticks.format(witness.tick()));
+    }
+
+    private static boolean shows(WalMarker marker, ChangePosition.Witness witness) {
+        return Objects.equals(marker.cuid(), witness.cuid()) && Objects.equals(text(marker, "_key"), witness.key())
+                && Objects.equals(text(marker, "_rev"), witness.rev());
+    }
+
+    private static String text(WalMarker marker, String field) {
+        JsonNode value = marker.data() == null ? null : marker.data().get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Whether the collection is in the server's inventory now (under a short-lived batch). */
+    private boolean collectionExists(String cuid) {
+        try (BatchLease lease = BatchLease.create(source, options.batchTtl(), clock)) {
+            return source.inventory(lease.id(), options.filter().includeSystem()).stream()
+                    .anyMatch(c -> cuid.equals(c.cuid()) && !c.deleted());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.camelarango.replication.cdc;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.github.camelarango.replication.client.Ticks;
+
+/**
+ * Places every position a stream hands out on the server it reads, and gives each tail position the
+ * {@link ChangePosition.Witness witness} of the last document change delivered up to it, so that a restarted stream
+ * can check that the server still has the history the position was taken on ({@link ContinuityCheck}).
+ * <p>
+ * A WAL transaction's events carry the position from before it, so a document change is the witness of a position
+ * only once a position at or after its tick comes along (the transaction's last event); until then it waits. A
+ * snapshot position has no witness, and a {@link ChangeType#GAP} starts without one (the changes before it are not
+ * the history the stream goes on from). Not thread-safe: the stream's poll lock guards it.
+ */
+final class PositionStamp {
+
+    private final Deque<ChangePosition.Witness> pending = new ArrayDeque<>();
+    private String server;
+    private ChangePosition.Witness witness;
+
+    /** Starts over on {@code serverId}, from {@code stored} (its witness, if any, until a later change replaces it). */
+    void start(String serverId, ChangePosition stored) {
+        server = serverId;
+        witness = stored == null ? null : stored.witness().orElse(null);
+        pending.clear();
+    }
+
+    /** The server the stream reads since {@link #start}. */
+    String server() {
+        return server;
+    }
+
+    /** The step with its position on the server and with the witness that holds at that position. */
+    StreamStep apply(StreamStep step) {
+        ChangeEvent event = step.event();
+        ChangePosition position = step.position();
+        if (position.isSnapshot() || event != null && event.type() == ChangeType.GAP) {
+            witness = null;
+            pending.clear();
+        } else {
+            if (event != null && !event.snapshot() && event.type().isDocumentChange()) {
+                pending.add(new ChangePosition.Witness(event.tick(), event.cuid(), event.key(), event.rev()));
+            }
+            while (!pending.isEmpty() && !Ticks.isAfter(pending.peek().tick(), position.from())) {
+                witness = pending.poll();
+            }
+        }
+        ChangePosition placed = position.on(server, witness);
+        if (placed == position) {
+            return step;
+        }
+        return event == null ? StreamStep.positionOnly(placed) : StreamStep.of(event.withPosition(placed));
+    }
+}

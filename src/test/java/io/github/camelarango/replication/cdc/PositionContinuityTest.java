@@ -1,0 +1,291 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The position knows its server (issue 12 item 1): it names the server's id and the last delivered document change,
+ * and a restart that finds another server, or a server restored to another history, reports a lost position instead
+ * of skipping the changes the new server counts below the stored tick.
+ */
+class PositionContinuityTest {
+
+    private final FakeReplicationSource source = new FakeReplicationSource();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
+    private final PositionStore store = PositionStore.ofStrings(texts::get, texts::put);
+    private final ReplayedState sink = new ReplayedState();
+
+    private static ChangeStreamOptions.Builder options() {
+        return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
+                .initialDumpChunkSize(300).maxDumpChunkSize(1000).tailChunkSize(16384);
+    }
+
+    private ChangeStream stream(ChangeStreamOptions.Builder options) {
+        return new ChangeStream(source, options.build(), store);
+    }
+
+    /** Polls, applies and commits until the stream is level with the source; returns what it delivered. */
+    private List<ChangeEvent> catchUp(ChangeStream stream) {
+        List<ChangeEvent> all = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            List<ChangeEvent> events = stream.poll(50);
+            sink.apply(events);
+            all.addAll(events);
+            if (!events.isEmpty()) {
+                stream.commit(events.get(events.size() - 1));
+            } else if (stream.committedPosition().map(p -> !p.isSnapshot()
+                    && Long.compareUnsigned(p.from(), source.lastTick()) >= 0).orElse(false)) {
+                return all;
+            }
+        }
+        throw new AssertionError("did not catch up; committed " + stream.committedPosition());
+    }
+
+    private JsonNode stored() throws Exception {
+        return Json.mapper().readTree(texts.get("test"));
+    }
+
+    @Test
+    void thePositionNamesItsServerAndTheLastDeliveredChange() throws Exception {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            String rev = source.upsert("a", "x");
+            source.transaction("a", "t1", "t2");
+            List<ChangeEvent> delivered = catchUp(stream);
+            assertEquals(List.of("x", "t1", "t2"), delivered.stream().map(ChangeEvent::key).toList());
+            JsonNode position = stored();
+            assertEquals(2, position.get("v").asInt());
+            assertEquals("4711", position.get("server").asText());
+            JsonNode witness = position.get("witness");
+            assertEquals("t2", witness.get("key").asText(), "the transaction's last change: " + position);
+            assertEquals(delivered.get(2).rev(), witness.get("rev").asText());
+            assertEquals(delivered.get(2).tickString(), witness.get("tick").asText());
+            assertEquals(delivered.get(2).cuid(), witness.get("cuid").asText());
+            assertTrue(Long.compareUnsigned(delivered.get(2).tick(), position.get("from").asLong()) < 0,
+                    "the witness lies before the position (the transaction's commit marker)");
+            assertEquals("4711", delivered.get(0).position().server().orElseThrow(),
+                    "the handed-out position is the one stored");
+            assertEquals(rev, delivered.get(0).position().witness().orElseThrow().rev());
+        }
+    }
+
+    @Test
+    void aReplacedServerIsALostPositionNotAPlaceToGoOnFrom() {
+        source.createCollection("a");
+        for (int i = 0; i < 5; i++) {
+            source.upsert("a", "a" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+        }
+        source.replaceServer("9999"); // its ticks start low again and soon pass the stored tick
+        source.createCollection("a");
+        for (int i = 0; i < 20; i++) {
+            source.upsert("a", "new" + i);
+        }
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(100));
+            assertTrue(e.getMessage().contains("server 9999 is not server 4711 that the position belongs to"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("positionLostPolicy=RESNAPSHOT"), e.getMessage());
+            assertEquals(1, restarted.metrics().positionLostCount());
+        }
+    }
+
+    @Test
+    void aReplacedServerUnderResnapshotTakesANewSnapshotOfIt() {
+        source.createCollection("a");
+        source.upsert("a", "old");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+        }
+        source.replaceServer("9999");
+        source.createCollection("a");
+        for (int i = 0; i < 20; i++) {
+            source.upsert("a", "new" + i);
+        }
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = catchUp(restarted);
+            assertEquals(20, events.stream().filter(ChangeEvent::snapshot).count());
+            source.upsert("a", "later");
+            catchUp(restarted);
+            assertEquals(source.state().get("a").keySet(), sinkKeysWithout("old"));
+        }
+    }
+
+    private java.util.Set<String> sinkKeysWithout(String key) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(sink.state().get("a").keySet());
+        keys.remove(key);
+        return keys;
+    }
+
+    @Test
+    void aServerRestoredFromABackupIsALostPosition() {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            FakeReplicationSource.Backup backup = source.hotBackup();
+            source.upsert("a", "x"); // delivered: the position's witness
+            catchUp(stream);
+            source.restoreHotBackup(backup);
+        }
+        source.upsert("a", "y"); // takes x's tick on the restored server
+        source.upsert("a", "z");
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(100));
+            assertTrue(e.getMessage().contains("the server's history differs from the one the position was taken on"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("document 'x'") && e.getMessage().contains("document 'y'"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aRestoredServerWithoutNewWritesIsBehindThePosition() {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            FakeReplicationSource.Backup backup = source.hotBackup();
+            source.upsert("a", "x");
+            source.upsert("a", "x2");
+            catchUp(stream);
+            source.restoreHotBackup(backup);
+        }
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> {
+                for (int i = 0; i < 5; i++) {
+                    restarted.poll(100);
+                }
+            });
+            assertTrue(e.getMessage().contains("is below the position's tick"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRestoredServerUnderSkipDeclaresTheGapAndGoesOnFromItsHistory() {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        long lostAfter;
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            FakeReplicationSource.Backup backup = source.hotBackup();
+            source.upsert("a", "x");
+            catchUp(stream);
+            lostAfter = stream.committedPosition().orElseThrow().from();
+            source.restoreHotBackup(backup);
+        }
+        source.upsert("a", "y");
+        source.upsert("a", "z");
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.SKIP))) {
+            List<ChangeEvent> first = restarted.poll(10);
+            assertEquals(ChangeType.GAP, first.get(0).type());
+            assertEquals(Long.toUnsignedString(lostAfter), first.get(0).data().get("lostAfterTick").asText());
+            assertEquals("the server's history differs from the stream's position",
+                    first.get(0).data().get("reason").asText());
+            restarted.commit(first.get(0));
+            source.upsert("a", "after");
+            assertEquals(List.of("after"), catchUp(restarted).stream().map(ChangeEvent::key).toList());
+        }
+        try (ChangeStream again = stream(options())) {
+            source.upsert("a", "more");
+            assertEquals(List.of("more"), catchUp(again).stream().map(ChangeEvent::key).toList(),
+                    "the position taken after the gap belongs to the restored history");
+        }
+    }
+
+    @Test
+    void aWitnessWhoseCollectionWasDroppedIsNoEvidenceAgainstTheServer() {
+        source.createCollection("a");
+        source.createCollection("b");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            source.upsert("b", "b1"); // the witness
+            catchUp(stream);
+        }
+        source.dropCollection("b"); // the server hides b's markers from now on
+        source.upsert("a", "a1");
+        try (ChangeStream restarted = stream(options())) {
+            List<ChangeEvent> events = catchUp(restarted);
+            assertEquals(List.of(ChangeType.COLLECTION_DROP, ChangeType.UPSERT),
+                    events.stream().map(ChangeEvent::type).toList());
+        }
+    }
+
+    @Test
+    void aWitnessPurgedFromTheWalLeavesTheServerIdToProveContinuity() {
+        source.createCollection("a");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            source.transaction("a", "t1"); // the witness t1 lies before the position (the commit marker)
+            catchUp(stream);
+        }
+        long position = source.lastTick();
+        source.purgeUpTo(position - 1); // the server kept the WAL from the position on, as its registration asked
+        source.upsert("a", "a1");
+        try (ChangeStream restarted = stream(options())) {
+            assertEquals(List.of("a1"), catchUp(restarted).stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
+    void aPositionOfFormat1IsAcceptedOnceAndNamesItsServerAfterTheNextCommit() throws Exception {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        long tick = source.lastTick();
+        texts.put("test", "{\"v\":1,\"phase\":\"TAIL\",\"from\":\"" + tick + "\",\"lastScanned\":\"0\"}");
+        source.upsert("a", "a1");
+        try (ChangeStream stream = stream(options())) {
+            assertEquals(List.of("a1"), catchUp(stream).stream().map(ChangeEvent::key).toList());
+        }
+        assertEquals("4711", stored().get("server").asText());
+        assertEquals("a1", stored().get("witness").get("key").asText());
+    }
+
+    @Test
+    void aSnapshotPositionOfAnotherServerIsLostAndResnapshotStartsAFreshSnapshot() {
+        source.createCollection("a");
+        source.createCollection("b");
+        for (int i = 0; i < 5; i++) {
+            source.upsert("a", "a" + i);
+            source.upsert("b", "b" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = new ArrayList<>();
+            while (events.stream().noneMatch(e -> e.position().completedCollections().contains("a"))) {
+                events.addAll(stream.poll(1));
+            }
+            stream.commit(events.get(events.size() - 1));
+        }
+        source.replaceServer("9999");
+        source.createCollection("a");
+        source.createCollection("b");
+        source.upsert("a", "n1");
+        source.upsert("b", "n2");
+        try (ChangeStream failing = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> failing.poll(10));
+            assertTrue(e.getMessage().contains("server 9999 is not server 4711"), e.getMessage());
+        }
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = catchUp(restarted);
+            assertEquals(List.of("n1", "n2"), events.stream().filter(ChangeEvent::snapshot).map(ChangeEvent::key)
+                    .toList(), "both collections again, not only b");
+        }
+        assertFalse(texts.get("test").contains("SNAPSHOT"));
+    }
+}
