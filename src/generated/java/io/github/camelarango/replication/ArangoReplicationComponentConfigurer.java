@@ -152,6 +152,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": getOrCreateConsumerConfiguration(target).setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
         case "producerconfiguration":
         case "producerConfiguration": target.setProducerConfiguration(property(camelContext, io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": getOrCreateConsumerConfiguration(target).setRegistrationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requirefrompresent":
         case "requireFromPresent": getOrCreateApplierConfiguration(target).setRequireFromPresent(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
@@ -179,6 +181,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": getOrCreateConsumerConfiguration(target).setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": getOrCreateConsumerConfiguration(target).setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -302,6 +306,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
         case "producerconfiguration":
         case "producerConfiguration": return io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "requirefrompresent":
         case "requireFromPresent": return java.lang.Boolean.class;
         case "responsetimeout":
@@ -329,6 +335,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -448,6 +456,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": return getOrCreateConsumerConfiguration(target).getPositionLostPolicy();
         case "producerconfiguration":
         case "producerConfiguration": return target.getProducerConfiguration();
+        case "registrationinterval":
+        case "registrationInterval": return getOrCreateConsumerConfiguration(target).getRegistrationInterval();
         case "requirefrompresent":
         case "requireFromPresent": return getOrCreateApplierConfiguration(target).getRequireFromPresent();
         case "responsetimeout":
@@ -475,6 +485,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
+        case "unregisteronstop":
+        case "unregisterOnStop": return getOrCreateConsumerConfiguration(target).isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return getOrCreateConsumerConfiguration(target).getUpsertOp();
         case "useenvelope":

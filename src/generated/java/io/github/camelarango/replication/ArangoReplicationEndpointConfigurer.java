@@ -126,6 +126,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "positionlostpolicy":
         case "positionLostPolicy": target.getConsumerConfiguration().setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": target.getConsumerConfiguration().setRegistrationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requirefrompresent":
@@ -168,6 +170,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.getConsumerConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -288,6 +292,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": return int.class;
         case "positionlostpolicy":
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requirefrompresent":
@@ -330,6 +336,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -451,6 +459,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": return target.getConfiguration().getPort();
         case "positionlostpolicy":
         case "positionLostPolicy": return target.getConsumerConfiguration().getPositionLostPolicy();
+        case "registrationinterval":
+        case "registrationInterval": return target.getConsumerConfiguration().getRegistrationInterval();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requirefrompresent":
@@ -493,6 +503,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
         case "ttl": return target.getProducerConfiguration().getTtl();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.getConsumerConfiguration().isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":

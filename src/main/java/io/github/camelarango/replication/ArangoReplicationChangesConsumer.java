@@ -2,12 +2,15 @@ package io.github.camelarango.replication;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
@@ -15,6 +18,7 @@ import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.SyncerIdClaims;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -54,6 +58,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
+    /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
+    private ScheduledExecutorService keepAliveTimer;
+    /** The configured syncerId this consumer holds, null when it derives its own. */
+    private SyncerIdClaims.Claim syncerIdClaim;
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -81,13 +89,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
         PositionStore store = endpoint.getComponent().defaultOffsetRepositories()
                 .positionStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey,
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store);
-        metrics = newStream.metrics();
-        stream = newStream;
-        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
+        ArangoReplicationClient client = endpoint.getClient();
+        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey);
+        if (client.configuration().syncerId() != null) {
+            syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
+                    source.registrationSyncerId(), "route '" + getRouteId() + "' of CamelContext '"
+                            + endpoint.getCamelContext().getName() + "'");
+        }
         try {
+            keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+            ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey,
+                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store,
+                    keepAliveTimer);
+            metrics = newStream.metrics();
+            stream = newStream;
+            LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
+                    configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
+                    options.getPositionLostPolicy());
             super.doStart();
         } catch (Exception | Error e) {
             closeStream();
@@ -116,10 +135,19 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         stream = null;
     }
 
+    /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
     private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
             current.close();
+        }
+        if (keepAliveTimer != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
+            keepAliveTimer = null;
+        }
+        if (syncerIdClaim != null) {
+            syncerIdClaim.release();
+            syncerIdClaim = null;
         }
     }
 

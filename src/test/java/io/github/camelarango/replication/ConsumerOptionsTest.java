@@ -52,7 +52,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(20, options);
+        assertEquals(22, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
@@ -136,6 +136,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));
         assertTrue(creating("arango-replication:changes?maxEventsPerPoll=0").getMessage().contains("option maxEventsPerPoll"));
         assertTrue(creating("arango-replication:changes?idleMinWait=5s&idleMaxWait=1s").getMessage().contains("idleMinWait"));
+        assertEquals("Invalid value for option registrationInterval: 'PT0S'; allowed is a duration above zero",
+                creating("arango-replication:changes?registrationInterval=0").getMessage());
         assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
                 creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");

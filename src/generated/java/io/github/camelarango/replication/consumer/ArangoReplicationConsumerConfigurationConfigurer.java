@@ -49,6 +49,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": target.setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "positionlostpolicy":
         case "positionLostPolicy": target.setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": target.setRegistrationInterval(property(camelContext, long.class, value)); return true;
         case "snapshotchunksize":
         case "snapshotChunkSize": target.setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmaxchunksize":
@@ -59,6 +61,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         default: return false;
@@ -94,6 +98,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": return java.lang.String.class;
         case "positionlostpolicy":
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "snapshotchunksize":
         case "snapshotChunkSize": return int.class;
         case "snapshotmaxchunksize":
@@ -104,6 +110,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         default: return null;
@@ -140,6 +148,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": return target.getOperationTypes();
         case "positionlostpolicy":
         case "positionLostPolicy": return target.getPositionLostPolicy();
+        case "registrationinterval":
+        case "registrationInterval": return target.getRegistrationInterval();
         case "snapshotchunksize":
         case "snapshotChunkSize": return target.getSnapshotChunkSize();
         case "snapshotmaxchunksize":
@@ -150,6 +160,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return target.getUpsertOp();
         default: return null;

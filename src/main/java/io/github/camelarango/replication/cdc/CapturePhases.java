@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -289,6 +290,15 @@ final class CapturePhases {
         }
         LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
         snapshotToResume = resume;
+    }
+
+    /**
+     * The earliest snapshot tick of the running snapshot, or of the completed one until the tail holds the WAL after
+     * it; empty when no snapshot batch is held.
+     */
+    OptionalLong snapshotTick() {
+        SnapshotReader reader = snapshot != null ? snapshot : handOff;
+        return reader == null ? OptionalLong.empty() : OptionalLong.of(reader.snapshotTick());
     }
 
     /** Closes the readers (deleting a held batch) so that {@link #start} can begin again. */

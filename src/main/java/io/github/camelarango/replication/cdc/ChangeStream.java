@@ -7,6 +7,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
@@ -26,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
  * open transactions, bounded by {@code maxTransactionEvents}). Nothing is fetched while the caller does not poll, so
- * a slow caller slows the fetching. A caller must poll at least once per third of {@code batchTtl} during a snapshot,
- * or the batch expires (handled as a lost position).
+ * a slow caller slows the fetching.
+ * <p>
+ * <b>Keep-alive.</b> The dump batch of a snapshot must be used or extended within {@code batchTtl}, and the stream's
+ * registration at the server (which keeps the WAL from the committed position on, docs/protocol.md §4.6) must be
+ * renewed. Given a timer ({@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+ * ScheduledExecutorService)}), the stream does both on it, however slowly the caller delivers; without one, only
+ * from {@link #poll}, so the caller must then poll at least once per third of {@code batchTtl} during a snapshot.
  * <p>
  * <b>Waiting.</b> When the WAL has nothing new, {@code poll} waits before asking again — between
  * {@code idleMinWait} and {@code idleMaxWait}, adaptively — and then returns what it found (possibly nothing).
@@ -49,6 +58,7 @@ public final class ChangeStream implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
+    private static final long MIN_KEEP_ALIVE_PERIOD_MILLIS = 100;
 
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
@@ -57,8 +67,13 @@ public final class ChangeStream implements AutoCloseable {
     private final Object pollLock = new Object();
     private final CommitTracker commits;
     private final CapturePhases phases;
+    /** The stream's registration at the server; null in snapshotMode INITIAL_ONLY, which tails no WAL. */
+    private final WalRegistration registration;
+    /** The keep-alive on the caller's timer; null without one. */
+    private final ScheduledFuture<?> keepAliveTask;
 
     private boolean started;
+    private boolean released;
     private volatile boolean closed;
     private volatile ChangeStreamException failure;
     private boolean rewound;
@@ -72,18 +87,35 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}.
-     * Nothing is sent to the server before the first {@link #poll}.
+     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}, whose
+     * keep-alive runs from {@link #poll} only. Nothing is sent to the server before the first {@link #poll}.
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store) {
-        this(source, options, store, Clock.systemUTC());
+        this(source, options, store, Clock.systemUTC(), null);
     }
 
-    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
+    /**
+     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}, that keeps
+     * its dump batch and its registration at the server alive on {@code timer}, however slowly its events are
+     * delivered. Nothing is sent to the server before the first {@link #poll}. {@link #close()} cancels the stream's
+     * task; the caller owns the timer and shuts it down.
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
+                        ScheduledExecutorService timer) {
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
+                 ScheduledExecutorService timer) {
         this.options = Objects.requireNonNull(options, "options");
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 queue::add);
+        this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
+                : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
+        long period = keepAlivePeriodMillis(options);
+        this.keepAliveTask = timer == null ? null
+                : timer.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -182,16 +214,71 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Stops the stream: ends a wait in {@link #poll} and deletes a held dump batch. The server keeps the stream's
-     * replication client registration until its client TTL runs out.
+     * Stops the stream: ends a wait in {@link #poll}, stops the keep-alive and deletes a held dump batch. The stream's
+     * registration at the server is left at the committed position, where the server keeps it until its client TTL
+     * runs out so that a restart finds the WAL from there on; with {@code unregisterOnStop} it is removed.
      */
     @Override
     public void close() {
         closed = true;
         idleWait.wake();
-        synchronized (pollLock) {
-            phases.reset();
+        if (keepAliveTask != null) {
+            keepAliveTask.cancel(false);
         }
+        synchronized (pollLock) {
+            if (released) {
+                return;
+            }
+            released = true;
+            phases.reset();
+            if (registration != null) {
+                registration.close(protectedTick(), options.unregisterOnStop());
+            }
+        }
+    }
+
+    /**
+     * Keeps the dump batch and the registration alive when due: the timer's task, whatever the caller's pace. A
+     * batch found expired under positionLostPolicy FAIL becomes the stream's {@link #failure()}, thrown by the next
+     * poll; other failures are logged and retried at the next run.
+     */
+    void keepAlive() {
+        synchronized (pollLock) {
+            if (closed || failure != null) {
+                return;
+            }
+            try {
+                phases.keepAlive();
+            } catch (PositionLostException e) {
+                failure = e;
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("Change stream '{}' could not extend its dump batch; it tries again: {}", options.streamKey(),
+                        e.toString());
+            }
+            keepRegistration();
+        }
+    }
+
+    private void keepRegistration() {
+        if (registration != null) {
+            registration.keepAt(protectedTick());
+        }
+    }
+
+    /**
+     * The tick a restart would resume after: the running (or just completed) snapshot's earliest tick, else the
+     * committed position's; 0 when there is none yet.
+     */
+    private long protectedTick() {
+        OptionalLong snapshot = phases.snapshotTick();
+        return snapshot.isPresent() ? snapshot.getAsLong()
+                : commits.committed().map(ChangePosition::from).orElse(0L);
+    }
+
+    private static long keepAlivePeriodMillis(ChangeStreamOptions options) {
+        long period = Math.min(options.registrationInterval().toMillis(), options.batchTtl().toMillis() / 6);
+        return Math.max(MIN_KEEP_ALIVE_PERIOD_MILLIS, period);
     }
 
     private List<ChangeEvent> fetchAndDrain(int maxEvents) {
@@ -213,6 +300,7 @@ public final class ChangeStream implements AutoCloseable {
             more = phases.fetch();
         }
         commits.saveIfIdle();
+        keepRegistration();
         return out;
     }
 

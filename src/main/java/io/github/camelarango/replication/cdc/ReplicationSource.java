@@ -9,8 +9,9 @@ import io.github.camelarango.replication.client.WalMarker;
 /**
  * The replication endpoints the change-capture engine needs, for one database, in the engine's own terms.
  * <p>
- * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Every call identifies the
- * engine as a replication client (serverId/syncerId/clientInfo) so that the server keeps the WAL it still needs.
+ * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Reading calls register
+ * nothing at the server: the stream's registration, which keeps the WAL it still needs, is made only by
+ * {@link #register(long)} at the position the stream has committed (docs/protocol.md §4.6).
  * Bodies are read completely (each is bounded by the chunk size asked for), so a call leaves no connection open.
  * An unknown or expired dump batch is reported as {@link BatchExpiredException}, an unknown collection in the tail's
  * collection filter as {@link UnknownCollectionException}; other failures propagate as the client's exceptions.
@@ -35,8 +36,18 @@ public interface ReplicationSource {
     /** The next chunk of the collection's dump under the batch, bare documents ({@code useEnvelope=false}). */
     DumpChunk dump(String batchId, String collection, int chunkSize);
 
-    /** One {@code wal/tail} call. */
+    /** One {@code wal/tail} call; it registers nothing at the server. */
     TailChunk tail(TailRequest request);
+
+    /**
+     * Registers the stream as a replication client at {@code tick} ({@code wal/tail?from=tick&to=tick} with the
+     * stream's serverId, syncerId and clientInfo): the server keeps the WAL after {@code tick} while the
+     * registration lives (its client TTL, 7200 s by default, from this call on).
+     */
+    void register(long tick);
+
+    /** Removes the stream's registration ({@code DELETE wal/tail}); a server without that call keeps it until its TTL. */
+    void unregister();
 
     /**
      * The number of documents the collection holds now (the document API's count, not under any batch), for

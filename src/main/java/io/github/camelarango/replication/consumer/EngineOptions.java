@@ -52,6 +52,8 @@ public final class EngineOptions {
                 .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))
                 .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())
+                .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
+                .unregisterOnStop(consumer.isUnregisterOnStop())
                 .build();
     }
 

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The engine's flow against {@link FakeReplicationSource}: hand-off, crashes, lost positions, modes, commits. */
 class ChangeStreamTest {
@@ -26,8 +25,7 @@ class ChangeStreamTest {
     private final ReplayedState sink = new ReplayedState();
 
     private static ChangeStreamOptions.Builder options() {
-        return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
-                .initialDumpChunkSize(300).maxDumpChunkSize(1000).tailChunkSize(16384);
+        return FakeStreams.options();
     }
 
     private ChangeStream stream(ChangeStreamOptions.Builder options) {
@@ -45,21 +43,7 @@ class ChangeStreamTest {
 
     /** Polls, applies and commits until the stream is level with the source. */
     private List<ChangeEvent> runUntilCaughtUp(ChangeStream stream) {
-        List<ChangeEvent> all = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            List<ChangeEvent> events = stream.poll(50);
-            sink.apply(events);
-            all.addAll(events);
-            if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1));
-            }
-            Optional<ChangePosition> committed = stream.committedPosition();
-            if (events.isEmpty() && committed.isPresent() && !committed.get().isSnapshot()
-                    && Long.compareUnsigned(committed.get().from(), source.lastTick()) >= 0) {
-                return all;
-            }
-        }
-        return fail("stream did not catch up; committed " + stream.committedPosition());
+        return FakeStreams.catchUp(stream, source, sink::apply);
     }
 
     @Test
@@ -513,7 +497,7 @@ class ChangeStreamTest {
         seed(30, "a");
         SnapshotProgressLogTest.ManualClock clock = new SnapshotProgressLogTest.ManualClock();
         try (ChangeStream stream = new ChangeStream(source, options().batchTtl(Duration.ofSeconds(30)).build(), store,
-                clock)) {
+                clock, null)) {
             stream.poll(1);
             clock.advance(Duration.ofSeconds(5));
             stream.poll(1);

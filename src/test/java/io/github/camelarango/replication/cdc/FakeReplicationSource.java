@@ -1,6 +1,8 @@
 package io.github.camelarango.replication.cdc;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,14 @@ final class FakeReplicationSource implements ReplicationSource {
     private final List<WalMarker> wal = new ArrayList<>();
     private final Map<String, Batch> batches = new HashMap<>();
     private final List<String> deletedBatches = new ArrayList<>();
+    /** The registered tick (lastServedTick) of the stream's registration, null when it has none. */
+    private Long registered;
+    private final List<Long> registrations = new ArrayList<>();
+    private int unregisterCalls;
+    /** With a clock: each batch's ttl and last use, and a batch not used within its ttl is gone. */
+    private Clock clock;
+    private final Map<String, Instant> lastUse = new HashMap<>();
+    private final Map<String, Duration> ttls = new HashMap<>();
     private long tick = 1000;
     private long purgedUpTo;
     private long nextBatchId = 1;
@@ -99,6 +109,7 @@ final class FakeReplicationSource implements ReplicationSource {
         tick = backup.tick();
         purgedUpTo = backup.purgedUpTo();
         batches.clear();
+        registered = null;
     }
 
     /** Another server takes this one's place: a new id, no collections, ticks starting low again. */
@@ -111,6 +122,7 @@ final class FakeReplicationSource implements ReplicationSource {
         tick = 1000;
         purgedUpTo = 0;
         batches.clear();
+        registered = null;
     }
 
     /** Inserts or updates (standalone). */
@@ -187,7 +199,52 @@ final class FakeReplicationSource implements ReplicationSource {
         batches.clear();
     }
 
+    /**
+     * Purges the WAL as a server's own retention may: everything that neither the stream's registration (its
+     * lastServedTick and after) nor a live batch (its snapshot tick and after) still needs.
+     */
+    synchronized void purgeUnneeded() {
+        long needed = tick + 1;
+        if (registered != null) {
+            needed = Math.min(needed, registered);
+        }
+        for (Batch batch : liveBatchesNow()) {
+            needed = Math.min(needed, batch.tick());
+        }
+        purgeUpTo(needed - 1);
+    }
+
+    /** From now on batches live {@code ttl} after their last use on {@code clock} (extensions renew them). */
+    synchronized void batchesExpireOn(Clock batchClock) {
+        this.clock = batchClock;
+    }
+
+    /** The ticks registered, in order. */
+    synchronized List<Long> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    /** The tick the stream is registered at now, or null. */
+    synchronized Long registeredTick() {
+        return registered;
+    }
+
+    synchronized int unregisterCalls() {
+        return unregisterCalls;
+    }
+
+    private List<Batch> liveBatchesNow() {
+        batches.keySet().removeIf(this::expired);
+        return List.copyOf(batches.values());
+    }
+
+    private boolean expired(String id) {
+        return clock != null && lastUse.containsKey(id)
+                && Duration.between(lastUse.get(id), clock.instant()).compareTo(ttls.get(id)) > 0;
+    }
+
     synchronized Set<String> liveBatches() {
+        liveBatchesNow();
         return new TreeSet<>(batches.keySet());
     }
 
@@ -239,6 +296,10 @@ final class FakeReplicationSource implements ReplicationSource {
         data.forEach((name, docs) -> snapshot.put(name, new ArrayList<>(docs.values())));
         String id = Long.toString(nextBatchId++);
         batches.put(id, new Batch(tick, snapshot, new HashMap<>(), new HashMap<>()));
+        ttls.put(id, ttl);
+        if (clock != null) {
+            lastUse.put(id, clock.instant());
+        }
         return new BatchInfo(id, tick);
     }
 
@@ -333,10 +394,28 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     private Batch batch(String id) {
+        if (expired(id)) {
+            batches.remove(id);
+        }
         Batch batch = batches.get(id);
         if (batch == null) {
             throw new BatchExpiredException(id, null);
         }
+        if (clock != null) {
+            lastUse.put(id, clock.instant());
+        }
         return batch;
+    }
+
+    @Override
+    public synchronized void register(long registeredAt) {
+        registered = registeredAt;
+        registrations.add(registeredAt);
+    }
+
+    @Override
+    public synchronized void unregister() {
+        unregisterCalls++;
+        registered = null;
     }
 }

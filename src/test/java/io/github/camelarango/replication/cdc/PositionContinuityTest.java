@@ -1,6 +1,5 @@
 package io.github.camelarango.replication.cdc;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +27,15 @@ class PositionContinuityTest {
     private final ReplayedState sink = new ReplayedState();
 
     private static ChangeStreamOptions.Builder options() {
-        return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
-                .initialDumpChunkSize(300).maxDumpChunkSize(1000).tailChunkSize(16384);
+        return FakeStreams.options();
     }
 
     private ChangeStream stream(ChangeStreamOptions.Builder options) {
         return new ChangeStream(source, options.build(), store);
     }
 
-    /** Polls, applies and commits until the stream is level with the source; returns what it delivered. */
     private List<ChangeEvent> catchUp(ChangeStream stream) {
-        List<ChangeEvent> all = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            List<ChangeEvent> events = stream.poll(50);
-            sink.apply(events);
-            all.addAll(events);
-            if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1));
-            } else if (stream.committedPosition().map(p -> !p.isSnapshot()
-                    && Long.compareUnsigned(p.from(), source.lastTick()) >= 0).orElse(false)) {
-                return all;
-            }
-        }
-        throw new AssertionError("did not catch up; committed " + stream.committedPosition());
+        return FakeStreams.catchUp(stream, source, sink::apply);
     }
 
     private JsonNode stored() throws Exception {

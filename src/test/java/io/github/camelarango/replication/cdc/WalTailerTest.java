@@ -73,6 +73,16 @@ class WalTailerTest {
         public String serverId() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void register(long tick) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unregister() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
