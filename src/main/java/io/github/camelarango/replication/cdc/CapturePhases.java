@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class CapturePhases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+    /** Batch expiries in a row during the dump of one collection after which the snapshot stops. */
+    static final int MAX_EXPIRIES_OF_ONE_COLLECTION = 3;
 
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
@@ -38,6 +40,9 @@ final class CapturePhases {
     private WalTailer tailer;
     private boolean finished;
     private boolean tailed;
+    /** The collection being dumped when the batch last expired, and how many expiries in a row it saw. */
+    private String lastExpiredCollection;
+    private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
                   Clock clock, Consumer<StreamStep> out) {
@@ -185,6 +190,7 @@ final class CapturePhases {
 
     /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
     private void abandonSnapshot() {
+        metrics.snapshotResumed();
         snapshotToResume = snapshot.position();
         snapshot.close();
         snapshot = null;
@@ -277,10 +283,15 @@ final class CapturePhases {
         return failure;
     }
 
-    /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */
+    /**
+     * The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch — unless
+     * the batch expired {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row while one collection was being dumped:
+     * each resume dumps that collection again from its start (docs/protocol.md §6.2 D7), so the snapshot stops.
+     */
     private void onBatchExpired(BatchExpiredException e) {
         metrics.positionLost();
         ChangePosition resume = snapshot.position();
+        String collection = snapshot.currentCollection();
         snapshot.close();
         snapshot = null;
         if (policyInForce() == PositionLostPolicy.FAIL) {
@@ -288,6 +299,20 @@ final class CapturePhases {
             LOG.error(failure.getMessage());
             throw failure;
         }
+        expiriesInARow = collection != null && collection.equals(lastExpiredCollection) ? expiriesInARow + 1 : 1;
+        lastExpiredCollection = collection;
+        if (expiriesInARow >= MAX_EXPIRIES_OF_ONE_COLLECTION) {
+            snapshotToResume = resume;
+            SnapshotStalledException stalled = new SnapshotStalledException("Change stream '" + options.streamKey()
+                    + "' stops its snapshot: the dump of collection '" + collection + "' was cut "
+                    + expiriesInARow + " times in a row because its batch expired (last: " + e.getMessage() + "), and "
+                    + "every resume dumps that collection again from its start. The server loses the batch before the "
+                    + "collection is dumped: look for server restarts, raise batchTtl (now " + options.batchTtl()
+                    + "), then restart the consumer; the snapshot resumes after the collections already completed.");
+            LOG.error(stalled.getMessage());
+            throw stalled;
+        }
+        metrics.snapshotResumed();
         LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
         snapshotToResume = resume;
     }

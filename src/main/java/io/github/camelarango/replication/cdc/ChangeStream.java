@@ -124,6 +124,8 @@ public final class ChangeStream implements AutoCloseable {
      * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
      * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
      *                                      poll)
+     * @throws SnapshotStalledException     when the snapshot's batch expired again and again during the dump of one
+     *                                      collection (again on every poll)
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
@@ -137,7 +139,7 @@ public final class ChangeStream implements AutoCloseable {
             }
             try {
                 return fetchAndDrain(maxEvents);
-            } catch (PositionLostException | TransactionTooLargeException e) {
+            } catch (PositionLostException | TransactionTooLargeException | SnapshotStalledException e) {
                 failure = e;
                 throw e;
             } catch (RuntimeException e) {
@@ -188,7 +190,8 @@ public final class ChangeStream implements AutoCloseable {
 
     /**
      * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
-     * limit), which every {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * limit, a stalled snapshot), which every {@link #poll} throws again until {@link #rewind()}; empty while the
+     * stream is healthy.
      * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
      * retries.
      */
@@ -249,7 +252,7 @@ public final class ChangeStream implements AutoCloseable {
             }
             try {
                 phases.keepAlive();
-            } catch (PositionLostException e) {
+            } catch (PositionLostException | SnapshotStalledException e) {
                 failure = e;
                 return;
             } catch (RuntimeException e) {

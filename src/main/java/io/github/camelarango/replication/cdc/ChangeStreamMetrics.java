@@ -43,6 +43,7 @@ public final class ChangeStreamMetrics {
     private final AtomicLong committedTick = new AtomicLong();
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
+    private final AtomicLong snapshotResumes = new AtomicLong();
     private final AtomicLong openTransactions = new AtomicLong();
     private final AtomicLong bufferedTransactionEvents = new AtomicLong();
     private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
@@ -73,6 +74,14 @@ public final class ChangeStreamMetrics {
     /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
     public long positionLostCount() {
         return positionLostCount.get();
+    }
+
+    /**
+     * How often a running snapshot went on with a new batch (its batch expired, or a dump call failed), dumping again
+     * the collection it was in.
+     */
+    public long snapshotResumes() {
+        return snapshotResumes.get();
     }
 
     /** WAL transactions begun but not yet committed or aborted, as of the last tail answer. */
@@ -116,6 +125,10 @@ public final class ChangeStreamMetrics {
 
     void positionLost() {
         positionLostCount.incrementAndGet();
+    }
+
+    void snapshotResumed() {
+        snapshotResumes.incrementAndGet();
     }
 
     void transactions(int open, int bufferedEvents) {

@@ -207,6 +207,12 @@ final class SnapshotReader implements AutoCloseable {
         return complete;
     }
 
+    /** The collection being dumped, null before the first or after the last. */
+    String currentCollection() {
+        ReplicationSource.CollectionInfo current = pending.peek();
+        return current == null ? null : current.name();
+    }
+
     /** The tick the tail starts after (the earliest snapshot tick). */
     long snapshotTick() {
         return snapshotTick;

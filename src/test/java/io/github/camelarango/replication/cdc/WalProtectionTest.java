@@ -194,6 +194,41 @@ class WalProtectionTest {
     }
 
     @Test
+    void aSnapshotWhoseBatchKeepsExpiringOnOneCollectionStopsInsteadOfLooping() {
+        seed(2, "a");
+        seed(40, "big");
+        try (ChangeStream stream = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = new ArrayList<>();
+            ChangeStreamException stalled = null;
+            for (int poll = 0; poll < 50 && stalled == null; poll++) {
+                try {
+                    List<ChangeEvent> got = stream.poll(3);
+                    events.addAll(got);
+                    if (!got.isEmpty()) {
+                        stream.commit(got.get(got.size() - 1));
+                    }
+                    if (events.stream().anyMatch(e -> "big".equals(e.collection()))) {
+                        source.expireAllBatches(); // a server that loses the batch before 'big' is dumped
+                    }
+                } catch (ChangeStreamException e) {
+                    stalled = e;
+                }
+            }
+            assertTrue(stalled instanceof SnapshotStalledException, "stopped instead of dumping 'big' forever: "
+                    + stalled);
+            assertTrue(stalled.getMessage().contains("collection 'big'") && stalled.getMessage().contains("3 times")
+                    && stalled.getMessage().contains("unknown to the server"), stalled.getMessage());
+            assertEquals(2, stream.metrics().snapshotResumes(), "two resumes, then the stop");
+            assertThrows(SnapshotStalledException.class, () -> stream.poll(3), "stays stopped");
+        }
+        try (ChangeStream restarted = stream(options())) {
+            List<ChangeEvent> rest = catchUp(restarted, source);
+            assertTrue(rest.stream().filter(ChangeEvent::snapshot).allMatch(e -> "big".equals(e.collection())),
+                    "a restart resumes after the collections completed");
+        }
+    }
+
+    @Test
     void withoutATimerTheSameSlowCallerLosesTheBatch() {
         seed(30, "a");
         source.batchesExpireOn(clock);
