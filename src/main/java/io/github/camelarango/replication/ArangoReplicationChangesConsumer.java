@@ -14,6 +14,7 @@ import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover.
+ * <p>
+ * <b>Errors.</b> An {@link Error} (an {@code OutOfMemoryError} …) while reading or delivering a change would make
+ * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
+ * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
  * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check and the dev
  * console.
@@ -116,22 +121,26 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             throw failed(e);
         } catch (RuntimeException e) {
             throw failed(e);
+        } catch (Error e) {
+            current.rewind(); // the engine may have read past what it handed out
+            throw failed(new ErrorDuringPollException("Reading changes from the server failed; the next poll reads "
+                                                      + "again from the committed position", e));
+        }
+        int delivered = 0;
+        try {
+            for (ChangeEvent event : events) {
+                if (!isRunAllowed() || !deliver(event)) {
+                    current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
+                    break;
+                }
+                current.commit(event.position());
+                delivered++;
+            }
+        } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
+            current.rewind(); // nothing after the last saved position may be skipped
+            throw failed(e);
         }
         lastFailure = null;
-        int delivered = 0;
-        for (ChangeEvent event : events) {
-            if (!isRunAllowed() || !deliver(event)) {
-                current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
-                break;
-            }
-            try {
-                current.commit(event.position());
-            } catch (RuntimeException e) {
-                current.rewind(); // nothing after the last saved position may be skipped
-                throw failed(e);
-            }
-            delivered++;
-        }
         return delivered;
     }
 

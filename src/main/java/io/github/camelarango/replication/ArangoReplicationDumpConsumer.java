@@ -12,6 +12,7 @@ import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfi
 import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -20,7 +21,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * batch, the inventory, then the dump of each collection) and sends one exchange per document — or, with
  * {@code dumpChunks}, one per chunk of documents of one collection. The batch is kept alive while dumping and always
  * deleted, also when a route fails or the consumer stops. A failed exchange goes to the exception handler and ends
- * that snapshot; the next poll takes a new one. No position is kept between polls.
+ * that snapshot; the next poll takes a new one, also after an {@link Error} (passed on as an
+ * {@link ErrorDuringPollException}, so that Camel keeps polling). No position is kept between polls.
  */
 public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
 
@@ -60,6 +62,8 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
             if (isRunAllowed()) {
                 throw e;
             }
+        } catch (Error e) {
+            throw new ErrorDuringPollException("This snapshot ends here and the next poll takes a new one", e);
         } finally {
             running = null;
         }

@@ -8,6 +8,7 @@ import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.client.RegisteredClient;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.DeliveryRule;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -16,7 +17,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * the {@link LoggerState}, header {@code CamelArangoReplicationTick}: its lastLogTick) when the state changed since
  * the last exchange that completed: the first poll, a new lastLogTick, or a change of the registered replication
  * clients (their serverId, syncerId and clientInfo; the times and lastServedTick of a client alone are not a change).
- * A failed exchange goes to the exception handler and is sent again on the next poll.
+ * A failed exchange goes to the exception handler and is sent again on the next poll. An {@link Error} is passed on as
+ * an {@link ErrorDuringPollException}, so that Camel keeps polling.
  */
 public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer {
 
@@ -33,7 +35,12 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
 
     @Override
     protected int poll() throws Exception {
-        LoggerState state = getEndpoint().getClient().loggerState();
+        LoggerState state;
+        try {
+            state = getEndpoint().getClient().loggerState();
+        } catch (Error e) {
+            throw new ErrorDuringPollException("The logger state is read again on the next poll", e);
+        }
         String fingerprint = fingerprint(state);
         if (fingerprint.equals(lastDelivered)) {
             return 0;
