@@ -15,6 +15,7 @@ import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
+import io.github.camelarango.replication.consumer.FailureLog;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * that delivered something is followed by the next at once). The engine waits between empty write-ahead log answers
  * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
- * consumer's health check DOWN with what happened and how to recover.
+ * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
+ * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.
  * <p>
  * <b>Errors.</b> An {@link Error} (an {@code OutOfMemoryError} …) while reading or delivering a change would make
  * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
@@ -52,6 +54,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private final ArangoReplicationConsumerConfiguration options;
     private final String offsetKey;
     private final ChangeMessages messages;
+    private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -61,6 +64,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         this.options = endpoint.getConsumerConfiguration();
         this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
         this.messages = ChangeMessages.forChanges(options, offsetKey);
+        setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
     @Override
@@ -141,6 +145,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             throw failed(e);
         }
         lastFailure = null;
+        if (delivered == events.size()) {
+            failures.pollSucceeded();
+        }
         return delivered;
     }
 
