@@ -115,7 +115,7 @@ public final class ChangeStream implements AutoCloseable {
                 : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
         long period = keepAlivePeriodMillis(options);
         this.keepAliveTask = timer == null ? null
-                : timer.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
+                : timer.scheduleWithFixedDelay(this::keepAliveOnTimer, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -260,6 +260,15 @@ public final class ChangeStream implements AutoCloseable {
                         e.toString());
             }
             keepRegistration();
+        }
+    }
+
+    /** The timer's task: {@link #keepAlive()}, which an {@link Error} must not cancel for good. */
+    private void keepAliveOnTimer() {
+        try {
+            keepAlive();
+        } catch (Error e) {
+            LOG.error("Change stream '{}' keep-alive failed; it runs again at its next turn", options.streamKey(), e);
         }
     }
 
