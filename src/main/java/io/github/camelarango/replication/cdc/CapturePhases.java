@@ -63,7 +63,7 @@ final class CapturePhases {
      * @param honourStored resume from the stored position whatever the mode (after a rewind)
      */
     void start(Optional<ChangePosition> stored, boolean honourStored) {
-        stamp.start(source.serverId(), stored.orElse(null));
+        stamp.start(source::serverId, stored.orElse(null));
         if (honourStored && stored.isPresent()) {
             resumeFrom(stored.get());
             return;

@@ -2,6 +2,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 import io.github.camelarango.replication.client.Ticks;
 
@@ -18,18 +19,26 @@ import io.github.camelarango.replication.client.Ticks;
 final class PositionStamp {
 
     private final Deque<ChangePosition.Witness> pending = new ArrayDeque<>();
+    private Supplier<String> serverLookup;
     private String server;
     private ChangePosition.Witness witness;
 
-    /** Starts over on {@code serverId}, from {@code stored} (its witness, if any, until a later change replaces it). */
-    void start(String serverId, ChangePosition stored) {
-        server = serverId;
+    /**
+     * Starts over, from {@code stored} (its witness, if any, until a later change replaces it), on the server that
+     * {@code serverId} names when first asked: a start that fails before it places a position makes no request.
+     */
+    void start(Supplier<String> serverId, ChangePosition stored) {
+        serverLookup = serverId;
+        server = null;
         witness = stored == null ? null : stored.witness().orElse(null);
         pending.clear();
     }
 
     /** The server the stream reads since {@link #start}. */
     String server() {
+        if (server == null) {
+            server = serverLookup.get();
+        }
         return server;
     }
 
@@ -48,7 +57,7 @@ final class PositionStamp {
                 witness = pending.poll();
             }
         }
-        ChangePosition placed = position.on(server, witness);
+        ChangePosition placed = position.on(server(), witness);
         if (placed == position) {
             return step;
         }

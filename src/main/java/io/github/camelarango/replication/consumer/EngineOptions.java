@@ -29,7 +29,7 @@ public final class EngineOptions {
     /**
      * The engine options of a changes or dump consumer.
      *
-     * @param  streamKey                the position key (also the source of the derived server id)
+     * @param  streamKey                the position key (also the source of the derived serverId and syncerId)
      * @param  snapshotMode             the mode to run in (the dump consumer runs INITIAL_ONLY)
      * @param  includeSystem            whether system collections are captured
      * @throws IllegalArgumentException naming the option, the value and what is allowed
