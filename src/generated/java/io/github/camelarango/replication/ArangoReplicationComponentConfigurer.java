@@ -179,6 +179,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": getOrCreateConsumerConfiguration(target).setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -329,6 +331,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -475,6 +479,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return getOrCreateConsumerConfiguration(target).getUpsertOp();
         case "useenvelope":

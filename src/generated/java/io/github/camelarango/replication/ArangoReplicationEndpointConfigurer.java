@@ -168,6 +168,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -330,6 +332,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -493,6 +497,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
         case "ttl": return target.getProducerConfiguration().getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":

@@ -59,6 +59,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         default: return false;
@@ -104,6 +106,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         default: return null;
@@ -150,6 +154,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return target.getUpsertOp();
         default: return null;

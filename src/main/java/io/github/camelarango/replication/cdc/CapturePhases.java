@@ -199,8 +199,8 @@ final class CapturePhases {
             loadCatalog();
         }
         ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
-                new TransactionBuffer(options.maxTransactionEvents()), from);
+        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog,
+                new TransactionBuffer(options.maxTransactionEvents()), from, options, metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
                 idleWait, metrics, options.tailChunkSize(), filter);
         tailed = true;

@@ -20,6 +20,7 @@ public final class ChangeStreamOptions {
     private final String streamKey;
     private final SnapshotMode snapshotMode;
     private final PositionLostPolicy positionLostPolicy;
+    private final UnknownMarkerPolicy unknownMarkerPolicy;
     private final ChangeFilter filter;
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
@@ -34,6 +35,7 @@ public final class ChangeStreamOptions {
         this.streamKey = b.streamKey;
         this.snapshotMode = b.snapshotMode;
         this.positionLostPolicy = b.positionLostPolicy;
+        this.unknownMarkerPolicy = b.unknownMarkerPolicy;
         this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
@@ -60,6 +62,10 @@ public final class ChangeStreamOptions {
 
     public PositionLostPolicy positionLostPolicy() {
         return positionLostPolicy;
+    }
+
+    public UnknownMarkerPolicy unknownMarkerPolicy() {
+        return unknownMarkerPolicy;
     }
 
     public ChangeFilter filter() {
@@ -103,6 +109,7 @@ public final class ChangeStreamOptions {
         private String streamKey = "arango-replication-changes";
         private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
         private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+        private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
         private Set<String> includeCollections = Set.of();
         private Set<String> excludeCollections = Set.of();
         private boolean includeSystem;
@@ -134,6 +141,12 @@ public final class ChangeStreamOptions {
         /** Default {@link PositionLostPolicy#FAIL}. */
         public Builder positionLostPolicy(PositionLostPolicy value) {
             this.positionLostPolicy = notNull("positionLostPolicy", value, PositionLostPolicy.values());
+            return this;
+        }
+
+        /** Default {@link UnknownMarkerPolicy#FAIL}. */
+        public Builder unknownMarkerPolicy(UnknownMarkerPolicy value) {
+            this.unknownMarkerPolicy = notNull("unknownMarkerPolicy", value, UnknownMarkerPolicy.values());
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConf
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
+import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
 import io.github.camelarango.replication.cdc.envelope.UpsertOp;
 import io.github.camelarango.replication.client.Require;
 import org.apache.camel.spi.Configurer;
@@ -46,6 +47,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     @UriParam(label = "consumer", defaultValue = "FAIL")
     private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
 
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
@@ -167,7 +171,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
      * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
      * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
-     * delivered). The write-ahead log writes inserts, updates and replaces alike: all are UPSERT.
+     * delivered, UNKNOWN ones as unknownMarkerPolicy says). The write-ahead log writes inserts, updates and replaces
+     * alike: all are UPSERT.
      */
     public void setOperationTypes(String operationTypes) {
         this.operationTypes = operationTypes;
@@ -185,6 +190,21 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setPositionLostPolicy(PositionLostPolicy positionLostPolicy) {
         this.positionLostPolicy = positionLostPolicy;
+    }
+
+    public UnknownMarkerPolicy getUnknownMarkerPolicy() {
+        return unknownMarkerPolicy;
+    }
+
+    /**
+     * What the changes consumer does with a write-ahead log marker it does not know (no type, a type that is not a
+     * number, an unknown code, or a code without a change of its own such as the legacy edge marker 2301) of a
+     * captured collection or of none: FAIL (stop after delivering the changes before it, report the consumer DOWN
+     * naming its tick, type and database), DELIVER (deliver it as a change of type UNKNOWN whose body is the whole
+     * marker) or SKIP (go on, with a WARN line per type and the UnknownMarkers count).
+     */
+    public void setUnknownMarkerPolicy(UnknownMarkerPolicy unknownMarkerPolicy) {
+        this.unknownMarkerPolicy = unknownMarkerPolicy;
     }
 
     public String getEnvelope() {

@@ -41,6 +41,7 @@ public final class EngineOptions {
                 .streamKey(streamKey)
                 .snapshotMode(snapshotMode)
                 .positionLostPolicy(consumer.getPositionLostPolicy())
+                .unknownMarkerPolicy(consumer.getUnknownMarkerPolicy())
                 .includeCollections(names(consumer.getCollections()))
                 .excludeCollections(names(consumer.getExcludeCollections()))
                 .includeSystem(includeSystem)
