@@ -80,6 +80,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": getOrCreateConfiguration(target).setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": getOrCreateProducerConfiguration(target).setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": getOrCreateConsumerConfiguration(target).setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -232,6 +234,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
@@ -380,6 +384,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return getOrCreateConfiguration(target).getClientInfo();
         case "collection": return getOrCreateProducerConfiguration(target).getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return getOrCreateConsumerConfiguration(target).getCollectionRenamePolicy();
         case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":

@@ -53,6 +53,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": target.getConfiguration().setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": target.getProducerConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.getConsumerConfiguration().setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -217,6 +219,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -382,6 +386,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return target.getConfiguration().getClientInfo();
         case "collection": return target.getProducerConfiguration().getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getConsumerConfiguration().getCollectionRenamePolicy();
         case "collections": return target.getConsumerConfiguration().getCollections();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();

@@ -152,6 +152,9 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps, and for an UNKNOWN marker without a numeric type.", javaType = "java.lang.Integer")
     public static final String MARKER_TYPE = "CamelArangoReplicationMarkerType";
 
+    @Metadata(label = "consumer", description = "On a COLLECTION_RENAME: the name the collection had before (the new one is in CamelArangoReplicationCollection); absent when the stream never knew it.", javaType = "java.lang.String")
+    public static final String OLD_COLLECTION = "CamelArangoReplicationOldCollection";
+
     @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
     public static final String DATABASE = "CamelArangoReplicationDatabase";
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.EngineOptions;
@@ -53,11 +54,13 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(21, options);
+        assertEquals(22, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
         assertEquals("FAIL", properties.get("unknownMarkerPolicy").get("defaultValue").asText());
+        assertEquals(List.of("FOLLOW", "FAIL"), texts(properties.get("collectionRenamePolicy").get("enum")));
+        assertEquals("FOLLOW", properties.get("collectionRenamePolicy").get("defaultValue").asText());
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
         assertEquals(ArangoReplicationConsumerConfiguration.DEFAULT_OFFSET_FILE,
                 properties.get("offsetFile").get("defaultValue").asText());
@@ -79,7 +82,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         RuntimeCamelCatalog catalog = context.getCamelContextExtension().getContextPlugin(RuntimeCamelCatalog.class);
         EndpointValidationResult ok = catalog.validateProperties("arango-replication", catalog.endpointProperties(
                 "arango-replication:changes?collections=orders,customers&snapshotMode=WHEN_NEEDED&envelope=debezium"
-                + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&unknownMarkerPolicy=DELIVER&batchTtl=5m&delay=200"));
+                + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&unknownMarkerPolicy=DELIVER&collectionRenamePolicy=FAIL"
+                + "&batchTtl=5m&delay=200"));
         assertTrue(ok.isSuccess(), ok.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateProperties("arango-replication",
                 catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro"
@@ -109,9 +113,14 @@ class ConsumerOptionsTest extends CamelTestSupport {
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
         assertEquals(UnknownMarkerPolicy.FAIL, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .unknownMarkerPolicy());
+        assertEquals(CollectionRenamePolicy.FOLLOW, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .collectionRenamePolicy());
         consumer.setUnknownMarkerPolicy(UnknownMarkerPolicy.DELIVER);
+        consumer.setCollectionRenamePolicy(CollectionRenamePolicy.FAIL);
         assertEquals(UnknownMarkerPolicy.DELIVER, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .unknownMarkerPolicy());
+        assertEquals(CollectionRenamePolicy.FAIL, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .collectionRenamePolicy());
     }
 
     @Test

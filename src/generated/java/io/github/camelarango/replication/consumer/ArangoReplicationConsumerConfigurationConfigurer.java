@@ -25,6 +25,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
@@ -72,6 +74,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return long.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
@@ -120,6 +124,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();

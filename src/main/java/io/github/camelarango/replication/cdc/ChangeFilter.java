@@ -52,6 +52,11 @@ public final class ChangeFilter {
         return (include.isEmpty() || include.contains(name)) && !exclude.contains(name);
     }
 
+    /** Whether changes of this type are wanted at all: gaps and unknown markers always are (their policies decide). */
+    public boolean acceptsType(ChangeType type) {
+        return type == ChangeType.GAP || type == ChangeType.UNKNOWN || types.contains(type);
+    }
+
     /**
      * Whether a change of this type in this collection (null when none) is wanted. Gaps always are; an
      * {@link ChangeType#UNKNOWN unknown marker} is whenever its collection is (or it names none): the

@@ -21,6 +21,7 @@ public final class ChangeStreamOptions {
     private final SnapshotMode snapshotMode;
     private final PositionLostPolicy positionLostPolicy;
     private final UnknownMarkerPolicy unknownMarkerPolicy;
+    private final CollectionRenamePolicy collectionRenamePolicy;
     private final ChangeFilter filter;
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
@@ -36,6 +37,7 @@ public final class ChangeStreamOptions {
         this.snapshotMode = b.snapshotMode;
         this.positionLostPolicy = b.positionLostPolicy;
         this.unknownMarkerPolicy = b.unknownMarkerPolicy;
+        this.collectionRenamePolicy = b.collectionRenamePolicy;
         this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
@@ -66,6 +68,10 @@ public final class ChangeStreamOptions {
 
     public UnknownMarkerPolicy unknownMarkerPolicy() {
         return unknownMarkerPolicy;
+    }
+
+    public CollectionRenamePolicy collectionRenamePolicy() {
+        return collectionRenamePolicy;
     }
 
     public ChangeFilter filter() {
@@ -110,6 +116,7 @@ public final class ChangeStreamOptions {
         private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
         private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
         private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
+        private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
         private Set<String> includeCollections = Set.of();
         private Set<String> excludeCollections = Set.of();
         private boolean includeSystem;
@@ -150,7 +157,16 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Collections to capture (names); empty (the default) means all. */
+        /** Default {@link CollectionRenamePolicy#FOLLOW}. */
+        public Builder collectionRenamePolicy(CollectionRenamePolicy value) {
+            this.collectionRenamePolicy = notNull("collectionRenamePolicy", value, CollectionRenamePolicy.values());
+            return this;
+        }
+
+        /**
+         * Collections to capture (names); empty (the default) means all. A captured collection is followed by its
+         * identity when it is renamed ({@link #collectionRenamePolicy}).
+         */
         public Builder includeCollections(Set<String> names) {
             this.includeCollections = names(names, "includeCollections");
             return this;

@@ -187,6 +187,11 @@ public final class ClientReplicationSource implements ReplicationSource {
         return client.walLastTick().tick();
     }
 
+    @Override
+    public long oldestTick() {
+        return client.walRange().tickMin();
+    }
+
     private static <T> T onBatch(String batchId, Supplier<T> call) {
         try {
             return call.get();

@@ -2,12 +2,14 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
@@ -84,14 +86,19 @@ final class WalEventAssembler {
         }
     }
 
+    /** The collection to name in the tail's server-side filter, when one may be named (see the catalog). */
+    Optional<String> serverSideCollection() {
+        return catalog.serverSideCollection();
+    }
+
     private void change(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         ChangeType changeType = ChangeType.ofMarkerType(marker.type());
-        ChangeEvent event = changeType == null ? unknown(marker, out) : decode(marker, changeType);
+        ChangeEvent event = changeType == null ? unknown(marker, out) : decode(marker, changeType, out);
         if (halted) {
             return;
         }
-        boolean wanted = event != null && filter.accepts(event.type(), event.collection());
+        boolean wanted = event != null;
         if (marker.inTransaction()) {
             if (wanted) {
                 transactions.add(marker.tid(), tick, event);
@@ -112,7 +119,7 @@ final class WalEventAssembler {
     private ChangeEvent unknown(WalMarker marker, Consumer<StreamStep> out) {
         String cuid = marker.cuid();
         String collection = catalog.resolve(cuid);
-        if (!filter.accepts(ChangeType.UNKNOWN, collection)) {
+        if (!catalog.wants(ChangeType.UNKNOWN, cuid, collection)) {
             return null;
         }
         metrics.unknownMarker();
@@ -136,14 +143,18 @@ final class WalEventAssembler {
                 if (marker.tick() != 0) {
                     out.accept(StreamStep.positionOnly(advanceTo(marker.tick() - 1, 0)));
                 }
-                UnknownMarkerException failure = new UnknownMarkerException(options.streamKey(), marker.tick(), type,
-                        db, abbreviate(marker.raw().toString()));
-                LOG.error(failure.getMessage());
-                out.accept(StreamStep.halt(failure));
-                halted = true;
+                halt(new UnknownMarkerException(options.streamKey(), marker.tick(), type, db,
+                        abbreviate(marker.raw().toString())), out);
                 return null;
             }
         }
+    }
+
+    /** Stops the stream after the steps handed to {@code out} so far; the markers after this one are ignored. */
+    private void halt(ChangeStreamException failure, Consumer<StreamStep> out) {
+        LOG.error(failure.getMessage());
+        out.accept(StreamStep.halt(failure));
+        halted = true;
     }
 
     /** The marker's type as the messages name it: {@code type 9999}, {@code no type}, {@code type 'x' (not a number)}. */
@@ -197,21 +208,68 @@ final class WalEventAssembler {
         return position;
     }
 
-    private ChangeEvent decode(WalMarker marker, ChangeType changeType) {
+    /**
+     * The event of a marker the engine knows, or null when the stream does not want it; learns the names and the
+     * captured collections from it first (a drop last), and halts instead at a rename that
+     * {@link CollectionRenamePolicy#FAIL} does not follow.
+     */
+    private ChangeEvent decode(WalMarker marker, ChangeType changeType, Consumer<StreamStep> out) {
         JsonNode data = marker.data() != null ? marker.data() : JsonNodeFactory.instance.objectNode();
         String cuid = marker.cuid();
+        String db = marker.db() != null ? marker.db() : database;
+        if (changeType == ChangeType.COLLECTION_RENAME) {
+            data = withOldName(data, catalog.resolve(cuid));
+            if (haltsAtRename(marker, db, data, out)) {
+                return null;
+            }
+        }
         catalog.learn(marker.type(), cuid, data);
         String collection = catalog.resolve(cuid);
         if (collection == null && changeType == ChangeType.UPSERT) {
             collection = collectionOfId(data.path("_id").asText(""));
         }
-        String db = marker.db() != null ? marker.db() : database;
+        boolean wanted = catalog.wants(changeType, cuid, collection);
+        if (changeType == ChangeType.COLLECTION_DROP || changeType == ChangeType.VIEW_DROP) {
+            catalog.dropped(cuid);
+        }
+        if (!wanted) {
+            return null;
+        }
         String tid = marker.inTransaction() ? marker.tid() : null;
         return switch (changeType) {
             case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
             case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
             default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
         };
+    }
+
+    /**
+     * Under {@link CollectionRenamePolicy#FAIL}, a rename that takes a captured collection to a name the filter does
+     * not capture is delivered with the position before it, and then halts the stream; returns whether it did. The
+     * catalog does not learn the rename, so the positions keep the collection's old name.
+     */
+    private boolean haltsAtRename(WalMarker marker, String db, JsonNode data, Consumer<StreamStep> out) {
+        String cuid = marker.cuid();
+        String newName = data.path("name").asText("");
+        if (options.collectionRenamePolicy() != CollectionRenamePolicy.FAIL || !catalog.isCaptured(cuid)
+                || filter.acceptsCollection(newName)) {
+            return false;
+        }
+        if (filter.acceptsType(ChangeType.COLLECTION_RENAME)) {
+            out.accept(StreamStep.of(ChangeEvent.schemaChange(marker.tick(), ChangeType.COLLECTION_RENAME, db, newName,
+                    cuid, null, data, position)));
+        }
+        halt(new CollectionRenamedException(options.streamKey(), db, catalog.resolve(cuid), newName, cuid,
+                marker.tick()), out);
+        return true;
+    }
+
+    /** A rename's data with the name the collection had before ({@code oldName}), as logger-follow writes it. */
+    private static JsonNode withOldName(JsonNode data, String oldName) {
+        if (oldName == null || !data.isObject()) {
+            return data;
+        }
+        return ((ObjectNode) data.deepCopy()).put("oldName", oldName);
     }
 
     private static String collectionOfId(String id) {

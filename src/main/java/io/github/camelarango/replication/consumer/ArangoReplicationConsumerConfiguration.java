@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
@@ -50,6 +51,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     @UriParam(label = "consumer", defaultValue = "FAIL")
     private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
+
+    @UriParam(label = "consumer", defaultValue = "FOLLOW")
+    private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
 
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
@@ -146,7 +150,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     /**
      * Comma separated names of the collections to capture (changes) or dump (dump); all collections of the database
-     * when not set. A single collection is also pushed to the server as the tail's collection filter.
+     * when not set. A single collection is also pushed to the server as the tail's collection filter. The changes
+     * consumer follows a captured collection by its identity when it is renamed (see collectionRenamePolicy).
      */
     public void setCollections(String collections) {
         this.collections = collections;
@@ -205,6 +210,21 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setUnknownMarkerPolicy(UnknownMarkerPolicy unknownMarkerPolicy) {
         this.unknownMarkerPolicy = unknownMarkerPolicy;
+    }
+
+    public CollectionRenamePolicy getCollectionRenamePolicy() {
+        return collectionRenamePolicy;
+    }
+
+    /**
+     * What the changes consumer does when a collection it captures is renamed to a name the collections and
+     * excludeCollections options do not capture (the rename itself is always delivered, as a COLLECTION_RENAME
+     * change naming the new and the old name): FOLLOW (keep capturing it under its new name, also after a restart)
+     * or FAIL (stop after the rename, report the consumer DOWN naming both names; restart with collections naming the
+     * new name and the same offsetKey to go on).
+     */
+    public void setCollectionRenamePolicy(CollectionRenamePolicy collectionRenamePolicy) {
+        this.collectionRenamePolicy = collectionRenamePolicy;
     }
 
     public String getEnvelope() {

@@ -42,6 +42,7 @@ public final class EngineOptions {
                 .snapshotMode(snapshotMode)
                 .positionLostPolicy(consumer.getPositionLostPolicy())
                 .unknownMarkerPolicy(consumer.getUnknownMarkerPolicy())
+                .collectionRenamePolicy(consumer.getCollectionRenamePolicy())
                 .includeCollections(names(consumer.getCollections()))
                 .excludeCollections(names(consumer.getExcludeCollections()))
                 .includeSystem(includeSystem)

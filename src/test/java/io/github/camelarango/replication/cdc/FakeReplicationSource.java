@@ -332,6 +332,12 @@ final class FakeReplicationSource implements ReplicationSource {
         return last;
     }
 
+    /** The first retained marker's tick; after everything was purged, the tick after the purged ones. */
+    @Override
+    public synchronized long oldestTick() {
+        return wal.isEmpty() ? purgedUpTo + 1 : wal.get(0).tick();
+    }
+
     private Batch batch(String id) {
         Batch batch = batches.get(id);
         if (batch == null) {

@@ -21,7 +21,11 @@ final class StreamRun {
      * nothing; a poll that fails ends the run with its exception.
      */
     static List<ChangeEvent> deliverAll(ChangeStream stream) {
-        List<ChangeEvent> delivered = new ArrayList<>();
+        return deliverInto(stream, new ArrayList<>());
+    }
+
+    /** As {@link #deliverAll}, adding the delivered events to {@code delivered}, which keeps them when a poll fails. */
+    static List<ChangeEvent> deliverInto(ChangeStream stream, List<ChangeEvent> delivered) {
         for (int idle = 0, polls = 0; idle < 3; polls++) {
             if (polls > 10_000) {
                 throw new AssertionError("the stream never went idle; delivered " + delivered.size());

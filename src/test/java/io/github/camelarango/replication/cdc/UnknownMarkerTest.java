@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.github.camelarango.replication.cdc.StreamRun.changes;
 import static io.github.camelarango.replication.cdc.StreamRun.deliverAll;
+import static io.github.camelarango.replication.cdc.StreamRun.deliverInto;
 import static io.github.camelarango.replication.cdc.StreamRun.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,14 +40,7 @@ class UnknownMarkerTest {
             long tick = source.appendRaw(marker);
             source.upsert("a", "after");
             List<ChangeEvent> delivered = new ArrayList<>();
-            ChangeStreamException e = assertThrows(ChangeStreamException.class, () -> {
-                for (int i = 0; i < 20; i++) {
-                    for (ChangeEvent event : stream.poll(50)) {
-                        delivered.add(event);
-                        stream.commit(event.position());
-                    }
-                }
-            });
+            ChangeStreamException e = assertThrows(ChangeStreamException.class, () -> deliverInto(stream, delivered));
             assertEquals(List.of("before"), changes(delivered).stream().map(ChangeEvent::key).toList(),
                     "what came before the marker is delivered, nothing after it");
             assertEquals(tick - 1, stream.committedPosition().orElseThrow().from(),

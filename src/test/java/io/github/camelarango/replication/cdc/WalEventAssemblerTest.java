@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WalEventAssemblerTest {
 
-    private final CollectionCatalog catalog = new CollectionCatalog();
     private final List<StreamStep> out = new ArrayList<>();
 
     private WalEventAssembler assembler(Set<String> include, int maxTransactionEvents, long start) {
+        ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
+        CollectionCatalog catalog = new CollectionCatalog(options.filter());
         catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false),
                 new ReplicationSource.CollectionInfo("b", CUID_B, false)));
         return new WalEventAssembler("shop", catalog, new TransactionBuffer(maxTransactionEvents),
-                ChangePosition.tail(start, 0), StreamRun.options().includeCollections(include).build(), new ChangeStreamMetrics());
+                ChangePosition.tail(start, 0), options, new ChangeStreamMetrics());
     }
 
     private List<ChangeEvent> events() {

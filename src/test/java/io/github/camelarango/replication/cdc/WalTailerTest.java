@@ -23,6 +23,7 @@ class WalTailerTest {
     static final class ScriptedTail implements ReplicationSource {
         final Deque<TailChunk> answers = new ArrayDeque<>();
         final List<TailRequest> requests = new ArrayList<>();
+        long oldestTick;
 
         @Override
         public String database() {
@@ -69,6 +70,11 @@ class WalTailerTest {
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long oldestTick() {
+            return oldestTick;
+        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
@@ -77,7 +83,7 @@ class WalTailerTest {
     private WalTailer tailer(long from, Set<String> include, Duration idleMin) {
         ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
         ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(),
+        WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
                 new TransactionBuffer(100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
                 new ChangeStreamMetrics(), 16384, filter);
@@ -159,6 +165,20 @@ class WalTailerTest {
         assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
         WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(501, lost.from, "tick 502 may have been purged");
+    }
+
+    @Test
+    void frompresentFalseIsNoLossWhenTheServerStillHoldsEveryTickAfterFrom() {
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
+        source.oldestTick = 501; // the purge ended at 500; ticks 501 and 502 belong to markers the server filtered
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        tailer.fetch(out::add);
+        assertEquals(503, tailer.from(), "wal/range says the WAL holds every tick after 500");
+        WalTailer later = tailer(500, Set.of(), Duration.ZERO);
+        source.oldestTick = 502; // tick 501 is gone
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> later.fetch(out::add));
+        assertEquals(500, lost.from);
     }
 
     @Test
