@@ -31,6 +31,10 @@ final class CollectionCatalog {
     private final SortedMap<String, String> captured = new TreeMap<>();
     /** An unmodifiable copy of {@link #captured}, shared by the positions stamped until it changes. */
     private Map<String, String> capturedCopy = Map.of();
+    /** The last position stamped, with what: the rows of a dump chunk share one position (and its JSON text). */
+    private ChangePosition lastUnstamped;
+    private Map<String, String> lastCollections;
+    private ChangePosition lastStamped;
 
     CollectionCatalog(ChangeFilter filter) {
         this.filter = filter;
@@ -140,8 +144,14 @@ final class CollectionCatalog {
         if (step.isHalt()) {
             return step;
         }
-        ChangePosition stamped = step.position().withCollections(capturedCopy);
-        if (stamped == step.position()) {
+        ChangePosition position = step.position();
+        if (position != lastUnstamped || capturedCopy != lastCollections) {
+            lastUnstamped = position;
+            lastCollections = capturedCopy;
+            lastStamped = position.withCollections(capturedCopy);
+        }
+        ChangePosition stamped = lastStamped;
+        if (stamped == position) {
             return step;
         }
         return step.isEvent() ? StreamStep.of(step.event().withPosition(stamped)) : StreamStep.positionOnly(stamped);
