@@ -62,7 +62,7 @@ public final class ChangeMessages {
         message.setBody(debezium != null ? debezium.value(event).toString() : toMap(NativeEnvelope.body(event)));
     }
 
-    /** Makes the message the tombstone of a delete: a null body, the key header and the tombstone flag. */
+    /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
     public void writeTombstone(ChangeEvent delete, long serverLastTick, Message message) {
         headers(delete, serverLastTick, message);
         message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
@@ -84,6 +84,7 @@ public final class ChangeMessages {
             setIfPresent(message, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
         }
         setIfPresent(message, ArangoReplicationConstants.KEY, event.key());
+        setIfPresent(message, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
         setIfPresent(message, ArangoReplicationConstants.REV, event.rev());
         setIfPresent(message, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, event.snapshot());
