@@ -80,6 +80,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": getOrCreateConfiguration(target).setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": getOrCreateProducerConfiguration(target).setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": getOrCreateConsumerConfiguration(target).setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -181,6 +183,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "unregisteronstop":
         case "unregisterOnStop": getOrCreateConsumerConfiguration(target).setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
@@ -234,6 +238,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
@@ -335,6 +341,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "unregisteronstop":
         case "unregisterOnStop": return boolean.class;
         case "upsertop":
@@ -384,6 +392,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return getOrCreateConfiguration(target).getClientInfo();
         case "collection": return getOrCreateProducerConfiguration(target).getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return getOrCreateConsumerConfiguration(target).getCollectionRenamePolicy();
         case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -485,6 +495,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();
         case "unregisteronstop":
         case "unregisterOnStop": return getOrCreateConsumerConfiguration(target).isUnregisterOnStop();
         case "upsertop":

@@ -53,6 +53,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": target.getConfiguration().setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": target.getProducerConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.getConsumerConfiguration().setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -170,6 +172,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "unregisteronstop":
         case "unregisterOnStop": target.getConsumerConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
@@ -219,6 +223,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -336,6 +342,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "unregisteronstop":
         case "unregisterOnStop": return boolean.class;
         case "upsertop":
@@ -386,6 +394,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return target.getConfiguration().getClientInfo();
         case "collection": return target.getProducerConfiguration().getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getConsumerConfiguration().getCollectionRenamePolicy();
         case "collections": return target.getConsumerConfiguration().getCollections();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -503,6 +513,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
         case "ttl": return target.getProducerConfiguration().getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();
         case "unregisteronstop":
         case "unregisterOnStop": return target.getConsumerConfiguration().isUnregisterOnStop();
         case "upsertop":

@@ -1,9 +1,12 @@
 package io.github.camelarango.replication.cdc;
 
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,9 +29,14 @@ import io.github.camelarango.replication.client.Ticks;
  * restarted stream checks both before it tails on (docs/protocol.md §7.1): another server, or a server whose WAL
  * shows something else at the witness's tick (restored from a backup), is a lost position, not a place to go on from.
  * <p>
+ * A position also lists the {@link #collections() collections the stream captures} as of it, by globally unique id
+ * (cuid) with their names then, so that a restarted stream still follows a renamed collection and still names one
+ * dropped while it was stopped (positions of format 1, and those written before the stream knew them, have none).
+ * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
- * Format 2 adds {@code server} and {@code witness} to format 1, which is still read (a position without a server).
+ * Format 2 adds {@code server}, {@code witness} and the captured {@code collections} to format 1, which is still read
+ * (a position without them); fields it does not know are ignored.
  */
 public final class ChangePosition {
 
@@ -55,7 +63,7 @@ public final class ChangePosition {
     }
 
     private static final int FORMAT_VERSION = 2;
-    private static final int FORMAT_VERSION_WITHOUT_SERVER = 1;
+    private static final int FIRST_FORMAT_VERSION = 1;
 
     private final Phase phase;
     private final long from;
@@ -63,17 +71,20 @@ public final class ChangePosition {
     private final Set<String> completedCollections;
     private final String server;
     private final Witness witness;
+    /** cuid to name of the captured collections (unmodifiable); null when not known. */
+    private final Map<String, String> collections;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
     private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections, String server,
-                           Witness witness) {
+                           Witness witness, Map<String, String> collections) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
         this.completedCollections = completedCollections;
         this.server = server;
         this.witness = witness;
+        this.collections = collections;
     }
 
     /**
@@ -81,7 +92,7 @@ public final class ChangePosition {
      * server until {@link #on(String, Witness)} gives it one.
      */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null);
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, null);
     }
 
     /**
@@ -90,7 +101,7 @@ public final class ChangePosition {
      */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null);
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, null);
     }
 
     /**
@@ -104,7 +115,7 @@ public final class ChangePosition {
         if (Objects.equals(serverId, server) && Objects.equals(kept, this.witness)) {
             return this;
         }
-        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept);
+        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept, collections);
     }
 
     public Phase phase() {
@@ -145,17 +156,35 @@ public final class ChangePosition {
         return Optional.ofNullable(witness);
     }
 
-    /** This snapshot position with one more collection completed (on the same server). */
+    /**
+     * The collections the stream captures as of this position: globally unique id (cuid) to the name it had then;
+     * empty when the position does not know them (format 1, or taken before the stream knew them).
+     */
+    public Optional<Map<String, String>> collections() {
+        return Optional.ofNullable(collections);
+    }
+
+    /** This position with the captured collections {@code cuid -> name} (this one when they are the same). */
+    public ChangePosition withCollections(Map<String, String> captured) {
+        if (captured == collections || captured != null && captured.equals(collections)) {
+            return this;
+        }
+        // Map.copyOf keeps an unmodifiable map as it is: the positions of a stream share its catalog's copy
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness,
+                captured == null ? null : Map.copyOf(captured));
+    }
+
+    /** This snapshot position with one more collection completed (on the same server, with the same collections). */
     public ChangePosition withCompleted(String collection) {
         Set<String> done = new TreeSet<>(completedCollections);
         done.add(collection);
-        return snapshot(from, done).on(server, null);
+        return snapshot(from, done).on(server, null).withCollections(collections);
     }
 
     /**
      * The compact JSON form, e.g. {@code {"v":2,"phase":"TAIL","from":"189495","lastScanned":"189505",
      * "server":"64074660150298","witness":{"tick":"189490","cuid":"h3A468B5B7C1A/71947","key":"p2",
-     * "rev":"_gC3pSPO---"}}}.
+     * "rev":"_gC3pSPO---"},"collections":{"h3A468B5B7C1A/71947":"products"}}}.
      */
     public String toJson() {
         String rendered = json; // a racy cache is safe: Strings are immutable, every thread renders the same text
@@ -185,6 +214,10 @@ public final class ChangePosition {
             node.putObject("witness").put("tick", Ticks.format(witness.tick())).put("cuid", witness.cuid())
                     .put("key", witness.key()).put("rev", witness.rev());
         }
+        if (collections != null) {
+            ObjectNode captured = node.putObject("collections");
+            new TreeMap<>(collections).forEach(captured::put); // sorted by cuid: the same text for the same list
+        }
         return node.toString();
     }
 
@@ -204,9 +237,9 @@ public final class ChangePosition {
             throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
         }
         int version = node == null || !node.isObject() ? -1 : node.path("v").asInt(-1);
-        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_SERVER) {
+        if (version != FORMAT_VERSION && version != FIRST_FORMAT_VERSION) {
             throw new IllegalArgumentException("change position has an unknown format (expected \"v\":" + FORMAT_VERSION
-                    + " or " + FORMAT_VERSION_WITHOUT_SERVER + "): " + abbreviate(json));
+                    + " or " + FIRST_FORMAT_VERSION + "): " + abbreviate(json));
         }
         String phase = node.path("phase").asText();
         ChangePosition position;
@@ -223,7 +256,23 @@ public final class ChangePosition {
         JsonNode witness = node.get("witness");
         return position.on(text(node, "server"), witness == null || witness.isNull() ? null
                 : new Witness(tick(witness, "tick", json), text(witness, "cuid"), text(witness, "key"),
-                        text(witness, "rev")));
+                        text(witness, "rev"))).withCollections(collections(node.get("collections"), json));
+    }
+
+    private static Map<String, String> collections(JsonNode captured, String json) {
+        if (captured == null || captured.isNull()) {
+            return null;
+        }
+        if (!captured.isObject()) {
+            throw new IllegalArgumentException("change position has 'collections' that are not an object of cuid to "
+                    + "name: " + abbreviate(json));
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = captured.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            names.put(field.getKey(), field.getValue().asText());
+        }
+        return names;
     }
 
     private static String text(JsonNode node, String field) {
@@ -252,12 +301,12 @@ public final class ChangePosition {
     public boolean equals(Object o) {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
                 && p.completedCollections.equals(completedCollections) && Objects.equals(p.server, server)
-                && Objects.equals(p.witness, witness);
+                && Objects.equals(p.witness, witness) && Objects.equals(p.collections, collections);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness);
+        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, collections);
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class ChangeStreamMetrics {
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
     private final AtomicLong snapshotResumes = new AtomicLong();
+    private final AtomicLong unknownMarkers = new AtomicLong();
     private final AtomicLong openTransactions = new AtomicLong();
     private final AtomicLong bufferedTransactionEvents = new AtomicLong();
     private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
@@ -82,6 +83,14 @@ public final class ChangeStreamMetrics {
      */
     public long snapshotResumes() {
         return snapshotResumes.get();
+    }
+
+    /**
+     * Write-ahead log markers of captured collections (or of none) that the engine does not know, whatever the
+     * {@link UnknownMarkerPolicy} did with them.
+     */
+    public long unknownMarkers() {
+        return unknownMarkers.get();
     }
 
     /** WAL transactions begun but not yet committed or aborted, as of the last tail answer. */
@@ -131,6 +140,10 @@ public final class ChangeStreamMetrics {
         snapshotResumes.incrementAndGet();
     }
 
+    void unknownMarker() {
+        unknownMarkers.incrementAndGet();
+    }
+
     void transactions(int open, int bufferedEvents) {
         openTransactions.set(open);
         bufferedTransactionEvents.set(bufferedEvents);
@@ -153,6 +166,6 @@ public final class ChangeStreamMetrics {
         return "ChangeStreamMetrics[phase=" + phase.get() + ", committedTick=" + Ticks.format(committedTick())
                 + ", serverLastTick=" + Ticks.format(serverLastTick()) + ", lagTicks="
                 + Ticks.format(lagTicks()) + ", events=" + eventsByType() + ", positionLost="
-                + positionLostCount() + "]";
+                + positionLostCount() + ", unknownMarkers=" + unknownMarkers() + "]";
     }
 }

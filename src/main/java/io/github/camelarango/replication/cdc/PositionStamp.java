@@ -22,6 +22,10 @@ final class PositionStamp {
     private Supplier<String> serverLookup;
     private String server;
     private ChangePosition.Witness witness;
+    /** The last position placed, with what: the rows of a dump chunk share one position (and its JSON text). */
+    private ChangePosition lastUnplaced;
+    private ChangePosition.Witness lastWitness;
+    private ChangePosition lastPlaced;
 
     /**
      * Starts over, from {@code stored} (its witness, if any, until a later change replaces it), on the server that
@@ -32,6 +36,7 @@ final class PositionStamp {
         server = null;
         witness = stored == null ? null : stored.witness().orElse(null);
         pending.clear();
+        lastUnplaced = null;
     }
 
     /** The server the stream reads since {@link #start}. */
@@ -44,6 +49,9 @@ final class PositionStamp {
 
     /** The step with its position on the server and with the witness that holds at that position. */
     StreamStep apply(StreamStep step) {
+        if (step.isHalt()) {
+            return step;
+        }
         ChangeEvent event = step.event();
         ChangePosition position = step.position();
         if (position.isSnapshot() || event != null && event.type() == ChangeType.GAP) {
@@ -57,7 +65,12 @@ final class PositionStamp {
                 witness = pending.poll();
             }
         }
-        ChangePosition placed = position.on(server(), witness);
+        if (position != lastUnplaced || witness != lastWitness) {
+            lastUnplaced = position;
+            lastWitness = witness;
+            lastPlaced = position.on(server(), witness);
+        }
+        ChangePosition placed = lastPlaced;
         if (placed == position) {
             return step;
         }

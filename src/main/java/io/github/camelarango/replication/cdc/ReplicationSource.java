@@ -61,6 +61,9 @@ public interface ReplicationSource {
     /** The server's id ({@code server.serverId} of {@code wal/lastTick}): whose ticks the positions are. */
     String serverId();
 
+    /** The oldest tick the server's WAL still holds ({@code tickMin} of {@code wal/range}), 0 when it does not say. */
+    long oldestTick();
+
     /** A created dump batch. @param snapshotTick the batch's {@code lastTick}: the tick the snapshot shows */
     record BatchInfo(String id, long snapshotTick) {
     }

@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.cdc;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,34 @@ class ChangePositionTest {
         ChangePosition snapshot = ChangePosition.parse("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\","
                                                        + "\"done\":[\"a\"]}");
         assertEquals(ChangePosition.snapshot(42, Set.of("a")), snapshot);
+    }
+
+    @Test
+    void capturedCollectionsRoundTripAndSurviveACompletedCollection() {
+        ChangePosition position = ChangePosition.snapshot(42, Set.of()).withCollections(Map.of("h1/200", "b",
+                "h1/100", "a"));
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[],"
+                + "\"collections\":{\"h1/100\":\"a\",\"h1/200\":\"b\"}}", position.toJson());
+        ChangePosition done = position.withCompleted("a");
+        assertEquals(Optional.of(Map.of("h1/100", "a", "h1/200", "b")), done.collections());
+        assertEquals(done, ChangePosition.parse(done.toJson()));
+        ChangePosition tail = ChangePosition.tail(7, 0).withCollections(Map.of());
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\",\"collections\":{}}",
+                tail.toJson());
+        assertEquals(Optional.of(Map.of()), ChangePosition.parse(tail.toJson()).collections(), "none captured");
+        assertEquals(Optional.empty(), ChangePosition.tail(7, 0).collections(), "not known");
+        assertTrue(tail.withCollections(Map.of()) == tail);
+    }
+
+    @Test
+    void formatOneIsStillReadAndUnknownFieldsAreIgnored() {
+        assertEquals(ChangePosition.tail(5, 6),
+                ChangePosition.parse("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"5\",\"lastScanned\":\"6\"}"));
+        assertEquals(ChangePosition.tail(5, 0).withCollections(Map.of("c", "x")), ChangePosition.parse(
+                "{\"v\":2,\"phase\":\"TAIL\",\"from\":\"5\",\"collections\":{\"c\":\"x\"},\"later\":{\"a\":1}}"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChangePosition.parse(
+                "{\"v\":2,\"phase\":\"TAIL\",\"from\":\"5\",\"collections\":[\"x\"]}")).getMessage()
+                .contains("'collections'"));
     }
 
     @Test
