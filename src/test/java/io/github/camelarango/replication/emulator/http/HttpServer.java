@@ -279,6 +279,18 @@ public final class HttpServer implements AutoCloseable {
         return sb.length() == 0 ? null : sb.toString();
     }
 
+    /** Resets every open client connection (a server restart as clients see it); the server keeps listening. */
+    public void dropConnections() {
+        for (Socket socket : connections) {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
