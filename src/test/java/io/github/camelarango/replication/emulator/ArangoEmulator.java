@@ -17,10 +17,12 @@ import io.github.camelarango.replication.emulator.wal.MarkerWriter;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.model.ServerImage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,7 @@ import java.util.function.IntFunction;
  * In JUnit 5 tests, {@link ArangoEmulatorExtension} does this once per test class. Test controls: {@link #clock()},
  * {@link #faults()}, {@link #purgeWal()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()},
  * {@link #hotBackup()} and {@link #restoreHotBackup(HotBackup)}, {@link #replaceServer()},
- * {@link #generateDocuments}; ground truth through
+ * {@link #appendRawWalMarker(String, String)}, {@link #generateDocuments}; ground truth through
  * {@link #documents(String, String)}, {@link #wal()} and {@link #lastTick()}. Thread-safe.
  * <p>
  * Part of the emulator test kit's public API (with {@link Builder}, {@link ArangoEmulatorExtension},
@@ -272,6 +274,45 @@ public final class ArangoEmulator implements AutoCloseable {
         if (current != null) {
             current.dropConnections();
         }
+    }
+
+    /**
+     * Test control: appends a WAL marker exactly as given, as a write batch of its own at the next tick, so that
+     * {@code wal/tail} serves it to clients of that database: for markers ArangoDB does not write or that a client may
+     * not know (no {@code type}, a text {@code type}, an unknown code such as 9999, the legacy edge marker 2301). The
+     * emulator puts {@code "tick":"<tick>"} first and the given members after it, unchanged; it interprets nothing
+     * else (no collection filter applies to it).
+     * <pre>{@code
+     * long tick = emulator.appendRawWalMarker("_system", "{\"type\":9999,\"db\":\"_system\",\"data\":{}}");
+     * }</pre>
+     *
+     * @param database   the database whose tails serve it
+     * @param markerJson a JSON object without {@code tick}
+     * @return the tick it got
+     * @throws IllegalArgumentException if the database does not exist, or the text is not a JSON object, or has a
+     *                                  {@code tick}
+     */
+    public long appendRawWalMarker(String database, String markerJson) {
+        Database db = server.database(database);
+        if (db == null) {
+            throw new IllegalArgumentException("no database '" + database + "'");
+        }
+        String text = Objects.requireNonNull(markerJson, "markerJson").trim();
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw new IllegalArgumentException("a WAL marker is a JSON object, was: " + text);
+        }
+        if (parsed.has("tick")) {
+            throw new IllegalArgumentException("the emulator assigns the tick; leave it out: " + text);
+        }
+        int type = parsed.path("type").isInt() ? parsed.path("type").asInt() : 0;
+        byte[] members = text.substring(1, text.length() - 1).trim().getBytes(StandardCharsets.UTF_8);
+        return server.appendRawMarker(db, type, members);
     }
 
     /**

@@ -1,27 +1,44 @@
 package io.github.camelarango.replication.emulator;
 
+import io.github.camelarango.replication.emulator.http.Body;
 import io.github.camelarango.replication.emulator.http.Fault;
+import io.github.camelarango.replication.emulator.http.HttpResponse;
+import io.github.camelarango.replication.emulator.http.LineEdit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Fault injection, per method and path. The path is matched against the request path without the
  * {@code /_db/<name>} prefix and without the query string, exactly, or as a prefix when it ends with {@code *}.
- * Each rule applies to the given number of matching requests, then disappears; the first matching rule wins.
+ * <p>
+ * Request rules (fail, delay, cut) apply to the given number of matching requests, then disappear; the first
+ * matching rule wins. Response rules (drop a header, edit a body line) change the answer the server made; each is
+ * used up only by an answer it changed (one that has the header, or a line containing the given text), so a rule for
+ * "the next tail answer with a document of key k1" waits for that answer. A burst of server errors is
+ * {@link #failNext} with {@code times} &gt; 1.
  * <pre>{@code
  * emulator.faults().failNext("GET", "/_api/wal/tail", 503, 503, 2);                 // two 503 answers
  * emulator.faults().delay("GET", "/_api/replication/dump", Duration.ofSeconds(2), 1);
  * emulator.faults().cutAfterBytes("GET", "/_api/replication/dump", 100, 1);       // connection reset mid-body
+ * emulator.faults().dropHeader("GET", "/_api/wal/tail", "x-arango-replication-frompresent", 1);
+ * emulator.faults().rewriteLine("GET", "/_api/wal/tail", "\"_key\":\"k1\"", BadLines.truncated(), 1);
  * }</pre>
  * Obtained from {@link ArangoEmulator#faults()}; part of the emulator test kit's public API. Thread-safe.
  */
 public final class Faults implements Fault.Source {
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<ResponseRule> responseRules = new ArrayList<>();
 
     /**
      * The next {@code times} matching requests are answered with an ArangoDB error body.
@@ -63,16 +80,102 @@ public final class Faults implements Fault.Source {
         return add(method, path, new Fault(Fault.Kind.CUT, 0, 0, Duration.ZERO, bytes), times);
     }
 
+    /**
+     * The next {@code times} matching answers that carry the header are sent without it (e.g. a proxy that drops
+     * {@code x-arango-replication-frompresent}).
+     *
+     * @param method the HTTP method
+     * @param path   the path, or a prefix ending with {@code *}
+     * @param header the header's name (any case)
+     * @param times  how many answers (at least 1)
+     * @return these faults
+     */
+    public Faults dropHeader(String method, String path, String header, int times) {
+        Objects.requireNonNull(header, "header");
+        return addResponseRule(method, path, response -> response.header(header) == null ? null : response.withoutHeader(header), times);
+    }
+
+    /**
+     * In the next {@code times} matching answers whose body has a line containing {@code containing}, the first such
+     * line is replaced by {@code rewrite} of it (see {@link BadLines} for malformed JSON, invalid UTF-8 and overlong
+     * strings). Answers without such a line pass unchanged and do not use the rule up.
+     *
+     * @param method     the HTTP method
+     * @param path       the path, or a prefix ending with {@code *}
+     * @param containing text the line must contain, e.g. {@code "_key":"k7"} (empty: the first line)
+     * @param rewrite    the line's bytes (without newline) to its replacement
+     * @param times      how many answers (at least 1)
+     * @return these faults
+     */
+    public Faults rewriteLine(String method, String path, String containing, UnaryOperator<byte[]> rewrite, int times) {
+        Objects.requireNonNull(rewrite, "rewrite");
+        return addLineEdit(method, path, new LineEdit(utf8(containing), rewrite, null), times);
+    }
+
+    /**
+     * In the next {@code times} matching answers whose body has a line containing {@code before}, a line is put
+     * before the first such line. Answers without such a line pass unchanged and do not use the rule up.
+     *
+     * @param method the HTTP method
+     * @param path   the path, or a prefix ending with {@code *}
+     * @param before text of the line to insert before (empty: the first line)
+     * @param line   the bytes of the new line, without newline (may be anything, invalid JSON or UTF-8 included)
+     * @param times  how many answers (at least 1)
+     * @return these faults
+     */
+    public Faults injectLine(String method, String path, String before, byte[] line, int times) {
+        Objects.requireNonNull(line, "line");
+        return addLineEdit(method, path, new LineEdit(utf8(before), null, line.clone()), times);
+    }
+
     /** @return these faults, with every rule not used up yet removed */
     public synchronized Faults clear() {
         rules.clear();
+        responseRules.clear();
         return this;
     }
 
-    private synchronized Faults add(String method, String path, Fault fault, int times) {
+    private static byte[] utf8(String text) {
+        return Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Faults addLineEdit(String method, String path, LineEdit edit, int times) {
+        return addResponseRule(method, path, response -> {
+            if (response.status() != 200) {
+                return null;
+            }
+            byte[] edited = edit.apply(bytes(response));
+            return edited == null ? null : response.body(Body.of(edited));
+        }, times);
+    }
+
+    /** Buffers a body once (it may be rendered while written); the response keeps the buffered copy. */
+    private static byte[] bytes(HttpResponse response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(response.body().length(), 1 << 20));
+        try {
+            response.body().writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = out.toByteArray();
+        response.body(Body.of(bytes));
+        return bytes;
+    }
+
+    private synchronized Faults addResponseRule(String method, String path, ResponseChange change, int times) {
+        checkTimes(times);
+        responseRules.add(new ResponseRule(method.toUpperCase(Locale.ROOT), path, change, times));
+        return this;
+    }
+
+    private static void checkTimes(int times) {
         if (times < 1) {
             throw new IllegalArgumentException("times must be >= 1, was " + times);
         }
+    }
+
+    private synchronized Faults add(String method, String path, Fault fault, int times) {
+        checkTimes(times);
         rules.add(new Rule(method.toUpperCase(Locale.ROOT), path, fault, times));
         return this;
     }
@@ -92,6 +195,44 @@ public final class Faults implements Fault.Source {
         return null;
     }
 
+    /** Internal, for the emulator's HTTP server: the first response rule that changes the answer, used up once. */
+    @Override
+    public synchronized HttpResponse rewrite(String method, String path, HttpResponse response) {
+        for (Iterator<ResponseRule> it = responseRules.iterator(); it.hasNext(); ) {
+            ResponseRule rule = it.next();
+            if (Rule.matches(rule.method, rule.path, method, path)) {
+                HttpResponse changed = rule.change.apply(response);
+                if (changed != null) {
+                    if (--rule.remaining == 0) {
+                        it.remove();
+                    }
+                    return changed;
+                }
+            }
+        }
+        return response;
+    }
+
+    /** A change of an answer: the changed answer, or null when there is nothing to change in it. */
+    @FunctionalInterface
+    private interface ResponseChange {
+        HttpResponse apply(HttpResponse response);
+    }
+
+    private static final class ResponseRule {
+        private final String method;
+        private final String path;
+        private final ResponseChange change;
+        private int remaining;
+
+        ResponseRule(String method, String path, ResponseChange change, int remaining) {
+            this.method = method;
+            this.path = path;
+            this.change = change;
+            this.remaining = remaining;
+        }
+    }
+
     private static final class Rule {
         private final String method;
         private final String path;
@@ -106,6 +247,10 @@ public final class Faults implements Fault.Source {
         }
 
         boolean matches(String requestMethod, String requestPath) {
+            return matches(method, path, requestMethod, requestPath);
+        }
+
+        static boolean matches(String method, String path, String requestMethod, String requestPath) {
             if (!method.equals(requestMethod)) {
                 return false;
             }

@@ -15,8 +15,17 @@ public record Fault(Kind kind, int status, int errorNum, Duration delay, long cu
         CUT
     }
 
-    /** Looks up (and consumes) the fault for a request, or returns null. */
+    /** The faults of requests (before they are handled) and of responses (after). */
     public interface Source {
+        /** Looks up (and consumes) the fault for a request, or returns null. */
         Fault take(String method, String path);
+
+        /**
+         * Applies (and consumes) the first response rule for the request that finds something to change in the
+         * response (a header to drop, a body line to edit).
+         *
+         * @return the response to send: the given one, or a changed one
+         */
+        HttpResponse rewrite(String method, String path, HttpResponse response);
     }
 }

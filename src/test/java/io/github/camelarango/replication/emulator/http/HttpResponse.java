@@ -41,6 +41,12 @@ public final class HttpResponse {
         return header("content-type", type);
     }
 
+    /** Removes every header of that name (any case). */
+    public HttpResponse withoutHeader(String name) {
+        headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+        return this;
+    }
+
     public HttpResponse body(Body newBody) {
         this.body = newBody;
         return this;

@@ -114,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
             if (fault != null && fault.kind() == Fault.Kind.DELAY) {
                 sleep(fault.delay().toMillis());
             }
-            response = handleSafely(request);
+            response = faults.rewrite(request.method(), request.path(), handleSafely(request));
         }
         boolean head = request.method().equals("HEAD");
         writeHead(out, response, head);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Json;
+import io.github.camelarango.replication.emulator.wal.RawMarker;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
@@ -375,6 +376,22 @@ public final class Server {
         try {
             wal.purgeUpTo(tick);
             return wal.purgedUpTo();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Test control: appends a marker whose JSON a test gives, as a write batch of its own at the next tick.
+     *
+     * @param type    its numeric {@code type} if it has one (for {@link WalEntry#type()}), else 0
+     * @param members the members of its JSON object, without the braces and without {@code tick}
+     * @return the tick it got
+     */
+    public long appendRawMarker(Database db, int type, byte[] members) {
+        writeLock.lock();
+        try {
+            return log(db, null, type, new RawMarker(members));
         } finally {
             writeLock.unlock();
         }

@@ -1,0 +1,66 @@
+package io.github.camelarango.replication.emulator.http;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * An edit of a line-delimited response body (dump, tail): the first line containing some bytes is replaced by a
+ * rewrite of it, or a new line is put before it. Bytes, not text, so that a rewrite may produce invalid UTF-8.
+ *
+ * @param containing bytes the line must contain (empty: the first line)
+ * @param rewrite    turns the line (without its newline) into its replacement; null when inserting
+ * @param inserted   the line to put before it (without newline); null when rewriting
+ */
+public record LineEdit(byte[] containing, UnaryOperator<byte[]> rewrite, byte[] inserted) {
+
+    /**
+     * @param body a whole body
+     * @return the edited body, or null when no line contains the bytes
+     */
+    public byte[] apply(byte[] body) {
+        int start = 0;
+        while (start < body.length) {
+            int end = indexOf(body, (byte) '\n', start);
+            int lineEnd = end < 0 ? body.length : end;
+            byte[] line = Arrays.copyOfRange(body, start, lineEnd);
+            if (contains(line, containing)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+                out.write(body, 0, start);
+                if (inserted != null) {
+                    out.writeBytes(inserted);
+                    out.write('\n');
+                    out.writeBytes(line);
+                } else {
+                    out.writeBytes(rewrite.apply(line));
+                }
+                out.write(body, lineEnd, body.length - lineEnd);
+                return out.toByteArray();
+            }
+            start = lineEnd + 1;
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(byte[] line, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= line.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (line[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
