@@ -21,8 +21,8 @@ import java.util.function.UnaryOperator;
  * Fault injection, per method and path. The path is matched against the request path without the
  * {@code /_db/<name>} prefix and without the query string, exactly, or as a prefix when it ends with {@code *}.
  * <p>
- * Request rules (fail, delay, cut) apply to the given number of matching requests, then disappear; the first
- * matching rule wins. Response rules (drop a header, edit a body line) change the answer the server made; each is
+ * Request rules (fail, delay) apply to the given number of matching requests, then disappear; the first matching
+ * rule wins. A cut applies to the given number of matching answers long enough to be cut. Response rules (drop a header, edit a body line) change the answer the server made; each is
  * used up only by an answer it changed (one that has the header, or a line containing the given text), so a rule for
  * "the next tail answer with a document of key k1" waits for that answer. A burst of server errors is
  * {@link #failNext} with {@code times} &gt; 1.
@@ -68,7 +68,9 @@ public final class Faults implements Fault.Source {
     }
 
     /**
-     * The next {@code times} matching responses are cut (connection reset) after some body bytes.
+     * The next {@code times} matching answers whose body is longer than {@code bytes} are cut (connection reset) after
+     * that many body bytes. Shorter answers (an empty 204) pass unchanged and do not use the rule up, so a cut set up
+     * while a client polls an idle WAL lands in the next answer that carries markers.
      *
      * @param method the HTTP method
      * @param path   the path, or a prefix ending with {@code *}
@@ -180,12 +182,22 @@ public final class Faults implements Fault.Source {
         return this;
     }
 
-    /** Internal, for the emulator's HTTP server: the fault for one request, which uses up one of its rule's times. */
+    /** Internal, for the emulator's HTTP server: the error or delay of one request, using up one of its rule's times. */
     @Override
     public synchronized Fault take(String method, String path) {
+        return take(method, path, fault -> fault.kind() != Fault.Kind.CUT);
+    }
+
+    /** Internal, for the emulator's HTTP server: the cut of an answer with a body of that length, used up if any. */
+    @Override
+    public synchronized Fault takeCut(String method, String path, long bodyLength) {
+        return take(method, path, fault -> fault.kind() == Fault.Kind.CUT && fault.cutAfterBytes() < bodyLength);
+    }
+
+    private Fault take(String method, String path, java.util.function.Predicate<Fault> applies) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
             Rule rule = it.next();
-            if (rule.matches(method, path)) {
+            if (rule.matches(method, path) && applies.test(rule.fault)) {
                 if (--rule.remaining == 0) {
                     it.remove();
                 }

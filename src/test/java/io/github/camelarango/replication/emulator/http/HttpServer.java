@@ -122,9 +122,10 @@ public final class HttpServer implements AutoCloseable {
             out.flush();
             return true;
         }
-        if (fault != null && fault.kind() == Fault.Kind.CUT) {
+        Fault cut = faults.takeCut(request.method(), request.path(), response.body().length());
+        if (cut != null) {
             try {
-                response.body().writeTo(new CuttingStream(out, fault.cutAfterBytes()));
+                response.body().writeTo(new CuttingStream(out, cut.cutAfterBytes()));
             } catch (CutException e) {
                 // reached the cut point
             }

@@ -66,6 +66,16 @@ class ResponseFaultsAndRawMarkersIT {
     }
 
     @Test
+    void aCutWaitsForAnAnswerLongEnoughToCut() {
+        long from = emu.lastTick();
+        emu.faults().cutAfterBytes("GET", "/_api/wal/tail", 50, 1);
+        assertEquals(204, http.get("/_api/wal/tail?from=" + from).status(), "an empty answer cannot be cut");
+        admin.insert("_system", "c", Map.of("_key", "k1", "pad", "p".repeat(100)));
+        assertThrows(RuntimeException.class, () -> http.get("/_api/wal/tail?from=" + from), "the answer with a marker is cut");
+        assertEquals(200, http.get("/_api/wal/tail?from=" + from).status(), "used up");
+    }
+
+    @Test
     void aRewrittenLineWaitsForTheAnswerThatContainsIt() {
         admin.insert("_system", "c", Map.of("_key", "k1"));
         long from = emu.lastTick();
