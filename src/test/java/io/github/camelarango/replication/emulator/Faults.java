@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.emulator;
 
+import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Body;
 import io.github.camelarango.replication.emulator.http.Fault;
 import io.github.camelarango.replication.emulator.http.HttpResponse;
@@ -31,6 +32,7 @@ import java.util.function.UnaryOperator;
  * emulator.faults().delay("GET", "/_api/replication/dump", Duration.ofSeconds(2), 1);
  * emulator.faults().cutAfterBytes("GET", "/_api/replication/dump", 100, 1);       // connection reset mid-body
  * emulator.faults().dropHeader("GET", "/_api/wal/tail", "x-arango-replication-frompresent", 1);
+ * emulator.faults().cutAtLine("GET", "/_api/wal/tail", "\"_key\":\"k7\"", 1);          // reset inside that line
  * emulator.faults().rewriteLine("GET", "/_api/wal/tail", "\"_key\":\"k1\"", BadLines.truncated(), 1);
  * }</pre>
  * Obtained from {@link ArangoEmulator#faults()}; part of the emulator test kit's public API. Thread-safe.
@@ -128,6 +130,51 @@ public final class Faults implements Fault.Source {
     public Faults injectLine(String method, String path, String before, byte[] line, int times) {
         Objects.requireNonNull(line, "line");
         return addLineEdit(method, path, new LineEdit(utf8(before), null, line.clone()), times);
+    }
+
+    /**
+     * The next {@code times} matching answers whose body has a line containing {@code containing} are cut (connection
+     * reset) in the middle of the first such line: a reset that lands at a chosen point, e.g. inside a transaction.
+     * Answers without such a line pass unchanged and do not use the rule up.
+     *
+     * @param method     the HTTP method
+     * @param path       the path, or a prefix ending with {@code *}
+     * @param containing text the line must contain, e.g. {@code "_key":"k7"} (empty: the first line)
+     * @param times      how many answers (at least 1)
+     * @return these faults
+     */
+    public Faults cutAtLine(String method, String path, String containing, int times) {
+        byte[] part = utf8(containing);
+        return addResponseRule(method, path, response -> {
+            if (response.status() != 200) {
+                return null;
+            }
+            int start = LineEdit.lineStart(bytes(response), part);
+            return start < 0 ? null : response.cutAfterBytes(start + 10);
+        }, times);
+    }
+
+    /**
+     * The next {@code times} matching answers whose body has a line containing {@code containing} are replaced by an
+     * ArangoDB error answer: a server error that hits the answer carrying a chosen change. Answers without such a line
+     * pass unchanged and do not use the rule up.
+     *
+     * @param method     the HTTP method
+     * @param path       the path, or a prefix ending with {@code *}
+     * @param containing text the line must contain
+     * @param status     the HTTP status
+     * @param errorNum   the body's {@code errorNum}
+     * @param times      how many answers (at least 1)
+     * @return these faults
+     */
+    public Faults failAtLine(String method, String path, String containing, int status, int errorNum, int times) {
+        byte[] part = utf8(containing);
+        return addResponseRule(method, path, response -> {
+            if (response.status() != 200 || LineEdit.lineStart(bytes(response), part) < 0) {
+                return null;
+            }
+            return new ArangoException(status, errorNum, "injected fault").toResponse();
+        }, times);
     }
 
     /** @return these faults, with every rule not used up yet removed */

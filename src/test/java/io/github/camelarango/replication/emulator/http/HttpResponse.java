@@ -14,6 +14,7 @@ public final class HttpResponse {
     private final int status;
     private final List<String[]> headers = new ArrayList<>();
     private Body body = Body.EMPTY;
+    private long cutAfterBytes = -1;
 
     public HttpResponse(int status) {
         this.status = status;
@@ -50,6 +51,16 @@ public final class HttpResponse {
     public HttpResponse body(Body newBody) {
         this.body = newBody;
         return this;
+    }
+
+    /** Fault injection: send only this many body bytes, then reset the connection (-1: send it all). */
+    public HttpResponse cutAfterBytes(long bytes) {
+        this.cutAfterBytes = bytes;
+        return this;
+    }
+
+    public long cutAfterBytes() {
+        return cutAfterBytes;
     }
 
     public int status() {

@@ -123,9 +123,10 @@ public final class HttpServer implements AutoCloseable {
             return true;
         }
         Fault cut = faults.takeCut(request.method(), request.path(), response.body().length());
-        if (cut != null) {
+        long cutAt = cut != null ? cut.cutAfterBytes() : response.cutAfterBytes();
+        if (cutAt >= 0) {
             try {
-                response.body().writeTo(new CuttingStream(out, cut.cutAfterBytes()));
+                response.body().writeTo(new CuttingStream(out, cutAt));
             } catch (CutException e) {
                 // reached the cut point
             }

@@ -16,6 +16,24 @@ public record LineEdit(byte[] containing, UnaryOperator<byte[]> rewrite, byte[] 
 
     /**
      * @param body a whole body
+     * @param containing bytes a line must contain (empty: any line)
+     * @return the offset of the first byte of the first line containing them, or -1
+     */
+    public static int lineStart(byte[] body, byte[] containing) {
+        int start = 0;
+        while (start < body.length) {
+            int end = indexOf(body, (byte) '\n', start);
+            int lineEnd = end < 0 ? body.length : end;
+            if (contains(Arrays.copyOfRange(body, start, lineEnd), containing)) {
+                return start;
+            }
+            start = lineEnd + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * @param body a whole body
      * @return the edited body, or null when no line contains the bytes
      */
     public byte[] apply(byte[] body) {

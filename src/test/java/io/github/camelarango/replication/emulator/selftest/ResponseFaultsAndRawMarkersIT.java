@@ -76,6 +76,23 @@ class ResponseFaultsAndRawMarkersIT {
     }
 
     @Test
+    void cutsAndErrorsAimedAtALine() {
+        long from = emu.lastTick();
+        emu.faults().cutAtLine("GET", "/_api/wal/tail", "\"_key\":\"k2\"", 1)
+                .failAtLine("GET", "/_api/wal/tail", "\"_key\":\"k3\"", 503, 503, 1);
+        admin.insert("_system", "c", Map.of("_key", "k1"));
+        assertEquals(1, http.get("/_api/wal/tail?from=" + from).lines().size(), "no such line: unchanged");
+        admin.insert("_system", "c", Map.of("_key", "k2"));
+        assertThrows(RuntimeException.class, () -> http.get("/_api/wal/tail?from=" + from), "reset inside the k2 line");
+        assertEquals(2, http.get("/_api/wal/tail?from=" + from).lines().size(), "the cut is used up");
+        admin.insert("_system", "c", Map.of("_key", "k3"));
+        RawHttp.Reply failed = http.get("/_api/wal/tail?from=" + from);
+        assertEquals(503, failed.status());
+        assertEquals(503, failed.errorNum());
+        assertEquals(3, http.get("/_api/wal/tail?from=" + from).lines().size());
+    }
+
+    @Test
     void aRewrittenLineWaitsForTheAnswerThatContainsIt() {
         admin.insert("_system", "c", Map.of("_key", "k1"));
         long from = emu.lastTick();
