@@ -179,7 +179,8 @@ public final class ArangoEmulator implements AutoCloseable {
      * (protocol §4.6: {@code lastServedTick} = that call's {@code from}, TTL 7200 s) or by a batch (its snapshot tick,
      * the batch TTL) needs the write batch holding that tick and everything after it, until its TTL runs out on the
      * {@link #clock() emulator clock}; a live batch needs its snapshot tick likewise. With nothing registered the
-     * whole WAL goes. Compare {@link #purgeWalUpTo(long)}, which purges whatever the clients need (a disaster).
+     * whole WAL goes (protocol §4.6 and §14). Compare {@link #purgeWalUpTo(long)}, which purges whatever the clients
+     * need (a disaster).
      *
      * @return the highest tick purged so far (0 if the WAL was never purged)
      */
@@ -220,7 +221,7 @@ public final class ArangoEmulator implements AutoCloseable {
      * databases, collections, documents, the WAL and the tick counter go back to the backup, so new writes take the
      * ticks after the backup's {@link HotBackup#lastTick() last tick} again, ticks a client may already have seen with
      * other changes; the server id stays the same. As after a restart, no dump batch, client registration or running
-     * stream transaction survives, and open connections are reset.
+     * stream transaction survives, and open connections are reset (the emulator's choices, protocol §14).
      *
      * @param backup a backup of this emulator
      */
