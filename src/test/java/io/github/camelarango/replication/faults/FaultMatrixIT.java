@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -84,7 +85,9 @@ class FaultMatrixIT {
                     Optional<String> message = r.awaitDown(cell.fragment());
                     if (message.isEmpty()) {
                         lost = r.replay().lost(r.truth());
-                        observed = lost == 0 ? "CONVERGED without stopping" : "DIVERGED without stopping";
+                        boolean down = r.health().map(h -> h.getState() == HealthCheck.State.DOWN).orElse(false);
+                        observed = (lost == 0 ? "CONVERGED" : "DIVERGED")
+                                   + (down ? ", DOWN with another message" : " without stopping");
                         throw new AssertionError("expected a loud stop naming '" + cell.fragment() + "'; the health check"
                                                  + " says: " + r.healthNow() + "; the copy differs in " + lost
                                                  + " documents: " + r.replay().differences(r.truth(), 3));

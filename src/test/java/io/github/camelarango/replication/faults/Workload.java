@@ -126,6 +126,13 @@ final class Workload {
         }
     }
 
+    /** {@code ops} inserts into the collection the stream does not capture (filtered markers only). */
+    synchronized void runUncaptured(int ops) {
+        for (int i = 0; i < ops; i++) {
+            insert(uncaptured);
+        }
+    }
+
     private void insert(String c) {
         String key = "k" + next++;
         collection(c).insertDocument(Map.of("_key", key, "v", random.nextInt()));
