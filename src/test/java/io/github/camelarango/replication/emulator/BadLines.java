@@ -1,5 +1,7 @@
 package io.github.camelarango.replication.emulator;
 
+import io.github.camelarango.replication.emulator.http.LineEdit;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -81,15 +83,7 @@ public final class BadLines {
     }
 
     private static int indexAfter(byte[] line, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= line.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (line[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i + part.length;
-        }
-        return -1;
+        int at = LineEdit.indexOf(line, part);
+        return at < 0 ? -1 : at + part.length;
     }
 }

@@ -39,8 +39,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Faults implements Fault.Source {
 
-    private final List<Rule> rules = new ArrayList<>();
-    private final List<ResponseRule> responseRules = new ArrayList<>();
+    private final List<Rule<Fault>> rules = new ArrayList<>();
+    private final List<Rule<ResponseChange>> responseRules = new ArrayList<>();
 
     /**
      * The next {@code times} matching requests are answered with an ArangoDB error body.
@@ -177,6 +177,13 @@ public final class Faults implements Fault.Source {
         }, times);
     }
 
+    /**
+     * @return how many rules are not used up yet (a test can check that the fault it set up did happen)
+     */
+    public synchronized int pending() {
+        return rules.size() + responseRules.size();
+    }
+
     /** @return these faults, with every rule not used up yet removed */
     public synchronized Faults clear() {
         rules.clear();
@@ -213,7 +220,7 @@ public final class Faults implements Fault.Source {
 
     private synchronized Faults addResponseRule(String method, String path, ResponseChange change, int times) {
         checkTimes(times);
-        responseRules.add(new ResponseRule(method.toUpperCase(Locale.ROOT), path, change, times));
+        responseRules.add(new Rule<>(method.toUpperCase(Locale.ROOT), path, change, times));
         return this;
     }
 
@@ -225,7 +232,7 @@ public final class Faults implements Fault.Source {
 
     private synchronized Faults add(String method, String path, Fault fault, int times) {
         checkTimes(times);
-        rules.add(new Rule(method.toUpperCase(Locale.ROOT), path, fault, times));
+        rules.add(new Rule<>(method.toUpperCase(Locale.ROOT), path, fault, times));
         return this;
     }
 
@@ -242,13 +249,13 @@ public final class Faults implements Fault.Source {
     }
 
     private Fault take(String method, String path, java.util.function.Predicate<Fault> applies) {
-        for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
-            Rule rule = it.next();
-            if (rule.matches(method, path) && applies.test(rule.fault)) {
+        for (Iterator<Rule<Fault>> it = rules.iterator(); it.hasNext(); ) {
+            Rule<Fault> rule = it.next();
+            if (rule.matches(method, path) && applies.test(rule.action)) {
                 if (--rule.remaining == 0) {
                     it.remove();
                 }
-                return rule.fault;
+                return rule.action;
             }
         }
         return null;
@@ -257,10 +264,10 @@ public final class Faults implements Fault.Source {
     /** Internal, for the emulator's HTTP server: the first response rule that changes the answer, used up once. */
     @Override
     public synchronized HttpResponse rewrite(String method, String path, HttpResponse response) {
-        for (Iterator<ResponseRule> it = responseRules.iterator(); it.hasNext(); ) {
-            ResponseRule rule = it.next();
-            if (Rule.matches(rule.method, rule.path, method, path)) {
-                HttpResponse changed = rule.change.apply(response);
+        for (Iterator<Rule<ResponseChange>> it = responseRules.iterator(); it.hasNext(); ) {
+            Rule<ResponseChange> rule = it.next();
+            if (rule.matches(method, path)) {
+                HttpResponse changed = rule.action.apply(response);
                 if (changed != null) {
                     if (--rule.remaining == 0) {
                         it.remove();
@@ -278,38 +285,21 @@ public final class Faults implements Fault.Source {
         HttpResponse apply(HttpResponse response);
     }
 
-    private static final class ResponseRule {
+    /** A rule: what to do to the matching requests or answers, and how many more times. */
+    private static final class Rule<T> {
         private final String method;
         private final String path;
-        private final ResponseChange change;
+        private final T action;
         private int remaining;
 
-        ResponseRule(String method, String path, ResponseChange change, int remaining) {
+        Rule(String method, String path, T action, int remaining) {
             this.method = method;
             this.path = path;
-            this.change = change;
-            this.remaining = remaining;
-        }
-    }
-
-    private static final class Rule {
-        private final String method;
-        private final String path;
-        private final Fault fault;
-        private int remaining;
-
-        Rule(String method, String path, Fault fault, int remaining) {
-            this.method = method;
-            this.path = path;
-            this.fault = fault;
+            this.action = action;
             this.remaining = remaining;
         }
 
         boolean matches(String requestMethod, String requestPath) {
-            return matches(method, path, requestMethod, requestPath);
-        }
-
-        static boolean matches(String method, String path, String requestMethod, String requestPath) {
             if (!method.equals(requestMethod)) {
                 return false;
             }

@@ -70,15 +70,24 @@ public record LineEdit(byte[] containing, UnaryOperator<byte[]> rewrite, byte[] 
     }
 
     private static boolean contains(byte[] line, byte[] part) {
+        return indexOf(line, part) >= 0;
+    }
+
+    /**
+     * @param bytes the bytes to search
+     * @param part  the bytes to find
+     * @return the index of the first occurrence of {@code part} in {@code bytes}, or -1
+     */
+    public static int indexOf(byte[] bytes, byte[] part) {
         outer:
-        for (int i = 0; i + part.length <= line.length; i++) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
             for (int j = 0; j < part.length; j++) {
-                if (line[i + j] != part[j]) {
+                if (bytes[i + j] != part[j]) {
                     continue outer;
                 }
             }
-            return true;
+            return i;
         }
-        return false;
+        return -1;
     }
 }

@@ -1,11 +1,8 @@
 package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelarango.replication.emulator.ArangoEmulator;
-import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.HotBackup;
 import io.github.camelarango.replication.emulator.WalMarker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The restore controls: a hot-backup restore (data, WAL and ticks go back, the server id stays) and a replaced server
  * (a new server id, ticks starting low). Neither keeps batches, registrations or running stream transactions.
  */
-class HotBackupAndReplacedServerIT {
-
-    private ArangoEmulator emu;
-    private EmulatorAdmin admin;
-    private RawHttp http;
+class HotBackupAndReplacedServerIT extends ScratchEmulatorTest {
 
     @BeforeEach
-    void start() {
-        emu = ArangoEmulator.builder().build().start();
-        admin = new EmulatorAdmin(emu.url(), null, null);
-        http = RawHttp.of(emu);
+    void createData() {
         admin.createCollection("_system", "orders");
         admin.createCollection("_system", "old");
         admin.insert("_system", "orders", Map.of("_key", "a", "v", 1));
         admin.insert("_system", "orders", Map.of("_key", "b", "v", 1));
         admin.insert("_system", "old", Map.of("_key", "x"));
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
     }
 
     private long tick(String path) {
@@ -67,7 +52,7 @@ class HotBackupAndReplacedServerIT {
         assertTrue(afterTick > backup.lastTick());
 
         emu.restoreHotBackup(backup);
-        http = RawHttp.of(emu); // the restart reset the pooled connections
+        reconnect();
 
         assertEquals(backup.lastTick(), emu.lastTick(), "the tick counter goes back to the backup's");
         assertEquals(backup.lastTick(), tick("/_api/wal/lastTick"));
@@ -89,7 +74,7 @@ class HotBackupAndReplacedServerIT {
 
         admin.insert("_system", "orders", Map.of("_key", "e"));
         emu.restoreHotBackup(backup);
-        http = RawHttp.of(emu); // the restart reset the pooled connections
+        reconnect();
         assertEquals(ordersAtBackup, emu.documents("_system", "orders"), "a backup can be restored again");
         admin.insert("_system", "orders", Map.of("_key", "a2"));
         assertEquals("a2", emu.documents("_system", "orders").get("a2").get("_key"), "the restored state takes writes");
@@ -106,7 +91,7 @@ class HotBackupAndReplacedServerIT {
         assertEquals(202, http.send("POST", "/_api/document/orders", "{\"_key\":\"t\"}", "x-arango-trx-id", tx).status());
 
         emu.restoreHotBackup(backup);
-        http = RawHttp.of(emu); // the restart reset the pooled connections
+        reconnect();
 
         assertEquals(404, http.put("/_api/replication/batch/" + batch, "{\"ttl\":600}").status());
         assertEquals(0, http.get("/_api/replication/logger-state").json().path("clients").size());
@@ -119,7 +104,7 @@ class HotBackupAndReplacedServerIT {
         long before = emu.lastTick();
         String oldId = emu.serverId();
         String newId = emu.replaceServer();
-        http = RawHttp.of(emu); // the restart reset the pooled connections
+        reconnect();
         assertNotEquals(oldId, newId);
         assertEquals(newId, emu.serverId());
         JsonNode lastTick = http.get("/_api/wal/lastTick").json();

@@ -1,9 +1,6 @@
 package io.github.camelarango.replication.emulator.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelarango.replication.emulator.ArangoEmulator;
-import io.github.camelarango.replication.emulator.EmulatorAdmin;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * emulator clock), {@code from == to}, unregistering, and the server-like purge that keeps what live registrations and
  * batches need.
  */
-class RegistrationAndPurgeIT {
-
-    private ArangoEmulator emu;
-    private EmulatorAdmin admin;
-    private RawHttp http;
+class RegistrationAndPurgeIT extends ScratchEmulatorTest {
 
     @BeforeEach
-    void start() {
-        emu = ArangoEmulator.builder().build().start();
-        admin = new EmulatorAdmin(emu.url(), null, null);
-        http = RawHttp.of(emu);
+    void createCollection() {
         admin.createCollection("_system", "c");
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
     }
 
     private void insert(String key) {

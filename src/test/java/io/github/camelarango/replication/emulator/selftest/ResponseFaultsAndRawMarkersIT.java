@@ -1,10 +1,7 @@
 package io.github.camelarango.replication.emulator.selftest;
 
-import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.BadLines;
-import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.WalMarker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The response faults (a dropped header, an edited body line) and markers appended as given, which test how a client
  * copes with answers a healthy server does not send.
  */
-class ResponseFaultsAndRawMarkersIT {
-
-    private ArangoEmulator emu;
-    private EmulatorAdmin admin;
-    private RawHttp http;
+class ResponseFaultsAndRawMarkersIT extends ScratchEmulatorTest {
 
     @BeforeEach
-    void start() {
-        emu = ArangoEmulator.builder().build().start();
-        admin = new EmulatorAdmin(emu.url(), null, null);
-        http = RawHttp.of(emu);
+    void createCollection() {
         admin.createCollection("_system", "c");
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
     }
 
     private byte[] rawBody(String path) throws IOException, InterruptedException {
@@ -70,9 +55,11 @@ class ResponseFaultsAndRawMarkersIT {
         long from = emu.lastTick();
         emu.faults().cutAfterBytes("GET", "/_api/wal/tail", 50, 1);
         assertEquals(204, http.get("/_api/wal/tail?from=" + from).status(), "an empty answer cannot be cut");
+        assertEquals(1, emu.faults().pending());
         admin.insert("_system", "c", Map.of("_key", "k1", "pad", "p".repeat(100)));
         assertThrows(RuntimeException.class, () -> http.get("/_api/wal/tail?from=" + from), "the answer with a marker is cut");
         assertEquals(200, http.get("/_api/wal/tail?from=" + from).status(), "used up");
+        assertEquals(0, emu.faults().pending());
     }
 
     @Test
