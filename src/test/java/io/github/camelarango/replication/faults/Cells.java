@@ -3,8 +3,11 @@ package io.github.camelarango.replication.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.github.camelarango.replication.emulator.BadLines;
+import io.github.camelarango.replication.emulator.Faults;
 import io.github.camelarango.replication.emulator.HotBackup;
 
 import static io.github.camelarango.replication.faults.Cell.converges;
@@ -57,49 +60,33 @@ final class Cells {
 
     private static void transport(List<Cell> cells) {
         String retried = "a failed call is retried from the committed position; nothing is lost";
-        cells.add(converges(Fault.CONNECTION_RESET, Phase.SNAPSHOT, retried + " (the snapshot resumes with a new batch)",
-                r -> {
-                    r.at(Phase.SNAPSHOT, () -> r.faults().cutAfterBytes("GET", DUMP, 300, 1));
-                    r.workload.run(20);
-                }));
-        cells.add(converges(Fault.CONNECTION_RESET, Phase.HANDOFF, retried, r -> {
-            r.faults().cutAfterBytes("GET", TAIL, 300, 1);
-            r.at(Phase.SNAPSHOT, () -> r.workload.run(20));
-            r.workload.run(20);
-        }));
-        cells.add(converges(Fault.CONNECTION_RESET, Phase.IN_TRANSACTION, retried + " (the transaction is read again whole)",
-                r -> {
-                    r.start();
-                    r.awaitSnapshot();
-                    r.faults().cutAtLine("GET", TAIL, "\"_key\":\"midtx\"", 1);
-                    r.workload.transaction(150, true, "midtx");
-                    r.workload.run(20);
-                }));
-        cells.add(converges(Fault.CONNECTION_RESET, Phase.TAIL, retried, r -> {
-            r.at(Phase.TAIL, () -> r.faults().cutAfterBytes("GET", TAIL, 300, 1));
-            r.workload.run(20);
-        }));
-        cells.add(converges(Fault.SERVER_ERRORS, Phase.SNAPSHOT, retried, r -> {
-            r.at(Phase.SNAPSHOT, () -> r.faults().failNext("GET", DUMP, 503, 503, BURST));
-            r.workload.run(20);
-        }));
-        cells.add(converges(Fault.SERVER_ERRORS, Phase.HANDOFF, retried, r -> {
-            r.faults().failNext("GET", TAIL, 503, 503, BURST);
-            r.at(Phase.SNAPSHOT, () -> r.workload.run(20));
-            r.workload.run(20);
-        }));
-        cells.add(converges(Fault.SERVER_ERRORS, Phase.IN_TRANSACTION, retried + " (the transaction is read again whole)",
-                r -> {
-                    r.start();
-                    r.awaitSnapshot();
-                    r.faults().failAtLine("GET", TAIL, "\"_key\":\"midtx\"", 503, 503, BURST);
-                    r.workload.transaction(150, true, "midtx");
-                    r.workload.run(20);
-                }));
-        cells.add(converges(Fault.SERVER_ERRORS, Phase.TAIL, retried, r -> {
-            r.at(Phase.TAIL, () -> r.faults().failNext("GET", TAIL, 503, 503, BURST));
-            r.workload.run(20);
-        }));
+        for (Fault fault : List.of(Fault.CONNECTION_RESET, Fault.SERVER_ERRORS)) {
+            boolean reset = fault == Fault.CONNECTION_RESET;
+            BiConsumer<Faults, String> onNextAnswer = reset ? (f, path) -> f.cutAfterBytes("GET", path, 300, 1)
+                    : (f, path) -> f.failNext("GET", path, 503, 503, BURST);
+            Consumer<Faults> midTransaction = reset ? f -> f.cutAtLine("GET", TAIL, "\"_key\":\"midtx\"", 1)
+                    : f -> f.failAtLine("GET", TAIL, "\"_key\":\"midtx\"", 503, 503, BURST);
+            cells.add(converges(fault, Phase.SNAPSHOT, retried + " (the snapshot resumes with a new batch)", r -> {
+                r.at(Phase.SNAPSHOT, () -> onNextAnswer.accept(r.faults(), DUMP));
+                r.workload.run(20);
+            }));
+            cells.add(converges(fault, Phase.HANDOFF, retried, r -> {
+                onNextAnswer.accept(r.faults(), TAIL); // the first tail answers come after the snapshot
+                r.at(Phase.SNAPSHOT, () -> r.workload.run(20));
+                r.workload.run(20);
+            }));
+            cells.add(converges(fault, Phase.IN_TRANSACTION, retried + " (the transaction is read again whole)", r -> {
+                r.start();
+                r.awaitSnapshot();
+                midTransaction.accept(r.faults());
+                r.workload.transaction(150, true, "midtx");
+                r.workload.run(20);
+            }));
+            cells.add(converges(fault, Phase.TAIL, retried, r -> {
+                r.at(Phase.TAIL, () -> onNextAnswer.accept(r.faults(), TAIL));
+                r.workload.run(20);
+            }));
+        }
     }
 
     private static void batches(List<Cell> cells) {
@@ -268,11 +255,7 @@ final class Cells {
             HotBackup backup = r.emulator.hotBackup();
             r.workload.run(40);
             awaitCaughtUp(r);
-            r.stop();
-            long before = r.emulator.lastTick();
-            r.emulator.restoreHotBackup(backup);
-            afterRestore(r, before);
-            r.start();
+            restoreWhileStopped(r, backup);
         }, RESNAPSHOT).awaiting("12.1"));
 
         cells.add(stopsLoudly(Fault.RESTORED_SERVER_PAST_WITNESS, Phase.TAIL, "backup",
@@ -285,11 +268,7 @@ final class Cells {
                     HotBackup backup = r.emulator.hotBackup();
                     r.workload.runUncaptured(20);
                     Thread.sleep(1500); // the idle stream saves its position past the filtered markers
-                    r.stop();
-                    long before = r.emulator.lastTick();
-                    r.emulator.restoreHotBackup(backup);
-                    afterRestore(r, before);
-                    r.start();
+                    restoreWhileStopped(r, backup);
                 }, RESNAPSHOT).awaiting("12.1"));
 
         String replaced = "another server answers: a position of the old one is lost, loudly (item 1)";
@@ -316,6 +295,15 @@ final class Cells {
             r.writePast(before);
             r.start();
         }, RESNAPSHOT).awaiting("12.1"));
+    }
+
+    /** The route stops, the server goes back to the backup and gets new writes past the old ticks, the route starts. */
+    private static void restoreWhileStopped(FaultRun r, HotBackup backup) throws Exception {
+        r.stop();
+        long before = r.emulator.lastTick();
+        r.emulator.restoreHotBackup(backup);
+        afterRestore(r, before);
+        r.start();
     }
 
     /** New driver, the workload's keys as restored, and writes whose ticks pass what the consumer saw before. */

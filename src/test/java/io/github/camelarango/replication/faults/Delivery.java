@@ -1,9 +1,6 @@
 package io.github.camelarango.replication.faults;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Message;
 
@@ -35,26 +32,20 @@ record Delivery(String type, String collection, String key, String rev, String t
         return value == null ? null : value.toString();
     }
 
+    @JsonIgnore
     boolean isSnapshotRow() {
         return "SNAPSHOT_READ".equals(type);
     }
 
+    @JsonIgnore
     boolean isDocumentChange() {
         return "UPSERT".equals(type) || "DELETE".equals(type);
     }
 
     /** One JSON line, as the child JVM's sink file holds it. */
     String toJson() {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("type", type);
-        map.put("collection", collection);
-        map.put("key", key);
-        map.put("rev", rev);
-        map.put("tick", tick);
-        map.put("txId", txId);
-        map.put("position", position);
         try {
-            return JSON.writeValueAsString(map);
+            return JSON.writeValueAsString(this);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -63,16 +54,9 @@ record Delivery(String type, String collection, String key, String rev, String t
     /** A line of a sink file, or null when it is incomplete (the writer was killed in the middle of it). */
     static Delivery parse(String line) {
         try {
-            JsonNode n = JSON.readTree(line);
-            return new Delivery(text(n, "type"), text(n, "collection"), text(n, "key"), text(n, "rev"), text(n, "tick"),
-                    text(n, "txId"), text(n, "position"));
+            return JSON.readValue(line, Delivery.class);
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

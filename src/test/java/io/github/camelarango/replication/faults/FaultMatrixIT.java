@@ -112,6 +112,10 @@ class FaultMatrixIT {
                                              + replay.differences(r.truth(), 4) + "); health: " + r.healthNow());
                 }
                 observed = (observed.equals("STOPPED_LOUDLY") ? "STOPPED_LOUDLY, then " : "") + "CONVERGED";
+                if (r.faults().pending() != 0) {
+                    throw new AssertionError("the injected fault never happened: " + r.faults().pending()
+                                             + " rule(s) not used up");
+                }
                 String problem = cell.check() == null ? null : cell.check().problem(r);
                 if (problem != null) {
                     throw new AssertionError(problem);
