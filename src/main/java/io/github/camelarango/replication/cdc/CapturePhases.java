@@ -40,6 +40,8 @@ final class CapturePhases {
     private WalTailer tailer;
     private boolean finished;
     private boolean tailed;
+    /** Whether the server must be checked again before the snapshot resumes (a batch lost, a dump call failed). */
+    private boolean serverToRecheck;
     /** The collection being dumped when the batch last expired, and how many expiries in a row it saw. */
     private String lastExpiredCollection;
     private int expiriesInARow;
@@ -194,6 +196,7 @@ final class CapturePhases {
     /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
     private void abandonSnapshot() {
         metrics.snapshotResumed();
+        serverToRecheck = true;
         snapshotToResume = snapshot.position();
         snapshot.close();
         snapshot = null;
@@ -212,7 +215,13 @@ final class CapturePhases {
                         options.maxDumpChunkSize()),
                 options.filter(), catalog, metrics, progressLog, clock, resume);
         try {
-            reader.start();
+            if (resume != null && serverToRecheck) {
+                recheckServer(resume);
+            }
+            reader.start(); // a resumed snapshot's new batch below its tick: PositionLostSignal
+        } catch (PositionLostSignal lost) {
+            onSnapshotPositionLost(lost);
+            return;
         } catch (RuntimeException e) {
             snapshotToResume = resume;
             snapshotToStart = resume == null;
@@ -220,6 +229,19 @@ final class CapturePhases {
         }
         snapshot = reader;
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
+    }
+
+    /**
+     * Before a snapshot resumes within a run (its batch was lost, or a dump call failed: the server may have
+     * restarted), the server must still be the one its positions name.
+     */
+    private void recheckServer(ChangePosition resume) {
+        serverToRecheck = false;
+        String before = stamp.server();
+        String now = source.serverId();
+        if (!now.equals(before)) {
+            throw PositionLostSignal.otherServer(resume.snapshotTick(), before, now);
+        }
     }
 
     private void startTail(ChangePosition from, boolean catalogKnown) {
@@ -261,9 +283,11 @@ final class CapturePhases {
         switch (policyInForce()) {
             case RESNAPSHOT -> {
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
+                stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
                 snapshotToStart = true;
             }
             case SKIP -> {
+                stamp.start(source::serverId, null);
                 long resumeAt = oldestRetainedTickOr(lost.serverLastTick) - 1;
                 LOG.warn("Position lost: {}; skipping to tick {}, before the oldest tick the server still has, and "
                         + "emitting a GAP event", what, Ticks.format(resumeAt));
@@ -288,13 +312,15 @@ final class CapturePhases {
         return (serverLastTick != 0 ? serverLastTick : source.lastTick()) + 1;
     }
 
-    /** A stored snapshot position the server cannot continue: every policy but FAIL takes a new snapshot. */
+    /** A snapshot position the server cannot continue: every policy but FAIL takes a new snapshot. */
     private void onSnapshotPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
         if (policyInForce() == PositionLostPolicy.FAIL) {
             throw failed(lost);
         }
         LOG.warn("Position lost: {}; taking a new snapshot", lost.getMessage());
+        stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
+        snapshotToResume = null;
         snapshotToStart = true;
     }
 
@@ -305,25 +331,22 @@ final class CapturePhases {
     }
 
     /**
-     * The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch — unless
-     * the batch expired {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row while one collection was being dumped:
-     * each resume dumps that collection again from its start (docs/protocol.md §6.2 D7), so the snapshot stops.
+     * The snapshot's batch is gone (the keep-alive extends it, so the server lost it: a restart, or a batchTtl too
+     * short for a stream without a timer). Nothing is lost: the stream's registration keeps the WAL from the earliest
+     * snapshot tick. So the snapshot resumes with a new batch, under every policy, on the same server and history
+     * (checked when it resumes), dumping again the collection it was in (docs/protocol.md §6.2 D7) — unless the batch
+     * was lost {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row during one collection: then it stops rather
+     * than dump that collection over and over.
      */
     private void onBatchExpired(BatchExpiredException e) {
-        metrics.positionLost();
         ChangePosition resume = snapshot.position();
         String collection = snapshot.currentCollection();
         snapshot.close();
         snapshot = null;
-        if (policyInForce() == PositionLostPolicy.FAIL) {
-            PositionLostException failure = PositionLostException.batchExpired(options, e);
-            LOG.error(failure.getMessage());
-            throw failure;
-        }
+        snapshotToResume = resume;
         expiriesInARow = collection != null && collection.equals(lastExpiredCollection) ? expiriesInARow + 1 : 1;
         lastExpiredCollection = collection;
         if (expiriesInARow >= MAX_EXPIRIES_OF_ONE_COLLECTION) {
-            snapshotToResume = resume;
             SnapshotStalledException stalled = new SnapshotStalledException("Change stream '" + options.streamKey()
                     + "' stops its snapshot: the dump of collection '" + collection + "' was cut "
                     + expiriesInARow + " times in a row because its batch expired (last: " + e.getMessage() + "), and "
@@ -334,8 +357,8 @@ final class CapturePhases {
             throw stalled;
         }
         metrics.snapshotResumed();
+        serverToRecheck = true;
         LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
-        snapshotToResume = resume;
     }
 
     /**

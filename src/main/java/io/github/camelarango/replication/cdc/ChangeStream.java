@@ -74,6 +74,10 @@ public final class ChangeStream implements AutoCloseable {
 
     private boolean started;
     private boolean released;
+    /** The snapshot resumes already answered with a registration. */
+    private long snapshotResumesSeen;
+    /** Whether the next poll registers at once: the last one failed, the server may have forgotten the stream. */
+    private boolean registrationToRenew;
     private volatile boolean closed;
     private volatile ChangeStreamException failure;
     private boolean rewound;
@@ -152,6 +156,7 @@ public final class ChangeStream implements AutoCloseable {
                 // the readers moved past them, but the caller gets none of them; start again from the committed
                 // position so they are delivered by a later poll
                 forgetUncommitted();
+                registrationToRenew = true; // the server may have restarted and forgotten the registration
                 throw e;
             }
             if (events.isEmpty() && failure != null) {
@@ -282,9 +287,15 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     private void keepRegistration() {
-        if (registration != null) {
-            registration.keepAt(protectedTick());
+        if (registration == null) {
+            return;
         }
+        long resumes = metrics.snapshotResumes();
+        if (resumes != snapshotResumesSeen) { // the snapshot went on with a new batch: the server may have restarted
+            snapshotResumesSeen = resumes;
+            registration.renew();
+        }
+        registration.keepAt(protectedTick());
     }
 
     /**
@@ -309,6 +320,10 @@ public final class ChangeStream implements AutoCloseable {
             started = true;
             saveStartingPoint();
         }
+        if (registrationToRenew && registration != null) {
+            registration.renew();
+        }
+        registrationToRenew = false;
         List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
         phases.keepAlive();
         boolean more = true;

@@ -18,13 +18,4 @@ public class PositionLostException extends ChangeStreamException {
                 + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
                 + streamKey + "' to start afresh.");
     }
-
-    /** The dump batch of the running snapshot expired. */
-    static PositionLostException batchExpired(ChangeStreamOptions options, BatchExpiredException e) {
-        return new PositionLostException("Change stream '" + options.streamKey() + "' lost its snapshot: "
-                + e.getMessage() + " while dumping (the batch must be used or extended within batchTtl="
-                + options.batchTtl() + "; poll more often or raise batchTtl). It stops (positionLostPolicy FAIL). "
-                + "A restart resumes the snapshot with a new batch, dumping again the collections not completed; "
-                + "positionLostPolicy=RESNAPSHOT or SKIP does the same without stopping.");
-    }
 }

@@ -84,10 +84,12 @@ final class SnapshotReader implements AutoCloseable {
             snapshotTick = lease.snapshotTick();
             List<String> done = List.of();
             if (resumeFrom != null) {
-                done = List.copyOf(resumeFrom.completedCollections());
-                if (Ticks.isAfter(snapshotTick, resumeFrom.snapshotTick())) {
-                    snapshotTick = resumeFrom.snapshotTick();
+                if (Ticks.isAfter(resumeFrom.snapshotTick(), snapshotTick)) {
+                    // a new batch of the same history is never older than an earlier one: the server went back
+                    throw PositionLostSignal.serverBehind(source.database(), resumeFrom.snapshotTick(), snapshotTick);
                 }
+                done = List.copyOf(resumeFrom.completedCollections());
+                snapshotTick = resumeFrom.snapshotTick();
             }
             metrics.snapshotStarted();
             for (ReplicationSource.CollectionInfo c : inventory) {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * running snapshot's (earliest) tick — never at the tick it has read up to, so a stop or a crash leaves the WAL it
  * still needs protected.
  * <p>
- * The first registration is made at once; later ones when the tick moved, at most every {@code registrationInterval},
- * and at least every {@link #REFRESH} so that the TTL does not run out while the stream runs. A failed registration is
+ * The first registration is made at once, and so is the one after {@link #renew()}; later ones when the tick moved,
+ * at most every {@code registrationInterval}, and at least every {@link #REFRESH} so that the TTL does not run out
+ * while the stream runs. A failed registration is
  * logged and retried at the next keep-alive: the stream goes on, the registration only protects. Thread-safe.
  */
 final class WalRegistration {
@@ -77,6 +78,14 @@ final class WalRegistration {
         failing = false;
         registered = tick;
         registeredAt = now;
+    }
+
+    /**
+     * The server may have lost the registration (it restarted: a batch was lost, or the stream starts over after a
+     * failed call): the next {@link #keepAt} registers at once.
+     */
+    synchronized void renew() {
+        registeredAt = null;
     }
 
     /**

@@ -195,6 +195,56 @@ class PositionContinuityTest {
     }
 
     @Test
+    void aServerRestoredDuringTheSnapshotIsFoundWhenTheSnapshotResumes() {
+        source.createCollection("a");
+        source.createCollection("b");
+        FakeReplicationSource.Backup backup = source.hotBackup();
+        for (int i = 0; i < 100; i++) { // more than a few polls can dump
+            source.upsert("a", "a" + i);
+            source.upsert("b", "b" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> rows = stream.poll(4);
+            stream.commit(rows.get(rows.size() - 1));
+            source.restoreHotBackup(backup); // the batch is gone with the restart; the ticks went back
+            PositionLostException e = assertThrows(PositionLostException.class, () -> {
+                stream.poll(4); // the restarted server's answers, before new writes pass the snapshot's tick
+                for (int i = 0; i < 300; i++) {
+                    source.upsert("a", "new" + i);
+                }
+                for (int i = 0; i < 200; i++) {
+                    stream.poll(4);
+                }
+            });
+            assertTrue(e.getMessage().contains("is below the position's tick")
+                    && e.getMessage().contains("restored from a backup"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aServerReplacedDuringTheSnapshotIsFoundWhenTheSnapshotResumes() {
+        source.createCollection("a");
+        for (int i = 0; i < 20; i++) {
+            source.upsert("a", "a" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> rows = stream.poll(4);
+            stream.commit(rows.get(rows.size() - 1));
+            source.replaceServer("9999");
+            source.createCollection("a");
+            for (int i = 0; i < 40; i++) {
+                source.upsert("a", "n" + i);
+            }
+            PositionLostException e = assertThrows(PositionLostException.class, () -> {
+                for (int i = 0; i < 20; i++) {
+                    stream.poll(4);
+                }
+            });
+            assertTrue(e.getMessage().contains("server 9999 is not server 4711"), e.getMessage());
+        }
+    }
+
+    @Test
     void aWitnessWhoseCollectionWasDroppedIsNoEvidenceAgainstTheServer() {
         source.createCollection("a");
         source.createCollection("b");

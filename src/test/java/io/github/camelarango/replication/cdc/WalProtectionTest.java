@@ -229,14 +229,18 @@ class WalProtectionTest {
     }
 
     @Test
-    void withoutATimerTheSameSlowCallerLosesTheBatch() {
+    void withoutATimerTheSameSlowCallerCostsAResumedCollection() {
         seed(30, "a");
         source.batchesExpireOn(clock);
         try (ChangeStream stream = new ChangeStream(source, options().batchTtl(Duration.ofSeconds(3)).build(), store,
                 clock, null)) {
-            stream.poll(1);
+            List<ChangeEvent> first = stream.poll(1);
             clock.advance(Duration.ofSeconds(6));
-            assertThrows(PositionLostException.class, () -> stream.poll(50));
+            List<ChangeEvent> rows = new ArrayList<>(first);
+            rows.addAll(catchUp(stream, source));
+            assertEquals(1, stream.metrics().snapshotResumes(), "the batch expired: a new one, collection a again");
+            assertEquals(33, rows.stream().filter(ChangeEvent::snapshot).count(),
+                    "the first chunk's 3 rows, then the whole collection again with the new batch");
         }
     }
 }
