@@ -1,9 +1,16 @@
 package io.github.camelarango.replication.cdc;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.MarkerType;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
@@ -23,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *       collection's markers, gotcha 5): accepted. A WAL that no longer holds W leaves the witness unverifiable:
  *       accepted, the server id and the tail's own {@code frompresent} check still stand (the registration keeps the
  *       WAL from the position on, not from an older witness).</li>
+ *   <li>between the witness and the position the WAL must show no change the stream would have delivered: the stream
+ *       passed those ticks delivering nothing, so such a change was written on ticks reused by a server restored
+ *       from a backup taken after the witness (the witness alone cannot tell).</li>
  * </ol>
  * A server whose last tick is below the position is not the server of the position either (checked here with the
  * witness, and by every tail call of the {@link WalTailer}). A position of format 1 names no server and has no
@@ -31,6 +41,8 @@ import org.slf4j.LoggerFactory;
 final class ContinuityCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+    /** The most tail chunks read to check the WAL between a witness and its position. */
+    static final int MAX_SCANNED_CHUNKS = 16;
 
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
@@ -57,7 +69,10 @@ final class ContinuityCheck {
         if (!storedServer.equals(serverId)) {
             throw PositionLostSignal.otherServer(stored.from(), storedServer, serverId);
         }
-        stored.witness().ifPresent(witness -> verifyWitness(stored, witness));
+        stored.witness().ifPresent(witness -> {
+            verifyWitness(stored, witness);
+            verifyNothingUndeliveredAfter(stored, witness);
+        });
     }
 
     private void verifyWitness(ChangePosition stored, ChangePosition.Witness witness) {
@@ -88,6 +103,70 @@ final class ContinuityCheck {
         LOG.info("Change stream '{}': the collection {} of the position's last delivered change (tick {}) no longer "
                 + "exists, so the WAL no longer shows that change; continuing", options.streamKey(), witness.cuid(),
                 Ticks.format(witness.tick()));
+    }
+
+    /**
+     * Between the witness and the position the stream delivered nothing, so the server's WAL must show no change there
+     * that the stream delivers (a document change of a captured collection, of a type it delivers, standalone or of a
+     * committed transaction): such a change was written on ticks the stream had already passed — by a server restored
+     * from a backup taken after the witness. Changes of a collection renamed later in that range are left out: it may
+     * have been captured from its rename on. At most {@value #MAX_SCANNED_CHUNKS} tail chunks are read: past them the
+     * rest of the range is left unchecked (logged), the other checks still stand.
+     */
+    private void verifyNothingUndeliveredAfter(ChangePosition stored, ChangePosition.Witness witness) {
+        Map<String, String> captured = stored.collections().orElse(Map.of());
+        if (captured.isEmpty() || !Ticks.isAfter(stored.from(), witness.tick())) {
+            return;
+        }
+        List<WalMarker> changes = new ArrayList<>();
+        Map<String, Long> renamedAt = new HashMap<>();
+        Set<String> committed = new HashSet<>();
+        long from = witness.tick();
+        long lastScanned = 0;
+        int chunks = 0;
+        while (Ticks.isAfter(stored.from(), from)) {
+            if (chunks++ == MAX_SCANNED_CHUNKS) {
+                LOG.info("Change stream '{}': the WAL between the position's last delivered change (tick {}) and the "
+                        + "position (tick {}) was checked up to tick {} only", options.streamKey(),
+                        Ticks.format(witness.tick()), Ticks.format(stored.from()), Ticks.format(from));
+                break;
+            }
+            ReplicationSource.TailChunk chunk = source.tail(new ReplicationSource.TailRequest(from, stored.from(),
+                    lastScanned, options.tailChunkSize(), null, options.filter().includeSystem()));
+            for (WalMarker marker : chunk.markers()) {
+                if (marker.markerType() == MarkerType.COLLECTION_RENAME) {
+                    renamedAt.put(marker.cuid(), marker.tick());
+                } else if (marker.markerType() == MarkerType.TRANSACTION_COMMIT) {
+                    committed.add(marker.tid());
+                } else if (delivered(marker, captured)) {
+                    changes.add(marker);
+                }
+            }
+            long next = chunk.lastIncluded() != 0 ? chunk.lastIncluded()
+                    : chunk.lastScanned() != 0 ? chunk.lastScanned() - 1 : 0;
+            if (!Ticks.isAfter(next, from)) {
+                break;
+            }
+            from = next;
+            lastScanned = chunk.lastScanned();
+        }
+        for (WalMarker change : changes) {
+            Long renamed = renamedAt.get(change.cuid());
+            boolean renamedLater = renamed != null && Ticks.isAfter(renamed, change.tick());
+            if (!renamedLater && (!change.inTransaction() || committed.contains(change.tid()))) {
+                throw PositionLostSignal.historyDiffers(stored.from(), 0, witness, "after it, at tick "
+                        + Ticks.format(change.tick()) + " (the position is at tick " + Ticks.format(stored.from())
+                        + "), a change the stream never delivered: document '" + text(change, "_key") + "' revision "
+                        + text(change, "_rev") + " of collection '" + captured.get(change.cuid()) + "'");
+            }
+        }
+    }
+
+    /** Whether the stream delivers this marker: a document change of a captured collection, of a type it delivers. */
+    private boolean delivered(WalMarker marker, Map<String, String> captured) {
+        ChangeType type = marker.markerType() == MarkerType.DOCUMENT ? ChangeType.UPSERT
+                : marker.markerType() == MarkerType.REMOVE ? ChangeType.DELETE : null;
+        return type != null && captured.containsKey(marker.cuid()) && options.filter().acceptsType(type);
     }
 
     private static boolean shows(WalMarker marker, ChangePosition.Witness witness) {

@@ -190,6 +190,19 @@ final class FakeReplicationSource implements ReplicationSource {
         wal.add(WalMarker.of(marker(++tick, 2201, null, tid)));
     }
 
+    /** An aborted multi-document transaction: 2200, the writes (the documents keep their state), 2202. */
+    synchronized void abortedTransaction(String collection, String... keys) {
+        String tid = Long.toString(++tick);
+        wal.add(WalMarker.of(marker(tick, 2200, null, tid)));
+        for (String key : keys) {
+            ObjectNode marker = marker(++tick, 2300, cuids.get(collection), tid);
+            marker.putObject("data").put("_key", key).put("_id", collection + "/" + key)
+                    .put("_rev", "_rev" + (++revision));
+            wal.add(WalMarker.of(marker));
+        }
+        wal.add(WalMarker.of(marker(++tick, 2202, null, tid)));
+    }
+
     private String write(String collection, String key, String tid) {
         String rev = "_rev" + (++revision);
         ObjectNode doc = JSON.createObjectNode();

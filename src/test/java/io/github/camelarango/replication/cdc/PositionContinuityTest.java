@@ -195,6 +195,69 @@ class PositionContinuityTest {
     }
 
     @Test
+    void aServerRestoredFromABackupTakenAfterTheLastDeliveredChangeIsALostPosition() {
+        source.createCollection("a");
+        source.createCollection("other");
+        source.upsert("a", "a0");
+        try (ChangeStream stream = stream(options().includeCollections(java.util.Set.of("a")))) {
+            catchUp(stream);
+            source.upsert("a", "a1");
+            catchUp(stream); // the witness: a1
+            FakeReplicationSource.Backup backup = source.hotBackup();
+            for (int i = 0; i < 10; i++) {
+                source.upsert("other", "o" + i); // not captured: the stream passes them, its position moves on
+            }
+            catchUp(stream);
+            source.restoreHotBackup(backup);
+        }
+        for (int i = 0; i < 15; i++) {
+            source.upsert("a", "new" + i); // the restored server writes on the ticks the stream had passed
+        }
+        try (ChangeStream restarted = stream(options().includeCollections(java.util.Set.of("a")))) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(100));
+            assertTrue(e.getMessage().contains("restored from a backup") && e.getMessage().contains("document 'new0'")
+                    && e.getMessage().contains("a change the stream never delivered"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anAbortedTransactionAfterTheWitnessIsNoEvidence() {
+        source.createCollection("a");
+        source.createCollection("other");
+        source.upsert("a", "a0");
+        try (ChangeStream stream = stream(options().includeCollections(java.util.Set.of("a")))) {
+            catchUp(stream);
+            source.upsert("a", "x"); // the witness
+            source.abortedTransaction("a", "never1", "never2"); // in the WAL, never delivered
+            source.upsert("other", "o1");
+            catchUp(stream);
+        }
+        source.upsert("a", "y");
+        try (ChangeStream restarted = stream(options().includeCollections(java.util.Set.of("a")))) {
+            assertEquals(List.of("y"), catchUp(restarted).stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
+    void changesOfATypeTheStreamDoesNotDeliverAreNoEvidence() {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        source.remove("a", "a0");
+        ChangeStreamOptions.Builder deletesOnly = options().changeTypes(java.util.Set.of(ChangeType.DELETE));
+        try (ChangeStream stream = stream(deletesOnly)) {
+            catchUp(stream);
+            source.upsert("a", "x");
+            source.remove("a", "x"); // the witness
+            source.upsert("a", "y"); // passed, not delivered: an upsert
+            catchUp(stream);
+        }
+        source.remove("a", "y");
+        try (ChangeStream restarted = stream(deletesOnly)) {
+            assertEquals(List.of("y"), catchUp(restarted).stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
     void aServerRestoredDuringTheSnapshotIsFoundWhenTheSnapshotResumes() {
         source.createCollection("a");
         source.createCollection("b");
