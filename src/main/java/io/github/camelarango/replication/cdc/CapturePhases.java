@@ -219,6 +219,7 @@ final class CapturePhases {
                 recheckServer(resume);
             }
             reader.start(); // a resumed snapshot's new batch below its tick: PositionLostSignal
+            sameHistory(reader);
         } catch (PositionLostSignal lost) {
             onSnapshotPositionLost(lost);
             return;
@@ -229,6 +230,19 @@ final class CapturePhases {
         }
         snapshot = reader;
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
+    }
+
+    /**
+     * A new batch's tick below the highest last tick the stream had seen of the server (in this run, or stored with
+     * the position it resumes): the server went back in its history. Otherwise the batch's tick is seen.
+     */
+    private void sameHistory(SnapshotReader reader) {
+        if (Ticks.isAfter(stamp.serverTick(), reader.batchTick())) {
+            reader.close();
+            throw PositionLostSignal.serverWentBack(source.database(), reader.snapshotTick(), reader.batchTick(),
+                    stamp.serverTick());
+        }
+        stamp.serverTickSeen(reader.batchTick());
     }
 
     /**
@@ -252,7 +266,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog,
                 new TransactionBuffer(options.maxTransactionEvents()), from, options, metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                idleWait, metrics, options.tailChunkSize(), filter);
+                idleWait, metrics, stamp, options.tailChunkSize(), filter);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }

@@ -25,8 +25,9 @@ import io.github.camelarango.replication.client.Ticks;
  * batch, the earliest of the snapshot ticks) and the names of the collections whose dump was fully delivered.
  * <p>
  * Ticks belong to one server, so a position also names the {@link #server() server} it was taken on (the serverId
- * of {@code wal/lastTick}) and, in the tail phase, a {@link Witness}: the last document change delivered up to it. A
- * restarted stream checks both before it tails on (docs/protocol.md §7.1): another server, or a server whose WAL
+ * of {@code wal/lastTick}), the {@link #serverTick() highest last tick} the stream had seen of that server, and, in
+ * the tail phase, a {@link Witness}: the last document change delivered up to it. A restarted stream checks them
+ * before it goes on (docs/protocol.md §7.1): another server, a server whose last tick is now lower, or one whose WAL
  * shows something else at the witness's tick (restored from a backup), is a lost position, not a place to go on from.
  * <p>
  * A position also lists the {@link #collections() collections the stream captures} as of it, by globally unique id
@@ -35,7 +36,7 @@ import io.github.camelarango.replication.client.Ticks;
  * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
- * Format 2 adds {@code server}, {@code witness} and the captured {@code collections} to format 1, which is still read
+ * Format 2 adds {@code server}, {@code serverTick}, {@code witness} and the captured {@code collections} to format 1, which is still read
  * (a position without them); fields it does not know are ignored.
  */
 public final class ChangePosition {
@@ -71,19 +72,22 @@ public final class ChangePosition {
     private final Set<String> completedCollections;
     private final String server;
     private final Witness witness;
+    /** The highest last tick of the server that the stream had seen when it handed out this position; 0 if unknown. */
+    private final long serverTick;
     /** cuid to name of the captured collections (unmodifiable); null when not known. */
     private final Map<String, String> collections;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
     private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections, String server,
-                           Witness witness, Map<String, String> collections) {
+                           Witness witness, long serverTick, Map<String, String> collections) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
         this.completedCollections = completedCollections;
         this.server = server;
         this.witness = witness;
+        this.serverTick = serverTick;
         this.collections = collections;
     }
 
@@ -92,7 +96,7 @@ public final class ChangePosition {
      * server until {@link #on(String, Witness)} gives it one.
      */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, null);
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, 0, null);
     }
 
     /**
@@ -101,7 +105,7 @@ public final class ChangePosition {
      */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, null);
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, 0, null);
     }
 
     /**
@@ -115,7 +119,21 @@ public final class ChangePosition {
         if (Objects.equals(serverId, server) && Objects.equals(kept, this.witness)) {
             return this;
         }
-        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept, collections);
+        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept, serverTick,
+                collections);
+    }
+
+    /**
+     * This position with the highest last tick the stream had seen of its server (from the tail answers or the
+     * snapshot's batch): a server that later counts less went back in its history (restored from a backup).
+     *
+     * @param tick the server's last tick (unsigned 64-bit), 0 when unknown
+     */
+    public ChangePosition seenUpTo(long tick) {
+        if (tick == serverTick) {
+            return this;
+        }
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, tick, collections);
     }
 
     public Phase phase() {
@@ -156,6 +174,11 @@ public final class ChangePosition {
         return Optional.ofNullable(witness);
     }
 
+    /** The highest last tick of the server the stream had seen at this position; 0 when not known (format 1). */
+    public long serverTick() {
+        return serverTick;
+    }
+
     /**
      * The collections the stream captures as of this position: globally unique id (cuid) to the name it had then;
      * empty when the position does not know them (format 1, or taken before the stream knew them).
@@ -170,7 +193,7 @@ public final class ChangePosition {
             return this;
         }
         // Map.copyOf keeps an unmodifiable map as it is: the positions of a stream share its catalog's copy
-        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness,
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, serverTick,
                 captured == null ? null : Map.copyOf(captured));
     }
 
@@ -178,12 +201,12 @@ public final class ChangePosition {
     public ChangePosition withCompleted(String collection) {
         Set<String> done = new TreeSet<>(completedCollections);
         done.add(collection);
-        return snapshot(from, done).on(server, null).withCollections(collections);
+        return snapshot(from, done).on(server, null).seenUpTo(serverTick).withCollections(collections);
     }
 
     /**
      * The compact JSON form, e.g. {@code {"v":2,"phase":"TAIL","from":"189495","lastScanned":"189505",
-     * "server":"64074660150298","witness":{"tick":"189490","cuid":"h3A468B5B7C1A/71947","key":"p2",
+     * "server":"64074660150298","serverTick":"189620","witness":{"tick":"189490","cuid":"h3A468B5B7C1A/71947","key":"p2",
      * "rev":"_gC3pSPO---"},"collections":{"h3A468B5B7C1A/71947":"products"}}}.
      */
     public String toJson() {
@@ -209,6 +232,9 @@ public final class ChangePosition {
         }
         if (server != null) {
             node.put("server", server);
+        }
+        if (serverTick != 0) {
+            node.put("serverTick", Ticks.format(serverTick));
         }
         if (witness != null) {
             node.putObject("witness").put("tick", Ticks.format(witness.tick())).put("cuid", witness.cuid())
@@ -256,7 +282,8 @@ public final class ChangePosition {
         JsonNode witness = node.get("witness");
         return position.on(text(node, "server"), witness == null || witness.isNull() ? null
                 : new Witness(tick(witness, "tick", json), text(witness, "cuid"), text(witness, "key"),
-                        text(witness, "rev"))).withCollections(collections(node.get("collections"), json));
+                        text(witness, "rev"))).seenUpTo(node.has("serverTick") ? tick(node, "serverTick", json) : 0)
+                .withCollections(collections(node.get("collections"), json));
     }
 
     private static Map<String, String> collections(JsonNode captured, String json) {
@@ -301,12 +328,13 @@ public final class ChangePosition {
     public boolean equals(Object o) {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
                 && p.completedCollections.equals(completedCollections) && Objects.equals(p.server, server)
-                && Objects.equals(p.witness, witness) && Objects.equals(p.collections, collections);
+                && Objects.equals(p.witness, witness) && p.serverTick == serverTick
+                && Objects.equals(p.collections, collections);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, collections);
+        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, serverTick, collections);
     }
 
     @Override

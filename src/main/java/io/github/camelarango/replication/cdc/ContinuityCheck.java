@@ -28,15 +28,17 @@ import org.slf4j.LoggerFactory;
  *       changes. No marker at W while the witness's collection still exists, or another marker, is another history.
  *       No marker because the collection was dropped since is no evidence either way (a tail hides a dropped
  *       collection's markers, gotcha 5): accepted. A WAL that no longer holds W leaves the witness unverifiable:
- *       accepted, the server id and the tail's own {@code frompresent} check still stand (the registration keeps the
- *       WAL from the position on, not from an older witness).</li>
+ *       accepted (also when W is below the oldest tick of {@code wal/range}); the server id, the last tick and the
+ *       tail's own {@code frompresent} check still stand (the registration keeps the WAL from the position on, not
+ *       from an older witness).</li>
  *   <li>between the witness and the position the WAL must show no change the stream would have delivered: the stream
  *       passed those ticks delivering nothing, so such a change was written on ticks reused by a server restored
  *       from a backup taken after the witness (the witness alone cannot tell).</li>
  * </ol>
- * A server whose last tick is below the position is not the server of the position either (checked here with the
- * witness, and by every tail call of the {@link WalTailer}). A position of format 1 names no server and has no
- * witness: it is accepted once, and the next commit records both.
+ * A server whose last tick is below the position's tick, or below the highest last tick the stream had seen of it
+ * (the position's {@link ChangePosition#serverTick() serverTick}), went back in its history or is another server
+ * (checked here for every position, snapshot positions too, and by every tail call of the {@link WalTailer}). A
+ * position of format 1 names no server and has no witness: it is accepted once, and the next commit records both.
  */
 final class ContinuityCheck {
 
@@ -69,10 +71,25 @@ final class ContinuityCheck {
         if (!storedServer.equals(serverId)) {
             throw PositionLostSignal.otherServer(stored.from(), storedServer, serverId);
         }
+        verifyTicksDidNotGoBack(stored);
         stored.witness().ifPresent(witness -> {
             verifyWitness(stored, witness);
             verifyNothingUndeliveredAfter(stored, witness);
         });
+    }
+
+    /**
+     * The server's last tick must not be below the position's tick (a snapshot's too) nor below the highest last tick
+     * the stream had seen of it: a server that counts less than it did went back in its history.
+     */
+    private void verifyTicksDidNotGoBack(ChangePosition stored) {
+        long lastTick = source.lastTick();
+        if (Ticks.isAfter(stored.from(), lastTick)) {
+            throw PositionLostSignal.serverBehind(source.database(), stored.from(), lastTick);
+        }
+        if (Ticks.isAfter(stored.serverTick(), lastTick)) {
+            throw PositionLostSignal.serverWentBack(source.database(), stored.from(), lastTick, stored.serverTick());
+        }
     }
 
     private void verifyWitness(ChangePosition stored, ChangePosition.Witness witness) {
@@ -90,10 +107,10 @@ final class ContinuityCheck {
             }
             return;
         }
-        if (!chunk.fromPresent()) {
+        if (!chunk.fromPresent() || purged(witness)) {
             LOG.info("Change stream '{}': the server's WAL no longer holds tick {} of the position's last delivered "
-                    + "change; continuity rests on the server id {}", options.streamKey(), Ticks.format(witness.tick()),
-                    stored.server().orElse(""));
+                    + "change (purged), so it cannot be checked; continuity rests on the server id {} and its last tick",
+                    options.streamKey(), Ticks.format(witness.tick()), stored.server().orElse(""));
             return;
         }
         if (witness.cuid() != null && collectionExists(witness.cuid())) {
@@ -177,6 +194,12 @@ final class ContinuityCheck {
     private static String text(WalMarker marker, String field) {
         JsonNode value = marker.data() == null ? null : marker.data().get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Whether the witness's tick is below the oldest tick the server's WAL still holds ({@code wal/range}). */
+    private boolean purged(ChangePosition.Witness witness) {
+        long oldest = source.oldestTick();
+        return oldest != 0 && Ticks.isAfter(oldest, witness.tick());
     }
 
     /** Whether the collection is in the server's inventory now (under a short-lived batch). */

@@ -43,6 +43,18 @@ final class PositionLostSignal extends RuntimeException {
                 + "skipped");
     }
 
+    /**
+     * The server's last tick is below the highest one the stream had seen of it: its history went back (restored
+     * from a backup), and ticks it had counted before may name other changes now.
+     */
+    static PositionLostSignal serverWentBack(String database, long from, long serverLastTick, long seen) {
+        return new PositionLostSignal(from, serverLastTick, "the server's ticks went back (restored from a backup?)",
+                "the server's last tick " + Ticks.format(serverLastTick) + " is below " + Ticks.format(seen)
+                + " that the stream had seen of it (database '" + database + "', position at tick "
+                + Ticks.format(from) + "): restored from a backup? Its ticks after " + Ticks.format(serverLastTick)
+                + " will name other changes than the ones the stream read");
+    }
+
     /** Another server (another serverId) answers than the one the position was taken on. */
     static PositionLostSignal otherServer(long from, String storedServer, String server) {
         return new PositionLostSignal(from, 0, "another server answers than the one the stream's position belongs to",

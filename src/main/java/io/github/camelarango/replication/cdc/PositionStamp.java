@@ -9,7 +9,8 @@ import io.github.camelarango.replication.client.Ticks;
 /**
  * Places every position a stream hands out on the server it reads, and gives each tail position the
  * {@link ChangePosition.Witness witness} of the last document change delivered up to it, so that a restarted stream
- * can check that the server still has the history the position was taken on ({@link ContinuityCheck}).
+ * can check that the server still has the history the position was taken on ({@link ContinuityCheck}); every
+ * position also carries the highest last tick the stream has seen of the server (a restored server counts less).
  * <p>
  * A WAL transaction's events carry the position from before it, so a document change is the witness of a position
  * only once a position at or after its tick comes along (the transaction's last event); until then it waits. A
@@ -22,9 +23,11 @@ final class PositionStamp {
     private Supplier<String> serverLookup;
     private String server;
     private ChangePosition.Witness witness;
+    private long serverTick;
     /** The last position placed, with what: the rows of a dump chunk share one position (and its JSON text). */
     private ChangePosition lastUnplaced;
     private ChangePosition.Witness lastWitness;
+    private long lastServerTick;
     private ChangePosition lastPlaced;
 
     /**
@@ -35,6 +38,7 @@ final class PositionStamp {
         serverLookup = serverId;
         server = null;
         witness = stored == null ? null : stored.witness().orElse(null);
+        serverTick = stored == null ? 0 : stored.serverTick();
         pending.clear();
         lastUnplaced = null;
     }
@@ -45,6 +49,18 @@ final class PositionStamp {
             server = serverLookup.get();
         }
         return server;
+    }
+
+    /** The server answered with this last tick (a tail answer, a snapshot's batch): the highest is kept. */
+    void serverTickSeen(long tick) {
+        if (Ticks.isAfter(tick, serverTick)) {
+            serverTick = tick;
+        }
+    }
+
+    /** The highest last tick of the server seen since {@link #start} (or stored with the position started from). */
+    long serverTick() {
+        return serverTick;
     }
 
     /** The step with its position on the server and with the witness that holds at that position. */
@@ -65,10 +81,11 @@ final class PositionStamp {
                 witness = pending.poll();
             }
         }
-        if (position != lastUnplaced || witness != lastWitness) {
+        if (position != lastUnplaced || witness != lastWitness || serverTick != lastServerTick) {
             lastUnplaced = position;
             lastWitness = witness;
-            lastPlaced = position.on(server(), witness);
+            lastServerTick = serverTick;
+            lastPlaced = position.on(server(), witness).seenUpTo(serverTick);
         }
         ChangePosition placed = lastPlaced;
         if (placed == position) {

@@ -112,6 +112,11 @@ final class SnapshotReader implements AutoCloseable {
         }
     }
 
+    /** The tick of this reader's own batch (the server's last tick when it was created). */
+    long batchTick() {
+        return lease.snapshotTick();
+    }
+
     /** Renews the batch if due. */
     void keepAlive() {
         if (lease != null) {

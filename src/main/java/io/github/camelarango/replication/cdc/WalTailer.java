@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
  * {@code from > 0} means the WAL after {@code from} was purged, and a server whose last tick is below {@code from} is
- * another server: {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless
- * the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
+ * another server, and so is one whose last tick is below the highest the stream has seen of it (restored from a
+ * backup): {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless the
+ * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
  * {@code checkmore} response is followed by the next call at once.
  */
 final class WalTailer {
@@ -27,6 +28,7 @@ final class WalTailer {
     private final IdleBackoff backoff;
     private final IdleWait idleWait;
     private final ChangeStreamMetrics metrics;
+    private final PositionStamp stamp;
     private final int chunkSize;
     private String serverSideCollection;
     private final boolean includeSystem;
@@ -34,12 +36,13 @@ final class WalTailer {
     private long lastScanned;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
-              ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
+              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
         this.idleWait = idleWait;
         this.metrics = metrics;
+        this.stamp = stamp;
         this.chunkSize = chunkSize;
         this.serverSideCollection = assembler.serverSideCollection().orElse(null);
         this.includeSystem = filter.includeSystem();
@@ -63,6 +66,10 @@ final class WalTailer {
         if (chunk.lastTick() != 0 && Ticks.isAfter(from, chunk.lastTick())) {
             throw PositionLostSignal.serverBehind(source.database(), from, chunk.lastTick());
         }
+        if (chunk.lastTick() != 0 && Ticks.isAfter(stamp.serverTick(), chunk.lastTick())) {
+            throw PositionLostSignal.serverWentBack(source.database(), from, chunk.lastTick(), stamp.serverTick());
+        }
+        stamp.serverTickSeen(chunk.lastTick());
         if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
             throw PositionLostSignal.walPurged(source.database(), from, chunk.lastTick());
         }

@@ -47,6 +47,18 @@ class ChangePositionTest {
     }
 
     @Test
+    void theHighestServerTickSeenRoundTripsAndSurvivesACompletedCollection() {
+        ChangePosition tail = ChangePosition.tail(189495, 0).on("7", null).seenUpTo(189620);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"0\",\"server\":\"7\","
+                     + "\"serverTick\":\"189620\"}", tail.toJson());
+        assertEquals(tail, ChangePosition.parse(tail.toJson()));
+        assertEquals(189620, ChangePosition.parse(tail.toJson()).serverTick());
+        ChangePosition snapshot = ChangePosition.snapshot(42, Set.of()).on("7", null).seenUpTo(42).withCompleted("a");
+        assertEquals(42, ChangePosition.parse(snapshot.toJson()).serverTick());
+        assertEquals(0, ChangePosition.tail(1, 0).serverTick(), "unknown");
+    }
+
+    @Test
     void aSnapshotPositionNamesItsServerButNoWitness() {
         ChangePosition position = ChangePosition.snapshot(42, Set.of("a"))
                 .on("7", new ChangePosition.Witness(40, "h/1", "k", "r")).withCompleted("b");

@@ -55,6 +55,7 @@ final class FakeReplicationSource implements ReplicationSource {
     private final Map<String, Duration> ttls = new HashMap<>();
     private long tick = 1000;
     private long purgedUpTo;
+    private boolean fromPresentAlways;
     private long nextBatchId = 1;
     private int revision;
     private int tailCalls;
@@ -104,6 +105,11 @@ final class FakeReplicationSource implements ReplicationSource {
         purgedUpTo = backup.purgedUpTo();
         batches.clear();
         registered = null;
+    }
+
+    /** From now on every tail answer says {@code frompresent: true}, as a server that does not tell a purge apart. */
+    synchronized void sayFromPresentAlways() {
+        fromPresentAlways = true;
     }
 
     /** Another server takes this one's place: a new id, no collections, ticks starting low again. */
@@ -413,7 +419,8 @@ final class FakeReplicationSource implements ReplicationSource {
             throw new UnknownCollectionException(only, null); // 404 with errorNum 1203
         }
         lastTailCollection = only; // markers of other collections still come: the engine filters them anyway
-        boolean fromPresent = Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
+        boolean fromPresent = fromPresentAlways
+                || Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
         List<WalMarker> out = new ArrayList<>();
         long lastScanned = request.from();
         for (WalMarker m : wal) {

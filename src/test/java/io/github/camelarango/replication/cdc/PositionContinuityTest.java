@@ -342,6 +342,83 @@ class PositionContinuityTest {
     }
 
     @Test
+    void aWitnessBelowTheOldestTickOfTheWalCannotBeCheckedEvenWhenTheTailSaysFromIsPresent() {
+        source.createCollection("a");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            source.transaction("a", "t1"); // the witness t1 lies before the position (the commit marker)
+            catchUp(stream);
+        }
+        long position = source.lastTick();
+        source.purgeUpTo(position - 1);
+        source.sayFromPresentAlways(); // wal/range's oldest tick is the server's word that the witness is gone
+        source.upsert("a", "a1");
+        try (ChangeStream restarted = stream(options())) {
+            assertEquals(List.of("a1"), catchUp(restarted).stream().map(ChangeEvent::key).toList());
+        }
+    }
+
+    @Test
+    void everyPositionCarriesTheHighestLastTickTheStreamSawOfTheServer() throws Exception {
+        source.createCollection("a");
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            for (int i = 0; i < 5; i++) {
+                source.upsert("a", "y" + i);
+            }
+            List<ChangeEvent> first = stream.poll(1); // the tail answer holds all five
+            stream.commit(first.get(0));
+            assertEquals(Long.toString(source.lastTick()), stored().get("serverTick").asText(), texts.get("test"));
+            assertEquals(first.get(0).tickString(), stored().get("from").asText());
+        }
+    }
+
+    @Test
+    void aServerWhoseLastTickWentBelowWhatThePositionSawIsALostPosition() {
+        source.createCollection("a");
+        source.createCollection("other");
+        try (ChangeStream stream = stream(options().includeCollections(java.util.Set.of("a")))) {
+            catchUp(stream);
+            source.upsert("a", "y0");
+            FakeReplicationSource.Backup backup = source.hotBackup(); // after y0: the witness survives the restore
+            for (int i = 1; i < 10; i++) {
+                source.upsert("a", "y" + i);
+            }
+            List<ChangeEvent> first = stream.poll(1); // y0; the stream has seen the server at y9's tick
+            stream.commit(first.get(0));
+            source.restoreHotBackup(backup);
+        }
+        for (int i = 0; i < 3; i++) {
+            source.upsert("other", "o" + i); // past the position, still below what the stream saw
+        }
+        try (ChangeStream restarted = stream(options().includeCollections(java.util.Set.of("a")))) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(100));
+            assertTrue(e.getMessage().contains("that the stream had seen of it")
+                    && e.getMessage().contains("restored from a backup?"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSnapshotPositionOnAServerRestoredToBeforeItsTickIsLostAtTheRestart() {
+        source.createCollection("a");
+        source.createCollection("b");
+        FakeReplicationSource.Backup backup = source.hotBackup();
+        for (int i = 0; i < 50; i++) {
+            source.upsert("a", "a" + i);
+            source.upsert("b", "b" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> rows = stream.poll(4);
+            stream.commit(rows.get(rows.size() - 1));
+        }
+        source.restoreHotBackup(backup);
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(4));
+            assertTrue(e.getMessage().contains("is below the position's tick"), e.getMessage());
+        }
+    }
+
+    @Test
     void aPositionOfFormat1IsAcceptedOnceAndNamesItsServerAfterTheNextCommit() throws Exception {
         source.createCollection("a");
         source.upsert("a", "a0");

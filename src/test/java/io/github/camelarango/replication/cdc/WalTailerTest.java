@@ -101,7 +101,7 @@ class WalTailerTest {
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
                 new TransactionBuffer(100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
-                new ChangeStreamMetrics(), 16384, filter);
+                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter);
     }
 
     private static ReplicationSource.TailChunk answer(boolean fromPresent, long lastIncluded, long lastScanned,
@@ -214,6 +214,19 @@ class WalTailerTest {
         assertTrue(lost.getMessage().contains("the server's last tick 420 is below the position's tick 500"),
                 lost.getMessage());
         assertTrue(out.isEmpty());
+    }
+
+    @Test
+    void aServerWhoseLastTickWentBelowTheHighestSeenIsALostPosition() {
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
+        source.answers.add(answer(true, 502, 502, 600, true, Markers.upsert("501", "0", Markers.CUID_A, "a", "x"),
+                Markers.upsert("502", "0", Markers.CUID_A, "a", "y")));
+        source.answers.add(answer(true, 0, 540, 540, false)); // past from, below 600: restored in between
+        tailer.fetch(out::add);
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
+        assertEquals(502, lost.from);
+        assertTrue(lost.getMessage().contains("the server's last tick 540 is below 600 that the stream had seen"),
+                lost.getMessage());
     }
 
     @Test
