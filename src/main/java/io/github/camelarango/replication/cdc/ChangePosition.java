@@ -36,7 +36,8 @@ import io.github.camelarango.replication.client.Ticks;
  * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
- * Format 2 adds {@code server}, {@code serverTick}, {@code witness} and the captured {@code collections} to format 1, which is still read
+ * Format 2 adds {@code server}, {@code serverTick}, {@code witness}, the captured {@code collections} and {@code lost}
+ * (why an earlier run found the position lost) to format 1, which is still read
  * (a position without them); fields it does not know are ignored.
  */
 public final class ChangePosition {
@@ -76,11 +77,13 @@ public final class ChangePosition {
     private final long serverTick;
     /** cuid to name of the captured collections (unmodifiable); null when not known. */
     private final Map<String, String> collections;
+    /** Why an earlier run found this position lost; null when it was not. */
+    private final String lost;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
     private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections, String server,
-                           Witness witness, long serverTick, Map<String, String> collections) {
+                           Witness witness, long serverTick, Map<String, String> collections, String lost) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
@@ -89,6 +92,7 @@ public final class ChangePosition {
         this.witness = witness;
         this.serverTick = serverTick;
         this.collections = collections;
+        this.lost = lost;
     }
 
     /**
@@ -96,7 +100,7 @@ public final class ChangePosition {
      * server until {@link #on(String, Witness)} gives it one.
      */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, 0, null);
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, 0, null, null);
     }
 
     /**
@@ -105,7 +109,7 @@ public final class ChangePosition {
      */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, 0, null);
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, 0, null, null);
     }
 
     /**
@@ -120,7 +124,7 @@ public final class ChangePosition {
             return this;
         }
         return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept, serverTick,
-                collections);
+                collections, lost);
     }
 
     /**
@@ -133,7 +137,8 @@ public final class ChangePosition {
         if (tick == serverTick) {
             return this;
         }
-        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, tick, collections);
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, tick, collections,
+                lost);
     }
 
     public Phase phase() {
@@ -174,6 +179,22 @@ public final class ChangePosition {
         return Optional.ofNullable(witness);
     }
 
+    /**
+     * This position, found lost: a restart reports it lost again, whatever the server answers then (its ticks may have
+     * passed the ones that showed the loss), and acts as {@code positionLostPolicy} says.
+     *
+     * @param reason what showed the loss
+     */
+    public ChangePosition markedLost(String reason) {
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, serverTick,
+                collections, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Why an earlier run found this position lost; empty when it was not. */
+    public Optional<String> lost() {
+        return Optional.ofNullable(lost);
+    }
+
     /** The highest last tick of the server the stream had seen at this position; 0 when not known (format 1). */
     public long serverTick() {
         return serverTick;
@@ -194,7 +215,7 @@ public final class ChangePosition {
         }
         // Map.copyOf keeps an unmodifiable map as it is: the positions of a stream share its catalog's copy
         return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, serverTick,
-                captured == null ? null : Map.copyOf(captured));
+                captured == null ? null : Map.copyOf(captured), lost);
     }
 
     /** This snapshot position with one more collection completed (on the same server, with the same collections). */
@@ -240,6 +261,9 @@ public final class ChangePosition {
             node.putObject("witness").put("tick", Ticks.format(witness.tick())).put("cuid", witness.cuid())
                     .put("key", witness.key()).put("rev", witness.rev());
         }
+        if (lost != null) {
+            node.put("lost", lost);
+        }
         if (collections != null) {
             ObjectNode captured = node.putObject("collections");
             new TreeMap<>(collections).forEach(captured::put); // sorted by cuid: the same text for the same list
@@ -280,10 +304,12 @@ public final class ChangePosition {
                     + "TAIL: " + abbreviate(json));
         }
         JsonNode witness = node.get("witness");
-        return position.on(text(node, "server"), witness == null || witness.isNull() ? null
+        position = position.on(text(node, "server"), witness == null || witness.isNull() ? null
                 : new Witness(tick(witness, "tick", json), text(witness, "cuid"), text(witness, "key"),
                         text(witness, "rev"))).seenUpTo(node.has("serverTick") ? tick(node, "serverTick", json) : 0)
                 .withCollections(collections(node.get("collections"), json));
+        String lost = text(node, "lost");
+        return lost == null ? position : position.markedLost(lost);
     }
 
     private static Map<String, String> collections(JsonNode captured, String json) {
@@ -329,12 +355,13 @@ public final class ChangePosition {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
                 && p.completedCollections.equals(completedCollections) && Objects.equals(p.server, server)
                 && Objects.equals(p.witness, witness) && p.serverTick == serverTick
-                && Objects.equals(p.collections, collections);
+                && Objects.equals(p.collections, collections) && Objects.equals(p.lost, lost);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, serverTick, collections);
+        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, serverTick, collections,
+                lost);
     }
 
     @Override

@@ -148,7 +148,11 @@ public final class ChangeStream implements AutoCloseable {
             List<ChangeEvent> events;
             try {
                 events = fetchAndDrain(maxEvents);
-            } catch (PositionLostException | TransactionTooLargeException | SnapshotStalledException e) {
+            } catch (PositionLostException e) {
+                failure = e;
+                commits.markLost(e.reason());
+                throw e;
+            } catch (TransactionTooLargeException | SnapshotStalledException e) {
                 failure = e;
                 throw e;
             } catch (RuntimeException e) {

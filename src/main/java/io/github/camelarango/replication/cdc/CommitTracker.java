@@ -89,6 +89,16 @@ final class CommitTracker {
         metrics.committed(position);
     }
 
+    /**
+     * The committed position was found lost: it is saved marked so, and a restart reports it lost again even when the
+     * server no longer shows why (its ticks passed the ones that did).
+     */
+    synchronized void markLost(String reason) {
+        if (committed != null && committed.lost().isEmpty()) {
+            save(committed.markedLost(reason));
+        }
+    }
+
     synchronized Optional<ChangePosition> committed() {
         return Optional.ofNullable(committed);
     }

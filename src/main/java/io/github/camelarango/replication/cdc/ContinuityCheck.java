@@ -62,6 +62,9 @@ final class ContinuityCheck {
      * @throws PositionLostSignal when it cannot
      */
     void verify(ChangePosition stored, String serverId) {
+        if (stored.lost().isPresent()) {
+            throw PositionLostSignal.foundLostBefore(stored.from(), stored.lost().get());
+        }
         String storedServer = stored.server().orElse(null);
         if (storedServer == null) {
             LOG.info("Change stream '{}' resumes from a position that names no server (format 1, written by an earlier "

@@ -6,8 +6,21 @@ package io.github.camelarango.replication.cdc;
  */
 public class PositionLostException extends ChangeStreamException {
 
+    /** What showed the loss, without the ways out; the message when not given apart. */
+    private final String reason;
+
     public PositionLostException(String message) {
+        this(message, message);
+    }
+
+    private PositionLostException(String message, String reason) {
         super(message);
+        this.reason = reason;
+    }
+
+    /** What showed the loss (the message without the ways out). */
+    public String reason() {
+        return reason;
     }
 
     /** The position cannot be continued from; {@code what} says why and what the server holds now. */
@@ -16,6 +29,6 @@ public class PositionLostException extends ChangeStreamException {
                 + ". It stops rather than skip changes silently (positionLostPolicy FAIL). To recover, choose one: "
                 + "positionLostPolicy=RESNAPSHOT (take a new snapshot), positionLostPolicy=SKIP (continue from the "
                 + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
-                + streamKey + "' to start afresh.");
+                + streamKey + "' to start afresh.", what);
     }
 }

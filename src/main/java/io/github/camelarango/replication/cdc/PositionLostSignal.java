@@ -55,6 +55,12 @@ final class PositionLostSignal extends RuntimeException {
                 + " will name other changes than the ones the stream read");
     }
 
+    /** An earlier run found the position lost (and stopped under positionLostPolicy FAIL). */
+    static PositionLostSignal foundLostBefore(long from, String reason) {
+        return new PositionLostSignal(from, 0, "the stream's position was found lost before",
+                "an earlier run found this position lost: " + reason);
+    }
+
     /** Another server (another serverId) answers than the one the position was taken on. */
     static PositionLostSignal otherServer(long from, String storedServer, String server) {
         return new PositionLostSignal(from, 0, "another server answers than the one the stream's position belongs to",

@@ -285,6 +285,42 @@ class PositionContinuityTest {
     }
 
     @Test
+    void aPositionFoundLostStaysLostAfterTheServerPassedTheTicksThatShowedIt() throws Exception {
+        source.createCollection("a");
+        source.createCollection("b");
+        FakeReplicationSource.Backup backup = source.hotBackup();
+        for (int i = 0; i < 100; i++) {
+            source.upsert("a", "a" + i);
+            source.upsert("b", "b" + i);
+        }
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> rows = new ArrayList<>();
+            while (rows.stream().noneMatch(e -> e.collection().equals("b"))) {
+                List<ChangeEvent> polled = stream.poll(20);
+                rows.addAll(polled);
+                stream.commit(polled.get(polled.size() - 1)); // collection a completed
+            }
+            source.restoreHotBackup(backup); // the batch is gone with the restart; the ticks went back
+            assertThrows(PositionLostException.class, () -> stream.poll(4));
+        }
+        assertTrue(stored().has("lost"), texts.get("test"));
+        for (int i = 0; i < 300; i++) {
+            source.upsert("a", "new" + i); // the ticks pass the snapshot's: nothing would show the loss any more
+        }
+        try (ChangeStream restarted = stream(options())) {
+            PositionLostException e = assertThrows(PositionLostException.class, () -> restarted.poll(4));
+            assertTrue(e.getMessage().contains("an earlier run found this position lost: the server's last tick"),
+                    e.getMessage());
+        }
+        try (ChangeStream resnapshot = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            List<ChangeEvent> events = catchUp(resnapshot);
+            assertEquals(300, events.stream().filter(e -> e.collection().equals("a")).count(),
+                    "collection a is dumped again by the new snapshot: " + texts.get("test"));
+            assertFalse(stored().has("lost"));
+        }
+    }
+
+    @Test
     void aServerReplacedDuringTheSnapshotIsFoundWhenTheSnapshotResumes() {
         source.createCollection("a");
         for (int i = 0; i < 20; i++) {
