@@ -25,6 +25,7 @@ public final class DefaultOffsetRepositories {
      * @param  configured               the consumer's offsetRepository, or null for the default one of the file
      * @param  offsetFile               the consumer's offsetFile; Camel property placeholders are resolved
      * @throws IllegalArgumentException naming the option when the file cannot be used
+     * @throws IllegalStateException    naming the file and the way out when its content cannot be read
      */
     public PositionStore positionStore(CamelContext context, StateRepository<String, String> configured,
                                        String offsetFile) {
@@ -45,6 +46,8 @@ public final class DefaultOffsetRepositories {
             repository = new AtomicFileStateRepository(file.toPath());
             try {
                 ServiceHelper.startService(repository);
+            } catch (IllegalStateException unreadable) {
+                throw unreadable; // names the file and the way out
             } catch (RuntimeException e) {
                 IllegalArgumentException unusable = Require.invalid("offsetFile", offsetFile,
                         "a file that can be created and read; " + file + " cannot: " + e.getMessage());
@@ -56,7 +59,7 @@ public final class DefaultOffsetRepositories {
         return repository;
     }
 
-    /** Stops every default repository (their content is on disk already: each state change rewrites its file). */
+    /** Stops every default repository (their content is on disk already: each state change is forced to it). */
     public synchronized void stopAll() {
         byFile.values().forEach(ServiceHelper::stopService);
         byFile.clear();

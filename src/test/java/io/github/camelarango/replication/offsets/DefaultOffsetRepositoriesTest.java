@@ -2,11 +2,12 @@ package io.github.camelarango.replication.offsets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.client.Json;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -43,8 +44,17 @@ class DefaultOffsetRepositoriesTest {
         PositionStore second = repositories.positionStore(context, null, folder + "/cdc/offsets.dat");
         second.save("b", ChangePosition.tail(2, 2));
         assertEquals(Optional.of(ChangePosition.tail(2, 2)), first.load("b"), "one store per file, however it is written");
-        assertEquals(List.of("a=" + ChangePosition.tail(1, 1).toJson(), "b=" + ChangePosition.tail(2, 2).toJson()),
-                Files.readAllLines(folder.resolve("cdc/offsets.dat")));
+        assertEquals(Map.of("a", ChangePosition.tail(1, 1).toJson(), "b", ChangePosition.tail(2, 2).toJson()),
+                Json.mapper().readValue(folder.resolve("cdc/offsets.dat").toFile(), Map.class));
+    }
+
+    @Test
+    void anUnreadableFileIsRefusedNamingTheFileNotAsAnOptionValue() throws Exception {
+        Path file = Files.writeString(folder.resolve("offsets.dat"), "{\"changes:shop:*\": ");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> repositories.positionStore(context, null, file.toString()));
+        assertTrue(e.getMessage().startsWith("The offset file " + file + " cannot be read: it is not a complete JSON "
+                                             + "object"), e.getMessage());
     }
 
     @Test
