@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.camelarango.replication.ChildJvm;
 import io.github.camelarango.replication.client.Json;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -137,7 +138,7 @@ class AtomicFileStateRepositoryTest {
         Path file = folder.resolve("offsets.dat");
         AtomicFileStateRepository repository = start(file);
         repository.setState("parent", "start");
-        try (OffsetFileProcess child = OffsetFileProcess.start("write", file.toString(), "child", Integer.toString(WRITES))) {
+        try (ChildJvm child = ChildJvm.start(OffsetFileChild.class, file.toString(), "child", Integer.toString(WRITES))) {
             child.go();
             writes(repository, "parent", "child").call();
             child.awaitLine("DONE");
