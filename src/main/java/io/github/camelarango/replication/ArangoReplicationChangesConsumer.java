@@ -7,13 +7,15 @@ import java.util.function.Supplier;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
-import io.github.camelarango.replication.cdc.PositionStore;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.OffsetKey;
+import io.github.camelarango.replication.offsets.OffsetOwnership;
+import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -45,8 +47,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private static final Logger LOG = LoggerFactory.getLogger(ArangoReplicationChangesConsumer.class);
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final String offsetKey;
+    private final OffsetKey offsetKey;
     private final ChangeMessages messages;
+    /** The claim of the offset key while the consumer runs: one running stream per key and store. */
+    private volatile OffsetOwnership.Claim claim;
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -54,8 +58,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
-        this.messages = ChangeMessages.forChanges(options, offsetKey);
+        this.offsetKey = OffsetKey.of(options, endpoint.serverAddress(), endpoint.getConfiguration().getDatabase(),
+                Boolean.TRUE.equals(endpoint.getConfiguration().getIncludeSystem()));
+        this.messages = ChangeMessages.forChanges(options, offsetKey.value());
     }
 
     @Override
@@ -75,14 +80,17 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
-        PositionStore store = endpoint.getComponent().defaultOffsetRepositories()
-                .positionStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey,
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store);
+        OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
+                .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
+        claim = offsets.claim(offsetKey.value(), "route '" + getRouteId() + "' of CamelContext '"
+                                                 + endpoint.getCamelContext().getName() + "'");
+        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey.value(),
+                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
+                offsetKey.adoptingEarlierDefault(offsets.positions()));
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
+                configuration.getDatabase(), offsetKey.value(), options.getSnapshotMode(), options.getPositionLostPolicy());
         super.doStart();
     }
 
@@ -94,6 +102,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         super.doStop();
         stream = null;
+        OffsetOwnership.Claim held = claim;
+        claim = null;
+        if (held != null) {
+            held.close(); // after the last commit; also when the start failed after the claim
+        }
     }
 
     /**
@@ -156,12 +169,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
     @Override
     public ConsumerStatus consumerStatus() {
-        return ConsumerStatus.of(offsetKey, metrics, lastFailure);
+        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure);
     }
 
     @ManagedAttribute(description = "Key of the position in the offset repository")
     public String getOffsetKey() {
-        return offsetKey;
+        return offsetKey.value();
     }
 
     @ManagedAttribute(description = "Phase of the change stream: SNAPSHOT or TAIL (empty before the first poll)")

@@ -30,8 +30,12 @@ import org.apache.camel.support.service.ServiceSupport;
  * content, never an empty, half-written or older file, and no writer ever puts back a stale value of another's key.
  * A read takes the lock too and reads the file again when it changed (size, modification time or file identity).
  * A file that cannot be read fails the start, naming the file and the way out.
+ * <p>
+ * The streams of all processes on the file claim their keys with {@link #claim}: a lock file per key
+ * ({@link KeyOwnerFile}) refuses a second process while the first runs.
  */
-public final class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public final class AtomicFileStateRepository extends ServiceSupport
+        implements StateRepository<String, String>, OffsetOwnership {
 
     private volatile Path file;
     private volatile OffsetFileLock lock;
@@ -128,6 +132,12 @@ public final class AtomicFileStateRepository extends ServiceSupport implements S
         } catch (IOException e) {
             // the file system keeps the rename as durable as it makes it; the file's content was forced already
         }
+    }
+
+    /** Refused while another process (or another stream of this JVM) holds the key's owner file. */
+    @Override
+    public Claim claim(String offsetKey, String owner) {
+        return KeyOwnerFile.claim(file, offsetKey, owner);
     }
 
     @Override
