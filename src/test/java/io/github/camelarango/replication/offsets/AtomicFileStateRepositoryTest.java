@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.camelarango.replication.ChildJvm;
 import io.github.camelarango.replication.client.Json;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -183,21 +182,24 @@ class AtomicFileStateRepositoryTest {
                 "{\"k\": 1}", "")) {
             Files.writeString(file, corrupt, StandardCharsets.UTF_8);
             AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
-            RuntimeException e = assertThrows(RuntimeException.class, () -> ServiceHelper.startService(repository),
-                    corrupt);
-            IllegalStateException cause = e instanceof IllegalStateException ise ? ise
-                    : (IllegalStateException) assertInstanceOfCause(e);
-            assertTrue(cause.getMessage().startsWith("The offset file " + file.toAbsolutePath() + " cannot be read"),
-                    cause.getMessage());
-            assertTrue(cause.getMessage().contains("restore it from a backup, or delete it to start afresh"),
-                    cause.getMessage());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> ServiceHelper.startService(repository), corrupt);
+            assertTrue(e.getMessage().startsWith("The offset file " + file.toAbsolutePath() + " cannot be read"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("restore it from a backup, or delete it to start afresh"), e.getMessage());
             assertEquals(corrupt, Files.readString(file, StandardCharsets.UTF_8), "the file is left as it was");
         }
     }
 
-    private static Throwable assertInstanceOfCause(RuntimeException e) {
-        assertTrue(e instanceof RuntimeCamelException && e.getCause() instanceof IllegalStateException, String.valueOf(e));
-        return e.getCause();
+    @Test
+    void aFileThatBecameUnreadableFailsTheNextWriteAndIsLeftAsItIs() throws Exception {
+        Path file = folder.resolve("offsets.dat");
+        AtomicFileStateRepository repository = start(file);
+        repository.setState("k", "1");
+        Files.writeString(file, "{\"k\": \"1\", \"other\"", StandardCharsets.UTF_8);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> repository.setState("k", "2"));
+        assertTrue(e.getMessage().startsWith("The offset file " + file + " cannot be read"), e.getMessage());
+        assertEquals("{\"k\": \"1\", \"other\"", Files.readString(file, StandardCharsets.UTF_8));
     }
 
     @Test
