@@ -90,7 +90,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey.value(), options.getSnapshotMode(), options.getPositionLostPolicy());
+                configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
         super.doStart();
     }
 

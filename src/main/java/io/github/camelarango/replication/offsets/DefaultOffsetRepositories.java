@@ -26,7 +26,8 @@ public final class DefaultOffsetRepositories {
      * @throws IllegalArgumentException naming the option when the file cannot be used
      * @throws IllegalStateException    naming the file and the way out when its content cannot be read
      */
-    public OffsetStore offsetStore(CamelContext context, StateRepository<String, String> configured, String offsetFile) {
+    public OffsetStore offsetStore(CamelContext context, StateRepository<String, String> configured,
+                                   String offsetFile) {
         StateRepository<String, String> repository = configured != null ? configured : forFile(context, offsetFile);
         ServiceHelper.startService(repository); // a repository from the registry is not started by anyone else
         return new OffsetStore(repository);

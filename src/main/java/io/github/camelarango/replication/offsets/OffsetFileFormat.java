@@ -96,9 +96,9 @@ final class OffsetFileFormat {
 
     private static IllegalStateException unreadable(Path file, String reason) {
         return new IllegalStateException("The offset file " + file + " cannot be read: " + reason + ". It holds the "
-                + "positions of the changes consumers using it, and none of them runs until it is repaired: "
-                + "restore it from a backup, or delete it to start afresh (each stream then starts as its snapshotMode says; by "
-                + "default with a new snapshot). " + file.getFileName() + ".next beside it, if present, holds a "
+                + "positions of the changes consumers using it, and none of them runs until it is repaired: restore "
+                + "it from a backup, or delete it to start afresh (each stream then starts as its snapshotMode says; "
+                + "by default with a new snapshot). " + file.getFileName() + ".next beside it, if present, holds a "
                 + "write that did not finish: usable if it is a complete JSON object.");
     }
 }
