@@ -1,5 +1,6 @@
 package io.github.camelarango.replication;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArangoReplicationChangesConsumer.class);
+    /** How long a stop waits for the last poll to end before it releases the offset key. */
+    private static final Duration LAST_POLL_WAIT = Duration.ofSeconds(30);
 
     private final ArangoReplicationConsumerConfiguration options;
     private final OffsetKey offsetKey;
@@ -102,10 +105,30 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         super.doStop();
         stream = null;
+        releaseOffsetKey();
+    }
+
+    /**
+     * Releases the claim of the offset key (also after a start that failed once it claimed), when the last poll
+     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position.
+     */
+    private void releaseOffsetKey() throws InterruptedException {
         OffsetOwnership.Claim held = claim;
         claim = null;
-        if (held != null) {
-            held.close(); // after the last commit; also when the start failed after the claim
+        if (held == null) {
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + LAST_POLL_WAIT.toNanos();
+            while (isPolling() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (isPolling()) {
+                LOG.warn("The last poll of route '{}' still runs {} after the stop; offsetKey '{}' is released anyway",
+                        getRouteId(), LAST_POLL_WAIT, offsetKey);
+            }
+        } finally {
+            held.close();
         }
     }
 

@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelarango.replication.cdc.ChangePosition;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +86,54 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
             f.insert("orders", Map.of("_key", "o2"));
             await("the change, through the second route", () -> second.count() == 1);
             assertEquals("o2", second.received().get(0).key(), "it continues from the first one's position");
+        }
+    }
+
+    /**
+     * Camel stops a route once its exchange completed, while the consumer still commits the exchange's position, and
+     * interrupts the poll: the stop waits for that commit, so the next owner of the key finds the position there
+     * and does not deliver the change again.
+     */
+    @Test
+    void aStopEndsAfterTheCommitOfTheLastDeliveredChange() throws Exception {
+        try (CaptureFixture f = fixture("orders")) {
+            CountDownLatch saving = new CountDownLatch(1);
+            ReplicaSink sink = new ReplicaSink();
+            MemoryStateRepository slow = new MemoryStateRepository() {
+                @Override
+                public void setState(String key, String value) {
+                    if (sink.count() == 1 && sink.received().get(0).tick()
+                            .equals(Long.toUnsignedString(ChangePosition.parse(value).from()))) {
+                        saving.countDown();
+                        sleepUninterruptibly(Duration.ofMillis(500)); // as a write to a slow disk
+                    }
+                    super.setState(key, value);
+                }
+            };
+            context.getRegistry().bind("slow", slow);
+            addRoute(context, "first", "arango-replication:changes?collections=orders&snapshotMode=NEVER"
+                                       + "&offsetRepository=#slow&offsetKey=k&" + f.connection(), sink);
+            await("the starting point", () -> slow.getState("k") != null);
+            f.insert("orders", Map.of("_key", "o1"));
+            assertTrue(saving.await(20, TimeUnit.SECONDS), "the change's commit began");
+            context.getRouteController().stopRoute("first");
+            assertEquals(Long.parseUnsignedLong(sink.received().get(0).tick()),
+                    ChangePosition.parse(slow.getState("k")).from(), "the commit ended before the stop did");
+        }
+    }
+
+    private static void sleepUninterruptibly(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        boolean interrupted = false;
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,8 @@
 package io.github.camelarango.replication.offsets;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -109,13 +109,9 @@ public final class AtomicFileStateRepository extends ServiceSupport
 
     private void write(byte[] content) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".next");
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+        try (FileOutputStream out = new FileOutputStream(next.toFile())) { // not cut short by an interrupt
+            out.write(content);
+            out.getFD().sync();
         }
         try {
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

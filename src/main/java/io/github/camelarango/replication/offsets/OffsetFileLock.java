@@ -1,8 +1,10 @@
 package io.github.camelarango.replication.offsets;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,8 @@ final class OffsetFileLock {
     }
 
     private static final ConcurrentMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+    /** Runs of an action that interrupts may cut short before the last one's exception is thrown. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Path lockFile;
     private final ReentrantLock inThisJvm;
@@ -35,14 +39,34 @@ final class OffsetFileLock {
         this.inThisJvm = IN_THIS_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());
     }
 
-    /** Runs {@code action} holding the lock; waits as long as another thread or process holds it. */
+    /**
+     * Runs {@code action} holding the lock; waits as long as another thread or process holds it. An interrupt does
+     * not stop it: a file channel that sees one closes, so the action runs again (it reads the file again and writes
+     * it whole, so a second run is harmless), and the interrupt is kept for the caller. Camel interrupts a consumer's
+     * poll while it stops the route, maybe in the middle of the commit of a delivered exchange's position: that
+     * commit must complete, or the change is delivered again after the restart.
+     */
     <T> T call(Action<T> action) throws IOException {
+        boolean interrupted = Thread.interrupted();
         inThisJvm.lock();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            return action.run();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                    return action.run();
+                } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+                    interrupted = true;
+                    Thread.interrupted();
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             inThisJvm.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

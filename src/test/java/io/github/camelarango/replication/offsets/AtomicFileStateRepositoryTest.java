@@ -202,6 +202,26 @@ class AtomicFileStateRepositoryTest {
         assertEquals("{\"k\": \"1\", \"other\"", Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Camel interrupts a consumer's poll thread when it stops the route, maybe while it commits the position of an
+     * exchange that completed: the write completes (or the change would be delivered again after the restart), and
+     * the interrupt is kept for the caller.
+     */
+    @Test
+    void aWriteOnAnInterruptedThreadCompletesAndKeepsTheInterrupt() throws Exception {
+        Path file = folder.resolve("offsets.dat");
+        AtomicFileStateRepository repository = start(file);
+        Thread.currentThread().interrupt();
+        try {
+            repository.setState("k", "1");
+            assertEquals("1", repository.getState("k"));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(Map.of("k", "1"), jsonObject(file));
+    }
+
     @Test
     void aFailedWriteIsReportedAndTheFileKeepsItsContent() throws Exception {
         Path file = folder.resolve("offsets.dat");
