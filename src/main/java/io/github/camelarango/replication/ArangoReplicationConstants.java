@@ -155,8 +155,11 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
     public static final String DATABASE = "CamelArangoReplicationDatabase";
 
-    @Metadata(label = "consumer", description = "The _key of the document changed; absent for changes that concern no document.", javaType = "java.lang.String")
+    @Metadata(label = "consumer", description = "The _key of the document changed, as the document has it (without its collection: see CamelArangoReplicationDocumentId); absent for changes that concern no document.", javaType = "java.lang.String")
     public static final String KEY = "CamelArangoReplicationKey";
+
+    @Metadata(label = "consumer", description = "The document's identity across collections: <collection>/<_key>, the form of ArangoDB's _id (orders/1), on every document change and tombstone; absent for changes that concern no document. Use it as the record key of a topic or table that several collections share: the bare _key of orders/1 and customers/1 is the same.", javaType = "java.lang.String")
+    public static final String DOCUMENT_ID = "CamelArangoReplicationDocumentId";
 
     @Metadata(label = "consumer", description = "The _rev of the document: the new revision of an upsert, the removed revision of a delete.", javaType = "java.lang.String")
     public static final String REV = "CamelArangoReplicationRev";

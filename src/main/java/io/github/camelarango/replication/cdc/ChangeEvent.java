@@ -110,6 +110,15 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
         return Ticks.format(tick);
     }
 
+    /**
+     * The document's identity across collections, {@code <collection>/<_key>} (the form of ArangoDB's {@code _id}):
+     * the {@code _key} alone is only unique within its collection. Null when the change concerns no document, or when
+     * the collection's name could not be resolved.
+     */
+    public String documentId() {
+        return key == null || collection == null ? null : collection + "/" + key;
+    }
+
     /** This event carrying another commit position (used when a transaction's events are released). */
     public ChangeEvent withPosition(ChangePosition newPosition) {
         return new ChangeEvent(tick, type, markerType, database, collection, cuid, key, rev, transactionId, snapshot,

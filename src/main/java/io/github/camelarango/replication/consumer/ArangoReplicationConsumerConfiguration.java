@@ -217,8 +217,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     }
 
     /**
-     * Whether a delete is followed by a tombstone exchange: a null body with the document key in the
-     * CamelArangoReplicationKey header and CamelArangoReplicationTombstone true (for Kafka log compaction).
+     * Whether a delete is followed by a tombstone exchange: a null body with the delete's headers (the document in
+     * CamelArangoReplicationDocumentId, collection/_key: the record key for Kafka log compaction) and
+     * CamelArangoReplicationTombstone true.
      */
     public void setTombstoneOnDelete(boolean tombstoneOnDelete) {
         this.tombstoneOnDelete = tombstoneOnDelete;

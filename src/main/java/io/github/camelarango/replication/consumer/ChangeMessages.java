@@ -61,7 +61,7 @@ public final class ChangeMessages {
         message.setBody(debezium != null ? debezium.value(event).toString() : toMap(NativeEnvelope.body(event)));
     }
 
-    /** Makes the message the tombstone of a delete: a null body, the key header and the tombstone flag. */
+    /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
     public void writeTombstone(ChangeEvent delete, long serverLastTick, Message message) {
         headers(delete, serverLastTick, message);
         message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
@@ -80,6 +80,7 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.DATABASE, event.database());
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
         setIfPresent(message, ArangoReplicationConstants.KEY, event.key());
+        setIfPresent(message, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
         setIfPresent(message, ArangoReplicationConstants.REV, event.rev());
         setIfPresent(message, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, event.snapshot());

@@ -29,6 +29,7 @@ class ChangeEventTest {
         assertEquals(0, row.markerType());
         assertEquals("p1", row.key());
         assertEquals("_r1", row.rev());
+        assertEquals("products/p1", row.documentId());
         assertTrue(row.snapshot());
         assertNull(row.transactionId());
         ChangeEvent upsert = ChangeEvent.upsert(41, "shop", "products", "h1/100", "39", doc, POSITION);
@@ -48,6 +49,9 @@ class ChangeEventTest {
         assertEquals(2302, delete.markerType());
         assertEquals("p1", delete.key());
         assertEquals("_r9", delete.rev());
+        assertEquals("products/p1", delete.documentId(), "the document's identity names its collection");
+        assertNull(ChangeEvent.delete(42, "shop", null, "h1/100", null, json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"),
+                POSITION).documentId(), "no identity when the collection is unknown");
     }
 
     @Test
@@ -57,6 +61,7 @@ class ChangeEventTest {
         assertEquals(2002, rename.markerType());
         assertNull(rename.key());
         assertNull(rename.rev());
+        assertNull(rename.documentId());
         IllegalArgumentException notSchema = assertThrows(IllegalArgumentException.class,
                 () -> ChangeEvent.schemaChange(44, ChangeType.UPSERT, "shop", "products", null, null,
                         Json.mapper().createObjectNode(), POSITION));

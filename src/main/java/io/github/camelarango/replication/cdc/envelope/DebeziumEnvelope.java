@@ -50,11 +50,14 @@ public final class DebeziumEnvelope {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The record key: {@code {"_key":…}} for document changes, {@code {"collection":…}} otherwise. */
+    /**
+     * The record key: {@code {"_id":"<collection>/<_key>"}} for document changes (the {@code _key} alone would make
+     * documents of different collections one record in a topic they share), {@code {"collection":…}} otherwise.
+     */
     public static ObjectNode key(ChangeEvent event) {
         ObjectNode key = JsonNodeFactory.instance.objectNode();
-        if (event.key() != null) {
-            key.put("_key", event.key());
+        if (event.documentId() != null) {
+            key.put("_id", event.documentId());
         } else {
             key.put("collection", event.collection());
         }

@@ -64,7 +64,9 @@ class EnvelopeTest {
         assertTrue(value.get("before").isNull());
         assertTrue(value.get("after").isNull());
         assertEquals("_r9", value.get("source").get("rev").asText());
-        assertEquals(json("{\"_key\":\"p1\"}"), DebeziumEnvelope.key(delete));
+        assertEquals(json("{\"_id\":\"products/p1\"}"), DebeziumEnvelope.key(delete),
+                "the key names the collection: p1 of another collection is another record");
+        assertEquals("products", value.get("source").get("collection").asText());
         assertTrue(DebeziumEnvelope.needsTombstone(delete));
         assertEquals(json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"), NativeEnvelope.body(delete));
     }
