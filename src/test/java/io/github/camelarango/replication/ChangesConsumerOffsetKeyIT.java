@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.consumer.OffsetKey;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ class ChangesConsumerOffsetKeyIT extends ChangesConsumerTestSupport {
 
     @Test
     void aPositionUnderTheEarlierDefaultKeyIsAdoptedOnce() throws Exception {
-        try (CaptureFixture f = fixture("orders")) {
+        try (CaptureFixture f = fixture("orders"); LogCapture log = new LogCapture()) {
             f.insert("orders", Map.of("_key", "before1"));
             f.insert("orders", Map.of("_key", "before2"));
             String legacyKey = "changes:" + f.database + ":orders";
@@ -49,6 +50,12 @@ class ChangesConsumerOffsetKeyIT extends ChangesConsumerTestSupport {
             await("the later change", () -> sink.count() >= 2);
             assertEquals(List.of("after", "later"), sink.received().stream().map(ReplicaSink.Received::key).toList(),
                     "once the new key holds a position, the earlier one is no longer read");
+            List<String> adopted = log.lines("INFO", OffsetKey.class);
+            assertEquals(1, adopted.size(), "one INFO line, at the first start: " + adopted);
+            assertTrue(adopted.get(0).endsWith("Change stream '" + key + "' continues from the position stored under '"
+                                               + legacyKey + "', the offset key of earlier versions: " + legacyPosition
+                                               + ". Its next commit saves the position under the new key; the earlier "
+                                               + "key is then no longer read and may be deleted"), adopted.get(0));
         }
     }
 
