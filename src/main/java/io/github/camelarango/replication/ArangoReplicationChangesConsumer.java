@@ -231,6 +231,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return consumerStatus().bufferedTransactionEvents();
     }
 
+    @ManagedAttribute(description = "Write-ahead log markers the engine did not know, whatever unknownMarkerPolicy did with them")
+    public long getUnknownMarkers() {
+        return consumerStatus().unknownMarkers();
+    }
+
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")
     public boolean isPositionLost() {
         return consumerStatus().positionLost();

@@ -146,11 +146,14 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The write-ahead log tick of the change (unsigned 64-bit decimal); for snapshot rows and dump documents the snapshot tick, for loggerState the server's lastLogTick.", javaType = "java.lang.String")
     public static final String TICK = "CamelArangoReplicationTick";
 
-    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, or GAP (positionLostPolicy SKIP).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
+    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, GAP (positionLostPolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
     public static final String CHANGE_TYPE = "CamelArangoReplicationChangeType";
 
-    @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps.", javaType = "java.lang.Integer")
+    @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps, and for an UNKNOWN marker without a numeric type.", javaType = "java.lang.Integer")
     public static final String MARKER_TYPE = "CamelArangoReplicationMarkerType";
+
+    @Metadata(label = "consumer", description = "On a COLLECTION_RENAME: the name the collection had before (the new one is in CamelArangoReplicationCollection); absent when the stream never knew it.", javaType = "java.lang.String")
+    public static final String OLD_COLLECTION = "CamelArangoReplicationOldCollection";
 
     @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
     public static final String DATABASE = "CamelArangoReplicationDatabase";

@@ -25,6 +25,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
@@ -59,6 +61,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         default: return false;
@@ -70,6 +74,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return long.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
@@ -104,6 +110,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         default: return null;
@@ -116,6 +124,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();
@@ -150,6 +160,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return target.getUpsertOp();
         default: return null;

@@ -9,13 +9,14 @@ import io.github.camelarango.replication.client.Ticks;
 
 /**
  * One change delivered by a {@link ChangeStream}: a snapshot row, a document upsert or delete, a schema change, or a
- * declared gap. Build one with the factory of its kind ({@link #snapshotRead}, {@link #upsert}, {@link #delete},
- * {@link #schemaChange}, {@link #gap}).
+ * declared gap, or a marker the engine does not know. Build one with the factory of its kind ({@link #snapshotRead},
+ * {@link #upsert}, {@link #delete}, {@link #schemaChange}, {@link #gap}, {@link #unknown}).
  *
  * @param tick          the WAL tick of the marker (unsigned 64-bit; use {@link #tickString()}); for snapshot rows the
  *                      snapshot tick; for a gap the tick the stream resumed from
  * @param type          what happened
- * @param markerType    the WAL marker type (2300, 2302, 2000…), 0 for snapshot rows and gaps
+ * @param markerType    the WAL marker type (2300, 2302, 2000…), 0 for snapshot rows and gaps (and for an unknown
+ *                      marker without a numeric type)
  * @param database      the database name
  * @param collection    the collection (or view) name, resolved from the marker's {@code cuid}; null when the change
  *                      concerns no collection or the name could not be resolved
@@ -26,7 +27,8 @@ import io.github.camelarango.replication.client.Ticks;
  * @param transactionId the WAL transaction id of a multi-document transaction, null for standalone operations
  * @param snapshot      true for rows read by the snapshot
  * @param data          the document (snapshot, upsert), {@code {_key,_rev}} (delete), the marker's {@code data}
- *                      (schema changes) or a description of the gap; never null (an empty object when absent)
+ *                      (schema changes), a description of the gap, or the whole marker (unknown markers); never null
+ *                      (an empty object when absent)
  * @param position      the position to {@link ChangeStream#commit commit} once this event was delivered; inside a
  *                      transaction, every event but the last carries the position before the transaction
  */
@@ -89,6 +91,20 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
         }
         return new ChangeEvent(tick, type, type.markerType(), database, collection, cuid, null, null, transactionId,
                 false, data, position);
+    }
+
+    /**
+     * A write-ahead log marker the engine does not know ({@link UnknownMarkerPolicy#DELIVER}).
+     *
+     * @param markerType    the marker's type when it is a number, else 0
+     * @param collection    the collection named by the marker's {@code cuid}, null when none or unknown
+     * @param transactionId the WAL transaction, null for a standalone marker
+     * @param marker        the whole marker as the server sent it
+     */
+    public static ChangeEvent unknown(long tick, int markerType, String database, String collection, String cuid,
+                                      String transactionId, JsonNode marker, ChangePosition position) {
+        return new ChangeEvent(tick, ChangeType.UNKNOWN, markerType, database, collection, cuid, null, null,
+                transactionId, false, marker, position);
     }
 
     /**

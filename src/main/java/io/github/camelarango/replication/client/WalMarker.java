@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One line of a wal/tail answer.
  *
  * @param tick the marker tick (unsigned)
- * @param type the numeric marker type, see {@link MarkerType}
+ * @param type the numeric marker type, see {@link MarkerType}; -1 when the line has none or one that is not a JSON
+ *             integer
  * @param db   database name
  * @param cuid collection/view globallyUniqueId, null for database and transaction markers
  * @param tid  transaction id ({@code "0"} for standalone operations), null when absent
@@ -24,8 +25,14 @@ public record WalMarker(long tick, int type, String db, String cuid, String tid,
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException("WAL marker must be a JSON object, was " + line);
         }
-        return new WalMarker(Ticks.parse(line.path("tick").asText(null)), line.path("type").asInt(-1), text(line, "db"),
+        return new WalMarker(Ticks.parse(line.path("tick").asText(null)), type(line.get("type")), text(line, "db"),
                 text(line, "cuid"), text(line, "tid"), line.get("data"), line);
+    }
+
+    /** A JSON integer's value; -1 ({@link MarkerType#UNKNOWN}) when absent or not an integer (a text "2300" too). */
+    private static int type(JsonNode type) {
+        return type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue()
+                : MarkerType.UNKNOWN.code();
     }
 
     /** The marker type. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
 import io.github.camelarango.replication.client.Json;
@@ -79,6 +80,9 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
         message.setHeader(ArangoReplicationConstants.DATABASE, event.database());
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
+        if (event.type() == ChangeType.COLLECTION_RENAME) {
+            setIfPresent(message, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
+        }
         setIfPresent(message, ArangoReplicationConstants.KEY, event.key());
         setIfPresent(message, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
         setIfPresent(message, ArangoReplicationConstants.REV, event.rev());

@@ -106,7 +106,7 @@ class ConsumerMetersTest {
             Map<String, CollectionProgress> snapshot, long positionLost) {
         long lag = Long.parseUnsignedLong(serverLastTick) - Long.parseUnsignedLong(committedTick);
         return new ConsumerStatus("changes:_system:*", "TAIL", committedTick, serverLastTick, lag, events, snapshot,
-                0, 0, positionLost, null);
+                0, 0, positionLost, 0, null);
     }
 
     private static double gauge(MeterRegistry registry, String name) {

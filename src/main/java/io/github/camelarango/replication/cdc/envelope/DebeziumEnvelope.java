@@ -26,9 +26,9 @@ import io.github.camelarango.replication.cdc.ChangeType;
  * <li>{@code ts_ms}: when the envelope was made (Debezium's processing time);</li>
  * <li>{@code transaction}: {@code {"id":tid}} for changes of a WAL transaction, else null.</li>
  * </ul>
- * Schema changes and gaps have no {@code op}: {@code {"source":…,"ts_ms":…,"databaseName":…,"schemaChange":TYPE,
- * "data":…}}. After a delete, Kafka-style sinks expect a tombstone (same key, null value): see
- * {@link #needsTombstone}.
+ * Schema changes, gaps and unknown markers have no {@code op}: {@code {"source":…,"ts_ms":…,"databaseName":…,
+ * "schemaChange":TYPE,"data":…}} (for an unknown marker, {@code data} is the whole marker). After a delete,
+ * Kafka-style sinks expect a tombstone (same key, null value): see {@link #needsTombstone}.
  */
 public final class DebeziumEnvelope {
 

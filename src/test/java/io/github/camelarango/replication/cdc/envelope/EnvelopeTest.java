@@ -88,6 +88,18 @@ class EnvelopeTest {
     }
 
     @Test
+    void unknownMarkerIsCarriedWholeInBothEnvelopes() throws Exception {
+        JsonNode marker = json("{\"tick\":\"14\",\"type\":9999,\"db\":\"shop\",\"data\":{\"x\":1}}");
+        ChangeEvent unknown = ChangeEvent.unknown(14, 9999, "shop", null, null, null, marker, ChangePosition.tail(14, 0));
+        ObjectNode value = debezium.value(unknown);
+        assertFalse(value.has("op"));
+        assertEquals("UNKNOWN", value.get("schemaChange").asText());
+        assertEquals(marker, value.get("data"));
+        assertEquals(9999, unknown.markerType());
+        assertEquals(marker, NativeEnvelope.body(unknown));
+    }
+
+    @Test
     void nativeBodyOfAnUpsertIsTheDocument() throws Exception {
         JsonNode doc = json("{\"_key\":\"p1\",\"_rev\":\"_r1\",\"x\":[1,2]}");
         assertEquals(doc, NativeEnvelope.body(ChangeEvent.upsert(3, "shop", "products", "h1/100", null, doc, POSITION)));
