@@ -1,5 +1,6 @@
 package io.github.camelarango.replication;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,18 +10,21 @@ import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
-import io.github.camelarango.replication.cdc.PositionStore;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.ConsumerMetersBinding;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
+import io.github.camelarango.replication.consumer.OffsetKey;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
+import io.github.camelarango.replication.offsets.OffsetOwnership;
+import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -51,18 +55,22 @@ import org.slf4j.LoggerFactory;
  * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
  * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
- * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check and the dev
- * console.
+ * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check, the dev
+ * console and its Micrometer meters (when a {@code MeterRegistry} is in the registry).
  */
 @ManagedResource(description = "ArangoDB change data capture consumer")
 public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArangoReplicationChangesConsumer.class);
+    /** How long a stop waits for the last poll to end before it releases the offset key. */
+    private static final Duration LAST_POLL_WAIT = Duration.ofSeconds(30);
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final String offsetKey;
+    private final OffsetKey offsetKey;
     private final ChangeMessages messages;
     private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
+    /** The claim of the offset key while the consumer runs: one running stream per key and store. */
+    private volatile OffsetOwnership.Claim claim;
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -70,12 +78,15 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private ScheduledExecutorService keepAliveTimer;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
+    /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
+    private AutoCloseable meters = () -> { };
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
-        this.messages = ChangeMessages.forChanges(options, offsetKey);
+        this.offsetKey = OffsetKey.of(options, endpoint.serverAddress(), endpoint.getConfiguration().getDatabase(),
+                Boolean.TRUE.equals(endpoint.getConfiguration().getIncludeSystem()));
+        this.messages = ChangeMessages.forChanges(options, offsetKey.value());
         setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
@@ -96,21 +107,22 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
-        PositionStore store = endpoint.getComponent().defaultOffsetRepositories()
-                .positionStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
+        OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
+                .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
+        String owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
+        claim = offsets.claim(offsetKey.value(), owner);
         ArangoReplicationClient client = endpoint.getClient();
-        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey);
-        if (client.configuration().syncerId() != null) {
-            syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
-                    source.registrationSyncerId(), "route '" + getRouteId() + "' of CamelContext '"
-                            + endpoint.getCamelContext().getName() + "'");
-        }
+        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
         try {
+            if (client.configuration().syncerId() != null) {
+                syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
+                        source.registrationSyncerId(), owner);
+            }
             keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-            ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey,
-                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store,
-                    keepAliveTimer);
+            ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey.value(),
+                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
+                    offsetKey.adoptingEarlierDefault(offsets.positions()), keepAliveTimer);
             metrics = newStream.metrics();
             stream = newStream;
             LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -121,6 +133,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             closeStream();
             throw e;
         }
+        meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
     }
 
     /**
@@ -139,9 +152,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     @Override
     protected void doStop() throws Exception {
+        meters.close();
         closeStream();
         super.doStop();
         stream = null;
+        releaseOffsetKey();
     }
 
     /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
@@ -157,6 +172,30 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         if (syncerIdClaim != null) {
             syncerIdClaim.release();
             syncerIdClaim = null;
+        }
+    }
+
+    /**
+     * Releases the claim of the offset key (also after a start that failed once it claimed), when the last poll
+     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position.
+     */
+    private void releaseOffsetKey() throws InterruptedException {
+        OffsetOwnership.Claim held = claim;
+        claim = null;
+        if (held == null) {
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + LAST_POLL_WAIT.toNanos();
+            while (isPolling() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (isPolling()) {
+                LOG.warn("The last poll of route '{}' still runs {} after the stop; offsetKey '{}' is released anyway",
+                        getRouteId(), LAST_POLL_WAIT, offsetKey);
+            }
+        } finally {
+            held.close();
         }
     }
 
@@ -227,12 +266,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
     @Override
     public ConsumerStatus consumerStatus() {
-        return ConsumerStatus.of(offsetKey, metrics, lastFailure);
+        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure);
     }
 
     @ManagedAttribute(description = "Key of the position in the offset repository")
     public String getOffsetKey() {
-        return offsetKey;
+        return offsetKey.value();
     }
 
     @ManagedAttribute(description = "Phase of the change stream: SNAPSHOT or TAIL (empty before the first poll)")

@@ -327,14 +327,14 @@ final class Cells {
                     "the rename is delivered and the collection is followed under its new name (item 6)", r -> {
                         r.at(phase, () -> r.rename("orders", "orders_renamed"));
                         r.workload.run(30);
-                    }).checking(phase == Phase.SNAPSHOT ? null : renameDelivered).awaiting("12.6"));
+                    }).checking(phase == Phase.SNAPSHOT ? null : renameDelivered));
         }
         cells.add(converges(Fault.COLLECTION_DROP, Phase.SNAPSHOT,
                 "a collection dropped during its dump is delivered as dropped (item 6)", r -> {
                     r.atSnapshotDocument(r.seedDocuments + 5 + r.random.nextInt(r.seedDocuments / 2),
                             () -> r.drop("customers"));
                     r.workload.run(20);
-                }).awaiting("12.6"));
+                }));
         for (Phase phase : List.of(Phase.HANDOFF, Phase.TAIL)) {
             cells.add(converges(Fault.COLLECTION_DROP, phase, "the drop of a captured collection is delivered", r -> {
                 r.at(phase, () -> r.drop("customers"));
@@ -351,7 +351,7 @@ final class Cells {
                     r.drop("customers");
                     r.workload.run(10);
                     r.start();
-                }).awaiting("12.6"));
+                }));
         for (Phase phase : List.of(Phase.SNAPSHOT, Phase.TAIL)) {
             cells.add(converges(Fault.TRUNCATE_SMALL, phase, "the removes of the truncate are delivered", r -> {
                 r.at(phase, () -> r.truncate("customers"));
@@ -418,7 +418,7 @@ final class Cells {
                 r.workload.run(10);
                 r.emulator.appendRawWalMarker(DB, marker(fault, r.cuid("orders")));
                 r.workload.run(10);
-            }, SKIP_UNKNOWN_MARKERS).awaiting("12.5"));
+            }, SKIP_UNKNOWN_MARKERS));
         }
 
         cells.add(stopsLoudly(Fault.MISSING_FROMPRESENT, Phase.TAIL, "x-arango-replication-frompresent",
@@ -437,7 +437,7 @@ final class Cells {
                 }, r -> {
                     r.faults().clear();
                     RESNAPSHOT.run(r);
-                }).awaiting("12.7"));
+                }));
         cells.add(stopsLoudly(Fault.MISSING_TAIL_LASTINCLUDED, Phase.TAIL, "x-arango-replication-lastincluded",
                 "an invalid answer: DOWN while it lasts, retried, converges once repaired", r -> {
                     r.start();
@@ -454,7 +454,7 @@ final class Cells {
                 "checkmore: true without lastincluded is an invalid answer, not the end of the collection (item 7)", r -> {
                     r.faults().dropHeader("GET", DUMP, "x-arango-replication-lastincluded", PERSISTENT);
                     r.start();
-                }, REPAIRED).awaiting("12.7"));
+                }, REPAIRED));
     }
 
     private static String marker(Fault fault, String cuid) {
