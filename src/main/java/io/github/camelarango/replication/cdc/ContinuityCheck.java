@@ -112,7 +112,8 @@ final class ContinuityCheck {
         }
         if (!chunk.fromPresent() || purged(witness)) {
             LOG.info("Change stream '{}': the server's WAL no longer holds tick {} of the position's last delivered "
-                    + "change (purged), so it cannot be checked; continuity rests on the server id {} and its last tick",
+                    + "change (purged), so it cannot be checked; continuity rests on the server id {} and its last "
+                    + "tick",
                     options.streamKey(), Ticks.format(witness.tick()), stored.server().orElse(""));
             return;
         }
