@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,6 +147,34 @@ class AtomicFileStateRepositoryTest {
         String last = Integer.toString(WRITES - 1);
         assertEquals(Map.of("parent", last, "child", last), jsonObject(file));
         assertEquals(last, repository.getState("child"), "the other process's key is read from the file");
+    }
+
+    /**
+     * A write replaces the file; ext4 gives the new file the inode number the one before the last write freed, and
+     * stamps it from a clock that ticks every few milliseconds: two writes by another process in one tick leave a
+     * file of the same identity, time and (positions have similar lengths) size as the one this repository wrote.
+     * Its next write must still keep the other process's key as the file holds it, never put back the value it read
+     * before (or drop a key it never saw).
+     */
+    @Test
+    void aChangeThatLeavesTheFilesSizeTimeAndIdentityAsTheyWereIsNotWrittenOver() throws Exception {
+        Path file = folder.resolve("offsets.dat");
+        AtomicFileStateRepository first = start(file);
+        start(file).setState("second", "1");
+        first.setState("first", "1");
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+        byte[] changed = Files.readString(file, StandardCharsets.UTF_8).replace("\"second\" : \"1\"",
+                "\"second\" : \"2\"").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, changed); // in place: same identity
+        Files.setLastModifiedTime(file, before.lastModifiedTime());
+        BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+        assertEquals(List.of(before.size(), before.lastModifiedTime(), before.fileKey()),
+                List.of(after.size(), after.lastModifiedTime(), after.fileKey()), "the premise: nothing tells");
+        assertEquals("2", jsonObject(file).get("second"), "the premise: the other key changed");
+
+        first.setState("first", "2");
+        assertEquals(Map.of("first", "2", "second", "2"), jsonObject(file));
+        assertEquals("2", first.getState("second"));
     }
 
     @Test
