@@ -1,0 +1,72 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.PositionStore;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The position under the earlier default key ({@code changes:<database>:<collections>}) names no server and no
+ * filter: it is adopted by the first stream that has none of its own, and by no other stream after that one saved
+ * its own (it would be another server's, or months old).
+ */
+class OffsetKeyTest {
+
+    private final Map<String, ChangePosition> positions = new HashMap<>();
+    private final PositionStore store = new PositionStore() {
+        @Override
+        public Optional<ChangePosition> load(String key) {
+            return Optional.ofNullable(positions.get(key));
+        }
+
+        @Override
+        public void save(String key, ChangePosition position) {
+            positions.put(key, position);
+        }
+    };
+
+    private static OffsetKey key(String server) {
+        ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
+        consumer.setCollections("orders");
+        return OffsetKey.of(consumer, server, "shop", false);
+    }
+
+    private PositionStore adopting(OffsetKey key) {
+        return key.adoptingEarlierDefault(store, positions::remove);
+    }
+
+    @Test
+    void theEarlierPositionIsAdoptedByTheFirstStreamOnlyAndThenCleared() {
+        ChangePosition earlier = ChangePosition.tail(5000, 0);
+        store.save("changes:shop:orders", earlier);
+
+        OffsetKey first = key("db1:8529");
+        PositionStore firstStore = adopting(first);
+        assertEquals(Optional.of(earlier), firstStore.load(first.value()), "the upgrade continues where it was");
+        ChangePosition next = ChangePosition.tail(5001, 0);
+        firstStore.save(first.value(), next);
+        assertEquals(Optional.of(next), firstStore.load(first.value()));
+        assertEquals(Optional.empty(), store.load("changes:shop:orders"), "cleared once the new key holds one");
+
+        OffsetKey other = key("db2:8529");
+        assertEquals(Optional.empty(), adopting(other).load(other.value()),
+                "a stream added later (here on another server) starts as its snapshotMode says, never at "
+                + "the first one's old position");
+    }
+
+    @Test
+    void theEarlierPositionStaysUntilTheNewKeyHoldsOne() {
+        ChangePosition earlier = ChangePosition.tail(5000, 0);
+        store.save("changes:shop:orders", earlier);
+        OffsetKey key = key("db1:8529");
+        PositionStore adopting = adopting(key);
+        assertEquals(Optional.of(earlier), adopting.load(key.value()));
+        assertEquals(Optional.of(earlier), adopting.load(key.value()), "a rewind before the first commit adopts again");
+        assertEquals(Optional.of(earlier), store.load("changes:shop:orders"));
+    }
+}
