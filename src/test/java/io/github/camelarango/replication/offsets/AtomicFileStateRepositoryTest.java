@@ -208,7 +208,7 @@ class AtomicFileStateRepositoryTest {
     void aCorruptFileStopsTheStartNamingTheFileAndTheRecovery() throws Exception {
         Path file = folder.resolve("offsets.dat");
         for (String corrupt : List.of("{\"changes:db:orders\": \"{\\\"from\\\"", "garbage without a separator\n",
-                "{\"k\": 1}", "")) {
+                "{\"k\": 1}", "", "{\"a\": \"1\"}\n{\"b\": \"2\"}\n", "{\"a\": \"1\"}\nchanges:db:orders={}\n")) {
             Files.writeString(file, corrupt, StandardCharsets.UTF_8);
             AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
             IllegalStateException e = assertThrows(IllegalStateException.class,
