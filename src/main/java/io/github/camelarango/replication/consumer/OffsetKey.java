@@ -89,8 +89,11 @@ public final class OffsetKey {
             return store;
         }
         return new PositionStore() {
-            /** True from the adoption until the first save under this key cleared the earlier key. */
-            private volatile boolean adopted;
+            /**
+             * The adopted position until the first save under this key cleared the earlier key: a rewind before it
+             * continues there even when another stream that adopted it too cleared it already.
+             */
+            private volatile ChangePosition adopted;
 
             @Override
             public Optional<ChangePosition> load(String key) {
@@ -98,22 +101,24 @@ public final class OffsetKey {
                 if (own.isPresent() || !key.equals(value)) {
                     return own;
                 }
-                Optional<ChangePosition> earlier = store.load(earlierDefault);
-                earlier.ifPresent(position -> {
-                    adopted = true;
-                    LOG.info("Change stream '{}' continues from the position stored under '{}', the offset key of "
-                            + "earlier versions: {}. Its next commit saves the position under the new key and clears "
-                            + "the earlier one, so that no other stream adopts it", value, earlierDefault, position);
-                });
-                return earlier;
+                if (adopted == null) {
+                    store.load(earlierDefault).ifPresent(position -> {
+                        adopted = position;
+                        LOG.info("Change stream '{}' continues from the position stored under '{}', the offset key "
+                                + "of earlier versions: {}. Its next commit saves the position under the new key and "
+                                + "clears the earlier one, so that no other stream adopts it", value, earlierDefault,
+                                position);
+                    });
+                }
+                return Optional.ofNullable(adopted);
             }
 
             @Override
             public void save(String key, ChangePosition position) {
                 store.save(key, position);
-                if (adopted && key.equals(value)) {
+                if (adopted != null && key.equals(value)) {
                     clear.accept(earlierDefault);
-                    adopted = false;
+                    adopted = null;
                 }
             }
         };

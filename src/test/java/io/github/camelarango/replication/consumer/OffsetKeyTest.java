@@ -69,4 +69,27 @@ class OffsetKeyTest {
         assertEquals(Optional.of(earlier), adopting.load(key.value()), "a rewind before the first commit adopts again");
         assertEquals(Optional.of(earlier), store.load("changes:shop:orders"));
     }
+
+    /**
+     * Two streams that shared the earlier key (here one with other operationTypes) both adopt it at the upgrade;
+     * when the other one's first commit cleared it, a rewind before this one's first commit still continues from
+     * the adopted position, never from nothing (with snapshotMode NEVER: at the server's present, skipping changes).
+     */
+    @Test
+    void aRewindBeforeTheFirstCommitKeepsTheAdoptedPositionThatAnotherStreamCleared() {
+        ChangePosition earlier = ChangePosition.tail(5000, 0);
+        store.save("changes:shop:orders", earlier);
+        OffsetKey key = key("db1:8529");
+        ArangoReplicationConsumerConfiguration deletes = new ArangoReplicationConsumerConfiguration();
+        deletes.setCollections("orders");
+        deletes.setOperationTypes("DELETE");
+        OffsetKey other = OffsetKey.of(deletes, "db1:8529", "shop", false);
+        PositionStore adopting = adopting(key);
+        PositionStore otherAdopting = adopting(other);
+        assertEquals(Optional.of(earlier), adopting.load(key.value()));
+        assertEquals(Optional.of(earlier), otherAdopting.load(other.value()));
+        otherAdopting.save(other.value(), ChangePosition.tail(5001, 0));
+
+        assertEquals(Optional.of(earlier), adopting.load(key.value()), "the rewind continues where it was");
+    }
 }
