@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.PositionStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,18 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class OffsetKeyTest {
 
-    private final Map<String, ChangePosition> positions = new HashMap<>();
-    private final PositionStore store = new PositionStore() {
-        @Override
-        public Optional<ChangePosition> load(String key) {
-            return Optional.ofNullable(positions.get(key));
-        }
+    /** The text of the positions, as the consumer's string store keeps them: an empty text is no position. */
+    private final Map<String, String> texts = new HashMap<>();
+    private final PositionStore store = PositionStore.ofStrings(texts::get, texts::put);
+    private final ChangePosition earlier = ChangePosition.tail(5000, 0);
 
-        @Override
-        public void save(String key, ChangePosition position) {
-            positions.put(key, position);
-        }
-    };
+    @BeforeEach
+    void storeAPositionUnderTheEarlierDefaultKey() {
+        store.save("changes:shop:orders", earlier);
+    }
 
     private static OffsetKey key(String server) {
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
@@ -37,14 +35,11 @@ class OffsetKeyTest {
     }
 
     private PositionStore adopting(OffsetKey key) {
-        return key.adoptingEarlierDefault(store, positions::remove);
+        return key.adoptingEarlierDefault(store, cleared -> texts.put(cleared, ""));
     }
 
     @Test
     void theEarlierPositionIsAdoptedByTheFirstStreamOnlyAndThenCleared() {
-        ChangePosition earlier = ChangePosition.tail(5000, 0);
-        store.save("changes:shop:orders", earlier);
-
         OffsetKey first = key("db1:8529");
         PositionStore firstStore = adopting(first);
         assertEquals(Optional.of(earlier), firstStore.load(first.value()), "the upgrade continues where it was");
@@ -61,8 +56,6 @@ class OffsetKeyTest {
 
     @Test
     void theEarlierPositionStaysUntilTheNewKeyHoldsOne() {
-        ChangePosition earlier = ChangePosition.tail(5000, 0);
-        store.save("changes:shop:orders", earlier);
         OffsetKey key = key("db1:8529");
         PositionStore adopting = adopting(key);
         assertEquals(Optional.of(earlier), adopting.load(key.value()));
@@ -77,8 +70,6 @@ class OffsetKeyTest {
      */
     @Test
     void aRewindBeforeTheFirstCommitKeepsTheAdoptedPositionThatAnotherStreamCleared() {
-        ChangePosition earlier = ChangePosition.tail(5000, 0);
-        store.save("changes:shop:orders", earlier);
         OffsetKey key = key("db1:8529");
         ArangoReplicationConsumerConfiguration deletes = new ArangoReplicationConsumerConfiguration();
         deletes.setCollections("orders");
