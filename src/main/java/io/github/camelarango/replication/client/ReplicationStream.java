@@ -6,29 +6,28 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
  * was read to the end. Read the body once: through the typed iterators of the subclasses, {@link #lines()} or
- * {@link #body()}. Always close it (try-with-resources); closing before the end discards the connection instead of
+ * {@link #body()}. Lines are read one at a time as they arrive (only the line being parsed is held). Always close it (try-with-resources); closing before the end discards the connection instead of
  * draining it. A stream is meant for one thread; the client that produced it is thread-safe.
  */
 public abstract class ReplicationStream implements AutoCloseable {
 
     private final ArangoHttpTransport.Opened answer;
     private final ReplicationHeaders headers;
+    /** The collection of a dump, for error messages; null for wal/tail. */
+    private final String collection;
     private boolean claimed;
     private boolean fullyRead;
     private boolean closed;
 
-    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers, String collection) {
         this.answer = answer;
         this.headers = headers;
+        this.collection = collection;
     }
 
     /** HTTP status: 200 with lines, 204 without. */
@@ -47,67 +46,77 @@ public abstract class ReplicationStream implements AutoCloseable {
     }
 
     /**
-     * Every line as sent, parsed one at a time straight off the wire. A line that is not JSON fails with an
-     * {@link ArangoReplicationException} (invalid response) naming the line; a broken connection with an
-     * {@link ArangoConnectionException}. Reading past the last line, or a failure, closes this response.
+     * Every line as sent, parsed one at a time straight off the wire into a tree (numbers as written: see
+     * {@link RawJson}). A line that is not JSON fails with a {@link MalformedLineException} naming the line (the
+     * lines after it can still be read); a broken connection with an {@link ArangoConnectionException}. Reading
+     * past the last line, or a connection failure, closes this response.
      *
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<JsonNode> lines() {
+        return parsedLines(ExactJson::treeOfLine);
+    }
+
+    /** Reads one line of the body. */
+    @FunctionalInterface
+    interface LineParser<T> {
+        T parse(byte[] line) throws BadLine;
+    }
+
+    /**
+     * The lines of the body, read one at a time as they arrive and given to {@code parser}; see {@link #lines()}
+     * for what a failure does.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    <T> Iterator<T> parsedLines(LineParser<T> parser) {
         claim();
-        MappingIterator<JsonNode> values;
-        try {
-            JsonParser parser = Json.mapper().createParser(answer.body());
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            values = Json.mapper().readerFor(JsonNode.class).readValues(parser);
-        } catch (IOException e) {
-            close();
-            throw answer.request().connectionFailure(e);
-        }
+        JsonLines lines = new JsonLines(answer.body());
         return new Iterator<>() {
+            private T next;
+            private boolean done;
+
             @Override
             public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                byte[] line;
                 try {
-                    if (values.hasNextValue()) {
-                        return true;
-                    }
+                    line = lines.next();
+                } catch (IOException e) {
+                    done = true;
+                    close();
+                    throw answer.request().connectionFailure(e);
+                }
+                if (line == null) {
+                    done = true;
                     markFullyRead();
                     close();
                     return false;
-                } catch (IOException e) {
-                    throw readFailure(values, e);
                 }
+                try {
+                    next = parser.parse(line);
+                } catch (BadLine bad) {
+                    throw new MalformedLineException(answer.request(), answer.status(), lines.lineNumber(), bad.tick(),
+                            collection, line, bad.getMessage(), bad.getCause());
+                }
+                return true;
             }
 
             @Override
-            public JsonNode next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException("no more lines in the " + answer.request().operation() + " response");
                 }
-                try {
-                    return values.nextValue();
-                } catch (IOException e) {
-                    throw readFailure(values, e);
-                }
+                T line = next;
+                next = null;
+                return line;
             }
         };
-    }
-
-    /** Ends the reading: a malformed line is an invalid response, any other I/O failure a connection failure. */
-    private ArangoReplicationException readFailure(MappingIterator<JsonNode> values, IOException e) {
-        try {
-            values.close();
-        } catch (IOException ignored) {
-            // the parser only reads the body, which close() below gives up anyway
-        }
-        close();
-        if (e instanceof JsonProcessingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            String line = at == null ? "" : " " + at.getLineNr();
-            return answer.request().invalidResponse(answer.status(),
-                    "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
-        }
-        return answer.request().connectionFailure(e);
     }
 
     /**

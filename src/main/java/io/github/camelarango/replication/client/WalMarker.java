@@ -1,19 +1,42 @@
 package io.github.camelarango.replication.client;
 
+import java.io.IOException;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * One line of a wal/tail answer.
- *
- * @param tick the marker tick (unsigned)
- * @param type the numeric marker type, see {@link MarkerType}
- * @param db   database name
- * @param cuid collection/view globallyUniqueId, null for database and transaction markers
- * @param tid  transaction id ({@code "0"} for standalone operations), null when absent
- * @param data the payload (document, collection definition…), null when absent
- * @param raw  the whole line as sent
+ * One line of a wal/tail answer (docs/protocol.md §5.2). The line is read with a streaming parser: the top-level
+ * attributes become fields, the {@code data} object is kept as its bytes ({@link #rawData()}, with its {@code _key}
+ * and {@code _rev}), and a tree of it or of the whole line is built only when {@link #data()} or {@link #raw()} is
+ * called. Immutable; Jackson and the component's type converters write it as the line the server sent.
  */
-public record WalMarker(long tick, int type, String db, String cuid, String tid, JsonNode data, JsonNode raw) {
+public final class WalMarker implements JsonSerializable {
+
+    private final long tick;
+    private final int type;
+    private final String db;
+    private final String cuid;
+    private final String tid;
+    private final RawDocument data;
+    private final RawJson line;
+
+    private WalMarker(long tick, int type, String db, String cuid, String tid, RawDocument data, RawJson line) {
+        this.tick = tick;
+        this.type = type;
+        this.db = db;
+        this.cuid = cuid;
+        this.tid = tid;
+        this.data = data;
+        this.line = line;
+    }
 
     /**
      * Reads a marker from a parsed line.
@@ -24,8 +47,127 @@ public record WalMarker(long tick, int type, String db, String cuid, String tid,
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException("WAL marker must be a JSON object, was " + line);
         }
-        return new WalMarker(Ticks.parse(line.path("tick").asText(null)), line.path("type").asInt(-1), text(line, "db"),
-                text(line, "cuid"), text(line, "tid"), line.get("data"), line);
+        try {
+            return parse(Json.mapper().writeValueAsBytes(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("WAL marker cannot be written as JSON: " + e.getOriginalMessage(), e);
+        } catch (BadLine e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Reads one wal/tail line; every token is checked, only the attributes of a marker are extracted. */
+    static WalMarker parse(byte[] line) throws BadLine {
+        String tickText = null;
+        int type = -1;
+        String db = null;
+        String cuid = null;
+        String tid = null;
+        RawDocument data = null;
+        try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadLine("WAL marker must be a JSON object, was " + p.currentToken(), null, null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "tick" -> tickText = RawDocument.scalarText(p);
+                    case "type" -> type = typeCode(p, value);
+                    case "db" -> db = RawDocument.scalarText(p);
+                    case "cuid" -> cuid = RawDocument.scalarText(p);
+                    case "tid" -> tid = RawDocument.scalarText(p);
+                    case "data" -> data = value == JsonToken.VALUE_NULL ? null : RawDocument.read(p, line);
+                    default -> p.skipChildren();
+                }
+            }
+            RawDocument.requireEnd(p);
+        } catch (JsonProcessingException e) {
+            throw BadLine.notJson(e, tickOrNull(tickText));
+        } catch (IOException e) {
+            throw new BadLine(e.toString(), tickOrNull(tickText), e);
+        }
+        long tick;
+        try {
+            tick = Ticks.parse(tickText);
+        } catch (IllegalArgumentException e) {
+            throw new BadLine(e.getMessage(), null, e);
+        }
+        return new WalMarker(tick, type, db, cuid, tid, data, new RawJson(line, 0, line.length));
+    }
+
+    /** The numeric type as Jackson's {@code asInt(-1)} reads it: numbers and numeric text, else -1. */
+    private static int typeCode(JsonParser p, JsonToken value) throws IOException {
+        switch (value) {
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : (int) p.getDoubleValue();
+            case VALUE_STRING:
+                try {
+                    return Integer.parseInt(p.getText().trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            default:
+                p.skipChildren();
+                return -1;
+        }
+    }
+
+    private static Long tickOrNull(String text) {
+        try {
+            return Ticks.parseOrNull(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The marker tick (unsigned). */
+    public long tick() {
+        return tick;
+    }
+
+    /** The numeric marker type, see {@link MarkerType}; -1 when absent or not a number. */
+    public int type() {
+        return type;
+    }
+
+    /** The database name. */
+    public String db() {
+        return db;
+    }
+
+    /** The collection/view globallyUniqueId, null for database and transaction markers. */
+    public String cuid() {
+        return cuid;
+    }
+
+    /** The transaction id ({@code "0"} for standalone operations), null when absent. */
+    public String tid() {
+        return tid;
+    }
+
+    /**
+     * The payload (document, collection definition…) as a tree, built on the first call; null when absent. Read it,
+     * do not change it.
+     */
+    public JsonNode data() {
+        return data == null ? null : data.json().tree();
+    }
+
+    /** The payload as the server wrote it, with the {@code _key} and {@code _rev} at its top level; null when absent. */
+    public RawDocument rawData() {
+        return data;
+    }
+
+    /** The whole line as a tree, built on the first call. Read it, do not change it. */
+    public JsonNode raw() {
+        return line.tree();
+    }
+
+    /** The whole line as the server sent it. */
+    public RawJson rawLine() {
+        return line;
     }
 
     /** The marker type. */
@@ -38,9 +180,26 @@ public record WalMarker(long tick, int type, String db, String cuid, String tid,
         return tid != null && !tid.isEmpty() && !"0".equals(tid);
     }
 
-    private static String text(JsonNode line, String field) {
-        JsonNode value = line.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    @Override
+    public void serialize(JsonGenerator generator, SerializerProvider serializers) throws IOException {
+        line.writeTo(generator);
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator generator, SerializerProvider serializers, TypeSerializer type)
+            throws IOException {
+        line.writeTo(generator);
+    }
+
+    /** Equal when the lines are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WalMarker that && line.equals(that.line);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(line);
     }
 
     @Override
