@@ -25,13 +25,14 @@ import org.apache.camel.support.ScheduledPollConsumer;
 public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final ChangeMessages messages = ChangeMessages.forDump();
+    private final ChangeMessages messages;
     private final String streamKey;
     private volatile ChangeStream running;
 
     public ArangoReplicationDumpConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
+        this.messages = ChangeMessages.forDump(options);
         this.streamKey = EngineOptions.dumpKey(options, endpoint.getConfiguration().getDatabase());
     }
 

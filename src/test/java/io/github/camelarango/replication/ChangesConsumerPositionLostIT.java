@@ -85,7 +85,7 @@ class ChangesConsumerPositionLostIT extends ChangesConsumerTestSupport {
             await("the gap", () -> sink.count() == 2);
             Received gap = sink.received().get(1);
             assertEquals(ChangeType.GAP, gap.type());
-            Map<?, ?> body = (Map<?, ?>) gap.body();
+            Map<?, ?> body = map(gap.body());
             assertTrue(body.get("reason").toString().contains("purged"), body.toString());
             f.insert("orders", Map.of("_key", "d5"));
             await("d5", () -> sink.count() == 3);

@@ -52,10 +52,12 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(20, options);
+        assertEquals(21, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
+        assertEquals(List.of("String", "bytes", "Map", "JsonNode"), texts(properties.get("bodyType").get("enum")));
+        assertEquals("String", properties.get("bodyType").get("defaultValue").asText());
         assertEquals(ArangoReplicationConsumerConfiguration.DEFAULT_OFFSET_FILE,
                 properties.get("offsetFile").get("defaultValue").asText());
         assertTrue(properties.get("delay").get("description").asText().contains("10 ms for changes"));
@@ -79,9 +81,10 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&batchTtl=5m&delay=200"));
         assertTrue(ok.isSuccess(), ok.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateProperties("arango-replication",
-                catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro"));
+                catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro&bodyType=xml"));
         assertEquals("sometimes", bad.getInvalidEnum().get("snapshotMode"));
         assertEquals("avro", bad.getInvalidEnum().get("envelope"));
+        assertEquals("xml", bad.getInvalidEnum().get("bodyType"));
     }
 
     @Test
@@ -131,6 +134,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
     void badValuesAreRefusedNamingTheOption() {
         assertEquals("Invalid value for option envelope: 'avro'; allowed is native or debezium",
                 creating("arango-replication:changes?envelope=avro").getMessage());
+        assertEquals("Invalid value for option bodyType: 'xml'; allowed is String, bytes, Map or JsonNode",
+                creating("arango-replication:dump?bodyType=xml").getMessage());
         assertTrue(creating("arango-replication:changes?operationTypes=UPSERT,MERGE").getMessage()
                 .startsWith("Invalid value for option operationTypes: 'MERGE'; allowed is comma separated names out of [SNAPSHOT_READ"));
         assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));

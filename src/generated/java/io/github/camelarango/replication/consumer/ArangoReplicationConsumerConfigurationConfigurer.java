@@ -25,6 +25,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "bodytype":
+        case "bodyType": target.setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +72,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return long.class;
+        case "bodytype":
+        case "bodyType": return java.lang.String.class;
         case "collections": return java.lang.String.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
@@ -116,6 +120,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "bodytype":
+        case "bodyType": return target.getBodyType();
         case "collections": return target.getCollections();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.RawJson;
 
 /**
  * Resolves the {@code cuid} (globally unique id) of WAL markers to collection and view names.
@@ -25,8 +25,8 @@ final class CollectionCatalog {
         }
     }
 
-    /** Learns from a marker (creates and renames), before its event is built. */
-    void learn(int markerType, String cuid, JsonNode data) {
+    /** Learns from a marker (creates and renames), before its event is built; reads only their data. */
+    void learn(int markerType, String cuid, RawJson data) {
         if (cuid == null) {
             return;
         }
@@ -34,8 +34,8 @@ final class CollectionCatalog {
                 || markerType == ChangeType.COLLECTION_RENAME.markerType()
                 || markerType == ChangeType.VIEW_CREATE.markerType()
                 || markerType == ChangeType.VIEW_CHANGE.markerType();
-        String name = data.path("name").asText("");
-        if (namesIt && !name.isEmpty()) {
+        String name = namesIt ? data.tree().path("name").asText("") : "";
+        if (!name.isEmpty()) {
             namesByCuid.put(cuid, name);
         }
     }

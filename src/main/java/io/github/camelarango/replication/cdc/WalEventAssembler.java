@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelarango.replication.client.RawDocument;
+import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 
@@ -119,19 +119,19 @@ final class WalEventAssembler {
     }
 
     private ChangeEvent decode(WalMarker marker, ChangeType changeType) {
-        JsonNode data = marker.data() != null ? marker.data() : JsonNodeFactory.instance.objectNode();
+        RawDocument data = marker.rawData() != null ? marker.rawData() : new RawDocument(null, null, RawJson.EMPTY_OBJECT);
         String cuid = marker.cuid();
-        catalog.learn(marker.type(), cuid, data);
+        catalog.learn(marker.type(), cuid, data.json());
         String collection = catalog.resolve(cuid);
         if (collection == null && changeType == ChangeType.UPSERT) {
-            collection = collectionOfId(data.path("_id").asText(""));
+            collection = collectionOfId(data.json().tree().path("_id").asText(""));
         }
         String db = marker.db() != null ? marker.db() : database;
         String tid = marker.inTransaction() ? marker.tid() : null;
         return switch (changeType) {
             case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
             case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
-            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
+            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data.json(), position);
         };
     }
 
