@@ -50,7 +50,7 @@ public final class DumpResponse extends ReplicationStream {
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<RawDocument> rawDocuments() {
-        return parsedLines(RawDocument::parseDumpLine);
+        return parsedLines(RawDocument::readDumpLine);
     }
 
     /** The document inside an envelope line, or the line itself when it is a bare document. */

@@ -31,17 +31,12 @@ final class ExactJson {
     private ExactJson() {
     }
 
-    /** The tree of one line of a body (one JSON value). */
-    static JsonNode treeOfLine(byte[] line) throws BadLine {
-        try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
-            p.nextToken();
-            JsonNode value = tree(p);
-            RawDocument.requireEnd(p);
-            return value;
+    /** The tree of the current value of a body. */
+    static JsonNode readTree(JsonLines lines) throws IOException, BadLine {
+        try {
+            return tree(lines.parser());
         } catch (JsonProcessingException e) {
             throw BadLine.notJson(e, null);
-        } catch (IOException e) {
-            throw new BadLine(e.toString(), null, e);
         }
     }
 

@@ -24,19 +24,19 @@ public record RawDocument(String key, String rev, RawJson json) {
 
     /**
      * Reads one dump line: a bare document, or an envelope {@code {"type":2300,"data":{…}}} (exactly these two
-     * fields), which is unwrapped (docs/protocol.md §5.5). Every token of the line is checked; the document is kept
-     * as its bytes.
+     * fields), which is unwrapped (docs/protocol.md §5.5). Every token is checked; the document is kept as its bytes.
      */
-    static RawDocument parseDumpLine(byte[] line) throws BadLine {
-        try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+    static RawDocument readDumpLine(JsonLines lines) throws IOException, BadLine {
+        JsonParser p = lines.parser();
+        try {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw new BadLine("a dump line must be a JSON object, was " + p.currentToken(), null, null);
             }
             String key = null;
             String rev = null;
             int fields = 0;
             boolean intType = false;
-            RawDocument data = null;
+            Part data = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
@@ -48,44 +48,48 @@ public record RawDocument(String key, String rev, RawJson json) {
                         intType = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
                         p.skipChildren();
                     }
-                    case "data" -> data = value == JsonToken.START_OBJECT ? read(p, line) : skip(p);
+                    case "data" -> data = value == JsonToken.START_OBJECT ? Part.read(lines) : skip(p);
                     default -> p.skipChildren();
                 }
             }
-            requireEnd(p);
+            byte[] line = lines.valueBytes();
             boolean envelope = fields == 2 && intType && data != null;
-            return envelope ? data : new RawDocument(key, rev, new RawJson(line, 0, line.length));
+            return envelope ? data.in(line, lines.valueStart()) : new RawDocument(key, rev, new RawJson(line, 0, line.length));
         } catch (JsonProcessingException e) {
             throw BadLine.notJson(e, null);
-        } catch (IOException e) {
-            throw new BadLine(e.toString(), null, e);
         }
     }
 
-    /**
-     * Reads the value at the parser's current token as a part of {@code line} (the parser's whole input), noting
-     * {@code _key} and {@code _rev} at its top level.
-     */
-    static RawDocument read(JsonParser p, byte[] line) throws IOException {
-        int start = (int) p.currentTokenLocation().getByteOffset();
-        String key = null;
-        String rev = null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                switch (name) {
-                    case "_key" -> key = scalarText(p);
-                    case "_rev" -> rev = scalarText(p);
-                    default -> p.skipChildren();
+    /** A value inside the current line: its offsets in the body and its {@code _key} and {@code _rev}. */
+    record Part(String key, String rev, long start, long end) {
+
+        /** Reads the value at the parser's current token, noting {@code _key} and {@code _rev} at its top level. */
+        static Part read(JsonLines lines) throws IOException {
+            JsonParser p = lines.parser();
+            long start = lines.tokenOffset();
+            String key = null;
+            String rev = null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "_key" -> key = scalarText(p);
+                        case "_rev" -> rev = scalarText(p);
+                        default -> p.skipChildren();
+                    }
                 }
+            } else {
+                p.skipChildren();
+                p.finishToken();
             }
-        } else {
-            p.skipChildren();
-            p.finishToken();
+            return new Part(key, rev, start, lines.offset());
         }
-        int end = (int) p.currentLocation().getByteOffset();
-        return new RawDocument(key, rev, new RawJson(line, start, end - start));
+
+        /** The document over the line's bytes, the line starting at {@code lineStart} in the body. */
+        RawDocument in(byte[] line, long lineStart) {
+            return new RawDocument(key, rev, new RawJson(line, (int) (start - lineStart), (int) (end - start)));
+        }
     }
 
     /** The text of a scalar value at the current token (null for JSON null); structures are skipped, giving null. */
@@ -98,14 +102,7 @@ public record RawDocument(String key, String rev, RawJson json) {
         return token == JsonToken.VALUE_NULL ? null : p.getText();
     }
 
-    /** Fails when anything but whitespace follows the line's value. */
-    static void requireEnd(JsonParser p) throws IOException, BadLine {
-        if (p.nextToken() != null) {
-            throw new BadLine("more than one JSON value on the line", null, null);
-        }
-    }
-
-    private static RawDocument skip(JsonParser p) throws IOException {
+    private static Part skip(JsonParser p) throws IOException {
         p.skipChildren();
         return null;
     }

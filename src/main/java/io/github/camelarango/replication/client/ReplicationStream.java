@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -54,13 +55,13 @@ public abstract class ReplicationStream implements AutoCloseable {
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<JsonNode> lines() {
-        return parsedLines(ExactJson::treeOfLine);
+        return parsedLines(ExactJson::readTree);
     }
 
-    /** Reads one line of the body. */
+    /** Reads the current value of the body, leaving the parser at its last token. */
     @FunctionalInterface
     interface LineParser<T> {
-        T parse(byte[] line) throws BadLine;
+        T parse(JsonLines lines) throws IOException, BadLine;
     }
 
     /**
@@ -71,7 +72,13 @@ public abstract class ReplicationStream implements AutoCloseable {
      */
     <T> Iterator<T> parsedLines(LineParser<T> parser) {
         claim();
-        JsonLines lines = new JsonLines(answer.body());
+        JsonLines lines;
+        try {
+            lines = new JsonLines(answer.body());
+        } catch (IOException e) {
+            close();
+            throw answer.request().connectionFailure(e);
+        }
         return new Iterator<>() {
             private T next;
             private boolean done;
@@ -84,27 +91,25 @@ public abstract class ReplicationStream implements AutoCloseable {
                 if (done) {
                     return false;
                 }
-                byte[] line;
                 try {
-                    line = lines.next();
+                    if (!lines.next()) {
+                        done = true;
+                        markFullyRead();
+                        lines.close();
+                        close();
+                        return false;
+                    }
+                    next = parser.parse(lines);
+                    return true;
+                } catch (BadLine bad) {
+                    throw malformed(lines, bad);
+                } catch (JsonProcessingException e) {
+                    throw malformed(lines, BadLine.notJson(e, null));
                 } catch (IOException e) {
                     done = true;
                     close();
                     throw answer.request().connectionFailure(e);
                 }
-                if (line == null) {
-                    done = true;
-                    markFullyRead();
-                    close();
-                    return false;
-                }
-                try {
-                    next = parser.parse(line);
-                } catch (BadLine bad) {
-                    throw new MalformedLineException(answer.request(), answer.status(), lines.lineNumber(), bad.tick(),
-                            collection, line, bad.getMessage(), bad.getCause());
-                }
-                return true;
             }
 
             @Override
@@ -117,6 +122,19 @@ public abstract class ReplicationStream implements AutoCloseable {
                 return line;
             }
         };
+    }
+
+    /** The failure of a bad line; the reading moves past it. */
+    private ArangoReplicationException malformed(JsonLines lines, BadLine bad) {
+        JsonLines.BadLineAt at;
+        try {
+            at = lines.skipBadLine();
+        } catch (IOException e) {
+            close();
+            return answer.request().connectionFailure(e);
+        }
+        return new MalformedLineException(answer.request(), answer.status(), at.lineNumber(), bad.tick(), collection,
+                at.lineStart(), bad.getMessage(), bad.getCause());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -19,6 +20,13 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
  * called. Immutable; Jackson and the component's type converters write it as the line the server sent.
  */
 public final class WalMarker implements JsonSerializable {
+
+    /** Slots of {@link JsonLines#repeatedText}. */
+    private static final int DB = 0;
+    private static final int CUID = 1;
+    private static final int TID = 2;
+    /** Ticks of at most this many digits are read without making a String of them. */
+    private static final int PLAIN_TICK_DIGITS = 18;
 
     private final long tick;
     private final int type;
@@ -56,44 +64,91 @@ public final class WalMarker implements JsonSerializable {
         }
     }
 
-    /** Reads one wal/tail line; every token is checked, only the attributes of a marker are extracted. */
+    /** Reads a body of one marker line. */
     static WalMarker parse(byte[] line) throws BadLine {
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(line))) {
+            if (!lines.next()) {
+                throw new BadLine("WAL marker must be a JSON object, the line is empty", null, null);
+            }
+            WalMarker marker = read(lines);
+            if (lines.next()) {
+                throw new BadLine("more than one JSON value on the line", null, null);
+            }
+            return marker;
+        } catch (IOException e) {
+            throw new BadLine(e.toString(), null, e);
+        }
+    }
+
+    /** Reads the marker at the current value of a wal/tail body; every token is checked, its attributes extracted. */
+    static WalMarker read(JsonLines lines) throws IOException, BadLine {
+        JsonParser p = lines.parser();
+        long tick = -1;
         String tickText = null;
         int type = -1;
         String db = null;
         String cuid = null;
         String tid = null;
-        RawDocument data = null;
-        try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        RawDocument.Part data = null;
+        try {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw new BadLine("WAL marker must be a JSON object, was " + p.currentToken(), null, null);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "tick" -> tickText = RawDocument.scalarText(p);
+                    case "tick" -> {
+                        tick = plainTick(p);
+                        tickText = tick < 0 ? RawDocument.scalarText(p) : null;
+                    }
                     case "type" -> type = typeCode(p, value);
-                    case "db" -> db = RawDocument.scalarText(p);
-                    case "cuid" -> cuid = RawDocument.scalarText(p);
-                    case "tid" -> tid = RawDocument.scalarText(p);
-                    case "data" -> data = value == JsonToken.VALUE_NULL ? null : RawDocument.read(p, line);
+                    case "db" -> db = lines.repeatedText(DB);
+                    case "cuid" -> cuid = lines.repeatedText(CUID);
+                    case "tid" -> tid = lines.repeatedText(TID);
+                    case "data" -> data = value == JsonToken.VALUE_NULL ? null : RawDocument.Part.read(lines);
                     default -> p.skipChildren();
                 }
             }
-            RawDocument.requireEnd(p);
         } catch (JsonProcessingException e) {
-            throw BadLine.notJson(e, tickOrNull(tickText));
-        } catch (IOException e) {
-            throw new BadLine(e.toString(), tickOrNull(tickText), e);
+            throw BadLine.notJson(e, tick >= 0 ? Long.valueOf(tick) : tickOrNull(tickText));
         }
-        long tick;
-        try {
-            tick = Ticks.parse(tickText);
-        } catch (IllegalArgumentException e) {
-            throw new BadLine(e.getMessage(), null, e);
+        if (tick < 0) {
+            try {
+                tick = Ticks.parse(tickText);
+            } catch (IllegalArgumentException e) {
+                throw new BadLine(e.getMessage(), null, e);
+            }
         }
-        return new WalMarker(tick, type, db, cuid, tid, data, new RawJson(line, 0, line.length));
+        byte[] line = lines.valueBytes();
+        return new WalMarker(tick, type, db, cuid, tid, data == null ? null : data.in(line, lines.valueStart()),
+                new RawJson(line, 0, line.length));
+    }
+
+    /**
+     * The tick at the current token when it is a decimal of at most 18 digits (what servers send), read without
+     * making a String; -1 otherwise, for {@link Ticks#parse} to read or refuse.
+     */
+    private static long plainTick(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
+            return -1;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (length == 0 || length > PLAIN_TICK_DIGITS) {
+            return -1;
+        }
+        long tick = 0;
+        for (int i = offset; i < offset + length; i++) {
+            char digit = chars[i];
+            if (digit < '0' || digit > '9') {
+                return -1;
+            }
+            tick = tick * 10 + (digit - '0');
+        }
+        return tick;
     }
 
     /** The numeric type as Jackson's {@code asInt(-1)} reads it: numbers and numeric text, else -1. */

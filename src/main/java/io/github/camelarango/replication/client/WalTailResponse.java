@@ -28,6 +28,6 @@ public final class WalTailResponse extends ReplicationStream {
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<WalMarker> markers() {
-        return parsedLines(WalMarker::parse);
+        return parsedLines(WalMarker::read);
     }
 }

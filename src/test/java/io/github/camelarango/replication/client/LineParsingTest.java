@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -30,6 +31,13 @@ class LineParsingTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static RawDocument dumpLine(String line) throws IOException, BadLine {
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(utf8(line)))) {
+            assertTrue(lines.next());
+            return RawDocument.readDumpLine(lines);
+        }
     }
 
     @Test
@@ -51,6 +59,25 @@ class LineParsingTest {
         assertSame(marker.data(), marker.data(), "the tree is built once");
         assertEquals(new String(line, StandardCharsets.UTF_8), marker.rawLine().toString());
         assertEquals("shop", marker.raw().path("db").asText());
+    }
+
+    @Test
+    void markersOfOneBodyShareTheirRepeatedTexts() throws Exception {
+        String body = "{\"tick\":\"7\",\"type\":2300,\"db\":\"shop\",\"tid\":\"5\",\"cuid\":\"h/1\"}\n"
+                + "{\"tick\":\"8\",\"type\":2300,\"db\":\"shop\",\"tid\":\"5\",\"cuid\":\"h/2\"}\n"
+                + "{\"tick\":\" 9\",\"type\":2300,\"db\":\"shop2\",\"tid\":\"5\",\"cuid\":\"h/2\"}\n";
+        List<WalMarker> markers = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(utf8(body)))) {
+            while (lines.next()) {
+                markers.add(WalMarker.read(lines));
+            }
+        }
+        assertEquals(List.of(7L, 8L, 9L), markers.stream().map(WalMarker::tick).toList());
+        assertSame(markers.get(0).db(), markers.get(1).db());
+        assertSame(markers.get(0).tid(), markers.get(2).tid());
+        assertEquals("h/2", markers.get(1).cuid());
+        assertSame(markers.get(1).cuid(), markers.get(2).cuid());
+        assertEquals("shop2", markers.get(2).db());
     }
 
     @Test
@@ -81,7 +108,7 @@ class LineParsingTest {
         BadLine array = assertThrows(BadLine.class, () -> WalMarker.parse(utf8("[1,2]")));
         assertEquals("WAL marker must be a JSON object, was START_ARRAY", array.getMessage());
         BadLine twoValues = assertThrows(BadLine.class, () -> WalMarker.parse(utf8("{\"tick\":\"1\"} {\"tick\":\"2\"}")));
-        assertEquals("more than one JSON value on the line", twoValues.getMessage());
+        assertEquals("more than one JSON value on the line", twoValues.getMessage(), "WalMarker.of reads one line");
         BadLine truncated = assertThrows(BadLine.class, () -> WalMarker.parse(utf8("{\"tick\":\"7\",\"data\":{\"a\":")));
         assertEquals(7L, truncated.tick());
     }
@@ -99,15 +126,15 @@ class LineParsingTest {
     }
 
     @Test
-    void aDumpLineIsTheDocumentAndAnEnvelopeIsUnwrapped() throws BadLine {
+    void aDumpLineIsTheDocumentAndAnEnvelopeIsUnwrapped() throws Exception {
         String bare = "{\"_key\":\"k\",\"_id\":\"products/k\",\"_rev\":\"_r\",\"type\":2300,\"data\":{\"x\":1}}";
-        RawDocument document = RawDocument.parseDumpLine(utf8(bare));
+        RawDocument document = dumpLine(bare);
         assertEquals(new RawDocument("k", "_r", RawJson.of(utf8(bare))), document,
                 "a document with type/data attributes is not an envelope");
         String inner = "{\"_key\":\"69715\",\"_id\":\"products/69715\",\"_rev\":\"_gky3flq--_\",\"Hello\":\"World\"}";
-        RawDocument unwrapped = RawDocument.parseDumpLine(utf8("{\"type\":2300,\"data\":" + inner + "}"));
+        RawDocument unwrapped = dumpLine("{\"type\":2300,\"data\":" + inner + "}");
         assertEquals(new RawDocument("69715", "_gky3flq--_", RawJson.of(utf8(inner))), unwrapped);
-        BadLine scalar = assertThrows(BadLine.class, () -> RawDocument.parseDumpLine(utf8("42")));
+        BadLine scalar = assertThrows(BadLine.class, () -> dumpLine("42"));
         assertEquals("a dump line must be a JSON object, was VALUE_NUMBER_INT", scalar.getMessage());
     }
 
@@ -147,24 +174,47 @@ class LineParsingTest {
     }
 
     @Test
-    void linesAreSplitAtNewlinesAndBlankLinesAreSkipped() throws IOException {
-        StringBuilder longLine = new StringBuilder("{\"text\":\"");
-        longLine.append("x".repeat(200_000)).append("\"}");
-        String body = "{\"a\":1}\r\n\n  \n" + longLine + "\n{\"b\":2}";
-        JsonLines lines = new JsonLines(new TrickleStream(utf8(body), 7_000));
+    void valuesAreReadAsTheyArriveAndKeepTheirBytes() throws Exception {
+        String longText = "x".repeat(200_000);
+        String body = "{\"a\":1}\r\n\n  \n{\"text\":\"" + longText + "\"}\n{\"b\" : 2}";
         List<String> read = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        for (byte[] line = lines.next(); line != null; line = lines.next()) {
-            read.add(new String(line, StandardCharsets.UTF_8));
-            numbers.add(lines.lineNumber());
+        try (JsonLines lines = new JsonLines(new TrickleStream(utf8(body), 7_000))) {
+            while (lines.next()) {
+                lines.parser().skipChildren();
+                read.add(new String(lines.valueBytes(), StandardCharsets.UTF_8));
+            }
         }
-        assertEquals(List.of("{\"a\":1}", longLine.toString(), "{\"b\":2}"), read);
-        assertEquals(List.of(1, 4, 5), numbers, "blank lines count, the last line needs no newline");
+        assertEquals(List.of("{\"a\":1}", "{\"text\":\"" + longText + "\"}", "{\"b\" : 2}"), read,
+                "blank lines are skipped, the last line needs no newline");
     }
 
     @Test
-    void anEmptyBodyHasNoLines() throws IOException {
-        assertNull(new JsonLines(new ByteArrayInputStream(new byte[0])).next());
+    void afterABadLineTheNextLinesAreRead() throws Exception {
+        String body = "{\"a\":1}\n{oops\n\n[1, {\"x\":\"\u00e9\"}]\n{\"tick\":\"5\", \"data\":{\"a\":}}\n  -\n{\"b\":2}\n";
+        List<String> events = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(new TrickleStream(utf8(body), 3))) {
+            while (true) {
+                try {
+                    if (!lines.next()) {
+                        break;
+                    }
+                    lines.parser().skipChildren();
+                    events.add(new String(lines.valueBytes(), StandardCharsets.UTF_8));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | BadLine e) {
+                    JsonLines.BadLineAt bad = lines.skipBadLine();
+                    events.add(bad.lineNumber() + " bad: " + new String(bad.lineStart(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertEquals(List.of("{\"a\":1}", "2 bad: {oops", "[1, {\"x\":\"\u00e9\"}]",
+                "5 bad: {\"tick\":\"5\", \"data\":{\"a\":}}", "6 bad: -", "{\"b\":2}"), events);
+    }
+
+    @Test
+    void anEmptyBodyHasNoValues() throws Exception {
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(new byte[0]))) {
+            assertFalse(lines.next());
+        }
     }
 
     @Test
