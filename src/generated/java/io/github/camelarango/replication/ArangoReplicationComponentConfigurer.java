@@ -82,6 +82,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": getOrCreateConfiguration(target).setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": getOrCreateProducerConfiguration(target).setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": getOrCreateConsumerConfiguration(target).setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -181,6 +183,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": getOrCreateConsumerConfiguration(target).setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -234,6 +238,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
@@ -333,6 +339,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -382,6 +390,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "clientinfo":
         case "clientInfo": return getOrCreateConfiguration(target).getClientInfo();
         case "collection": return getOrCreateProducerConfiguration(target).getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return getOrCreateConsumerConfiguration(target).getCollectionRenamePolicy();
         case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -481,6 +491,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return getOrCreateConsumerConfiguration(target).getUpsertOp();
         case "useenvelope":

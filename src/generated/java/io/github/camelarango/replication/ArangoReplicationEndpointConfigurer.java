@@ -55,6 +55,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": target.getConfiguration().setClientInfo(property(camelContext, java.lang.String.class, value)); return true;
         case "collection": target.getProducerConfiguration().setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.getConsumerConfiguration().setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -170,6 +172,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -219,6 +223,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return java.lang.String.class;
         case "collection": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -334,6 +340,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "ttl": return java.lang.Integer.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -384,6 +392,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientinfo":
         case "clientInfo": return target.getConfiguration().getClientInfo();
         case "collection": return target.getProducerConfiguration().getCollection();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getConsumerConfiguration().getCollectionRenamePolicy();
         case "collections": return target.getConsumerConfiguration().getCollections();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -499,6 +509,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
         case "ttl": return target.getProducerConfiguration().getTtl();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":

@@ -14,6 +14,8 @@ import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
+import io.github.camelarango.replication.consumer.FailureLog;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -34,7 +36,12 @@ import org.slf4j.LoggerFactory;
  * that delivered something is followed by the next at once). The engine waits between empty write-ahead log answers
  * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
- * consumer's health check DOWN with what happened and how to recover.
+ * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
+ * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.
+ * <p>
+ * <b>Errors.</b> An {@link Error} (an {@code OutOfMemoryError} …) while reading or delivering a change would make
+ * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
+ * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
  * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check and the dev
  * console.
@@ -47,6 +54,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private final ArangoReplicationConsumerConfiguration options;
     private final String offsetKey;
     private final ChangeMessages messages;
+    private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -56,6 +64,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         this.options = endpoint.getConsumerConfiguration();
         this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
         this.messages = ChangeMessages.forChanges(options, offsetKey);
+        setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
     @Override
@@ -116,21 +125,28 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             throw failed(e);
         } catch (RuntimeException e) {
             throw failed(e);
+        } catch (Error e) {
+            current.rewind(); // the engine may have read past what it handed out
+            throw failed(new ErrorDuringPollException("Reading changes from the server failed; the next poll reads "
+                                                      + "again from the committed position", e));
+        }
+        int delivered = 0;
+        try {
+            for (ChangeEvent event : events) {
+                if (!isRunAllowed() || !deliver(event)) {
+                    current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
+                    break;
+                }
+                current.commit(event.position());
+                delivered++;
+            }
+        } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
+            current.rewind(); // nothing after the last saved position may be skipped
+            throw failed(e);
         }
         lastFailure = null;
-        int delivered = 0;
-        for (ChangeEvent event : events) {
-            if (!isRunAllowed() || !deliver(event)) {
-                current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
-                break;
-            }
-            try {
-                current.commit(event.position());
-            } catch (RuntimeException e) {
-                current.rewind(); // nothing after the last saved position may be skipped
-                throw failed(e);
-            }
-            delivered++;
+        if (delivered == events.size()) {
+            failures.pollSucceeded();
         }
         return delivered;
     }
@@ -208,6 +224,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
     public long getBufferedTransactionEvents() {
         return consumerStatus().bufferedTransactionEvents();
+    }
+
+    @ManagedAttribute(description = "Write-ahead log markers the engine did not know, whatever unknownMarkerPolicy did with them")
+    public long getUnknownMarkers() {
+        return consumerStatus().unknownMarkers();
     }
 
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")

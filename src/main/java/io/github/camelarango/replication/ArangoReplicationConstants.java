@@ -146,17 +146,23 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The write-ahead log tick of the change (unsigned 64-bit decimal); for snapshot rows and dump documents the snapshot tick, for loggerState the server's lastLogTick.", javaType = "java.lang.String")
     public static final String TICK = "CamelArangoReplicationTick";
 
-    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, or GAP (positionLostPolicy SKIP).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
+    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, GAP (positionLostPolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
     public static final String CHANGE_TYPE = "CamelArangoReplicationChangeType";
 
-    @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps.", javaType = "java.lang.Integer")
+    @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps, and for an UNKNOWN marker without a numeric type.", javaType = "java.lang.Integer")
     public static final String MARKER_TYPE = "CamelArangoReplicationMarkerType";
+
+    @Metadata(label = "consumer", description = "On a COLLECTION_RENAME: the name the collection had before (the new one is in CamelArangoReplicationCollection); absent when the stream never knew it.", javaType = "java.lang.String")
+    public static final String OLD_COLLECTION = "CamelArangoReplicationOldCollection";
 
     @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
     public static final String DATABASE = "CamelArangoReplicationDatabase";
 
-    @Metadata(label = "consumer", description = "The _key of the document changed; absent for changes that concern no document.", javaType = "java.lang.String")
+    @Metadata(label = "consumer", description = "The _key of the document changed, as the document has it (without its collection: see CamelArangoReplicationDocumentId); absent for changes that concern no document.", javaType = "java.lang.String")
     public static final String KEY = "CamelArangoReplicationKey";
+
+    @Metadata(label = "consumer", description = "The document's identity across collections: <collection>/<_key>, the form of ArangoDB's _id (orders/1), on every document change and tombstone; absent for changes that concern no document. Use it as the record key of a topic or table that several collections share: the bare _key of orders/1 and customers/1 is the same.", javaType = "java.lang.String")
+    public static final String DOCUMENT_ID = "CamelArangoReplicationDocumentId";
 
     @Metadata(label = "consumer", description = "The _rev of the document: the new revision of an upsert, the removed revision of a delete.", javaType = "java.lang.String")
     public static final String REV = "CamelArangoReplicationRev";

@@ -12,6 +12,8 @@ import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfi
 import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
+import io.github.camelarango.replication.consumer.FailureLog;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -20,13 +22,16 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * batch, the inventory, then the dump of each collection) and sends one exchange per document — or, with
  * {@code dumpChunks}, one per chunk of documents of one collection. The batch is kept alive while dumping and always
  * deleted, also when a route fails or the consumer stops. A failed exchange goes to the exception handler and ends
- * that snapshot; the next poll takes a new one. No position is kept between polls.
+ * that snapshot; the next poll takes a new one, also after an {@link Error} (passed on as an
+ * {@link ErrorDuringPollException}, so that Camel keeps polling). No position is kept between polls. A failure that
+ * repeats at every poll is logged once in full, then one short line per back-off step ({@link FailureLog}).
  */
 public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
 
     private final ArangoReplicationConsumerConfiguration options;
     private final ChangeMessages messages;
     private final String streamKey;
+    private final FailureLog failures = new FailureLog(ArangoReplicationDumpConsumer.class);
     private volatile ChangeStream running;
 
     public ArangoReplicationDumpConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
@@ -34,6 +39,7 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
         this.options = endpoint.getConsumerConfiguration();
         this.messages = ChangeMessages.forDump(options);
         this.streamKey = EngineOptions.dumpKey(options, endpoint.getConfiguration().getDatabase());
+        setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
     @Override
@@ -57,10 +63,15 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
                 }
                 sent += delivered;
             }
+            if (snapshot.isFinished()) {
+                failures.pollSucceeded();
+            }
         } catch (IllegalStateException e) {
             if (isRunAllowed()) {
                 throw e;
             }
+        } catch (Error e) {
+            throw new ErrorDuringPollException("This snapshot ends here and the next poll takes a new one", e);
         } finally {
             running = null;
         }

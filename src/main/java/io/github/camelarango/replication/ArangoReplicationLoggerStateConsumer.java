@@ -8,6 +8,8 @@ import io.github.camelarango.replication.client.LoggerState;
 import io.github.camelarango.replication.client.RegisteredClient;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.DeliveryRule;
+import io.github.camelarango.replication.consumer.ErrorDuringPollException;
+import io.github.camelarango.replication.consumer.FailureLog;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -16,14 +18,18 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * the {@link LoggerState}, header {@code CamelArangoReplicationTick}: its lastLogTick) when the state changed since
  * the last exchange that completed: the first poll, a new lastLogTick, or a change of the registered replication
  * clients (their serverId, syncerId and clientInfo; the times and lastServedTick of a client alone are not a change).
- * A failed exchange goes to the exception handler and is sent again on the next poll.
+ * A failed exchange goes to the exception handler and is sent again on the next poll. An {@link Error} is passed on as
+ * an {@link ErrorDuringPollException}, so that Camel keeps polling. A failure that repeats at every poll is logged once
+ * in full, then one short line per back-off step ({@link FailureLog}).
  */
 public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer {
 
+    private final FailureLog failures = new FailureLog(ArangoReplicationLoggerStateConsumer.class);
     private volatile String lastDelivered;
 
     public ArangoReplicationLoggerStateConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
     @Override
@@ -33,9 +39,15 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
 
     @Override
     protected int poll() throws Exception {
-        LoggerState state = getEndpoint().getClient().loggerState();
+        LoggerState state;
+        try {
+            state = getEndpoint().getClient().loggerState();
+        } catch (Error e) {
+            throw new ErrorDuringPollException("The logger state is read again on the next poll", e);
+        }
         String fingerprint = fingerprint(state);
         if (fingerprint.equals(lastDelivered)) {
+            failures.pollSucceeded();
             return 0;
         }
         boolean delivered = DeliveryRule.deliver(this, message -> {
@@ -46,6 +58,7 @@ public class ArangoReplicationLoggerStateConsumer extends ScheduledPollConsumer 
         }, () -> "The logger state change was not delivered; it is sent again on the next poll");
         if (delivered) {
             lastDelivered = fingerprint;
+            failures.pollSucceeded();
         }
         return 1;
     }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
+import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,9 +54,13 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(21, options);
+        assertEquals(23, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
+        assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
+        assertEquals("FAIL", properties.get("unknownMarkerPolicy").get("defaultValue").asText());
+        assertEquals(List.of("FOLLOW", "FAIL"), texts(properties.get("collectionRenamePolicy").get("enum")));
+        assertEquals("FOLLOW", properties.get("collectionRenamePolicy").get("defaultValue").asText());
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
         assertEquals(List.of("String", "bytes", "Map", "JsonNode"), texts(properties.get("bodyType").get("enum")));
         assertEquals("String", properties.get("bodyType").get("defaultValue").asText());
@@ -78,11 +84,14 @@ class ConsumerOptionsTest extends CamelTestSupport {
         RuntimeCamelCatalog catalog = context.getCamelContextExtension().getContextPlugin(RuntimeCamelCatalog.class);
         EndpointValidationResult ok = catalog.validateProperties("arango-replication", catalog.endpointProperties(
                 "arango-replication:changes?collections=orders,customers&snapshotMode=WHEN_NEEDED&envelope=debezium"
-                + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&batchTtl=5m&delay=200"));
+                + "&tombstoneOnDelete=true&positionLostPolicy=SKIP&unknownMarkerPolicy=DELIVER&collectionRenamePolicy=FAIL"
+                + "&batchTtl=5m&delay=200"));
         assertTrue(ok.isSuccess(), ok.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateProperties("arango-replication",
-                catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro&bodyType=xml"));
+                catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro"
+                        + "&unknownMarkerPolicy=IGNORE&bodyType=xml"));
         assertEquals("sometimes", bad.getInvalidEnum().get("snapshotMode"));
+        assertEquals("IGNORE", bad.getInvalidEnum().get("unknownMarkerPolicy"));
         assertEquals("avro", bad.getInvalidEnum().get("envelope"));
         assertEquals("xml", bad.getInvalidEnum().get("bodyType"));
     }
@@ -100,6 +109,21 @@ class ConsumerOptionsTest extends CamelTestSupport {
         consumer.setSnapshotChunkSize(1024 * 1024);
         assertEquals(1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "a larger first chunk is the maximum");
+    }
+
+    @Test
+    void policiesReachTheEngine() {
+        ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
+        assertEquals(UnknownMarkerPolicy.FAIL, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .unknownMarkerPolicy());
+        assertEquals(CollectionRenamePolicy.FOLLOW, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .collectionRenamePolicy());
+        consumer.setUnknownMarkerPolicy(UnknownMarkerPolicy.DELIVER);
+        consumer.setCollectionRenamePolicy(CollectionRenamePolicy.FAIL);
+        assertEquals(UnknownMarkerPolicy.DELIVER, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .unknownMarkerPolicy());
+        assertEquals(CollectionRenamePolicy.FAIL, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .collectionRenamePolicy());
     }
 
     @Test

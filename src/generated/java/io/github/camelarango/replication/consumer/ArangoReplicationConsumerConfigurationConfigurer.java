@@ -27,6 +27,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
         case "bodytype":
         case "bodyType": target.setBodyType(property(camelContext, java.lang.String.class, value)); return true;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
@@ -61,6 +63,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         default: return false;
@@ -74,6 +78,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "batchTtl": return long.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
@@ -108,6 +114,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         default: return null;
@@ -122,6 +130,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "batchTtl": return target.getBatchTtl();
         case "bodytype":
         case "bodyType": return target.getBodyType();
+        case "collectionrenamepolicy":
+        case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();
@@ -156,6 +166,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "unknownmarkerpolicy":
+        case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
         case "upsertop":
         case "upsertOp": return target.getUpsertOp();
         default: return null;

@@ -26,7 +26,7 @@ final class CapturePhases {
     private final SnapshotProgressLog progressLog;
     private final Consumer<StreamStep> out;
 
-    private CollectionCatalog catalog = new CollectionCatalog();
+    private CollectionCatalog catalog;
     private SnapshotReader snapshot;
     /** A completed snapshot whose batch still guards the WAL until the first tail call succeeded. */
     private SnapshotReader handOff;
@@ -44,7 +44,8 @@ final class CapturePhases {
         this.idleWait = idleWait;
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
-        this.out = out;
+        this.catalog = new CollectionCatalog(options.filter());
+        this.out = step -> out.accept(catalog.stamp(step)); // every position lists the collections captured then
     }
 
     /**
@@ -82,6 +83,7 @@ final class CapturePhases {
         } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
             finished = true;
         } else {
+            position.collections().ifPresent(catalog::restore); // the captured collections as of the position
             startTail(position, tailed);
         }
     }
@@ -178,7 +180,10 @@ final class CapturePhases {
         ChangePosition resume = snapshotToResume;
         snapshotToStart = false;
         snapshotToResume = null;
-        catalog = new CollectionCatalog();
+        catalog = new CollectionCatalog(options.filter());
+        if (resume != null) {
+            resume.collections().ifPresent(catalog::restore);
+        }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
                         options.maxDumpChunkSize()),
@@ -199,17 +204,19 @@ final class CapturePhases {
             loadCatalog();
         }
         ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, filter,
-                new TransactionBuffer(options.maxTransactionEvents()), from);
+        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog,
+                new TransactionBuffer(options.maxTransactionEvents()), from, options, metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
                 idleWait, metrics, options.tailChunkSize(), filter);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
 
-    /** Without a snapshot in this run, names of collections come from an inventory under a short-lived batch. */
+    /**
+     * Without a snapshot in this run, the collections not known yet come from an inventory under a short-lived batch
+     * (those a stored position captured keep the names they had then).
+     */
     private void loadCatalog() {
-        catalog = new CollectionCatalog();
         try (BatchLease lease = BatchLease.create(source, options.batchTtl(), clock)) {
             catalog.seed(source.inventory(lease.id(), options.filter().includeSystem()));
         }
@@ -234,12 +241,12 @@ final class CapturePhases {
                 snapshotToStart = true;
             }
             case SKIP -> {
-                long resumeAt = lost.serverLastTick != 0 ? lost.serverLastTick : source.lastTick();
-                LOG.warn("Position lost: {}; skipping to tick {} and emitting a GAP event", what,
-                        Ticks.format(resumeAt));
+                long resumeAt = oldestRetainedTickOr(lost.serverLastTick) - 1;
+                LOG.warn("Position lost: {}; skipping to tick {}, before the oldest tick the server still has, and "
+                        + "emitting a GAP event", what, Ticks.format(resumeAt));
                 ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt);
                 out.accept(StreamStep.of(gap));
-                startTail(gap.position(), true);
+                startTail(gap.position(), false); // collections created in the gap are known from the inventory
             }
             case FAIL -> {
                 PositionLostException failure = PositionLostException.walPurged(options.streamKey(), what);
@@ -247,6 +254,19 @@ final class CapturePhases {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * Where a skipped loss resumes: at the oldest tick the server's WAL still holds ({@code wal/range}), so that
+     * nothing the server still has is skipped; or after {@code serverLastTick} (or the server's last tick) when the
+     * server does not say.
+     */
+    private long oldestRetainedTickOr(long serverLastTick) {
+        long oldest = source.oldestTick();
+        if (oldest != 0) {
+            return oldest;
+        }
+        return (serverLastTick != 0 ? serverLastTick : source.lastTick()) + 1;
     }
 
     /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */

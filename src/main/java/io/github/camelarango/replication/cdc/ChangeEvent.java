@@ -9,13 +9,14 @@ import io.github.camelarango.replication.client.Ticks;
 
 /**
  * One change delivered by a {@link ChangeStream}: a snapshot row, a document upsert or delete, a schema change, or a
- * declared gap. Build one with the factory of its kind ({@link #snapshotRead}, {@link #upsert}, {@link #delete},
- * {@link #schemaChange}, {@link #gap}).
+ * declared gap, or a marker the engine does not know. Build one with the factory of its kind ({@link #snapshotRead},
+ * {@link #upsert}, {@link #delete}, {@link #schemaChange}, {@link #gap}, {@link #unknown}).
  *
  * @param tick          the WAL tick of the marker (unsigned 64-bit; use {@link #tickString()}); for snapshot rows the
  *                      snapshot tick; for a gap the tick the stream resumed from
  * @param type          what happened
- * @param markerType    the WAL marker type (2300, 2302, 2000…), 0 for snapshot rows and gaps
+ * @param markerType    the WAL marker type (2300, 2302, 2000…), 0 for snapshot rows and gaps (and for an unknown
+ *                      marker without a numeric type)
  * @param database      the database name
  * @param collection    the collection (or view) name, resolved from the marker's {@code cuid}; null when the change
  *                      concerns no collection or the name could not be resolved
@@ -26,8 +27,9 @@ import io.github.camelarango.replication.client.Ticks;
  * @param transactionId the WAL transaction id of a multi-document transaction, null for standalone operations
  * @param snapshot      true for rows read by the snapshot
  * @param rawData       the JSON text of the document (snapshot, upsert), of {@code {_key,_rev}} (delete), of the
- *                      marker's {@code data} (schema changes) or of a description of the gap, as the server wrote it;
- *                      never null (an empty object when absent). {@link #data()} is its tree, built when asked
+ *                      marker's {@code data} (schema changes), of a description of the gap or of the whole marker
+ *                      (unknown markers), as the server wrote it; never null (an empty object when absent).
+ *                      {@link #data()} is its tree, built when asked
  * @param position      the position to {@link ChangeStream#commit commit} once this event was delivered; inside a
  *                      transaction, every event but the last carries the position before the transaction
  */
@@ -93,6 +95,20 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
     }
 
     /**
+     * A write-ahead log marker the engine does not know ({@link UnknownMarkerPolicy#DELIVER}).
+     *
+     * @param markerType    the marker's type when it is a number, else 0
+     * @param collection    the collection named by the marker's {@code cuid}, null when none or unknown
+     * @param transactionId the WAL transaction, null for a standalone marker
+     * @param marker        the whole marker as the server sent it
+     */
+    public static ChangeEvent unknown(long tick, int markerType, String database, String collection, String cuid,
+                                      String transactionId, RawJson marker, ChangePosition position) {
+        return new ChangeEvent(tick, ChangeType.UNKNOWN, markerType, database, collection, cuid, null, null,
+                transactionId, false, marker, position);
+    }
+
+    /**
      * The event declaring that the changes after {@code lostAfter} up to {@code resumedAfter} were not delivered (the
      * WAL was purged past the stream's position and {@link PositionLostPolicy#SKIP} continued); committing it moves
      * the stream to {@code resumedAfter}.
@@ -120,6 +136,15 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
     /** The tick as the unsigned decimal text ArangoDB uses. */
     public String tickString() {
         return Ticks.format(tick);
+    }
+
+    /**
+     * The document's identity across collections, {@code <collection>/<_key>} (the form of ArangoDB's {@code _id}):
+     * the {@code _key} alone is only unique within its collection. Null when the change concerns no document, or when
+     * the collection's name could not be resolved.
+     */
+    public String documentId() {
+        return key == null || collection == null ? null : collection + "/" + key;
     }
 
     /** This event carrying another commit position (used when a transaction's events are released). */

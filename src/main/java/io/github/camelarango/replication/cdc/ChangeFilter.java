@@ -9,7 +9,8 @@ import io.github.camelarango.replication.client.Require;
 
 /**
  * Which changes a stream delivers: collection include and exclude lists (by name), system collections
- * ({@code _}-prefixed, off by default) and operation types.
+ * ({@code _}-prefixed, off by default) and operation types. Gaps and unknown markers are not subject to the
+ * operation types.
  * <p>
  * An empty include list means every collection. A collection in both lists is excluded. Changes that concern no
  * collection (database create/drop, gaps) pass the collection rules unless an include list is set; gaps always
@@ -51,10 +52,22 @@ public final class ChangeFilter {
         return (include.isEmpty() || include.contains(name)) && !exclude.contains(name);
     }
 
-    /** Whether a change of this type in this collection (null when none) is wanted. */
+    /** Whether changes of this type are wanted at all: gaps and unknown markers always are (their policies decide). */
+    public boolean acceptsType(ChangeType type) {
+        return type == ChangeType.GAP || type == ChangeType.UNKNOWN || types.contains(type);
+    }
+
+    /**
+     * Whether a change of this type in this collection (null when none) is wanted. Gaps always are; an
+     * {@link ChangeType#UNKNOWN unknown marker} is whenever its collection is (or it names none): the
+     * {@link UnknownMarkerPolicy} decides about it, not the operation types.
+     */
     public boolean accepts(ChangeType type, String collection) {
         if (type == ChangeType.GAP) {
             return true;
+        }
+        if (type == ChangeType.UNKNOWN) {
+            return collection == null || acceptsCollection(collection);
         }
         return types.contains(type) && acceptsCollection(collection);
     }

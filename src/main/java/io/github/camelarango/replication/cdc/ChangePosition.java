@@ -1,8 +1,12 @@
 package io.github.camelarango.replication.cdc;
 
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +24,13 @@ import io.github.camelarango.replication.client.Ticks;
  * tick (the tick the tail will start after once the snapshot is complete; when a snapshot was resumed with a second
  * batch, the earliest of the snapshot ticks) and the names of the collections whose dump was fully delivered.
  * <p>
+ * A position also lists the {@link #collections() collections the stream captures} as of it, by globally unique id
+ * (cuid) with their names then, so that a restarted stream still follows a renamed collection and still names one
+ * dropped while it was stopped (positions of format 1, and those written before the stream knew them, have none).
+ * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
+ * Format 2 adds the captured collections to format 1, which is still read; fields it does not know are ignored.
  */
 public final class ChangePosition {
 
@@ -33,31 +42,36 @@ public final class ChangePosition {
         TAIL
     }
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    private static final int FIRST_FORMAT_VERSION = 1;
 
     private final Phase phase;
     private final long from;
     private final long lastScanned;
     private final Set<String> completedCollections;
+    /** cuid to name of the captured collections (unmodifiable); null when not known. */
+    private final Map<String, String> collections;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
-    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections) {
+    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections,
+                           Map<String, String> collections) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
         this.completedCollections = completedCollections;
+        this.collections = collections;
     }
 
     /** A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of());
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null);
     }
 
     /** A snapshot position: the snapshot tick and the collections whose dump was fully delivered. */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)));
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null);
     }
 
     public Phase phase() {
@@ -88,14 +102,35 @@ public final class ChangePosition {
         return phase == Phase.SNAPSHOT;
     }
 
+    /**
+     * The collections the stream captures as of this position: globally unique id (cuid) to the name it had then;
+     * empty when the position does not know them (format 1, or taken before the stream knew them).
+     */
+    public Optional<Map<String, String>> collections() {
+        return Optional.ofNullable(collections);
+    }
+
+    /** This position with the captured collections {@code cuid -> name} (this one when they are the same). */
+    public ChangePosition withCollections(Map<String, String> captured) {
+        if (captured == collections || captured != null && captured.equals(collections)) {
+            return this;
+        }
+        // Map.copyOf keeps an unmodifiable map as it is: the positions of a stream share its catalog's copy
+        return new ChangePosition(phase, from, lastScanned, completedCollections,
+                captured == null ? null : Map.copyOf(captured));
+    }
+
     /** This snapshot position with one more collection completed. */
     public ChangePosition withCompleted(String collection) {
         Set<String> done = new TreeSet<>(completedCollections);
         done.add(collection);
-        return snapshot(from, done);
+        return snapshot(from, done).withCollections(collections);
     }
 
-    /** The compact JSON form, e.g. {@code {"v":1,"phase":"TAIL","from":"189495","lastScanned":"189505"}}. */
+    /**
+     * The compact JSON form, e.g. {@code {"v":2,"phase":"TAIL","from":"189495","lastScanned":"189505",
+     * "collections":{"h3A468B5B7C1A/71947":"products"}}}.
+     */
     public String toJson() {
         String rendered = json; // a racy cache is safe: Strings are immutable, every thread renders the same text
         if (rendered == null) {
@@ -117,11 +152,15 @@ public final class ChangePosition {
             ArrayNode done = node.putArray("done");
             completedCollections.forEach(done::add);
         }
+        if (collections != null) {
+            ObjectNode captured = node.putObject("collections");
+            new TreeMap<>(collections).forEach(captured::put); // sorted by cuid: the same text for the same list
+        }
         return node.toString();
     }
 
     /**
-     * Parses the form written by {@link #toJson()}.
+     * Parses the form written by {@link #toJson()}, of format 2 or 1.
      *
      * @throws IllegalArgumentException naming what is wrong when the text is not a position of a known format
      */
@@ -135,21 +174,40 @@ public final class ChangePosition {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("change position is not JSON: " + abbreviate(json), e);
         }
-        if (node == null || !node.isObject() || node.path("v").asInt(-1) != FORMAT_VERSION) {
+        int version = node == null || !node.isObject() ? -1 : node.path("v").asInt(-1);
+        if (version != FORMAT_VERSION && version != FIRST_FORMAT_VERSION) {
             throw new IllegalArgumentException("change position has an unknown format (expected \"v\":" + FORMAT_VERSION
-                    + "): " + abbreviate(json));
+                    + " or " + FIRST_FORMAT_VERSION + "): " + abbreviate(json));
         }
         String phase = node.path("phase").asText();
+        ChangePosition position;
         if (Phase.TAIL.name().equals(phase)) {
-            return tail(tick(node, "from", json), node.has("lastScanned") ? tick(node, "lastScanned", json) : 0);
-        }
-        if (Phase.SNAPSHOT.name().equals(phase)) {
+            position = tail(tick(node, "from", json), node.has("lastScanned") ? tick(node, "lastScanned", json) : 0);
+        } else if (Phase.SNAPSHOT.name().equals(phase)) {
             Set<String> done = new TreeSet<>();
             node.path("done").forEach(n -> done.add(n.asText()));
-            return snapshot(tick(node, "snapshotTick", json), done);
+            position = snapshot(tick(node, "snapshotTick", json), done);
+        } else {
+            throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and "
+                    + "TAIL: " + abbreviate(json));
         }
-        throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and TAIL: "
-                + abbreviate(json));
+        return position.withCollections(collections(node.get("collections"), json));
+    }
+
+    private static Map<String, String> collections(JsonNode captured, String json) {
+        if (captured == null || captured.isNull()) {
+            return null;
+        }
+        if (!captured.isObject()) {
+            throw new IllegalArgumentException("change position has 'collections' that are not an object of cuid to "
+                    + "name: " + abbreviate(json));
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = captured.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            names.put(field.getKey(), field.getValue().asText());
+        }
+        return names;
     }
 
     private static long tick(JsonNode node, String field, String json) {
@@ -172,12 +230,12 @@ public final class ChangePosition {
     @Override
     public boolean equals(Object o) {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
-                && p.completedCollections.equals(completedCollections);
+                && p.completedCollections.equals(completedCollections) && Objects.equals(p.collections, collections);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections);
+        return Objects.hash(phase, from, lastScanned, completedCollections, collections);
     }
 
     @Override

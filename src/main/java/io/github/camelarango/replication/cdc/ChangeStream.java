@@ -89,6 +89,10 @@ public final class ChangeStream implements AutoCloseable {
      * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
      * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
      *                                      poll)
+     * @throws ChangeStreamException        when the stream stopped at a change it must not pass under its options
+     *                                      (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed
+     *                                      collection under {@link CollectionRenamePolicy#FAIL}), after the events
+     *                                      before it were returned (again on every poll)
      * @throws IllegalStateException        after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
@@ -100,8 +104,9 @@ public final class ChangeStream implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
+            List<ChangeEvent> events;
             try {
-                return fetchAndDrain(maxEvents);
+                events = fetchAndDrain(maxEvents);
             } catch (PositionLostException | TransactionTooLargeException e) {
                 failure = e;
                 throw e;
@@ -112,6 +117,10 @@ public final class ChangeStream implements AutoCloseable {
                 forgetUncommitted();
                 throw e;
             }
+            if (events.isEmpty() && failure != null) {
+                throw failure; // a halt was reached: the events before it went out with the previous poll
+            }
+            return events;
         }
     }
 
@@ -143,7 +152,8 @@ public final class ChangeStream implements AutoCloseable {
 
     /**
      * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
-     * limit), which every {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * limit, an unknown marker or a renamed collection under their FAIL policies), which every {@link #poll} throws
+     * again until {@link #rewind()}; empty while the stream is healthy.
      * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
      * retries.
      */
@@ -193,7 +203,7 @@ public final class ChangeStream implements AutoCloseable {
         boolean more = true;
         for (int fetches = 0; ; fetches++) {
             drain(out, maxEvents);
-            if (out.size() >= maxEvents || phases.isFinished() || closed || !more
+            if (out.size() >= maxEvents || phases.isFinished() || closed || !more || failure != null
                     || fetches == MAX_FETCHES_PER_POLL) {
                 break;
             }
@@ -210,15 +220,20 @@ public final class ChangeStream implements AutoCloseable {
      */
     private void saveStartingPoint() {
         StreamStep head = queue.peek();
-        if (head != null && !head.isEvent()) {
+        if (head != null && !head.isEvent() && !head.isHalt()) {
             commits.handedOut(queue.poll());
             commits.saveIfIdle();
         }
     }
 
+    /** Hands out the queued steps up to {@code maxEvents} events, or up to a halt, which becomes the failure. */
     private void drain(List<ChangeEvent> out, int maxEvents) {
         StreamStep next;
         while (out.size() < maxEvents && (next = queue.poll()) != null) {
+            if (next.isHalt()) {
+                failure = next.halt();
+                return;
+            }
             commits.handedOut(next);
             if (next.isEvent()) {
                 out.add(next.event());

@@ -43,6 +43,7 @@ public final class ChangeStreamMetrics {
     private final AtomicLong committedTick = new AtomicLong();
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
+    private final AtomicLong unknownMarkers = new AtomicLong();
     private final AtomicLong openTransactions = new AtomicLong();
     private final AtomicLong bufferedTransactionEvents = new AtomicLong();
     private final Map<ChangeType, LongAdder> eventsByType = new ConcurrentHashMap<>();
@@ -73,6 +74,14 @@ public final class ChangeStreamMetrics {
     /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
     public long positionLostCount() {
         return positionLostCount.get();
+    }
+
+    /**
+     * Write-ahead log markers of captured collections (or of none) that the engine does not know, whatever the
+     * {@link UnknownMarkerPolicy} did with them.
+     */
+    public long unknownMarkers() {
+        return unknownMarkers.get();
     }
 
     /** WAL transactions begun but not yet committed or aborted, as of the last tail answer. */
@@ -118,6 +127,10 @@ public final class ChangeStreamMetrics {
         positionLostCount.incrementAndGet();
     }
 
+    void unknownMarker() {
+        unknownMarkers.incrementAndGet();
+    }
+
     void transactions(int open, int bufferedEvents) {
         openTransactions.set(open);
         bufferedTransactionEvents.set(bufferedEvents);
@@ -140,6 +153,6 @@ public final class ChangeStreamMetrics {
         return "ChangeStreamMetrics[phase=" + phase.get() + ", committedTick=" + Ticks.format(committedTick())
                 + ", serverLastTick=" + Ticks.format(serverLastTick()) + ", lagTicks="
                 + Ticks.format(lagTicks()) + ", events=" + eventsByType() + ", positionLost="
-                + positionLostCount() + "]";
+                + positionLostCount() + ", unknownMarkers=" + unknownMarkers() + "]";
     }
 }

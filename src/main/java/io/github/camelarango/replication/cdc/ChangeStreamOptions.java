@@ -20,6 +20,8 @@ public final class ChangeStreamOptions {
     private final String streamKey;
     private final SnapshotMode snapshotMode;
     private final PositionLostPolicy positionLostPolicy;
+    private final UnknownMarkerPolicy unknownMarkerPolicy;
+    private final CollectionRenamePolicy collectionRenamePolicy;
     private final ChangeFilter filter;
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
@@ -34,6 +36,8 @@ public final class ChangeStreamOptions {
         this.streamKey = b.streamKey;
         this.snapshotMode = b.snapshotMode;
         this.positionLostPolicy = b.positionLostPolicy;
+        this.unknownMarkerPolicy = b.unknownMarkerPolicy;
+        this.collectionRenamePolicy = b.collectionRenamePolicy;
         this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
@@ -60,6 +64,14 @@ public final class ChangeStreamOptions {
 
     public PositionLostPolicy positionLostPolicy() {
         return positionLostPolicy;
+    }
+
+    public UnknownMarkerPolicy unknownMarkerPolicy() {
+        return unknownMarkerPolicy;
+    }
+
+    public CollectionRenamePolicy collectionRenamePolicy() {
+        return collectionRenamePolicy;
     }
 
     public ChangeFilter filter() {
@@ -103,6 +115,8 @@ public final class ChangeStreamOptions {
         private String streamKey = "arango-replication-changes";
         private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
         private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+        private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
+        private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
         private Set<String> includeCollections = Set.of();
         private Set<String> excludeCollections = Set.of();
         private boolean includeSystem;
@@ -137,7 +151,22 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Collections to capture (names); empty (the default) means all. */
+        /** Default {@link UnknownMarkerPolicy#FAIL}. */
+        public Builder unknownMarkerPolicy(UnknownMarkerPolicy value) {
+            this.unknownMarkerPolicy = notNull("unknownMarkerPolicy", value, UnknownMarkerPolicy.values());
+            return this;
+        }
+
+        /** Default {@link CollectionRenamePolicy#FOLLOW}. */
+        public Builder collectionRenamePolicy(CollectionRenamePolicy value) {
+            this.collectionRenamePolicy = notNull("collectionRenamePolicy", value, CollectionRenamePolicy.values());
+            return this;
+        }
+
+        /**
+         * Collections to capture (names); empty (the default) means all. A captured collection is followed by its
+         * identity when it is renamed ({@link #collectionRenamePolicy}).
+         */
         public Builder includeCollections(Set<String> names) {
             this.includeCollections = names(names, "includeCollections");
             return this;

@@ -12,7 +12,8 @@ import io.github.camelarango.replication.client.MarkerType;
  * reports all of them as {@link #UPSERT}: it never guesses whether a document is new. Removals (2302) are
  * {@link #DELETE}; rows read by the initial snapshot are {@link #SNAPSHOT_READ}. {@link #GAP} is the engine's own
  * event, emitted once when the stored position was lost and the {@link PositionLostPolicy#SKIP} policy continues
- * from the server's current tick.
+ * from the oldest tick the server still has. {@link #UNKNOWN} carries a marker the engine does not know
+ * ({@link UnknownMarkerPolicy#DELIVER}).
  */
 public enum ChangeType {
     /** A document read by the snapshot (dump); no marker type. */
@@ -34,7 +35,12 @@ public enum ChangeType {
     DATABASE_CREATE(MarkerType.DATABASE_CREATE.code()),
     DATABASE_DROP(MarkerType.DATABASE_DROP.code()),
     /** The stored position was lost and skipped: changes between two ticks were not delivered. */
-    GAP(0);
+    GAP(0),
+    /**
+     * A write-ahead log marker the engine does not know, delivered as it is under
+     * {@link UnknownMarkerPolicy#DELIVER}; its marker type is the marker's, when it has a numeric one.
+     */
+    UNKNOWN(0);
 
     private final int markerType;
 
@@ -42,7 +48,10 @@ public enum ChangeType {
         this.markerType = markerType;
     }
 
-    /** The WAL marker type this change comes from, 0 for {@link #SNAPSHOT_READ} and {@link #GAP}. */
+    /**
+     * The WAL marker type this change comes from, 0 for {@link #SNAPSHOT_READ}, {@link #GAP} and {@link #UNKNOWN}
+     * (whose events carry the marker's own type).
+     */
     public int markerType() {
         return markerType;
     }
@@ -59,7 +68,8 @@ public enum ChangeType {
 
     /**
      * The change type of a WAL marker type, or {@code null} for markers that are not changes themselves
-     * (transaction begin/commit/abort 2200–2202) or unknown types.
+     * (transaction begin/commit/abort 2200–2202), for types without a change of their own (2301, 1000, 1001) and for
+     * unknown types.
      */
     public static ChangeType ofMarkerType(int markerType) {
         for (ChangeType type : values()) {

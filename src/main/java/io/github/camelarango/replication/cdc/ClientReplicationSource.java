@@ -19,6 +19,7 @@ import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.InventoryRequest;
 import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.ReplicationHeaders;
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import io.github.camelarango.replication.client.WalTailRequest;
 import io.github.camelarango.replication.client.WalTailResponse;
@@ -117,9 +118,14 @@ public final class ClientReplicationSource implements ReplicationSource {
                 List<RawDocument> documents = new ArrayList<>();
                 response.rawDocuments().forEachRemaining(documents::add);
                 ReplicationHeaders headers = response.headers();
+                String answer = "the dump answer of collection '" + collection + "'";
                 if (headers.checkMore() == null) {
-                    throw new ChangeStreamException("dump of collection '" + collection
-                            + "' answered without the x-arango-replication-checkmore header (invalid response)");
+                    throw headerMissing(answer + " has no ", ReplicationHeaders.CHECK_MORE,
+                            "without it the end of the collection cannot be known");
+                }
+                if (headers.hasMore() && headers.lastIncluded() == null) {
+                    throw headerMissing(answer + " says checkmore: true but has no ", ReplicationHeaders.LAST_INCLUDED,
+                            "without it the dump's progress cannot be followed");
                 }
                 long lastIncluded = headers.lastIncluded() == null ? 0 : headers.lastIncluded();
                 return new DumpChunk(headers.hasMore(), lastIncluded, documents);
@@ -136,14 +142,28 @@ public final class ClientReplicationSource implements ReplicationSource {
             List<WalMarker> markers = new ArrayList<>();
             response.markers().forEachRemaining(markers::add);
             ReplicationHeaders h = response.headers();
-            if (h.lastIncluded() == null) {
-                throw new ChangeStreamException("wal/tail answered without the x-arango-replication-lastincluded header "
-                        + "(invalid response)");
+            String answer = "the wal/tail answer after tick " + Ticks.format(request.from()) + " of database '"
+                    + database() + "' has no ";
+            if (h.fromPresent() == null) {
+                throw headerMissing(answer, ReplicationHeaders.FROM_PRESENT,
+                        "without it a purged write-ahead log cannot be told from a present one");
             }
-            return new TailChunk(!Boolean.FALSE.equals(h.fromPresent()), h.lastIncluded(),
+            if (h.lastIncluded() == null) {
+                throw headerMissing(answer, ReplicationHeaders.LAST_INCLUDED,
+                        "without it the tail cannot know where to continue");
+            }
+            return new TailChunk(h.fromPresent(), h.lastIncluded(),
                     h.lastScanned() == null ? 0 : h.lastScanned(), h.lastTick() == null ? 0 : h.lastTick(),
                     h.hasMore(), markers);
         }
+    }
+
+    /**
+     * An answer without a header the protocol promises is invalid (docs/protocol.md §6.2 D6, §7.1 T8): a failure of
+     * this call, never a guess at the header's value.
+     */
+    private static ChangeStreamException headerMissing(String answer, String header, String why) {
+        return new ChangeStreamException("invalid response: " + answer + header + " header (header missing); " + why);
     }
 
     private WalTailResponse walTail(WalTailRequest call) {
@@ -165,6 +185,11 @@ public final class ClientReplicationSource implements ReplicationSource {
     @Override
     public long lastTick() {
         return client.walLastTick().tick();
+    }
+
+    @Override
+    public long oldestTick() {
+        return client.walRange().tickMin();
     }
 
     private static <T> T onBatch(String batchId, Supplier<T> call) {

@@ -47,6 +47,9 @@ public interface ReplicationSource {
     /** The server's latest WAL tick. */
     long lastTick();
 
+    /** The oldest tick the server's WAL still holds ({@code tickMin} of {@code wal/range}), 0 when it does not say. */
+    long oldestTick();
+
     /** A created dump batch. @param snapshotTick the batch's {@code lastTick}: the tick the snapshot shows */
     record BatchInfo(String id, long snapshotTick) {
     }

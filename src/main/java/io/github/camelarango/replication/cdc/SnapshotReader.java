@@ -91,7 +91,8 @@ final class SnapshotReader implements AutoCloseable {
             }
             metrics.snapshotStarted();
             for (ReplicationSource.CollectionInfo c : inventory) {
-                if (!c.deleted() && filter.accepts(ChangeType.SNAPSHOT_READ, c.name()) && !done.contains(c.name())) {
+                if (!c.deleted() && catalog.wants(ChangeType.SNAPSHOT_READ, c.cuid(), c.name())
+                        && !done.contains(c.name())) {
                     pending.add(c);
                     metrics.snapshotProgress(c.name(), 0, false, OptionalLong.empty());
                 }

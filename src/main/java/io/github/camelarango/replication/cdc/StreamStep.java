@@ -2,25 +2,39 @@ package io.github.camelarango.replication.cdc;
 
 /**
  * One step a reader makes the stream take, queued until the consumer polls: an event with the position to commit
- * after it, or a position reached without an event (rows or markers filtered out, empty collections, transaction
- * brackets, idle tails), which the stream saves itself once every event before it was committed.
+ * after it, a position reached without an event (rows or markers filtered out, empty collections, transaction
+ * brackets, idle tails), which the stream saves itself once every event before it was committed, or a halt: a
+ * failure that stops the stream once every step before it was handed out.
  *
- * @param event    the event, null for a position-only step
- * @param position the position reached by this step
+ * @param event    the event, null for a position-only step and a halt
+ * @param position the position reached by this step, null for a halt
+ * @param halt     the failure that stops the stream, null for the other steps
  */
-record StreamStep(ChangeEvent event, ChangePosition position) {
+record StreamStep(ChangeEvent event, ChangePosition position, ChangeStreamException halt) {
 
     /** The step that hands out {@code event}. */
     static StreamStep of(ChangeEvent event) {
-        return new StreamStep(event, event.position());
+        return new StreamStep(event, event.position(), null);
     }
 
     /** A step to {@code position} without an event. */
     static StreamStep positionOnly(ChangePosition position) {
-        return new StreamStep(null, position);
+        return new StreamStep(null, position, null);
+    }
+
+    /**
+     * The step that stops the stream with {@code failure} after the steps before it: the events before it are
+     * delivered, and every later poll throws the failure (as {@link ChangeStream#failure()} tells) until a rewind.
+     */
+    static StreamStep halt(ChangeStreamException failure) {
+        return new StreamStep(null, null, failure);
     }
 
     boolean isEvent() {
         return event != null;
+    }
+
+    boolean isHalt() {
+        return halt != null;
     }
 }

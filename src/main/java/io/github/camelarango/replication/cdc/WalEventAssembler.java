@@ -1,13 +1,20 @@
 package io.github.camelarango.replication.cdc;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns WAL markers into {@link StreamStep}s: resolves collection names, applies the filter, holds transactions until
@@ -17,21 +24,36 @@ import io.github.camelarango.replication.client.WalMarker;
  * committable tick stays below its begin marker; the events of a committed transaction all carry the position from
  * before the transaction except the last one, which carries the commit tick. A crash therefore replays a
  * transaction whole. Positions only move forward (unsigned tick order).
+ * <p>
+ * A marker it does not know goes as the {@link UnknownMarkerPolicy} says; under {@link UnknownMarkerPolicy#FAIL} it
+ * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
  */
 final class WalEventAssembler {
+
+    /** The data of a marker without one: an empty object. */
+    private static final RawDocument NO_DATA = new RawDocument(null, null, RawJson.EMPTY_OBJECT);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 
     private final String database;
     private final CollectionCatalog catalog;
     private final ChangeFilter filter;
     private final TransactionBuffer transactions;
+    private final ChangeStreamOptions options;
+    private final ChangeStreamMetrics metrics;
+    /** The unknown marker types already reported at WARN (policy SKIP). */
+    private final Set<String> warnedTypes = new HashSet<>();
     private ChangePosition position;
+    private boolean halted;
 
-    WalEventAssembler(String database, CollectionCatalog catalog, ChangeFilter filter, TransactionBuffer transactions,
-                      ChangePosition start) {
+    WalEventAssembler(String database, CollectionCatalog catalog, TransactionBuffer transactions,
+                      ChangePosition start, ChangeStreamOptions options, ChangeStreamMetrics metrics) {
         this.database = database;
         this.catalog = catalog;
-        this.filter = filter;
+        this.filter = options.filter();
         this.transactions = transactions;
+        this.options = options;
+        this.metrics = metrics;
         this.position = start;
     }
 
@@ -50,8 +72,11 @@ final class WalEventAssembler {
         return transactions.bufferedEvents();
     }
 
-    /** Processes one marker of a tail response, in WAL order. */
+    /** Processes one marker of a tail response, in WAL order; nothing after a halt. */
     void accept(WalMarker marker, Consumer<StreamStep> out) {
+        if (halted) {
+            return;
+        }
         long tick = marker.tick();
         String tid = marker.tid();
         switch (marker.markerType()) {
@@ -65,15 +90,19 @@ final class WalEventAssembler {
         }
     }
 
+    /** The collection to name in the tail's server-side filter, when one may be named (see the catalog). */
+    Optional<String> serverSideCollection() {
+        return catalog.serverSideCollection();
+    }
+
     private void change(WalMarker marker, Consumer<StreamStep> out) {
         long tick = marker.tick();
         ChangeType changeType = ChangeType.ofMarkerType(marker.type());
-        if (changeType == null) {
-            out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
+        ChangeEvent event = changeType == null ? unknown(marker, out) : decode(marker, changeType, out);
+        if (halted) {
             return;
         }
-        ChangeEvent event = decode(marker, changeType);
-        boolean wanted = filter.accepts(changeType, event.collection());
+        boolean wanted = event != null;
         if (marker.inTransaction()) {
             if (wanted) {
                 transactions.add(marker.tid(), tick, event);
@@ -86,8 +115,73 @@ final class WalEventAssembler {
         out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
     }
 
+    /**
+     * A marker the engine does not know: the event to deliver ({@link UnknownMarkerPolicy#DELIVER}), or null to pass
+     * it ({@link UnknownMarkerPolicy#SKIP}, or a marker of a collection this stream does not capture);
+     * {@link UnknownMarkerPolicy#FAIL} halts the stream right before it.
+     */
+    private ChangeEvent unknown(WalMarker marker, Consumer<StreamStep> out) {
+        String cuid = marker.cuid();
+        String collection = catalog.resolve(cuid);
+        if (!catalog.wants(ChangeType.UNKNOWN, cuid, collection)) {
+            return null;
+        }
+        metrics.unknownMarker();
+        String type = typeOf(marker);
+        String db = marker.db() != null ? marker.db() : database;
+        switch (options.unknownMarkerPolicy()) {
+            case DELIVER -> {
+                return ChangeEvent.unknown(marker.tick(), Math.max(marker.type(), 0), db, collection, cuid,
+                        marker.inTransaction() ? marker.tid() : null, marker.rawLine(), position);
+            }
+            case SKIP -> {
+                if (warnedTypes.add(type)) {
+                    LOG.warn("Change stream '{}' skips write-ahead log markers it does not know: {} at tick {} of "
+                            + "database '{}' (unknownMarkerPolicy SKIP; this is said once per type, the "
+                            + "unknownMarkers count has them all)", options.streamKey(), type,
+                            Ticks.format(marker.tick()), db);
+                }
+                return null;
+            }
+            default -> {
+                if (marker.tick() != 0) {
+                    out.accept(StreamStep.positionOnly(advanceTo(marker.tick() - 1, 0)));
+                }
+                halt(new UnknownMarkerException(options.streamKey(), marker.tick(), type, db,
+                        abbreviate(marker.rawLine().toString())), out);
+                return null;
+            }
+        }
+    }
+
+    /** Stops the stream after the steps handed to {@code out} so far; the markers after this one are ignored. */
+    private void halt(ChangeStreamException failure, Consumer<StreamStep> out) {
+        LOG.error(failure.getMessage());
+        out.accept(StreamStep.halt(failure));
+        halted = true;
+    }
+
+    /** The marker's type as the messages name it: {@code type 9999}, {@code no type}, {@code type 'x' (not a number)}. */
+    private static String typeOf(WalMarker marker) {
+        JsonNode type = marker.raw().get("type");
+        if (type == null || type.isNull()) {
+            return "no type";
+        }
+        if (type.isIntegralNumber()) {
+            return "type " + type.asText();
+        }
+        return "type '" + (type.isTextual() ? type.asText() : type.toString()) + "' (not a number)";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
     /** Called after a response: the reader moved to {@code readFrom}, the server reported {@code lastScanned}. */
     void endOfResponse(long readFrom, long lastScanned, Consumer<StreamStep> out) {
+        if (halted) {
+            return;
+        }
         boolean idle = transactions.oldestBeginTick().isEmpty();
         out.accept(StreamStep.positionOnly(advanceTo(readFrom, idle ? lastScanned : 0)));
     }
@@ -118,21 +212,70 @@ final class WalEventAssembler {
         return position;
     }
 
-    private ChangeEvent decode(WalMarker marker, ChangeType changeType) {
-        RawDocument data = marker.rawData() != null ? marker.rawData() : new RawDocument(null, null, RawJson.EMPTY_OBJECT);
+    /**
+     * The event of a marker the engine knows, or null when the stream does not want it; learns the names and the
+     * captured collections from it first (a drop last), and halts instead at a rename that
+     * {@link CollectionRenamePolicy#FAIL} does not follow.
+     */
+    private ChangeEvent decode(WalMarker marker, ChangeType changeType, Consumer<StreamStep> out) {
+        RawDocument document = marker.rawData() != null ? marker.rawData() : NO_DATA;
+        RawJson data = document.json();
         String cuid = marker.cuid();
-        catalog.learn(marker.type(), cuid, data.json());
+        String db = marker.db() != null ? marker.db() : database;
+        if (changeType == ChangeType.COLLECTION_RENAME) {
+            data = withOldName(data, catalog.resolve(cuid));
+            if (haltsAtRename(marker, db, data, out)) {
+                return null;
+            }
+        }
+        catalog.learn(marker.type(), cuid, data);
         String collection = catalog.resolve(cuid);
         if (collection == null && changeType == ChangeType.UPSERT) {
-            collection = collectionOfId(data.json().tree().path("_id").asText(""));
+            collection = collectionOfId(data.tree().path("_id").asText(""));
         }
-        String db = marker.db() != null ? marker.db() : database;
+        boolean wanted = catalog.wants(changeType, cuid, collection);
+        if (changeType == ChangeType.COLLECTION_DROP || changeType == ChangeType.VIEW_DROP) {
+            catalog.dropped(cuid);
+        }
+        if (!wanted) {
+            return null;
+        }
         String tid = marker.inTransaction() ? marker.tid() : null;
         return switch (changeType) {
-            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
-            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
-            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data.json(), position);
+            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, document, position);
+            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, document, position);
+            default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
         };
+    }
+
+    /**
+     * Under {@link CollectionRenamePolicy#FAIL}, a rename that takes a captured collection to a name the filter does
+     * not capture is delivered with the position before it, and then halts the stream; returns whether it did. The
+     * catalog does not learn the rename, so the positions keep the collection's old name.
+     */
+    private boolean haltsAtRename(WalMarker marker, String db, RawJson data, Consumer<StreamStep> out) {
+        String cuid = marker.cuid();
+        String newName = data.tree().path("name").asText("");
+        if (options.collectionRenamePolicy() != CollectionRenamePolicy.FAIL || !catalog.isCaptured(cuid)
+                || filter.acceptsCollection(newName)) {
+            return false;
+        }
+        if (filter.acceptsType(ChangeType.COLLECTION_RENAME)) {
+            out.accept(StreamStep.of(ChangeEvent.schemaChange(marker.tick(), ChangeType.COLLECTION_RENAME, db, newName,
+                    cuid, null, data, position)));
+        }
+        halt(new CollectionRenamedException(options.streamKey(), db, catalog.resolve(cuid), newName, cuid,
+                marker.tick()), out);
+        return true;
+    }
+
+    /** A rename's data with the name the collection had before ({@code oldName}), as logger-follow writes it. */
+    private static RawJson withOldName(RawJson data, String oldName) {
+        JsonNode tree = data.tree();
+        if (oldName == null || !tree.isObject()) {
+            return data;
+        }
+        return RawJson.of(((ObjectNode) tree.deepCopy()).put("oldName", oldName));
     }
 
     private static String collectionOfId(String id) {

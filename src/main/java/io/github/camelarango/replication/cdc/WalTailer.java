@@ -63,7 +63,7 @@ final class WalTailer {
         this.idleWait = idleWait;
         this.metrics = metrics;
         this.chunkSize = chunkSize;
-        this.serverSideCollection = filter.serverSideCollection().orElse(null);
+        this.serverSideCollection = assembler.serverSideCollection().orElse(null);
         this.includeSystem = filter.includeSystem();
         this.from = assembler.position().from();
         this.lastScanned = assembler.position().lastScanned();
@@ -111,7 +111,22 @@ final class WalTailer {
             return true; // nothing was written after from; a server whose last tick is below from is another
                          // server (restored, failed over): its ticks up to from would be skipped, so that is lost
         }
-        return !chunk.markers().isEmpty() && chunk.markers().get(0).tick() == from + 1;
+        if (!chunk.markers().isEmpty() && chunk.markers().get(0).tick() == from + 1) {
+            return true;
+        }
+        return Ticks.isAfter(chunk.lastTick(), from) && stillHoldsEverythingAfterFrom();
+    }
+
+    /**
+     * The server's own word on what its WAL holds ({@code wal/range}, asked after the tail answer, so a purge in
+     * between only makes it stricter): when its oldest tick is at most {@code from + 1}, every tick after
+     * {@code from} is still there. This is the case when {@code from} is the tick right before the oldest one, as
+     * after a skipped loss ({@link PositionLostPolicy#SKIP} resumes there), and the first marker after it is one the
+     * server filtered out.
+     */
+    private boolean stillHoldsEverythingAfterFrom() {
+        long oldest = source.oldestTick();
+        return oldest != 0 && !Ticks.isAfter(oldest, from + 1);
     }
 
     /**

@@ -151,22 +151,13 @@ public final class WalMarker implements JsonSerializable {
         return tick;
     }
 
-    /** The numeric type as Jackson's {@code asInt(-1)} reads it: numbers and numeric text, else -1. */
+    /** A JSON integer's value; -1 ({@link MarkerType#UNKNOWN}) when not an integer (a text "2300" too). */
     private static int typeCode(JsonParser p, JsonToken value) throws IOException {
-        switch (value) {
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : (int) p.getDoubleValue();
-            case VALUE_STRING:
-                try {
-                    return Integer.parseInt(p.getText().trim());
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
-            default:
-                p.skipChildren();
-                return -1;
+        if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
         }
+        p.skipChildren();
+        return MarkerType.UNKNOWN.code();
     }
 
     private static Long tickOrNull(String text) {
@@ -182,7 +173,9 @@ public final class WalMarker implements JsonSerializable {
         return tick;
     }
 
-    /** The numeric marker type, see {@link MarkerType}; -1 when absent or not a number. */
+    /**
+     * The numeric marker type, see {@link MarkerType}; -1 when the line has none or one that is not a JSON integer.
+     */
     public int type() {
         return type;
     }

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
+import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
 import io.github.camelarango.replication.cdc.envelope.UpsertOp;
 import io.github.camelarango.replication.client.Require;
 import org.apache.camel.spi.Configurer;
@@ -46,6 +48,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     @UriParam(label = "consumer", defaultValue = "FAIL")
     private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
+
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
+
+    @UriParam(label = "consumer", defaultValue = "FOLLOW")
+    private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
 
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
@@ -155,7 +163,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     /**
      * Comma separated names of the collections to capture (changes) or dump (dump); all collections of the database
-     * when not set. A single collection is also pushed to the server as the tail's collection filter.
+     * when not set. A single collection is also pushed to the server as the tail's collection filter. The changes
+     * consumer follows a captured collection by its identity when it is renamed (see collectionRenamePolicy).
      */
     public void setCollections(String collections) {
         this.collections = collections;
@@ -180,7 +189,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
      * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
      * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
-     * delivered). The write-ahead log writes inserts, updates and replaces alike: all are UPSERT.
+     * delivered, UNKNOWN ones as unknownMarkerPolicy says). The write-ahead log writes inserts, updates and replaces
+     * alike: all are UPSERT.
      */
     public void setOperationTypes(String operationTypes) {
         this.operationTypes = operationTypes;
@@ -198,6 +208,36 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setPositionLostPolicy(PositionLostPolicy positionLostPolicy) {
         this.positionLostPolicy = positionLostPolicy;
+    }
+
+    public UnknownMarkerPolicy getUnknownMarkerPolicy() {
+        return unknownMarkerPolicy;
+    }
+
+    /**
+     * What the changes consumer does with a write-ahead log marker it does not know (no type, a type that is not a
+     * number, an unknown code, or a code without a change of its own such as the legacy edge marker 2301) of a
+     * captured collection or of none: FAIL (stop after delivering the changes before it, report the consumer DOWN
+     * naming its tick, type and database), DELIVER (deliver it as a change of type UNKNOWN whose body is the whole
+     * marker) or SKIP (go on, with a WARN line per type and the UnknownMarkers count).
+     */
+    public void setUnknownMarkerPolicy(UnknownMarkerPolicy unknownMarkerPolicy) {
+        this.unknownMarkerPolicy = unknownMarkerPolicy;
+    }
+
+    public CollectionRenamePolicy getCollectionRenamePolicy() {
+        return collectionRenamePolicy;
+    }
+
+    /**
+     * What the changes consumer does when a collection it captures is renamed to a name the collections and
+     * excludeCollections options do not capture (the rename itself is always delivered, as a COLLECTION_RENAME
+     * change naming the new and the old name): FOLLOW (keep capturing it under its new name, also after a restart)
+     * or FAIL (stop after the rename, report the consumer DOWN naming both names; restart with collections naming the
+     * new name and the same offsetKey to go on).
+     */
+    public void setCollectionRenamePolicy(CollectionRenamePolicy collectionRenamePolicy) {
+        this.collectionRenamePolicy = collectionRenamePolicy;
     }
 
     public String getEnvelope() {
@@ -244,8 +284,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     }
 
     /**
-     * Whether a delete is followed by a tombstone exchange: a null body with the document key in the
-     * CamelArangoReplicationKey header and CamelArangoReplicationTombstone true (for Kafka log compaction).
+     * Whether a delete is followed by a tombstone exchange: a null body with the delete's headers (the document in
+     * CamelArangoReplicationDocumentId, collection/_key: the record key for Kafka log compaction) and
+     * CamelArangoReplicationTombstone true.
      */
     public void setTombstoneOnDelete(boolean tombstoneOnDelete) {
         this.tombstoneOnDelete = tombstoneOnDelete;

@@ -14,7 +14,9 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, a transaction larger than
- * maxTransactionEvents — with a message saying what happened and how to recover, the server's HTTP status when it
+ * maxTransactionEvents, an answer without a protocol header, a marker it does not know or a renamed collection under
+ * their FAIL policies, an Error thrown while reading or delivering a change — with a message saying what happened and
+ * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures as details.
  */
 public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
@@ -52,8 +54,8 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
     }
 
     private String message(Throwable failure) {
-        if (failure instanceof ChangeStreamException) {
-            return failure.getMessage(); // the engine's own words: what happened and how to recover
+        if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException) {
+            return failure.getMessage(); // their own words: what happened and how the consumer recovers
         }
         if (failure instanceof ArangoConnectionException) {
             return "ArangoDB at " + server + " is unreachable: " + failure.getMessage()

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
 import io.github.camelarango.replication.client.Ticks;
@@ -60,7 +61,7 @@ public final class ChangeMessages {
         message.setBody(bodyType.body(debezium != null ? debezium.value(event) : NativeEnvelope.body(event)));
     }
 
-    /** Makes the message the tombstone of a delete: a null body, the key header and the tombstone flag. */
+    /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
     public void writeTombstone(ChangeEvent delete, long serverLastTick, Message message) {
         headers(delete, serverLastTick, message);
         message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
@@ -78,7 +79,11 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
         message.setHeader(ArangoReplicationConstants.DATABASE, event.database());
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
+        if (event.type() == ChangeType.COLLECTION_RENAME) {
+            setIfPresent(message, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
+        }
         setIfPresent(message, ArangoReplicationConstants.KEY, event.key());
+        setIfPresent(message, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
         setIfPresent(message, ArangoReplicationConstants.REV, event.rev());
         setIfPresent(message, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, event.snapshot());

@@ -25,12 +25,13 @@ import io.github.camelarango.replication.client.Ticks;
  * @param openTransactions          write-ahead log transactions begun but not yet committed
  * @param bufferedTransactionEvents changes held in memory for open transactions
  * @param positionLostCount         how often the position was lost (purged write-ahead log, expired batch)
+ * @param unknownMarkers            write-ahead log markers the engine did not know (see unknownMarkerPolicy)
  * @param lastFailure               the failure of the last poll, null when it succeeded
  */
 public record ConsumerStatus(String offsetKey, String phase, String committedTick, String serverLastTick,
                              long lagTicks, Map<String, Long> eventsByType, Map<String, String> snapshotProgress,
                              long openTransactions, long bufferedTransactionEvents, long positionLostCount,
-                             Throwable lastFailure) {
+                             long unknownMarkers, Throwable lastFailure) {
 
     /** What a consumer that reports its status offers. */
     public interface Source {
@@ -49,7 +50,7 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
      */
     public static ConsumerStatus of(String offsetKey, ChangeStreamMetrics metrics, Throwable lastFailure) {
         if (metrics == null) {
-            return new ConsumerStatus(offsetKey, "", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, lastFailure);
+            return new ConsumerStatus(offsetKey, "", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, 0, lastFailure);
         }
         Map<String, Long> events = new HashMap<>();
         metrics.eventsByType().forEach((type, count) -> events.put(type.name(), count));
@@ -58,7 +59,7 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
         return new ConsumerStatus(offsetKey, metrics.phase() == null ? "" : metrics.phase().name(),
                 Ticks.format(metrics.committedTick()), Ticks.format(metrics.serverLastTick()), metrics.lagTicks(),
                 events, progress, metrics.openTransactions(), metrics.bufferedTransactionEvents(),
-                metrics.positionLostCount(), lastFailure);
+                metrics.positionLostCount(), metrics.unknownMarkers(), lastFailure);
     }
 
     /** {@code 120 of about 1000} while the dump runs ({@code 120} without a count), {@code 1000 done} after it. */
@@ -87,13 +88,17 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
         return position;
     }
 
-    /** Every figure: the {@link #position()}, the events, the snapshot and transaction figures, the last failure. */
+    /**
+     * Every figure: the {@link #position()}, the events, the snapshot and transaction figures, the unknown markers, the
+     * last failure.
+     */
     public Map<String, Object> figures() {
         Map<String, Object> figures = position();
         figures.put("eventsByType", eventsByType);
         figures.put("snapshotProgress", snapshotProgress);
         figures.put("openTransactions", openTransactions);
         figures.put("bufferedTransactionEvents", bufferedTransactionEvents);
+        figures.put("unknownMarkers", unknownMarkers);
         figures.put("lastFailure", lastFailure == null ? "" : lastFailure.getMessage());
         return figures;
     }

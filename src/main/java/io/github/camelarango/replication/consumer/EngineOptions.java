@@ -41,6 +41,8 @@ public final class EngineOptions {
                 .streamKey(streamKey)
                 .snapshotMode(snapshotMode)
                 .positionLostPolicy(consumer.getPositionLostPolicy())
+                .unknownMarkerPolicy(consumer.getUnknownMarkerPolicy())
+                .collectionRenamePolicy(consumer.getCollectionRenamePolicy())
                 .includeCollections(names(consumer.getCollections()))
                 .excludeCollections(names(consumer.getExcludeCollections()))
                 .includeSystem(includeSystem)

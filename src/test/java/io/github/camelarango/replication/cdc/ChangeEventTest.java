@@ -32,6 +32,7 @@ class ChangeEventTest {
         assertEquals(0, row.markerType());
         assertEquals("p1", row.key());
         assertEquals("_r1", row.rev());
+        assertEquals("products/p1", row.documentId());
         assertTrue(row.snapshot());
         assertNull(row.transactionId());
         ChangeEvent upsert = ChangeEvent.upsert(41, "shop", "products", "h1/100", "39", RawDocument.of(doc), POSITION);
@@ -52,6 +53,10 @@ class ChangeEventTest {
         assertEquals(2302, delete.markerType());
         assertEquals("p1", delete.key());
         assertEquals("_r9", delete.rev());
+        assertEquals("products/p1", delete.documentId(), "the document's identity names its collection");
+        assertNull(ChangeEvent.delete(42, "shop", null, "h1/100", null,
+                RawDocument.of(json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}")), POSITION).documentId(),
+                "no identity when the collection is unknown");
     }
 
     @Test
@@ -61,6 +66,7 @@ class ChangeEventTest {
         assertEquals(2002, rename.markerType());
         assertNull(rename.key());
         assertNull(rename.rev());
+        assertNull(rename.documentId());
         IllegalArgumentException notSchema = assertThrows(IllegalArgumentException.class,
                 () -> ChangeEvent.schemaChange(44, ChangeType.UPSERT, "shop", "products", null, null,
                         RawJson.EMPTY_OBJECT, POSITION));

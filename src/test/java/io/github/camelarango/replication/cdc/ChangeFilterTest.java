@@ -32,15 +32,18 @@ class ChangeFilterTest {
     }
 
     @Test
-    void operationTypesAndGaps() {
+    void operationTypesGapsAndUnknownMarkers() {
         ChangeFilter filter = new ChangeFilter(Set.of("a"), Set.of(), false, EnumSet.of(ChangeType.DELETE));
         assertTrue(filter.accepts(ChangeType.DELETE, "a"));
         assertFalse(filter.accepts(ChangeType.UPSERT, "a"));
         assertTrue(filter.accepts(ChangeType.GAP, null), "a gap is always reported");
+        assertTrue(filter.accepts(ChangeType.UNKNOWN, "a"), "the unknownMarkerPolicy decides, not the types");
+        assertTrue(filter.accepts(ChangeType.UNKNOWN, null), "an unknown marker naming no collection");
+        assertFalse(filter.accepts(ChangeType.UNKNOWN, "b"), "an unknown marker of a collection not captured");
         assertEquals("Invalid value for option changeTypes: '[]'; allowed is at least one of [SNAPSHOT_READ, UPSERT, DELETE,"
                      + " COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE,"
                      + " INDEX_CREATE, INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP,"
-                     + " GAP] (with none nothing would ever be delivered)",
+                     + " GAP, UNKNOWN] (with none nothing would ever be delivered)",
                 assertThrows(IllegalArgumentException.class, () -> new ChangeFilter(Set.of(), Set.of(), false, Set.of()))
                         .getMessage());
     }

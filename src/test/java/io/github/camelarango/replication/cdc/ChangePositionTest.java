@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.cdc;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ class ChangePositionTest {
     void tailPositionRoundTripsThroughJson() {
         ChangePosition position = ChangePosition.tail(189495, 189505);
         String json = position.toJson();
-        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\"}", json);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\"}", json);
         assertEquals(position, ChangePosition.parse(json));
     }
 
@@ -27,8 +28,36 @@ class ChangePositionTest {
         assertEquals(ChangePosition.Phase.SNAPSHOT, parsed.phase());
         assertEquals(42, parsed.snapshotTick());
         assertEquals(Set.of("a", "b", "c"), parsed.completedCollections());
-        assertEquals("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\",\"c\"]}",
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\",\"c\"]}",
                 position.toJson());
+    }
+
+    @Test
+    void capturedCollectionsRoundTripAndSurviveACompletedCollection() {
+        ChangePosition position = ChangePosition.snapshot(42, Set.of()).withCollections(Map.of("h1/200", "b",
+                "h1/100", "a"));
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[],"
+                + "\"collections\":{\"h1/100\":\"a\",\"h1/200\":\"b\"}}", position.toJson());
+        ChangePosition done = position.withCompleted("a");
+        assertEquals(Optional.of(Map.of("h1/100", "a", "h1/200", "b")), done.collections());
+        assertEquals(done, ChangePosition.parse(done.toJson()));
+        ChangePosition tail = ChangePosition.tail(7, 0).withCollections(Map.of());
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\",\"collections\":{}}",
+                tail.toJson());
+        assertEquals(Optional.of(Map.of()), ChangePosition.parse(tail.toJson()).collections(), "none captured");
+        assertEquals(Optional.empty(), ChangePosition.tail(7, 0).collections(), "not known");
+        assertTrue(tail.withCollections(Map.of()) == tail);
+    }
+
+    @Test
+    void formatOneIsStillReadAndUnknownFieldsAreIgnored() {
+        assertEquals(ChangePosition.tail(5, 6),
+                ChangePosition.parse("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"5\",\"lastScanned\":\"6\"}"));
+        assertEquals(ChangePosition.tail(5, 0).withCollections(Map.of("c", "x")), ChangePosition.parse(
+                "{\"v\":2,\"phase\":\"TAIL\",\"from\":\"5\",\"collections\":{\"c\":\"x\"},\"later\":{\"a\":1}}"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChangePosition.parse(
+                "{\"v\":2,\"phase\":\"TAIL\",\"from\":\"5\",\"collections\":[\"x\"]}")).getMessage()
+                .contains("'collections'"));
     }
 
     @Test
@@ -64,7 +93,7 @@ class ChangePositionTest {
         PositionStore store = PositionStore.ofStrings(map::get, map::put);
         assertEquals(Optional.empty(), store.load("k"));
         store.save("k", ChangePosition.tail(7, 0));
-        assertEquals("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\"}", map.get("k"));
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"7\",\"lastScanned\":\"0\"}", map.get("k"));
         assertEquals(Optional.of(ChangePosition.tail(7, 0)), store.load("k"));
     }
 }

@@ -241,6 +241,7 @@ class ChangeStreamEmulatorIT {
             setup.db.collection("orders").insertDocument(Map.of("_key", "lost1"));
             setup.db.collection("orders").updateDocument("s0", Map.of("changed", true));
             setup.emulator.purgeWalUpTo(setup.emulator.lastTick());
+            setup.db.collection("orders").insertDocument(Map.of("_key", "kept")); // the WAL the server still has
             try (ChangeStream stream = new ChangeStream(setup.client, options().positionLostPolicy(policy).build(),
                     positions)) {
                 switch (policy) {
@@ -252,13 +253,15 @@ class ChangeStreamEmulatorIT {
                     }
                     case RESNAPSHOT -> {
                         List<ChangeEvent> events = catchUp(stream, replica, setup);
-                        assertEquals(11, events.stream().filter(ChangeEvent::snapshot).count(),
+                        assertEquals(12, events.stream().filter(ChangeEvent::snapshot).count(),
                                 "a new snapshot of both captured collections");
                         assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
                     }
                     case SKIP -> {
                         List<ChangeEvent> first = stream.poll(10);
                         assertEquals(ChangeType.GAP, first.get(0).type());
+                        assertEquals(List.of("kept"), first.stream().skip(1).map(ChangeEvent::key).toList(),
+                                "what the server still has after the gap is delivered");
                         replica.apply(first);
                         stream.commit(first.get(first.size() - 1).position());
                         setup.db.collection("orders").insertDocument(Map.of("_key", "after"));

@@ -48,6 +48,7 @@ final class FakeReplicationSource implements ReplicationSource {
     private int dumpCalls;
     private int failingDumpCall;
     private String[] upsertAfterLastTick;
+    private String lastTailCollection;
 
     @Override
     public String database() {
@@ -61,6 +62,54 @@ final class FakeReplicationSource implements ReplicationSource {
         ObjectNode marker = marker(++tick, 2000, cuid, "0");
         marker.putObject("data").put("name", name).put("globallyUniqueId", cuid);
         wal.add(WalMarker.of(marker));
+    }
+
+    /**
+     * Appends a marker as given (a test control for markers the engine may not know): its fields, plus a
+     * {@code tick} of its own and {@code db} "shop" when it has none.
+     *
+     * @return the marker's tick
+     */
+    synchronized long appendRaw(String fieldsJson) {
+        ObjectNode marker;
+        try {
+            marker = (ObjectNode) JSON.readTree(fieldsJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(fieldsJson, e);
+        }
+        marker.put("tick", Long.toUnsignedString(++tick));
+        if (!marker.has("db")) {
+            marker.put("db", "shop");
+        }
+        wal.add(WalMarker.of(marker));
+        return tick;
+    }
+
+    /** Renames the collection (2002 with the new name). */
+    synchronized void renameCollection(String name, String newName) {
+        String cuid = cuids.remove(name);
+        cuids.put(newName, cuid);
+        data.put(newName, data.remove(name));
+        ObjectNode marker = marker(++tick, 2002, cuid, "0");
+        marker.putObject("data").put("name", newName);
+        wal.add(WalMarker.of(marker));
+    }
+
+    /**
+     * Drops the collection (2001). As a real tail served after the drop, the WAL no longer shows the collection's
+     * earlier markers, only the drop (docs/protocol.md §0.3 gotcha 5).
+     */
+    synchronized void dropCollection(String name) {
+        String cuid = cuids.remove(name);
+        data.remove(name);
+        wal.removeIf(m -> cuid.equals(m.cuid()));
+        wal.add(WalMarker.of(marker(++tick, 2001, cuid, "0")));
+    }
+
+    /** Truncates a large collection: one 2004 marker (docs/protocol.md §5.1). */
+    synchronized void truncateCollection(String name) {
+        data.get(name).clear();
+        wal.add(WalMarker.of(marker(++tick, 2004, cuids.get(name), "0")));
     }
 
     /** Inserts or updates (standalone). */
@@ -179,6 +228,11 @@ final class FakeReplicationSource implements ReplicationSource {
         return extendCalls;
     }
 
+    /** The {@code collection=} filter of the last successful tail call, null when it had none. */
+    synchronized String lastTailCollection() {
+        return lastTailCollection;
+    }
+
     synchronized int tailCalls() {
         return tailCalls;
     }
@@ -238,6 +292,11 @@ final class FakeReplicationSource implements ReplicationSource {
         if (++tailCalls == failingTailCall) {
             throw new ChangeStreamException("tail: connection reset (fake)");
         }
+        String only = request.collection();
+        if (only != null && !cuids.containsKey(only)) {
+            throw new UnknownCollectionException(only, null); // 404 with errorNum 1203
+        }
+        lastTailCollection = only; // markers of other collections still come: the engine filters them anyway
         boolean fromPresent = Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
         List<WalMarker> out = new ArrayList<>();
         long lastScanned = request.from();
@@ -273,6 +332,12 @@ final class FakeReplicationSource implements ReplicationSource {
             upsertAfterLastTick = null;
         }
         return last;
+    }
+
+    /** The first retained marker's tick; after everything was purged, the tick after the purged ones. */
+    @Override
+    public synchronized long oldestTick() {
+        return wal.isEmpty() ? purgedUpTo + 1 : wal.get(0).tick();
     }
 
     private Batch batch(String id) {

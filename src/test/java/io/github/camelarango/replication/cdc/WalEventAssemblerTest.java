@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WalEventAssemblerTest {
 
-    private final CollectionCatalog catalog = new CollectionCatalog();
     private final List<StreamStep> out = new ArrayList<>();
 
-    private WalEventAssembler assembler(ChangeFilter filter, int maxTransactionEvents, long start) {
+    private WalEventAssembler assembler(Set<String> include, int maxTransactionEvents, long start) {
+        ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
+        CollectionCatalog catalog = new CollectionCatalog(options.filter());
         catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false),
                 new ReplicationSource.CollectionInfo("b", CUID_B, false)));
-        return new WalEventAssembler("shop", catalog, filter, new TransactionBuffer(maxTransactionEvents),
-                ChangePosition.tail(start, 0));
+        return new WalEventAssembler("shop", catalog, new TransactionBuffer(maxTransactionEvents),
+                ChangePosition.tail(start, 0), options, new ChangeStreamMetrics());
     }
 
     private List<ChangeEvent> events() {
@@ -38,7 +39,7 @@ class WalEventAssemblerTest {
 
     @Test
     void standaloneChangesCarryTheirOwnTick() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
         feed(assembler, Markers.upsert("101", "0", CUID_A, "a", "k1"), Markers.remove("102", "0", CUID_B, "k2"));
         List<ChangeEvent> events = events();
         assertEquals(2, events.size());
@@ -58,7 +59,7 @@ class WalEventAssemblerTest {
 
     @Test
     void transactionIsHeldUntilCommitAndOnlyItsLastEventCarriesTheCommitPosition() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
         feed(assembler, Markers.begin("110", "77"), Markers.upsert("111", "77", CUID_A, "a", "x"),
                 Markers.upsert("112", "77", CUID_B, "b", "y"));
         assertTrue(events().isEmpty(), "nothing of an open transaction is delivered");
@@ -77,7 +78,7 @@ class WalEventAssemblerTest {
 
     @Test
     void abortedTransactionIsDropped() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
         feed(assembler, Markers.begin("110", "9"), Markers.upsert("111", "9", CUID_A, "a", "x"),
                 Markers.abort("112", "9"), Markers.upsert("113", "0", CUID_A, "a", "after"));
         assertEquals(List.of("after"), events().stream().map(ChangeEvent::key).toList());
@@ -86,7 +87,7 @@ class WalEventAssemblerTest {
 
     @Test
     void standaloneChangeDuringAnOpenTransactionDoesNotCommitPastItsBegin() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
         feed(assembler, Markers.begin("110", "5"), Markers.upsert("111", "5", CUID_A, "a", "t"),
                 Markers.upsert("112", "0", CUID_B, "b", "solo"));
         ChangeEvent solo = events().get(0);
@@ -98,7 +99,7 @@ class WalEventAssemblerTest {
 
     @Test
     void bufferLimitFailsNamingTransactionLimitAndOption() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 2, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 2, 100);
         feed(assembler, Markers.begin("110", "31"), Markers.upsert("111", "31", CUID_A, "a", "1"),
                 Markers.upsert("112", "31", CUID_A, "a", "2"));
         TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class,
@@ -109,7 +110,7 @@ class WalEventAssemblerTest {
 
     @Test
     void filteredChangesAdvanceThePositionWithoutEvents() {
-        WalEventAssembler assembler = assembler(new ChangeFilter(Set.of("a"), Set.of(), false, ChangeType.all()), 10,
+        WalEventAssembler assembler = assembler(Set.of("a"), 10,
                 100);
         feed(assembler, Markers.upsert("101", "0", CUID_B, "b", "skip"), Markers.begin("102", "4"),
                 Markers.upsert("103", "4", CUID_B, "b", "skip2"), Markers.commit("104", "4"));
@@ -119,7 +120,7 @@ class WalEventAssemblerTest {
 
     @Test
     void namesFollowCreatesAndRenames() {
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, 100);
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
         String cuid = "h3A468B5B7C1A/300";
         feed(assembler, Markers.createCollection("101", cuid, "fresh"), Markers.upsert("102", "0", cuid, "fresh", "k"),
                 Markers.rename("103", cuid, "renamed"), Markers.remove("104", "0", cuid, "k"));
@@ -135,7 +136,7 @@ class WalEventAssemblerTest {
     @Test
     void ticksAbove2Pow63StayMonotonic() {
         long start = Long.parseUnsignedLong("9223372036854775806");
-        WalEventAssembler assembler = assembler(ChangeFilter.acceptAll(), 10, start);
+        WalEventAssembler assembler = assembler(Set.of(), 10, start);
         feed(assembler, Markers.upsert("9223372036854775807", "0", CUID_A, "a", "1"),
                 Markers.upsert("9223372036854775808", "0", CUID_A, "a", "2"),
                 Markers.upsert("18446744073709551615", "0", CUID_A, "a", "3"));

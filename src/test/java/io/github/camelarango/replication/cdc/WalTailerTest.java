@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelarango.replication.client.WalMarker;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class WalTailerTest {
     static final class ScriptedTail implements ReplicationSource {
         final Deque<TailChunk> answers = new ArrayDeque<>();
         final List<TailRequest> requests = new ArrayList<>();
+        long oldestTick;
 
         @Override
         public String database() {
@@ -68,14 +70,21 @@ class WalTailerTest {
         public long lastTick() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long oldestTick() {
+            return oldestTick;
+        }
     }
 
     private final ScriptedTail source = new ScriptedTail();
     private final List<StreamStep> out = new ArrayList<>();
 
-    private WalTailer tailer(long from, ChangeFilter filter, Duration idleMin) {
-        WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(), filter,
-                new TransactionBuffer(100), ChangePosition.tail(from, 0));
+    private WalTailer tailer(long from, Set<String> include, Duration idleMin) {
+        ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
+        ChangeFilter filter = options.filter();
+        WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
+                new TransactionBuffer(100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
                 new ChangeStreamMetrics(), 16384, filter);
     }
@@ -88,7 +97,7 @@ class WalTailerTest {
 
     @Test
     void emptyAnswerWithLastIncludedZeroNeverResetsFrom() {
-        WalTailer tailer = tailer(189479, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(189479, Set.of(), Duration.ZERO);
         source.answers.add(answer(true, 0, 189479, 189479, false));
         source.answers.add(answer(true, 0, 189479, 189479, false));
         tailer.fetch(out::add);
@@ -100,7 +109,7 @@ class WalTailerTest {
 
     @Test
     void lastScannedBeforeFromKeepsFromMonotonic() {
-        WalTailer tailer = tailer(189438, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(189438, Set.of(), Duration.ZERO);
         source.answers.add(answer(true, 0, 189435, 189438, false)); // real 3.12 example
         source.answers.add(answer(true, 0, 189435, 189438, false));
         tailer.fetch(out::add);
@@ -111,7 +120,7 @@ class WalTailerTest {
 
     @Test
     void filteredTrailingMarkersMoveFromToLastScannedMinusOne() {
-        WalTailer tailer = tailer(189495, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(189495, Set.of(), Duration.ZERO);
         source.answers.add(answer(true, 0, 189505, 189505, false));
         source.answers.add(answer(true, 0, 189505, 189505, false));
         tailer.fetch(out::add);
@@ -121,7 +130,7 @@ class WalTailerTest {
 
     @Test
     void markersAdvanceFromToLastIncludedAndCheckMoreAsksAgainAtOnce() {
-        WalTailer tailer = tailer(100, ChangeFilter.acceptAll(), Duration.ofSeconds(30));
+        WalTailer tailer = tailer(100, Set.of(), Duration.ofSeconds(30));
         source.answers.add(answer(true, 102, 105, 200, true,
                 Markers.upsert("101", "0", Markers.CUID_A, "a", "1"), Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
         source.answers.add(answer(true, 0, 200, 200, false));
@@ -137,7 +146,7 @@ class WalTailerTest {
 
     @Test
     void purgedWalIsReportedBeforeAnythingIsUsed() {
-        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
         WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
@@ -147,7 +156,7 @@ class WalTailerTest {
 
     @Test
     void frompresentFalseIsNoLossWhenNothingCanBeMissing() {
-        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 0, 500, 500, false)); // purged up to 500, nothing after it
         source.answers.add(answer(false, 501, 501, 501, false, Markers.upsert("501", "0", Markers.CUID_A, "a", "x")));
         source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
@@ -159,8 +168,22 @@ class WalTailerTest {
     }
 
     @Test
+    void frompresentFalseIsNoLossWhenTheServerStillHoldsEveryTickAfterFrom() {
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
+        source.oldestTick = 501; // the purge ended at 500; ticks 501 and 502 belong to markers the server filtered
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        tailer.fetch(out::add);
+        assertEquals(503, tailer.from(), "wal/range says the WAL holds every tick after 500");
+        WalTailer later = tailer(500, Set.of(), Duration.ZERO);
+        source.oldestTick = 502; // tick 501 is gone
+        source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
+        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> later.fetch(out::add));
+        assertEquals(500, lost.from);
+    }
+
+    @Test
     void aServerBehindThePositionIsALostPosition() {
-        WalTailer tailer = tailer(500, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
         WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
@@ -169,7 +192,7 @@ class WalTailerTest {
 
     @Test
     void fromZeroReportsNoLoss() {
-        WalTailer tailer = tailer(0, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(0, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 0, 10, 10, false));
         tailer.fetch(out::add);
         assertEquals(9, tailer.from());
@@ -177,13 +200,12 @@ class WalTailerTest {
 
     @Test
     void singleIncludedCollectionIsSentAsServerFilter() {
-        WalTailer tailer = tailer(1, new ChangeFilter(java.util.Set.of("a"), java.util.Set.of(), false,
-                ChangeType.all()), Duration.ZERO);
+        WalTailer tailer = tailer(1, Set.of("a"), Duration.ZERO);
         source.answers.add(answer(true, 0, 1, 1, false));
         tailer.fetch(out::add);
         assertEquals("a", source.requests.get(0).collection());
         assertFalse(source.requests.get(0).includeSystem());
-        WalTailer all = tailer(1, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer all = tailer(1, Set.of(), Duration.ZERO);
         source.answers.add(answer(true, 0, 1, 1, false));
         all.fetch(out::add);
         assertNull(source.requests.get(1).collection());
@@ -193,7 +215,7 @@ class WalTailerTest {
     void ticksAbove2Pow63AdvanceFromAsUnsignedNumbers() {
         long beforeHalf = Long.parseUnsignedLong("9223372036854775806");
         long afterHalf = Long.parseUnsignedLong("9223372036854775813");
-        WalTailer tailer = tailer(beforeHalf, ChangeFilter.acceptAll(), Duration.ZERO);
+        WalTailer tailer = tailer(beforeHalf, Set.of(), Duration.ZERO);
         source.answers.add(answer(true, afterHalf, afterHalf, afterHalf, false,
                 Markers.upsert("9223372036854775813", "0", Markers.CUID_A, "a", "x")));
         source.answers.add(answer(true, 0, beforeHalf, afterHalf, false));

@@ -19,17 +19,18 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A JDK HTTP server on 127.0.0.1 (random port) answering canned responses per "METHOD path", recording every request.
  * Answers {@code /_api/version} and {@code /_admin/server/role} from {@link #version(String, String)} unless a test
- * stubs them itself.
+ * stubs them itself. Public for the tests of other packages that need an answer no real server gives (a missing
+ * header, say).
  */
-final class CannedArangoServer implements AutoCloseable {
+public final class CannedArangoServer implements AutoCloseable {
 
     /** A recorded request. */
-    record Recorded(String method, String path, String query, Headers headers, String body) {
+    public record Recorded(String method, String path, String query, Headers headers, String body) {
     }
 
     /** A canned answer; {@code body} null means no body. */
-    record Answer(int status, Map<String, String> headers, String body) {
-        static Answer json(int status, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, Map.of("Content-Type", "application/json"), body);
         }
     }
@@ -47,14 +48,14 @@ final class CannedArangoServer implements AutoCloseable {
     private volatile String version = "3.11.4";
     private volatile String role = "SINGLE";
 
-    CannedArangoServer() throws IOException {
+    public CannedArangoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -70,7 +71,7 @@ final class CannedArangoServer implements AutoCloseable {
     }
 
     /** Queues answers for "METHOD path"; the last one repeats. */
-    synchronized CannedArangoServer on(String method, String path, Answer... answers) {
+    public synchronized CannedArangoServer on(String method, String path, Answer... answers) {
         List<Handler> list = handlers.computeIfAbsent(method + " " + path, k -> new ArrayList<>());
         for (Answer answer : answers) {
             list.add(exchange -> write(exchange, answer));
@@ -85,7 +86,7 @@ final class CannedArangoServer implements AutoCloseable {
     }
 
     /** Requests seen, excluding the version/role probes. */
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return requests.stream().filter(r -> !r.path().endsWith("/_api/version") && !r.path().endsWith("/_admin/server/role"))
                 .toList();
     }

@@ -77,6 +77,19 @@ class ClientStreamingTest {
     }
 
     @Test
+    void markerTypeIsAJsonIntegerOrUnknown() {
+        server.on("GET", "/_db/_system/_api/wal/tail", dump(200, Map.of("x-arango-replication-frompresent", "true",
+                "x-arango-replication-lastincluded", "5"), "{\"tick\":\"1\",\"type\":2300}\n"
+                + "{\"tick\":\"2\",\"type\":\"2300\"}\n{\"tick\":\"3\"}\n{\"tick\":\"4\",\"type\":2300.5}\n"
+                + "{\"tick\":\"5\",\"type\":9999}\n"));
+        try (WalTailResponse tail = client.walTail(WalTailRequest.from(0))) {
+            List<Integer> types = new ArrayList<>();
+            tail.markers().forEachRemaining(m -> types.add(m.type()));
+            assertEquals(List.of(2300, -1, -1, -1, 9999), types, "a text, missing or fractional type is no type");
+        }
+    }
+
+    @Test
     void walTailEmptyAnswersOf311And312() {
         // [REAL 3.11.4] ?from=189479 -> 204; [REAL 3.12.0-devel] ?from=189438 -> 204 with lastscanned < from
         server.on("GET", "/_db/_system/_api/wal/tail",

@@ -89,8 +89,11 @@ class LineParsingTest {
     }
 
     @Test
-    void theTypeIsReadAsJacksonsAsIntReadsIt() throws BadLine {
-        assertEquals(2300, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":\"2300\"}")).type());
+    void theTypeIsAJsonIntegerOrUnknown() throws BadLine {
+        assertEquals(2300, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":2300}")).type());
+        assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":\"2300\"}")).type());
+        assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":2300.5}")).type());
+        assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":99999999999}")).type());
         assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":\"document\"}")).type());
         assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":{\"code\":2300}}")).type());
         assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\"}")).type());

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -30,10 +29,11 @@ import io.github.camelarango.replication.client.RawJson;
  * <li>{@code ts_ms}: when the envelope was made (Debezium's processing time);</li>
  * <li>{@code transaction}: {@code {"id":tid}} for changes of a WAL transaction, else null.</li>
  * </ul>
- * Schema changes and gaps have no {@code op}: {@code {"source":…,"ts_ms":…,"databaseName":…,"schemaChange":TYPE,
- * "data":…}}. After a delete, Kafka-style sinks expect a tombstone (same key, null value): see
- * {@link #needsTombstone}. The document ({@code after}) and the marker's {@code data} are embedded as the JSON text
- * the server wrote, without re-serialising.
+ * Schema changes, gaps and unknown markers have no {@code op}: {@code {"source":…,"ts_ms":…,"databaseName":…,
+ * "schemaChange":TYPE,"data":…}} (for an unknown marker, {@code data} is the whole marker). After a delete,
+ * Kafka-style sinks expect a tombstone (same key, null value): see {@link #needsTombstone}. The document
+ * ({@code after}) and the marker's {@code data} are embedded as the JSON text the server wrote, without
+ * re-serialising.
  */
 public final class DebeziumEnvelope {
 
@@ -55,11 +55,14 @@ public final class DebeziumEnvelope {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The record key: {@code {"_key":…}} for document changes, {@code {"collection":…}} otherwise. */
+    /**
+     * The record key: {@code {"_id":"<collection>/<_key>"}} for document changes (the {@code _key} alone would make
+     * documents of different collections one record in a topic they share), {@code {"collection":…}} otherwise.
+     */
     public static ObjectNode key(ChangeEvent event) {
         ObjectNode key = JsonNodeFactory.instance.objectNode();
-        if (event.key() != null) {
-            key.put("_key", event.key());
+        if (event.documentId() != null) {
+            key.put("_id", event.documentId());
         } else {
             key.put("collection", event.collection());
         }

@@ -13,7 +13,8 @@ import io.github.camelarango.replication.client.RawJson;
  * <li>deletes: {@code {"_key":…,"_rev":…}} — the removed key and revision (the WAL has no before-image);</li>
  * <li>schema changes: the marker's {@code data} (collection/index/view definition, new name…), empty when the
  * marker has none (drops);</li>
- * <li>gaps: {@code {"lostAfterTick","resumedAfterTick","reason"}}.</li>
+ * <li>gaps: {@code {"lostAfterTick","resumedAfterTick","reason"}};</li>
+ * <li>unknown markers: the whole marker as the server sent it.</li>
  * </ul>
  */
 public final class NativeEnvelope {

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
@@ -68,7 +67,9 @@ class EnvelopeTest {
         assertTrue(value.get("before").isNull());
         assertTrue(value.get("after").isNull());
         assertEquals("_r9", value.get("source").get("rev").asText());
-        assertEquals(json("{\"_key\":\"p1\"}"), DebeziumEnvelope.key(delete));
+        assertEquals(json("{\"_id\":\"products/p1\"}"), DebeziumEnvelope.key(delete),
+                "the key names the collection: p1 of another collection is another record");
+        assertEquals("products", value.get("source").get("collection").asText());
         assertTrue(DebeziumEnvelope.needsTombstone(delete));
         assertEquals("{\"_key\":\"p1\",\"_rev\":\"_r9\"}", NativeEnvelope.body(delete).toString());
     }
@@ -87,6 +88,19 @@ class EnvelopeTest {
         assertEquals(data, NativeEnvelope.body(rename).tree());
         assertEquals("t", debezium.value(ChangeEvent.schemaChange(13, ChangeType.COLLECTION_TRUNCATE, "shop", "renamed",
                 "h1/100", null, RawJson.EMPTY_OBJECT, ChangePosition.tail(13, 0))).tree().get("op").asText());
+    }
+
+    @Test
+    void unknownMarkerIsCarriedWholeInBothEnvelopes() throws Exception {
+        JsonNode marker = json("{\"tick\":\"14\",\"type\":9999,\"db\":\"shop\",\"data\":{\"x\":1}}");
+        ChangeEvent unknown = ChangeEvent.unknown(14, 9999, "shop", null, null, null, RawJson.of(marker),
+                ChangePosition.tail(14, 0));
+        JsonNode value = debezium.value(unknown).tree();
+        assertFalse(value.has("op"));
+        assertEquals("UNKNOWN", value.get("schemaChange").asText());
+        assertEquals(marker, value.get("data"));
+        assertEquals(9999, unknown.markerType());
+        assertEquals(marker, NativeEnvelope.body(unknown).tree());
     }
 
     @Test

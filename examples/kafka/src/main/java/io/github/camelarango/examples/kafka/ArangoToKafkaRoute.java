@@ -5,8 +5,11 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * ArangoDB to Kafka: every change of the collections (snapshot first, then the write-ahead log) as a Debezium-style
- * JSON record on {@code {{kafka.topic}}}, keyed by the document's {@code _key}; with {@code kafka.tombstones=true} a
- * delete is followed by a tombstone (same key, null value) so that log compaction forgets the document.
+ * JSON record on {@code {{kafka.topic}}}, keyed by {@code <collection>/<_key>} (the
+ * {@code CamelArangoReplicationDocumentId} header, e.g. {@code orders/1}), so that the collections can share one
+ * compacted topic: the bare {@code _key} of {@code orders/1} and {@code customers/1} is the same. With
+ * {@code kafka.tombstones=true} a delete is followed by a tombstone (same key, null value) so that log compaction
+ * forgets the document.
  * <p>
  * The consumer commits its position to {@code {{offsets.file}}} only once Kafka acknowledged the record, so stopping
  * and starting again (or a crash) loses nothing: at-least-once, duplicates possible after a crash.
@@ -18,7 +21,7 @@ public class ArangoToKafkaRoute extends RouteBuilder {
         from("arango-replication:changes?collections={{arango.collections}}&snapshotMode=initial&envelope=debezium"
                 + "&tombstoneOnDelete={{kafka.tombstones}}&offsetFile={{offsets.file}}")
                 .routeId("arango-to-kafka")
-                .setHeader(KafkaConstants.KEY, header("CamelArangoReplicationKey"))
+                .setHeader(KafkaConstants.KEY, header("CamelArangoReplicationDocumentId"))
                 .to("kafka:{{kafka.topic}}?brokers={{kafka.brokers}}");
     }
 }

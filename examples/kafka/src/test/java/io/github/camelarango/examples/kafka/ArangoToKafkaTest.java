@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.arangodb.ArangoCollection;
 import com.arangodb.ArangoDB;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example against the ArangoDB emulator and a real Kafka broker (KRaft) in the test JVM: what lands in the topic
- * is read back with a plain Kafka consumer.
+ * is read back with a plain Kafka consumer. Records are keyed by {@code <collection>/<_key>}.
  */
 class ArangoToKafkaTest {
 
@@ -63,7 +65,7 @@ class ArangoToKafkaTest {
     }
 
     @Test
-    void everyChangeLandsKeyedByKeyAndADeleteIsFollowedByATombstone() throws Exception {
+    void everyChangeLandsKeyedByCollectionAndKeyAndADeleteIsFollowedByATombstone() throws Exception {
         ArangoCollection orders = collection("orders");
         orders.insertDocument(Map.of("_key", "o1", "amount", 10));
         orders.insertDocument(Map.of("_key", "o2", "amount", 20));
@@ -76,16 +78,46 @@ class ArangoToKafkaTest {
 
         List<ConsumerRecord<String, String>> records = KAFKA.readAll("orders.changes", 6, TIMEOUT);
         assertEquals(6, records.size(), "2 snapshot rows, update, delete, tombstone, insert: " + records);
-        assertRecord(records.get(0), "o1", "r", 10);
-        assertRecord(records.get(1), "o2", "r", 20);
-        assertRecord(records.get(2), "o1", "u", 11);
-        assertEquals("o2", records.get(3).key());
+        assertRecord(records.get(0), "orders", "o1", "r", 10);
+        assertRecord(records.get(1), "orders", "o2", "r", 20);
+        assertRecord(records.get(2), "orders", "o1", "u", 11);
+        assertEquals("orders/o2", records.get(3).key());
         JsonNode delete = JSON.readTree(records.get(3).value());
         assertEquals("d", delete.path("op").asText());
         assertTrue(delete.path("after").isNull(), "a delete has no after: " + delete);
-        assertEquals("o2", records.get(4).key());
+        assertEquals("orders", delete.path("source").path("collection").asText(), "source names the collection");
+        assertEquals("orders/o2", records.get(4).key());
         assertNull(records.get(4).value(), "the tombstone after the delete of o2");
-        assertRecord(records.get(5), "o3", "u", 30);
+        assertRecord(records.get(5), "orders", "o3", "u", 30);
+    }
+
+    @Test
+    void documentsOfTheSameKeyInTwoCollectionsStayApartInOneCompactedTopic() throws Exception {
+        KAFKA.createCompactedTopic("shop.changes");
+        driver.createDatabase("shop");
+        ArangoCollection orders = collection("shop", "orders");
+        ArangoCollection customers = collection("shop", "customers");
+        orders.insertDocument(Map.of("_key", "1", "amount", 10));
+        customers.insertDocument(Map.of("_key", "1", "name", "Ada"));
+        main = startExample("shop", "orders,customers", "shop.changes");
+        assertEquals(2, KAFKA.readAll("shop.changes", 2, TIMEOUT).size(), "the snapshot");
+
+        orders.deleteDocument("1");
+        customers.updateDocument("1", Map.of("name", "Ada L."));
+
+        List<ConsumerRecord<String, String>> records = KAFKA.readAll("shop.changes", 5, TIMEOUT);
+        assertEquals(5, records.size(), "2 snapshot rows, delete, tombstone, update: " + records);
+        assertEquals(Set.of("orders/1", "customers/1"), records.stream().map(ConsumerRecord::key)
+                .collect(Collectors.toSet()), "one key per document, naming its collection");
+        // what log compaction keeps: the last record of each key
+        Map<String, String> compacted = new HashMap<>();
+        records.forEach(record -> compacted.put(record.key(), record.value()));
+        assertTrue(compacted.containsKey("orders/1") && compacted.get("orders/1") == null,
+                "orders/1 ends with its tombstone");
+        JsonNode customer = JSON.readTree(compacted.get("customers/1"));
+        assertEquals("Ada L.", customer.path("after").path("name").asText(),
+                "the tombstone of orders/1 leaves customers/1: " + customer);
+        assertEquals("customers", customer.path("source").path("collection").asText());
     }
 
     @Test
@@ -114,25 +146,34 @@ class ArangoToKafkaTest {
             seen.add(describe(record));
         }
         for (int i = 0; i < 20; i++) {
-            assertTrue(seen.contains("i" + i + " r " + i), "snapshot of i" + i);
-            assertTrue(seen.contains("i" + i + " u " + (100 + i)), "update of i" + i + " made while stopped");
+            assertTrue(seen.contains("items/i" + i + " r " + i), "snapshot of i" + i);
+            assertTrue(seen.contains("items/i" + i + " u " + (100 + i)), "update of i" + i + " made while stopped");
         }
-        assertTrue(seen.contains("i0 d"), "delete of i0 made while stopped");
-        assertTrue(seen.contains("i0 tombstone"), "tombstone of i0");
+        assertTrue(seen.contains("items/i0 d"), "delete of i0 made while stopped");
+        assertTrue(seen.contains("items/i0 tombstone"), "tombstone of i0");
         for (int i = 20; i < 30; i++) {
-            assertTrue(seen.contains("i" + i + " u " + i), "insert of i" + i + " after the restart");
+            assertTrue(seen.contains("items/i" + i + " u " + i), "insert of i" + i + " after the restart");
         }
         assertEquals(52, seen.size(), "nothing else: " + seen);
     }
 
     private ArangoCollection collection(String name) {
-        driver.db().createCollection(name);
-        return driver.db().collection(name);
+        return collection("_system", name);
+    }
+
+    private ArangoCollection collection(String database, String name) {
+        driver.db(database).createCollection(name);
+        return driver.db(database).collection(name);
     }
 
     private Main startExample(String collection, String topic) throws Exception {
+        return startExample("_system", collection, topic);
+    }
+
+    private Main startExample(String database, String collection, String topic) throws Exception {
         URI url = URI.create(ARANGO.url());
         Main example = KafkaExample.createMain();
+        example.addOverrideProperty("camel.component.arango-replication.database", database);
         example.addOverrideProperty("camel.component.arango-replication.host", url.getHost());
         example.addOverrideProperty("camel.component.arango-replication.port", String.valueOf(url.getPort()));
         example.addOverrideProperty("camel.component.arango-replication.user", ARANGO.user());
@@ -145,11 +186,12 @@ class ArangoToKafkaTest {
         return example;
     }
 
-    private static void assertRecord(ConsumerRecord<String, String> record, String key, String op, int amount)
-            throws IOException {
-        assertEquals(key, record.key(), "record key");
+    private static void assertRecord(ConsumerRecord<String, String> record, String collection, String key, String op,
+                                     int amount) throws IOException {
+        assertEquals(collection + "/" + key, record.key(), "record key");
         JsonNode value = JSON.readTree(record.value());
         assertEquals(op, value.path("op").asText(), "op of " + value);
+        assertEquals(collection, value.path("source").path("collection").asText(), "source.collection of " + value);
         assertEquals(key, value.path("after").path("_key").asText(), "after._key of " + value);
         assertEquals(amount, value.path("after").path("amount").asInt(), "after.amount of " + value);
     }

@@ -1,0 +1,47 @@
+package io.github.camelarango.replication.cdc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a {@link ChangeStream} the way a consumer does, for the engine tests of collections and markers. */
+final class StreamRun {
+
+    private StreamRun() {
+    }
+
+    /** Options for a {@link FakeReplicationSource}: no idle waits, small chunks. */
+    static ChangeStreamOptions.Builder options() {
+        return ChangeStreamOptions.builder().streamKey("test").idleMinWait(Duration.ZERO).idleMaxWait(Duration.ZERO)
+                .initialDumpChunkSize(300).maxDumpChunkSize(1000).tailChunkSize(16384);
+    }
+
+    /**
+     * Polls and commits every event (as a consumer whose deliveries all succeed) until three polls in a row bring
+     * nothing; a poll that fails ends the run with its exception.
+     */
+    static List<ChangeEvent> deliverAll(ChangeStream stream) {
+        return deliverInto(stream, new ArrayList<>());
+    }
+
+    /** As {@link #deliverAll}, adding the delivered events to {@code delivered}, which keeps them when a poll fails. */
+    static List<ChangeEvent> deliverInto(ChangeStream stream, List<ChangeEvent> delivered) {
+        for (int idle = 0, polls = 0; idle < 3; polls++) {
+            if (polls > 10_000) {
+                throw new AssertionError("the stream never went idle; delivered " + delivered.size());
+            }
+            List<ChangeEvent> events = stream.poll(50);
+            for (ChangeEvent event : events) {
+                delivered.add(event);
+                stream.commit(event.position());
+            }
+            idle = events.isEmpty() ? idle + 1 : 0;
+        }
+        return delivered;
+    }
+
+    /** The events that are not snapshot rows. */
+    static List<ChangeEvent> changes(List<ChangeEvent> events) {
+        return events.stream().filter(e -> !e.snapshot()).toList();
+    }
+}
