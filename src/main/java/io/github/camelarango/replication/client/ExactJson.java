@@ -2,6 +2,7 @@ package io.github.camelarango.replication.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,43 +43,7 @@ final class ExactJson {
 
     /** The tree of the value at the parser's current token. */
     static JsonNode tree(JsonParser p) throws IOException {
-        JsonToken token = p.currentToken();
-        switch (token) {
-            case START_OBJECT:
-                ObjectNode object = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    object.set(name, tree(p));
-                }
-                return object;
-            case START_ARRAY:
-                ArrayNode array = NODES.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(tree(p));
-                }
-                return array;
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                };
-            case VALUE_NUMBER_FLOAT:
-                Number decimal = decimal(p);
-                return decimal instanceof BigDecimal exact ? NODES.numberNode(exact)
-                        : NODES.numberNode(decimal.doubleValue());
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                throw new IllegalStateException("not at the start of a JSON value: " + token);
-        }
+        return (JsonNode) read(p, TREE);
     }
 
     /**
@@ -86,38 +51,131 @@ final class ExactJson {
      * {@code ArrayList} for an array, String, Boolean, null, and numbers as the class describes.
      */
     static Object value(JsonParser p) throws IOException {
+        return read(p, VALUES);
+    }
+
+    /** The value at the parser's current token as {@code shape} builds it; the parser ends at its last token. */
+    private static Object read(JsonParser p, Shape shape) throws IOException {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT:
-                Map<String, Object> map = new LinkedHashMap<>();
+                Object object = shape.object();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    map.put(name, value(p));
+                    shape.put(object, name, read(p, shape));
                 }
-                return map;
+                return object;
             case START_ARRAY:
-                List<Object> list = new ArrayList<>();
+                Object array = shape.array();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(p));
+                    shape.add(array, read(p, shape));
                 }
-                return list;
+                return array;
             case VALUE_STRING:
-                return p.getText();
+                return shape.scalar(p.getText());
             case VALUE_NUMBER_INT:
-                return p.getNumberValue();
+                return shape.scalar(p.getNumberValue());
             case VALUE_NUMBER_FLOAT:
-                return decimal(p);
+                return shape.scalar(decimal(p));
             case VALUE_TRUE:
-                return Boolean.TRUE;
+                return shape.scalar(Boolean.TRUE);
             case VALUE_FALSE:
-                return Boolean.FALSE;
+                return shape.scalar(Boolean.FALSE);
             case VALUE_NULL:
-                return null;
+                return shape.scalar(null);
             default:
                 throw new IllegalStateException("not at the start of a JSON value: " + token);
         }
     }
+
+    /** What JSON values become: Jackson nodes, or plain Java values. */
+    private interface Shape {
+        Object object();
+
+        void put(Object object, String name, Object value);
+
+        Object array();
+
+        void add(Object array, Object value);
+
+        /** A String, Integer, Long, BigInteger, Double, BigDecimal, Boolean or null. */
+        Object scalar(Object value);
+    }
+
+    private static final Shape TREE = new Shape() {
+        @Override
+        public Object object() {
+            return NODES.objectNode();
+        }
+
+        @Override
+        public void put(Object object, String name, Object value) {
+            ((ObjectNode) object).set(name, (JsonNode) value);
+        }
+
+        @Override
+        public Object array() {
+            return NODES.arrayNode();
+        }
+
+        @Override
+        public void add(Object array, Object value) {
+            ((ArrayNode) array).add((JsonNode) value);
+        }
+
+        @Override
+        public Object scalar(Object value) {
+            if (value instanceof String text) {
+                return NODES.textNode(text);
+            }
+            if (value instanceof Boolean bool) {
+                return NODES.booleanNode(bool);
+            }
+            if (value instanceof Integer integer) {
+                return NODES.numberNode(integer);
+            }
+            if (value instanceof Long integer) {
+                return NODES.numberNode(integer);
+            }
+            if (value instanceof BigInteger integer) {
+                return NODES.numberNode(integer);
+            }
+            if (value instanceof BigDecimal decimal) {
+                return NODES.numberNode(decimal);
+            }
+            return value == null ? NODES.nullNode() : NODES.numberNode(((Number) value).doubleValue());
+        }
+    };
+
+    private static final Shape VALUES = new Shape() {
+        @Override
+        public Object object() {
+            return new LinkedHashMap<String, Object>();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void put(Object object, String name, Object value) {
+            ((Map<String, Object>) object).put(name, value);
+        }
+
+        @Override
+        public Object array() {
+            return new ArrayList<>();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void add(Object array, Object value) {
+            ((List<Object>) array).add(value);
+        }
+
+        @Override
+        public Object scalar(Object value) {
+            return value;
+        }
+    };
 
     /** A decimal as a Double when that keeps the written value, else as a BigDecimal. */
     static Number decimal(JsonParser p) throws IOException {

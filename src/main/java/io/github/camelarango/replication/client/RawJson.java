@@ -118,14 +118,7 @@ public final class RawJson implements JsonSerializable {
      * @throws IllegalArgumentException when the bytes are not one JSON value
      */
     public JsonNode readTree() {
-        try (JsonParser p = parser()) {
-            p.nextToken();
-            JsonNode value = ExactJson.tree(p);
-            requireEnd(p);
-            return value;
-        } catch (IOException e) {
-            throw notJson(e);
-        }
+        return read(ExactJson::tree);
     }
 
     /**
@@ -135,14 +128,7 @@ public final class RawJson implements JsonSerializable {
      * @throws IllegalArgumentException when the bytes are not one JSON value
      */
     public Object readValue() {
-        try (JsonParser p = parser()) {
-            p.nextToken();
-            Object value = ExactJson.value(p);
-            requireEnd(p);
-            return value;
-        } catch (IOException e) {
-            throw notJson(e);
-        }
+        return read(ExactJson::value);
     }
 
     /** Writes the value as it is into a Jackson generator, where a value is expected. */
@@ -151,7 +137,7 @@ public final class RawJson implements JsonSerializable {
     }
 
     /** A streaming parser over the value. */
-    JsonParser parser() throws IOException {
+    private JsonParser parser() throws IOException {
         return Json.mapper().getFactory().createParser(bytes, offset, length);
     }
 
@@ -182,14 +168,24 @@ public final class RawJson implements JsonSerializable {
         return hash;
     }
 
-    private static void requireEnd(JsonParser p) throws IOException {
-        if (p.nextToken() != null) {
-            throw new IllegalArgumentException("more than one JSON value: " + p.currentToken() + " after the first");
+    /** Reads the one value of the bytes with {@code reader}. */
+    private <T> T read(Reader<T> reader) {
+        try (JsonParser p = parser()) {
+            p.nextToken();
+            T value = reader.read(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("more than one JSON value: " + p.currentToken() + " after the first");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON value: " + e.getMessage(), e);
         }
     }
 
-    private IllegalArgumentException notJson(IOException e) {
-        return new IllegalArgumentException("not a JSON value: " + e.getMessage(), e);
+    /** Reads the value at a parser's current token. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonParser p) throws IOException;
     }
 
     /** The bytes for Jackson's raw writing: UTF-8 generators copy them as they are, others take the text. */
