@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(89);
+        Set<String> props = new HashSet<>(91);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -41,6 +41,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("chunkSize");
         props.add("clientInfo");
         props.add("collection");
+        props.add("collectionRenamePolicy");
         props.add("collections");
         props.add("connectTimeout");
         props.add("connectionRetryWaitTime");
@@ -108,6 +109,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("to");
         props.add("tombstoneOnDelete");
         props.add("ttl");
+        props.add("unknownMarkerPolicy");
         props.add("upsertOp");
         props.add("useEnvelope");
         props.add("useFixedDelay");

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
  * was read to the end. Read the body once: through the typed iterators of the subclasses, {@link #lines()} or
- * {@link #body()}. Lines are read one at a time as they arrive (only the line being parsed is held). Always close it (try-with-resources); closing before the end discards the connection instead of
- * draining it. A stream is meant for one thread; the client that produced it is thread-safe.
+ * {@link #body()}. Lines are read one at a time as they arrive, by one streaming parser (only the line being read
+ * and the parser's read-ahead are held). Always close it (try-with-resources); closing before the end discards the
+ * connection instead of draining it. A stream is meant for one thread; the client that produced it is thread-safe.
  */
 public abstract class ReplicationStream implements AutoCloseable {
 
