@@ -182,6 +182,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": getOrCreateConsumerConfiguration(target).setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
@@ -338,6 +340,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
@@ -490,6 +494,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return getOrCreateProducerConfiguration(target).getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return getOrCreateConsumerConfiguration(target).getTransactionBufferSize();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();

@@ -171,6 +171,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": target.getConsumerConfiguration().setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
@@ -339,6 +341,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
@@ -508,6 +512,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return target.getProducerConfiguration().getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return target.getConsumerConfiguration().getTransactionBufferSize();
         case "ttl": return target.getProducerConfiguration().getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();

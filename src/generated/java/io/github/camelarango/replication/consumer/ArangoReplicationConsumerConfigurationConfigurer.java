@@ -63,6 +63,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": target.setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
@@ -114,6 +116,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
@@ -166,6 +170,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return target.getTransactionBufferSize();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
         case "upsertop":

@@ -30,6 +30,7 @@ public final class ChangeStreamOptions {
     private final Duration idleMinWait;
     private final Duration idleMaxWait;
     private final int maxTransactionEvents;
+    private final long transactionBufferSize;
     private final Duration progressLogInterval;
 
     private ChangeStreamOptions(Builder b) {
@@ -46,6 +47,7 @@ public final class ChangeStreamOptions {
         this.idleMinWait = b.idleMinWait;
         this.idleMaxWait = b.idleMaxWait;
         this.maxTransactionEvents = b.maxTransactionEvents;
+        this.transactionBufferSize = b.transactionBufferSize;
         this.progressLogInterval = b.progressLogInterval;
     }
 
@@ -106,6 +108,10 @@ public final class ChangeStreamOptions {
         return maxTransactionEvents;
     }
 
+    public long transactionBufferSize() {
+        return transactionBufferSize;
+    }
+
     public Duration progressLogInterval() {
         return progressLogInterval;
     }
@@ -128,6 +134,7 @@ public final class ChangeStreamOptions {
         private Duration idleMinWait = Duration.ofMillis(100);
         private Duration idleMaxWait = Duration.ofMillis(2000);
         private int maxTransactionEvents = 100_000;
+        private long transactionBufferSize = 16L * 1024 * 1024;
         private Duration progressLogInterval = Duration.ofSeconds(5);
 
         private Builder() {
@@ -232,9 +239,26 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Most events held for open WAL transactions (default 100 000). */
+        /**
+         * Most events held for open WAL transactions (default 100 000); a transaction that would take more streams
+         * through as {@link #transactionBufferSize} describes.
+         *
+         * @deprecated the buffer is bounded in bytes by {@link #transactionBufferSize}; this bound on events stays
+         *             only for configurations that set it
+         */
+        @Deprecated
         public Builder maxTransactionEvents(int value) {
             this.maxTransactionEvents = (int) Require.positive("maxTransactionEvents", value);
+            return this;
+        }
+
+        /**
+         * Most bytes of WAL markers held for open transactions until their commit (default 16 MiB). A transaction
+         * that would take more is delivered as its changes come, each with the position from before the
+         * transaction, which moves to the commit tick at its commit marker: a restart replays it whole.
+         */
+        public Builder transactionBufferSize(long value) {
+            this.transactionBufferSize = Require.positive("transactionBufferSize", value);
             return this;
         }
 

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * before the transaction except the last one, which carries the commit tick. A crash therefore replays a
  * transaction whole. Positions only move forward (unsigned tick order).
  * <p>
+ * Large transactions: the {@link TransactionBuffer} holds transactions up to {@code transactionBufferSize} bytes;
+ * a transaction beyond it is streamed through as it comes, each event carrying the position from before the
+ * transaction, and its commit marker moves the position to the commit tick. The stream never stops for size.
+ * <p>
  * A marker it does not know goes as the {@link UnknownMarkerPolicy} says; under {@link UnknownMarkerPolicy#FAIL} it
  * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
  */
@@ -83,7 +87,12 @@ final class WalEventAssembler {
             case TRANSACTION_START -> transactions.begin(tid, tick);
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
             case TRANSACTION_ABORT -> {
-                transactions.abort(tid);
+                long beginTick = transactions.beginTick(tid).orElse(tick);
+                if (transactions.abort(tid)) {
+                    String db = marker.db() != null ? marker.db() : database;
+                    halt(new StreamedTransactionAbortedException(options.streamKey(), db, tid, beginTick, tick), out);
+                    return;
+                }
                 out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
@@ -105,7 +114,7 @@ final class WalEventAssembler {
         boolean wanted = event != null;
         if (marker.inTransaction()) {
             if (wanted) {
-                transactions.add(marker.tid(), tick, event);
+                inTransaction(marker, event, out);
             } else {
                 transactions.begin(marker.tid(), tick);
             }
@@ -113,6 +122,30 @@ final class WalEventAssembler {
         }
         ChangePosition next = advanceTo(tick, 0);
         out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
+    }
+
+    /**
+     * Holds an event of an open transaction, or hands it out at once with the position from before the transaction
+     * when the transaction streams (see {@link TransactionBuffer}).
+     */
+    private void inTransaction(WalMarker marker, ChangeEvent event, Consumer<StreamStep> out) {
+        String tid = marker.tid();
+        boolean streaming = transactions.isStreaming(tid);
+        List<ChangeEvent> now = transactions.add(tid, marker.tick(), event, marker.rawLine().length());
+        if (now.isEmpty()) {
+            return;
+        }
+        if (!streaming) {
+            LOG.info("Change stream '{}' delivers WAL transaction {} (begun at tick {}) as its changes come: it "
+                    + "outgrew transactionBufferSize ({} bytes) or maxTransactionEvents ({}); the position stays "
+                    + "before the transaction until its commit", options.streamKey(), tid,
+                    Ticks.format(transactions.beginTick(tid).orElse(marker.tick())),
+                    options.transactionBufferSize(), options.maxTransactionEvents());
+        }
+        ChangePosition before = advanceTo(marker.tick(), 0);
+        for (ChangeEvent e : now) {
+            out.accept(StreamStep.of(e.withPosition(before)));
+        }
     }
 
     /**

@@ -83,7 +83,11 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     private boolean dumpChunks;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
+    @Deprecated
     private int maxTransactionEvents = 100_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "16777216")
+    private long transactionBufferSize = 16L * 1024 * 1024;
 
     @UriParam(label = "consumer,advanced", defaultValue = "600000", javaType = "java.time.Duration")
     private long batchTtl = 600_000L;
@@ -353,16 +357,33 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.dumpChunks = dumpChunks;
     }
 
+    @Deprecated
     public int getMaxTransactionEvents() {
         return maxTransactionEvents;
     }
 
     /**
-     * The most changes of open write-ahead log transactions held in memory until their commit; a larger transaction
-     * fails the consumer with a message saying so.
+     * Deprecated: the memory of open transactions is bounded in bytes by transactionBufferSize. The most changes of
+     * open write-ahead log transactions held in memory until their commit; a transaction that would take more is
+     * delivered as its changes come, as for transactionBufferSize (it no longer fails the consumer).
      */
+    @Deprecated
     public void setMaxTransactionEvents(int maxTransactionEvents) {
         this.maxTransactionEvents = maxTransactionEvents;
+    }
+
+    public long getTransactionBufferSize() {
+        return transactionBufferSize;
+    }
+
+    /**
+     * The most bytes of write-ahead log markers of open transactions held in memory until their commit (16 MiB by
+     * default), so that a transaction is delivered once committed. A transaction that would take more is delivered
+     * as its changes come; its changes carry the position from before the transaction until its commit, so a stop
+     * or crash in it delivers it again whole from its start.
+     */
+    public void setTransactionBufferSize(long transactionBufferSize) {
+        this.transactionBufferSize = transactionBufferSize;
     }
 
     public long getBatchTtl() {
