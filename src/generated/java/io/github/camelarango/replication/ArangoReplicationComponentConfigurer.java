@@ -33,18 +33,18 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         return target.getConfiguration();
     }
 
-    private io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration getOrCreateProducerConfiguration(ArangoReplicationComponent target) {
-        if (target.getProducerConfiguration() == null) {
-            target.setProducerConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration());
-        }
-        return target.getProducerConfiguration();
-    }
-
     private io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration getOrCreateConsumerConfiguration(ArangoReplicationComponent target) {
         if (target.getConsumerConfiguration() == null) {
             target.setConsumerConfiguration(new io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration());
         }
         return target.getConsumerConfiguration();
+    }
+
+    private io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration getOrCreateProducerConfiguration(ArangoReplicationComponent target) {
+        if (target.getProducerConfiguration() == null) {
+            target.setProducerConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration());
+        }
+        return target.getProducerConfiguration();
     }
 
     @Override
@@ -68,6 +68,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": getOrCreateApplierConfiguration(target).setAutoStart(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "badlinepolicy":
+        case "badLinePolicy": getOrCreateConsumerConfiguration(target).setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchid":
         case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
@@ -226,6 +228,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": return java.lang.Boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
         case "batchttl":
@@ -380,6 +384,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": return getOrCreateApplierConfiguration(target).getAutoStart();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "badlinepolicy":
+        case "badLinePolicy": return getOrCreateConsumerConfiguration(target).getBadLinePolicy();
         case "batchid":
         case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
         case "batchttl":

@@ -42,6 +42,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "badlinepolicy":
+        case "badLinePolicy": target.getConsumerConfiguration().setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchid":
         case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
@@ -212,6 +214,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
         case "batchttl":
@@ -383,6 +387,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "badlinepolicy":
+        case "badLinePolicy": return target.getConsumerConfiguration().getBadLinePolicy();
         case "batchid":
         case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":

@@ -23,6 +23,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration target = (io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": target.setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
         case "bodytype":
@@ -76,6 +78,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchttl":
         case "batchTtl": return long.class;
         case "bodytype":
@@ -130,6 +134,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration target = (io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": return target.getBadLinePolicy();
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
         case "bodytype":

@@ -182,7 +182,7 @@ final class CapturePhases {
         }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize()),
+                        options.maxDumpChunkSize(), new BadLineRule(options)),
                 options.filter(), catalog, metrics, progressLog, clock, resume);
         try {
             reader.start();

@@ -22,6 +22,7 @@ public final class ChangeStreamOptions {
     private final PositionLostPolicy positionLostPolicy;
     private final UnknownMarkerPolicy unknownMarkerPolicy;
     private final CollectionRenamePolicy collectionRenamePolicy;
+    private final BadLinePolicy badLinePolicy;
     private final ChangeFilter filter;
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
@@ -39,6 +40,7 @@ public final class ChangeStreamOptions {
         this.positionLostPolicy = b.positionLostPolicy;
         this.unknownMarkerPolicy = b.unknownMarkerPolicy;
         this.collectionRenamePolicy = b.collectionRenamePolicy;
+        this.badLinePolicy = b.badLinePolicy;
         this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
@@ -74,6 +76,10 @@ public final class ChangeStreamOptions {
 
     public CollectionRenamePolicy collectionRenamePolicy() {
         return collectionRenamePolicy;
+    }
+
+    public BadLinePolicy badLinePolicy() {
+        return badLinePolicy;
     }
 
     public ChangeFilter filter() {
@@ -123,6 +129,7 @@ public final class ChangeStreamOptions {
         private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
         private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
         private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
+        private BadLinePolicy badLinePolicy = BadLinePolicy.FAIL;
         private Set<String> includeCollections = Set.of();
         private Set<String> excludeCollections = Set.of();
         private boolean includeSystem;
@@ -161,6 +168,12 @@ public final class ChangeStreamOptions {
         /** Default {@link UnknownMarkerPolicy#FAIL}. */
         public Builder unknownMarkerPolicy(UnknownMarkerPolicy value) {
             this.unknownMarkerPolicy = notNull("unknownMarkerPolicy", value, UnknownMarkerPolicy.values());
+            return this;
+        }
+
+        /** Default {@link BadLinePolicy#FAIL}. */
+        public Builder badLinePolicy(BadLinePolicy value) {
+            this.badLinePolicy = notNull("badLinePolicy", value, BadLinePolicy.values());
             return this;
         }
 

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * a transaction beyond it is streamed through as it comes, each event carrying the position from before the
  * transaction, and its commit marker moves the position to the commit tick. The stream never stops for size.
  * <p>
- * A marker it does not know goes as the {@link UnknownMarkerPolicy} says; under {@link UnknownMarkerPolicy#FAIL} it
- * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
+ * A marker it does not know goes as the {@link UnknownMarkerPolicy} says, a line that could not be read as the
+ * {@link BadLinePolicy} says; under their FAIL policies it ends with a {@link StreamStep#halt halt} and ignores the
+ * markers after it.
  */
 final class WalEventAssembler {
 
@@ -47,7 +48,10 @@ final class WalEventAssembler {
     private final ChangeStreamMetrics metrics;
     /** The unknown marker types already reported at WARN (policy SKIP). */
     private final Set<String> warnedTypes = new HashSet<>();
+    private final BadLineRule badLines;
     private ChangePosition position;
+    /** The tick of the last marker read, for the messages about a bad line after it. */
+    private long lastTick;
     private boolean halted;
 
     WalEventAssembler(String database, CollectionCatalog catalog, TransactionBuffer transactions,
@@ -58,7 +62,9 @@ final class WalEventAssembler {
         this.transactions = transactions;
         this.options = options;
         this.metrics = metrics;
+        this.badLines = new BadLineRule(options);
         this.position = start;
+        this.lastTick = start.from();
     }
 
     /** The position after everything assembled so far. */
@@ -83,6 +89,7 @@ final class WalEventAssembler {
         }
         long tick = marker.tick();
         String tid = marker.tid();
+        lastTick = tick;
         switch (marker.markerType()) {
             case TRANSACTION_START -> transactions.begin(tid, tick);
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
@@ -96,6 +103,16 @@ final class WalEventAssembler {
                 out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
+        }
+    }
+
+    /**
+     * A line of the answer that could not be read, in its place among the markers: a halt or a SKIPPED event as the
+     * {@link BadLinePolicy} says; nothing after a halt.
+     */
+    void badLine(ReplicationSource.BadLine line, Consumer<StreamStep> out) {
+        if (!halted) {
+            halted = badLines.inTail(line, database, lastTick, position, out);
         }
     }
 

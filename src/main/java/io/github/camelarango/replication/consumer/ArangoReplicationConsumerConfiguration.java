@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.BadLinePolicy;
 import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
@@ -54,6 +55,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     @UriParam(label = "consumer", defaultValue = "FOLLOW")
     private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
+
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private BadLinePolicy badLinePolicy = BadLinePolicy.FAIL;
 
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
@@ -192,7 +196,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     /**
      * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
      * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
-     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
+     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP and SKIPPED events are always
      * delivered, UNKNOWN ones as unknownMarkerPolicy says). The write-ahead log writes inserts, updates and replaces
      * alike: all are UPSERT.
      */
@@ -242,6 +246,22 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setCollectionRenamePolicy(CollectionRenamePolicy collectionRenamePolicy) {
         this.collectionRenamePolicy = collectionRenamePolicy;
+    }
+
+    public BadLinePolicy getBadLinePolicy() {
+        return badLinePolicy;
+    }
+
+    /**
+     * What the changes consumer does with a line of a snapshot (dump) or write-ahead log answer it cannot read (not
+     * JSON, invalid UTF-8, a value beyond the parser's limits): FAIL (stop once after delivering the changes before
+     * it, report the consumer DOWN naming the tick or the collection and the line, and the ways out; the line is not
+     * read again until a restart) or SKIP (deliver a SKIPPED change in its place, whose body names the reason, the
+     * tick or collection and the line's first 200 bytes, counted in eventsByType, and go on without the change it
+     * held).
+     */
+    public void setBadLinePolicy(BadLinePolicy badLinePolicy) {
+        this.badLinePolicy = badLinePolicy;
     }
 
     public String getEnvelope() {

@@ -44,6 +44,7 @@ public final class EngineOptions {
                 .positionLostPolicy(consumer.getPositionLostPolicy())
                 .unknownMarkerPolicy(consumer.getUnknownMarkerPolicy())
                 .collectionRenamePolicy(consumer.getCollectionRenamePolicy())
+                .badLinePolicy(consumer.getBadLinePolicy())
                 .includeCollections(names(consumer.getCollections()))
                 .excludeCollections(names(consumer.getExcludeCollections()))
                 .includeSystem(includeSystem)
