@@ -2,8 +2,9 @@ package io.github.camelarango.replication.cdc;
 
 /**
  * What a {@link ChangeStream} does with a line of a dump or {@code wal/tail} answer it cannot read: not JSON, not
- * valid UTF-8, not what the protocol says, or a value beyond the parser's limits (the options
- * {@code maxJsonStringLength}, {@code maxJsonNumberLength}, {@code maxJsonNestingDepth}).
+ * valid UTF-8, not what the protocol says, or beyond the parser's limits (Jackson's default
+ * {@code StreamReadConstraints}; document data is kept as its bytes, so only what the engine reads of a line — the
+ * marker's attributes, a document's {@code _key} and {@code _rev}, the nesting depth — meets them).
  */
 public enum BadLinePolicy {
     /**

@@ -254,7 +254,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     /**
      * What the changes consumer does with a line of a snapshot (dump) or write-ahead log answer it cannot read (not
-     * JSON, invalid UTF-8, a value beyond the parser's limits): FAIL (stop once after delivering the changes before
+     * JSON, invalid UTF-8, nested deeper than the parser allows): FAIL (stop once after delivering the changes before
      * it, report the consumer DOWN naming the tick or the collection and the line, and the ways out; the line is not
      * read again until a restart) or SKIP (deliver a SKIPPED change in its place, whose body names the reason, the
      * tick or collection and the line's first 200 bytes, counted in eventsByType, and go on without the change it
