@@ -34,7 +34,7 @@ class BadLinesIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?snapshotMode=NEVER&offsetRepository=#offsets&initialDelay=0&delay=20&"
                   + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":*");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.emulator.faults().rewriteLine("GET", TAIL, "\"_key\":\"bad1\"", BadLines.truncated(), 2);
             f.insert("orders", Map.of("_key", "ok1"));
             f.insert("orders", Map.of("_key", "bad1"));
@@ -58,7 +58,7 @@ class BadLinesIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?snapshotMode=NEVER&badLinePolicy=SKIP&offsetRepository=#offsets"
                   + "&initialDelay=0&" + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":*");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.emulator.faults().rewriteLine("GET", TAIL, "\"_key\":\"bad1\"", BadLines.invalidUtf8(), 1);
             f.insert("orders", Map.of("_key", "ok1"));
             f.insert("orders", Map.of("_key", "bad1"));
