@@ -122,7 +122,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                     .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
             ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey.value(),
                     options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
-                    offsetKey.adoptingEarlierDefault(offsets.positions()), keepAliveTimer);
+                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
             metrics = newStream.metrics();
             stream = newStream;
             LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -315,7 +315,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return consumerStatus().openTransactions();
     }
 
-    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
+    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by transactionBufferSize)")
     public long getBufferedTransactionEvents() {
         return consumerStatus().bufferedTransactionEvents();
     }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
- * open transactions, bounded by {@code maxTransactionEvents}). Nothing is fetched while the caller does not poll, so
- * a slow caller slows the fetching.
+ * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is
+ * fetched while the caller does not poll, so a slow caller slows the fetching.
  * <p>
  * <b>Keep-alive.</b> The dump batch of a snapshot must be used or extended within {@code batchTtl}, and the stream's
  * registration at the server (which keeps the WAL from the committed position on, docs/protocol.md §4.6) must be
@@ -125,16 +125,15 @@ public final class ChangeStream implements AutoCloseable {
     /**
      * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
      *
-     * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
-     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
-     *                                      poll)
-     * @throws SnapshotStalledException     when the snapshot's batch expired again and again during the dump of one
-     *                                      collection (again on every poll)
-     * @throws ChangeStreamException        when the stream stopped at a change it must not pass under its options
-     *                                      (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed
-     *                                      collection under {@link CollectionRenamePolicy#FAIL}), after the events
-     *                                      before it were returned (again on every poll)
-     * @throws IllegalStateException        after {@link #close()}
+     * @throws PositionLostException    when the position is lost and the policy is FAIL (again on every poll)
+     * @throws SnapshotStalledException when the snapshot's batch expired again and again during the dump of one
+     *                                  collection (again on every poll)
+     * @throws ChangeStreamException    when the stream stopped at a change it must not pass under its options
+     *                                  (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed
+     *                                  collection under {@link CollectionRenamePolicy#FAIL}, a bad line under
+     *                                  {@link BadLinePolicy#FAIL}), after the events before it were returned (again
+     *                                  on every poll)
+     * @throws IllegalStateException    after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
         Require.positive("maxEvents", maxEvents);
@@ -152,7 +151,7 @@ public final class ChangeStream implements AutoCloseable {
                 failure = e;
                 commits.markLost(e.reason());
                 throw e;
-            } catch (TransactionTooLargeException | SnapshotStalledException e) {
+            } catch (SnapshotStalledException e) {
                 failure = e;
                 throw e;
             } catch (RuntimeException e) {
@@ -207,9 +206,9 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
-     * limit, a stalled snapshot, an unknown marker or a renamed collection under their FAIL policies), which every
-     * {@link #poll} throws again until {@link #rewind()}; empty while the stream is healthy.
+     * The failure that stopped this stream (a lost position under the FAIL policy, a stalled snapshot, an unknown
+     * marker, a renamed collection or a bad line under their FAIL policies), which every {@link #poll} throws again
+     * until {@link #rewind()}; empty while the stream is healthy.
      * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
      * retries.
      */

@@ -3,12 +3,12 @@ package io.github.camelarango.replication.cdc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.CreateDumpBatchRequest;
@@ -18,6 +18,8 @@ import io.github.camelarango.replication.client.DumpResponse;
 import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
 import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.InventoryRequest;
+import io.github.camelarango.replication.client.MalformedLineException;
+import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.ReplicationHeaders;
 import io.github.camelarango.replication.client.ServerIdentity;
 import io.github.camelarango.replication.client.Ticks;
@@ -153,8 +155,8 @@ public final class ClientReplicationSource implements ReplicationSource {
         return onBatch(batchId, () -> {
             try (DumpResponse response = client.dump(new DumpRequest(collection, batchId, (long) chunkSize, false,
                     null))) {
-                List<JsonNode> documents = new ArrayList<>();
-                response.documents().forEachRemaining(documents::add);
+                List<RawDocument> documents = new ArrayList<>();
+                List<BadLine> badLines = readLines(response.rawDocuments(), documents);
                 ReplicationHeaders headers = response.headers();
                 String answer = "the dump answer of collection '" + collection + "'";
                 if (headers.checkMore() == null) {
@@ -166,7 +168,7 @@ public final class ClientReplicationSource implements ReplicationSource {
                             "without it the dump's progress cannot be followed");
                 }
                 long lastIncluded = headers.lastIncluded() == null ? 0 : headers.lastIncluded();
-                return new DumpChunk(headers.hasMore(), lastIncluded, documents);
+                return new DumpChunk(headers.hasMore(), lastIncluded, documents, badLines);
             }
         });
     }
@@ -178,7 +180,7 @@ public final class ClientReplicationSource implements ReplicationSource {
                 null, null, null, false);
         try (WalTailResponse response = walTail(call)) {
             List<WalMarker> markers = new ArrayList<>();
-            response.markers().forEachRemaining(markers::add);
+            List<BadLine> badLines = readLines(response.markers(), markers);
             ReplicationHeaders h = response.headers();
             String answer = "the wal/tail answer after tick " + Ticks.format(request.from()) + " of database '"
                     + database() + "' has no ";
@@ -192,7 +194,26 @@ public final class ClientReplicationSource implements ReplicationSource {
             }
             return new TailChunk(h.fromPresent(), h.lastIncluded(),
                     h.lastScanned() == null ? 0 : h.lastScanned(), h.lastTick() == null ? 0 : h.lastTick(),
-                    h.hasMore(), markers);
+                    h.hasMore(), markers, badLines);
+        }
+    }
+
+    /**
+     * Reads every line of an answer into {@code into}; the lines that cannot be read are returned, each with the
+     * number of lines read before it, and the reading goes on after them.
+     */
+    private static <T> List<BadLine> readLines(Iterator<T> lines, List<T> into) {
+        List<BadLine> bad = new ArrayList<>(0);
+        while (true) {
+            try {
+                if (!lines.hasNext()) {
+                    return bad;
+                }
+                into.add(lines.next());
+            } catch (MalformedLineException e) {
+                bad.add(new BadLine(into.size(), e.getLineNumber(), e.getTick(), e.getErrorMessage(),
+                        e.getLineStart()));
+            }
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.RawDocument;
+import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
@@ -24,10 +25,18 @@ import org.slf4j.LoggerFactory;
  * before the transaction except the last one, which carries the commit tick. A crash therefore replays a
  * transaction whole. Positions only move forward (unsigned tick order).
  * <p>
- * A marker it does not know goes as the {@link UnknownMarkerPolicy} says; under {@link UnknownMarkerPolicy#FAIL} it
- * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
+ * Large transactions: the {@link TransactionBuffer} holds transactions up to {@code transactionBufferSize} bytes;
+ * a transaction beyond it is streamed through as it comes, each event carrying the position from before the
+ * transaction, and its commit marker moves the position to the commit tick. The stream never stops for size.
+ * <p>
+ * A marker it does not know goes as the {@link UnknownMarkerPolicy} says, a line that could not be read as the
+ * {@link BadLinePolicy} says; under their FAIL policies it ends with a {@link StreamStep#halt halt} and ignores the
+ * markers after it.
  */
 final class WalEventAssembler {
+
+    /** The data of a marker without one: an empty object. */
+    private static final RawDocument NO_DATA = new RawDocument(null, null, RawJson.EMPTY_OBJECT);
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 
@@ -39,7 +48,10 @@ final class WalEventAssembler {
     private final ChangeStreamMetrics metrics;
     /** The unknown marker types already reported at WARN (policy SKIP). */
     private final Set<String> warnedTypes = new HashSet<>();
+    private final BadLineRule badLines;
     private ChangePosition position;
+    /** The tick of the last marker read, for the messages about a bad line after it. */
+    private long lastTick;
     private boolean halted;
 
     WalEventAssembler(String database, CollectionCatalog catalog, TransactionBuffer transactions,
@@ -50,7 +62,9 @@ final class WalEventAssembler {
         this.transactions = transactions;
         this.options = options;
         this.metrics = metrics;
+        this.badLines = new BadLineRule(options);
         this.position = start;
+        this.lastTick = start.from();
     }
 
     /** The position after everything assembled so far. */
@@ -75,14 +89,30 @@ final class WalEventAssembler {
         }
         long tick = marker.tick();
         String tid = marker.tid();
+        lastTick = tick;
         switch (marker.markerType()) {
             case TRANSACTION_START -> transactions.begin(tid, tick);
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
             case TRANSACTION_ABORT -> {
-                transactions.abort(tid);
+                long beginTick = transactions.beginTick(tid).orElse(tick);
+                if (transactions.abort(tid)) {
+                    String db = marker.db() != null ? marker.db() : database;
+                    halt(new StreamedTransactionAbortedException(options.streamKey(), db, tid, beginTick, tick), out);
+                    return;
+                }
                 out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
+        }
+    }
+
+    /**
+     * A line of the answer that could not be read, in its place among the markers: a halt or a SKIPPED event as the
+     * {@link BadLinePolicy} says; nothing after a halt.
+     */
+    void badLine(ReplicationSource.BadLine line, Consumer<StreamStep> out) {
+        if (!halted) {
+            halted = badLines.inTail(line, database, lastTick, position, out);
         }
     }
 
@@ -101,7 +131,7 @@ final class WalEventAssembler {
         boolean wanted = event != null;
         if (marker.inTransaction()) {
             if (wanted) {
-                transactions.add(marker.tid(), tick, event);
+                inTransaction(marker, event, out);
             } else {
                 transactions.begin(marker.tid(), tick);
             }
@@ -109,6 +139,30 @@ final class WalEventAssembler {
         }
         ChangePosition next = advanceTo(tick, 0);
         out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
+    }
+
+    /**
+     * Holds an event of an open transaction, or hands it out at once with the position from before the transaction
+     * when the transaction streams (see {@link TransactionBuffer}).
+     */
+    private void inTransaction(WalMarker marker, ChangeEvent event, Consumer<StreamStep> out) {
+        String tid = marker.tid();
+        boolean streaming = transactions.isStreaming(tid);
+        List<ChangeEvent> now = transactions.add(tid, marker.tick(), event, marker.rawLine().length());
+        if (now.isEmpty()) {
+            return;
+        }
+        if (!streaming) {
+            LOG.info("Change stream '{}' delivers WAL transaction {} (begun at tick {}) as its changes come: it "
+                    + "outgrew transactionBufferSize ({} bytes) or maxTransactionEvents ({}); the position stays "
+                    + "before the transaction until its commit", options.streamKey(), tid,
+                    Ticks.format(transactions.beginTick(tid).orElse(marker.tick())),
+                    options.transactionBufferSize(), options.maxTransactionEvents());
+        }
+        ChangePosition before = advanceTo(marker.tick(), 0);
+        for (ChangeEvent e : now) {
+            out.accept(StreamStep.of(e.withPosition(before)));
+        }
     }
 
     /**
@@ -128,7 +182,7 @@ final class WalEventAssembler {
         switch (options.unknownMarkerPolicy()) {
             case DELIVER -> {
                 return ChangeEvent.unknown(marker.tick(), Math.max(marker.type(), 0), db, collection, cuid,
-                        marker.inTransaction() ? marker.tid() : null, marker.raw(), position);
+                        marker.inTransaction() ? marker.tid() : null, marker.rawLine(), position);
             }
             case SKIP -> {
                 if (warnedTypes.add(type)) {
@@ -144,7 +198,7 @@ final class WalEventAssembler {
                     out.accept(StreamStep.positionOnly(advanceTo(marker.tick() - 1, 0)));
                 }
                 halt(new UnknownMarkerException(options.streamKey(), marker.tick(), type, db,
-                        abbreviate(marker.raw().toString())), out);
+                        abbreviate(marker.rawLine().toString())), out);
                 return null;
             }
         }
@@ -214,7 +268,8 @@ final class WalEventAssembler {
      * {@link CollectionRenamePolicy#FAIL} does not follow.
      */
     private ChangeEvent decode(WalMarker marker, ChangeType changeType, Consumer<StreamStep> out) {
-        JsonNode data = marker.data() != null ? marker.data() : JsonNodeFactory.instance.objectNode();
+        RawDocument document = marker.rawData() != null ? marker.rawData() : NO_DATA;
+        RawJson data = document.json();
         String cuid = marker.cuid();
         String db = marker.db() != null ? marker.db() : database;
         if (changeType == ChangeType.COLLECTION_RENAME) {
@@ -226,7 +281,7 @@ final class WalEventAssembler {
         catalog.learn(marker.type(), cuid, data);
         String collection = catalog.resolve(cuid);
         if (collection == null && changeType == ChangeType.UPSERT) {
-            collection = collectionOfId(data.path("_id").asText(""));
+            collection = collectionOfId(data.tree().path("_id").asText(""));
         }
         boolean wanted = catalog.wants(changeType, cuid, collection);
         if (changeType == ChangeType.COLLECTION_DROP || changeType == ChangeType.VIEW_DROP) {
@@ -237,8 +292,8 @@ final class WalEventAssembler {
         }
         String tid = marker.inTransaction() ? marker.tid() : null;
         return switch (changeType) {
-            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
-            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
+            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, document, position);
+            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, document, position);
             default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
         };
     }
@@ -248,9 +303,9 @@ final class WalEventAssembler {
      * not capture is delivered with the position before it, and then halts the stream; returns whether it did. The
      * catalog does not learn the rename, so the positions keep the collection's old name.
      */
-    private boolean haltsAtRename(WalMarker marker, String db, JsonNode data, Consumer<StreamStep> out) {
+    private boolean haltsAtRename(WalMarker marker, String db, RawJson data, Consumer<StreamStep> out) {
         String cuid = marker.cuid();
-        String newName = data.path("name").asText("");
+        String newName = data.tree().path("name").asText("");
         if (options.collectionRenamePolicy() != CollectionRenamePolicy.FAIL || !catalog.isCaptured(cuid)
                 || filter.acceptsCollection(newName)) {
             return false;
@@ -265,11 +320,12 @@ final class WalEventAssembler {
     }
 
     /** A rename's data with the name the collection had before ({@code oldName}), as logger-follow writes it. */
-    private static JsonNode withOldName(JsonNode data, String oldName) {
-        if (oldName == null || !data.isObject()) {
+    private static RawJson withOldName(RawJson data, String oldName) {
+        JsonNode tree = data.tree();
+        if (oldName == null || !tree.isObject()) {
             return data;
         }
-        return ((ObjectNode) data.deepCopy()).put("oldName", oldName);
+        return RawJson.of(((ObjectNode) tree.deepCopy()).put("oldName", oldName));
     }
 
     private static String collectionOfId(String id) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.BadLinePolicy;
 import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
@@ -55,11 +56,17 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer", defaultValue = "FOLLOW")
     private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
 
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private BadLinePolicy badLinePolicy = BadLinePolicy.FAIL;
+
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
 
     @UriParam(label = "consumer", defaultValue = "UPDATE")
     private UpsertOp upsertOp = UpsertOp.UPDATE;
+
+    @UriParam(label = "consumer", defaultValue = "String", enums = "String,bytes,Map,JsonNode")
+    private String bodyType = "String";
 
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean tombstoneOnDelete;
@@ -80,7 +87,11 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     private boolean dumpChunks;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
+    @Deprecated
     private int maxTransactionEvents = 100_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "16777216")
+    private long transactionBufferSize = 16L * 1024 * 1024;
 
     @UriParam(label = "consumer,advanced", defaultValue = "600000", javaType = "java.time.Duration")
     private long batchTtl = 600_000L;
@@ -110,6 +121,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @Override
     public void validate() {
         isDebezium();
+        bodyType();
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);
         if (offsetKey != null) {
             Require.notBlank("offsetKey", offsetKey);
@@ -134,6 +146,15 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
             throw Require.invalid("envelope", envelope, "native or debezium");
         }
         return DEBEZIUM.equals(normalized);
+    }
+
+    /**
+     * The Java type of the body the bodyType option names.
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    BodyType bodyType() {
+        return BodyType.of(bodyType);
     }
 
     public SnapshotMode getSnapshotMode() {
@@ -181,7 +202,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     /**
      * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
      * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
-     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
+     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP and SKIPPED events are always
      * delivered, UNKNOWN ones as unknownMarkerPolicy says). The write-ahead log writes inserts, updates and replaces
      * alike: all are UPSERT.
      */
@@ -233,17 +254,47 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.collectionRenamePolicy = collectionRenamePolicy;
     }
 
+    public BadLinePolicy getBadLinePolicy() {
+        return badLinePolicy;
+    }
+
+    /**
+     * What the changes consumer does with a line of a snapshot (dump) or write-ahead log answer it cannot read (not
+     * JSON, invalid UTF-8, nested deeper than the parser allows): FAIL (stop once after delivering the changes before
+     * it, report the consumer DOWN naming the tick or the collection and the line, and the ways out; the line is not
+     * read again until a restart) or SKIP (deliver a SKIPPED change in its place, whose body names the reason, the
+     * tick or collection and the line's first 200 bytes, counted in eventsByType, and go on without the change it
+     * held).
+     */
+    public void setBadLinePolicy(BadLinePolicy badLinePolicy) {
+        this.badLinePolicy = badLinePolicy;
+    }
+
     public String getEnvelope() {
         return envelope;
     }
 
     /**
      * The body of a change: native (the document for snapshot rows and upserts, {_key,_rev} for deletes, the marker
-     * data for collection, index, view and database changes, as a Map) or debezium (Debezium-compatible JSON text
-     * with before, after, op, source, ts_ms and transaction).
+     * data for collection, index, view and database changes) or debezium (a Debezium-compatible value with before,
+     * after, op, source, ts_ms and transaction); bodyType says as which Java type.
      */
     public void setEnvelope(String envelope) {
         this.envelope = envelope;
+    }
+
+    public String getBodyType() {
+        return bodyType;
+    }
+
+    /**
+     * The Java type of the body of a change (changes) or document (dump): String (default: the JSON text as the
+     * server wrote it, no re-serialisation; what camel-kafka's default StringSerializer, files and queues take), bytes
+     * (its UTF-8 bytes), Map or JsonNode (parsed, numbers kept exact: BigInteger and BigDecimal where a long or double
+     * would round). The message converts between them: body(Map.class) works on every type.
+     */
+    public void setBodyType(String bodyType) {
+        this.bodyType = bodyType;
     }
 
     public UpsertOp getUpsertOp() {
@@ -336,16 +387,33 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.dumpChunks = dumpChunks;
     }
 
+    @Deprecated
     public int getMaxTransactionEvents() {
         return maxTransactionEvents;
     }
 
     /**
-     * The most changes of open write-ahead log transactions held in memory until their commit; a larger transaction
-     * fails the consumer with a message saying so.
+     * Deprecated: the memory of open transactions is bounded in bytes by transactionBufferSize. The most changes of
+     * open write-ahead log transactions held in memory until their commit; a transaction that would take more is
+     * delivered as its changes come, as for transactionBufferSize (it no longer fails the consumer).
      */
+    @Deprecated
     public void setMaxTransactionEvents(int maxTransactionEvents) {
         this.maxTransactionEvents = maxTransactionEvents;
+    }
+
+    public long getTransactionBufferSize() {
+        return transactionBufferSize;
+    }
+
+    /**
+     * The most bytes of write-ahead log markers of open transactions held in memory until their commit (16 MiB by
+     * default), so that a transaction is delivered once committed. A transaction that would take more is delivered
+     * as its changes come; its changes carry the position from before the transaction until its commit, so a stop
+     * or crash in it delivers it again whole from its start.
+     */
+    public void setTransactionBufferSize(long transactionBufferSize) {
+        this.transactionBufferSize = transactionBufferSize;
     }
 
     public long getBatchTtl() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.RawDocument;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,7 +101,7 @@ class CommitTrackerTest {
 
     private ChangeEvent handOut(String key, ChangePosition position) {
         ChangeEvent event = ChangeEvent.upsert(1, "db", "c", "h1/1", null,
-                Json.mapper().createObjectNode().put("_key", key), position);
+                RawDocument.of(Json.mapper().createObjectNode().put("_key", key)), position);
         tracker.handedOut(StreamStep.of(event));
         return event;
     }
