@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import com.arangodb.ArangoDB;
 import com.arangodb.Protocol;
@@ -102,13 +103,7 @@ final class FailoverGroup implements AutoCloseable {
         return (int) deliverers.stream().filter(member::equals).count();
     }
 
-    /** Runs {@code action} on the deliverer's thread once {@code condition} first holds; waits until it ran. */
-    void at(String what, BiPredicate<RecordingSink, Delivery> condition, RecordingSink.Action action)
-            throws InterruptedException {
-        CountDownLatch done = sink.when(condition, action);
-        sink.await(done, what);
-    }
-
+    /** Runs {@code action} on the deliverer's thread once {@code condition} first holds (see {@link RecordingSink}). */
     CountDownLatch when(BiPredicate<RecordingSink, Delivery> condition, RecordingSink.Action action) {
         return sink.when(condition, action);
     }
@@ -134,7 +129,7 @@ final class FailoverGroup implements AutoCloseable {
      *
      * @return the replay at the end
      */
-    Replay awaitConverged(java.util.function.Supplier<List<Delivery>> deliveries) throws InterruptedException {
+    Replay awaitConverged(Supplier<List<Delivery>> deliveries) throws InterruptedException {
         long deadline = System.nanoTime() + CONVERGE_TIMEOUT.toNanos();
         Replay replay = Replay.of(deliveries.get(), n -> n);
         while (replay.lost(truth()) != 0 && System.nanoTime() < deadline) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.faults.ClusterMember.Election;
 import org.apache.camel.ServiceStatus;
@@ -261,7 +262,7 @@ class FailoverIT {
     /** The position in the shared offset file, as JSON text. */
     private static String storedPosition(FailoverGroup group) throws Exception {
         String text = Files.readString(group.offsetFile());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path(FaultRun.OFFSET_KEY).asText();
+        return new ObjectMapper().readTree(text).path(FaultRun.OFFSET_KEY).asText();
     }
 
     /** The committed tick in the shared offset file once it reached {@code tick} (or after 10 s). */
