@@ -23,7 +23,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Configurer
 public class ArangoReplicationConfiguration implements Cloneable {
 
-    @UriPath(description = "The replication API operation a producer calls, or the mode a consumer runs in")
+    @UriPath(description = "The replication API operation a producer calls, or the mode a consumer runs in. "
+                           + ArangoReplicationOperation.DESCRIBED)
     @Metadata(required = true)
     private ArangoReplicationOperation operation;
 

@@ -43,6 +43,24 @@ public enum ArangoReplicationOperation {
     /** Change data capture; a consumer mode only. */
     changes(null, true);
 
+    /** What each operation does, in one paragraph: the catalog's text of the operation option and header. */
+    static final String DESCRIBED = "Each producer operation calls the replication API endpoint of its name:"
+                                    + " createDumpBatch, extendDumpBatch and deleteDumpBatch manage a dump batch (a"
+                                    + " snapshot the server holds); inventory lists the collections of the database"
+                                    + " (clusterInventory those of a cluster, on a coordinator); dump reads one chunk of"
+                                    + " a collection; loggerState, loggerFirstTick and loggerTickRanges read the"
+                                    + " write-ahead log's logger, serverId the server's id; applierConfig,"
+                                    + " setApplierConfig, applierState, startApplier and stopApplier read and drive the"
+                                    + " replication applier, synchronize copies a leader's data once, makeFollower"
+                                    + " (makeSlave before ArangoDB 3.8) makes the server follow a leader; walRange,"
+                                    + " walLastTick, walTail and walOpenTransactions read the write-ahead log;"
+                                    + " revisionTree, revisionRanges and revisionDocuments compare a collection by"
+                                    + " revisions. The applier operations, synchronize, makeFollower, loggerFirstTick,"
+                                    + " loggerTickRanges and serverId exist up to ArangoDB 3.12.9. The consumer modes:"
+                                    + " changes captures every change (a snapshot, then the write-ahead log), dump takes"
+                                    + " a new snapshot at every poll, loggerState sends the logger state whenever it"
+                                    + " changed.";
+
     private final ReplicationOperation replicationOperation;
     private final boolean consumerMode;
 
