@@ -20,6 +20,7 @@ class CatalogMergeTest {
 
     /** The repository's catalog JSON: surefire runs in examples/karavan. */
     private static final Path ROOT_JSON = Path.of("../../camel-arango-replication.json");
+    private static final Path ROOT_KAMELET = Path.of("../../kamelets/arango-changes-source.kamelet.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -56,6 +57,35 @@ class CatalogMergeTest {
     void theJarCarriesTheSameJsonAsTheRepository() throws IOException {
         assertEquals(JSON.readTree(ROOT_JSON.toFile()), CatalogMerge.fromJar(),
                 "camel-arango-replication.json differs from the component jar's catalog JSON: rebuild and copy it");
+    }
+
+    @Test
+    void kaotoGetsTheKameletWithThePropertiesSchemaItsFormsAreBuiltFrom() throws Exception {
+        Path catalog = copy("kaoto-kamelets.json");
+        CatalogMerge.main(new String[] {"kaoto-kamelets", catalog.toString(), "--kamelet", ROOT_KAMELET.toString()});
+        CatalogMerge.main(new String[] {"kaoto-kamelets", catalog.toString(), "--kamelet", ROOT_KAMELET.toString()});
+
+        JsonNode merged = JSON.readTree(catalog.toFile());
+        assertEquals(2, merged.size(), "timer-source kept, arango-changes-source once: " + merged.fieldNames());
+        assertEquals(JSON.readTree(getClass().getResource("/kaoto-kamelets.json")).get("timer-source"),
+                merged.get("timer-source"));
+        JsonNode kamelet = merged.get("arango-changes-source");
+        assertEquals("arango-replication:changes", kamelet.path("spec").path("template").path("from").path("uri").asText());
+        JsonNode schema = kamelet.path("propertiesSchema");
+        assertEquals("object", schema.path("type").asText());
+        assertEquals("ArangoDB Changes Source", schema.path("title").asText());
+        assertEquals("[\"host\"]", schema.path("required").toString());
+        assertEquals("password", schema.path("properties").path("password").path("format").asText());
+        assertEquals(8529, schema.path("properties").path("port").path("default").asInt());
+        assertEquals(5, schema.path("properties").path("snapshotMode").path("enum").size());
+        assertEquals(kamelet.path("spec").path("definition").path("properties").size(),
+                schema.path("properties").size(), "every property of the Kamelet is in the form");
+    }
+
+    @Test
+    void theJarCarriesTheSameKameletAsTheRepository() throws IOException {
+        assertEquals(CatalogMerge.readKamelet(ROOT_KAMELET), CatalogMerge.kameletFromJar(),
+                "kamelets/arango-changes-source.kamelet.yaml differs from the component jar's: rebuild and install it");
     }
 
     @Test
