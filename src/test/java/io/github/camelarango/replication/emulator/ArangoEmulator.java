@@ -17,8 +17,12 @@ import io.github.camelarango.replication.emulator.wal.MarkerWriter;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.emulator.model.ServerImage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -39,8 +44,10 @@ import java.util.function.IntFunction;
  * }
  * }</pre>
  * In JUnit 5 tests, {@link ArangoEmulatorExtension} does this once per test class. Test controls: {@link #clock()},
- * {@link #faults()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()}, {@link #generateDocuments}; ground truth
- * through {@link #documents(String, String)}, {@link #wal()} and {@link #lastTick()}. Thread-safe.
+ * {@link #faults()}, {@link #purgeWal()}, {@link #purgeWalUpTo(long)}, {@link #expireAllBatches()},
+ * {@link #hotBackup()} and {@link #restoreHotBackup(HotBackup)}, {@link #replaceServer()},
+ * {@link #appendRawWalMarker(String, String)}, {@link #generateDocuments}; ground truth through
+ * {@link #documents(String, String)}, {@link #wal()} and {@link #lastTick()}. Thread-safe.
  * <p>
  * Part of the emulator test kit's public API (with {@link Builder}, {@link ArangoEmulatorExtension},
  * {@link EmulatorAdmin} and {@link EmulatorMain}), kept source-compatible across releases.
@@ -155,8 +162,10 @@ public final class ArangoEmulator implements AutoCloseable {
     }
 
     /**
-     * Removes WAL markers up to the tick (whole write batches ending at or before it), as the server's WAL retention
-     * would: a tail from a purged tick then answers {@code x-arango-replication-frompresent: false}.
+     * Removes WAL markers up to the tick (whole write batches ending at or before it), whatever registered clients or
+     * live batches still need (a disaster, or a server whose retention is too short): a tail from a purged tick then
+     * answers {@code x-arango-replication-frompresent: false}. See {@link #purgeWal()} for the purge a server does on
+     * its own.
      *
      * @param tick the last tick to remove
      */
@@ -164,9 +173,147 @@ public final class ArangoEmulator implements AutoCloseable {
         server.purgeWalUpTo(tick);
     }
 
+    /**
+     * Purges the WAL as the server's own retention may: removes every write batch that no live registered replication
+     * client and no live dump batch still needs, and keeps the rest. A client registered by a {@code wal/tail} call
+     * (protocol §4.6: {@code lastServedTick} = that call's {@code from}, TTL 7200 s) or by a batch (its snapshot tick,
+     * the batch TTL) needs the write batch holding that tick and everything after it, until its TTL runs out on the
+     * {@link #clock() emulator clock}; a live batch needs its snapshot tick likewise. With nothing registered the
+     * whole WAL goes (protocol §4.6 and §14). Compare {@link #purgeWalUpTo(long)}, which purges whatever the clients
+     * need (a disaster).
+     *
+     * @return the highest tick purged so far (0 if the WAL was never purged)
+     */
+    public long purgeWal() {
+        server.writeLock().lock();
+        try {
+            long needed = minUnsigned(context.clients().oldestLiveServedTick(), context.batches().oldestLiveSnapshot());
+            if (needed == -1L) {
+                return server.purgeWalUpTo(server.lastTick());
+            }
+            return server.purgeWalUpTo(needed == 0 ? 0 : needed - 1);
+        } finally {
+            server.writeLock().unlock();
+        }
+    }
+
+    private static long minUnsigned(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
     /** Every replication batch expires now (404 on the next use). */
     public void expireAllBatches() {
         context.batches().expireAll();
+    }
+
+    /**
+     * Test control: a hot backup of the whole server now, as {@code arangobackup create} takes one: every database with
+     * its collections and documents, the write-ahead log, the tick counter and the server id.
+     *
+     * @return the backup, for {@link #restoreHotBackup(HotBackup)}
+     */
+    public HotBackup hotBackup() {
+        return new HotBackup(server.image());
+    }
+
+    /**
+     * Test control: restores a hot backup on this server, as a hot-backup restore (which restarts the server) does:
+     * databases, collections, documents, the WAL and the tick counter go back to the backup, so new writes take the
+     * ticks after the backup's {@link HotBackup#lastTick() last tick} again, ticks a client may already have seen with
+     * other changes; the server id stays the same. As after a restart, no dump batch, client registration or running
+     * stream transaction survives, and open connections are reset (the emulator's choices, protocol §14).
+     *
+     * @param backup a backup of this emulator
+     */
+    public void restoreHotBackup(HotBackup backup) {
+        restart(Objects.requireNonNull(backup, "backup").image());
+    }
+
+    /**
+     * Test control: another server takes this one's place behind the same address, as a rebuilt or failed-over server
+     * does: a new random server id, only the {@code _system} database, and ticks starting low again. Batches,
+     * registrations and stream transactions are gone and open connections are reset; recreate the databases,
+     * collections and documents a test needs (as arangorestore would).
+     *
+     * @return the new server id
+     */
+    public String replaceServer() {
+        long id;
+        do {
+            id = ThreadLocalRandom.current().nextLong(1, 1L << 48);
+        } while (id == server.serverId());
+        return replaceServer(id);
+    }
+
+    /**
+     * Test control: as {@link #replaceServer()}, with a given server id.
+     *
+     * @param newServerId the new server's id
+     * @return the new server id, as {@link #serverId()} reports it
+     * @throws IllegalArgumentException if 0
+     */
+    public String replaceServer(long newServerId) {
+        if (newServerId == 0) {
+            throw new IllegalArgumentException("serverId must not be 0");
+        }
+        restart(new Server(newServerId).image());
+        return serverId();
+    }
+
+    /** The server restarts on the image: nothing of the running state but the image survives. */
+    private void restart(ServerImage image) {
+        server.writeLock().lock();
+        try {
+            context.transactions().abortAll();
+            context.batches().expireAll();
+            context.clients().clear();
+            server.restore(image);
+        } finally {
+            server.writeLock().unlock();
+        }
+        HttpServer current = http;
+        if (current != null) {
+            current.dropConnections();
+        }
+    }
+
+    /**
+     * Test control: appends a WAL marker exactly as given, as a write batch of its own at the next tick, so that
+     * {@code wal/tail} serves it to clients of that database: for markers ArangoDB does not write or that a client may
+     * not know (no {@code type}, a text {@code type}, an unknown code such as 9999, the legacy edge marker 2301). The
+     * emulator puts {@code "tick":"<tick>"} first and the given members after it, unchanged; it interprets nothing
+     * else (no collection filter applies to it).
+     * <pre>{@code
+     * long tick = emulator.appendRawWalMarker("_system", "{\"type\":9999,\"db\":\"_system\",\"data\":{}}");
+     * }</pre>
+     *
+     * @param database   the database whose tails serve it
+     * @param markerJson a JSON object without {@code tick}
+     * @return the tick it got
+     * @throws IllegalArgumentException if the database does not exist, or the text is not a JSON object, or has a
+     *                                  {@code tick}
+     */
+    public long appendRawWalMarker(String database, String markerJson) {
+        Database db = server.database(database);
+        if (db == null) {
+            throw new IllegalArgumentException("no database '" + database + "'");
+        }
+        String text = Objects.requireNonNull(markerJson, "markerJson").trim();
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw new IllegalArgumentException("a WAL marker is a JSON object, was: " + text);
+        }
+        if (parsed.has("tick")) {
+            throw new IllegalArgumentException("the emulator assigns the tick; leave it out: " + text);
+        }
+        int type = parsed.path("type").isInt() ? parsed.path("type").asInt() : 0;
+        byte[] members = text.substring(1, text.length() - 1).trim().getBytes(StandardCharsets.UTF_8);
+        return server.appendRawMarker(db, type, members);
     }
 
     /**

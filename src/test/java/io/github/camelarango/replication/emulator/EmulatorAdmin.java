@@ -16,7 +16,7 @@ import io.github.camelarango.replication.emulator.http.Json;
 
 /**
  * Writes test data the way an application does: through ArangoDB's document API ({@code /_api/database},
- * {@code /_api/collection}, {@code /_api/document}) over plain JDK HTTP, independent of the component under test.
+ * {@code /_api/collection} including rename, truncate and drop, {@code /_api/document}) over plain JDK HTTP, independent of the component under test.
  * Works against the emulator and against a real ArangoDB alike, so a test that writes with it also runs with
  * {@code -Darango.url=...}:
  * <pre>{@code
@@ -25,6 +25,9 @@ import io.github.camelarango.replication.emulator.http.Json;
  * String key = admin.insert("_system", "orders", Map.of("amount", 10));
  * admin.update("_system", "orders", key, Map.of("amount", 11));
  * admin.remove("_system", "orders", key);
+ * admin.renameCollection("_system", "orders", "orders_2024");
+ * admin.truncateCollection("_system", "orders_2024");
+ * admin.dropCollection("_system", "orders_2024");
  * }</pre>
  * Every write waits for the server's answer: once a method returned, the change is in the server's write-ahead log.
  * A refused request (HTTP status 300 or above) throws an {@link IllegalStateException} with the method, path, status
@@ -67,6 +70,39 @@ public final class EmulatorAdmin {
      */
     public void createCollection(String database, String name) {
         send("POST", "/_db/" + database + "/_api/collection", Json.text(Json.object().put("name", name)));
+    }
+
+    /**
+     * Renames a collection ({@code PUT /_api/collection/{name}/rename}); the WAL gets a 2002 marker.
+     *
+     * @param database the database
+     * @param name     the collection's current name
+     * @param newName  its new name
+     */
+    public void renameCollection(String database, String name, String newName) {
+        send("PUT", "/_db/" + database + "/_api/collection/" + name + "/rename", Json.text(Json.object().put("name", newName)));
+    }
+
+    /**
+     * Drops a collection ({@code DELETE /_api/collection/{name}}); the WAL gets a 2001 marker, and later tails no
+     * longer show the collection's earlier markers.
+     *
+     * @param database the database
+     * @param name     the collection
+     */
+    public void dropCollection(String database, String name) {
+        send("DELETE", "/_db/" + database + "/_api/collection/" + name, null);
+    }
+
+    /**
+     * Removes every document of a collection ({@code PUT /_api/collection/{name}/truncate}); on the emulator the WAL
+     * gets one 2004 marker for 32768 documents or more, else a transaction of 2302 removes.
+     *
+     * @param database the database
+     * @param name     the collection
+     */
+    public void truncateCollection(String database, String name) {
+        send("PUT", "/_db/" + database + "/_api/collection/" + name + "/truncate", "{}");
     }
 
     /**

@@ -11,7 +11,9 @@
  * {@link io.github.camelarango.replication.emulator.EmulatorMain}, and the types they hand out
  * ({@link io.github.camelarango.replication.emulator.EmulatorClock},
  * {@link io.github.camelarango.replication.emulator.Faults},
+ * {@link io.github.camelarango.replication.emulator.BadLines},
  * {@link io.github.camelarango.replication.emulator.EmulatorRole},
+ * {@link io.github.camelarango.replication.emulator.HotBackup},
  * {@link io.github.camelarango.replication.emulator.WalMarker}). Everything else, here ({@code EmulatorContext},
  * {@code Personality}) and in the sub-packages ({@code auth}, {@code docapi}, {@code http}, {@code model},
  * {@code replication}, {@code wal}), is the emulator's inside: public only where a sibling package needs it, and

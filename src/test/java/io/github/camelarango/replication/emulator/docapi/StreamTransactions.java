@@ -103,6 +103,21 @@ public final class StreamTransactions {
         return tx;
     }
 
+    /**
+     * Aborts and forgets every transaction, as a server restart does: their staged writes are gone, and their ids are
+     * unknown (404/1655) from now on.
+     */
+    public void abortAll() {
+        for (StreamTransaction tx : transactions.values()) {
+            synchronized (tx) {
+                if (tx.status() == StreamTransaction.Status.running) {
+                    tx.status(StreamTransaction.Status.aborted);
+                }
+            }
+        }
+        transactions.clear();
+    }
+
     public long runningCount() {
         return transactions.values().stream().filter(tx -> tx.status() == StreamTransaction.Status.running).count();
     }

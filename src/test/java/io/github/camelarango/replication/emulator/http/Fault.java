@@ -15,8 +15,23 @@ public record Fault(Kind kind, int status, int errorNum, Duration delay, long cu
         CUT
     }
 
-    /** Looks up (and consumes) the fault for a request, or returns null. */
+    /** The faults of requests (before they are handled) and of responses (after). */
     public interface Source {
+        /** Looks up (and consumes) the error or delay for a request, or returns null. */
         Fault take(String method, String path);
+
+        /**
+         * Looks up (and consumes) a cut for an answer whose body has {@code bodyLength} bytes: only a rule that cuts
+         * before the body's end applies (an empty answer cannot be cut and uses nothing up); null if none.
+         */
+        Fault takeCut(String method, String path, long bodyLength);
+
+        /**
+         * Applies (and consumes) the first response rule for the request that finds something to change in the
+         * response (a header to drop, a body line to edit).
+         *
+         * @return the response to send: the given one, or a changed one
+         */
+        HttpResponse rewrite(String method, String path, HttpResponse response);
     }
 }

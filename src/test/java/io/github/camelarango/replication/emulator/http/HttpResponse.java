@@ -14,6 +14,7 @@ public final class HttpResponse {
     private final int status;
     private final List<String[]> headers = new ArrayList<>();
     private Body body = Body.EMPTY;
+    private long cutAfterBytes = -1;
 
     public HttpResponse(int status) {
         this.status = status;
@@ -41,9 +42,25 @@ public final class HttpResponse {
         return header("content-type", type);
     }
 
+    /** Removes every header of that name (any case). */
+    public HttpResponse withoutHeader(String name) {
+        headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+        return this;
+    }
+
     public HttpResponse body(Body newBody) {
         this.body = newBody;
         return this;
+    }
+
+    /** Fault injection: send only this many body bytes, then reset the connection (-1: send it all). */
+    public HttpResponse cutAfterBytes(long bytes) {
+        this.cutAfterBytes = bytes;
+        return this;
+    }
+
+    public long cutAfterBytes() {
+        return cutAfterBytes;
     }
 
     public int status() {

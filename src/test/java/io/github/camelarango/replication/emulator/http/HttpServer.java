@@ -114,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
             if (fault != null && fault.kind() == Fault.Kind.DELAY) {
                 sleep(fault.delay().toMillis());
             }
-            response = handleSafely(request);
+            response = faults.rewrite(request.method(), request.path(), handleSafely(request));
         }
         boolean head = request.method().equals("HEAD");
         writeHead(out, response, head);
@@ -122,9 +122,11 @@ public final class HttpServer implements AutoCloseable {
             out.flush();
             return true;
         }
-        if (fault != null && fault.kind() == Fault.Kind.CUT) {
+        Fault cut = faults.takeCut(request.method(), request.path(), response.body().length());
+        long cutAt = cut != null ? cut.cutAfterBytes() : response.cutAfterBytes();
+        if (cutAt >= 0) {
             try {
-                response.body().writeTo(new CuttingStream(out, fault.cutAfterBytes()));
+                response.body().writeTo(new CuttingStream(out, cutAt));
             } catch (CutException e) {
                 // reached the cut point
             }
@@ -277,6 +279,18 @@ public final class HttpServer implements AutoCloseable {
             sb.append((char) c);
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** Resets every open client connection (a server restart as clients see it); the server keeps listening. */
+    public void dropConnections() {
+        for (Socket socket : connections) {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.camelarango.replication.emulator.http.Json;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * A document (type 2) or edge (type 3) collection: identity, properties, key generator, secondary index
@@ -23,7 +24,7 @@ public final class Collection {
     private final int type;
     private final String globallyUniqueId;
     private final boolean system;
-    private final DocumentStore store = new DocumentStore();
+    private final DocumentStore store;
     private final List<ObjectNode> indexes = new CopyOnWriteArrayList<>();
     private volatile String name;
     private volatile boolean dropped;
@@ -34,6 +35,12 @@ public final class Collection {
     private final KeyGenerator keys;
 
     Collection(long id, Database database, String name, int type, String globallyUniqueId, boolean system, KeyGenerator keys) {
+        this(id, database, name, type, globallyUniqueId, system, keys, new DocumentStore());
+    }
+
+    private Collection(long id, Database database, String name, int type, String globallyUniqueId, boolean system,
+                       KeyGenerator keys, DocumentStore store) {
+        this.store = store;
         this.id = id;
         this.database = database;
         this.name = name;
@@ -101,6 +108,24 @@ public final class Collection {
 
     public List<ObjectNode> indexes() {
         return indexes;
+    }
+
+    /**
+     * A copy for a server image ({@link ServerImage}): the same identity, name, dropped flag, properties, indexes and
+     * key generator state, with the current documents only (no older versions: no snapshot outlives an image).
+     *
+     * @param owner the database copy it belongs to
+     * @param ids   the id counter of the server that will own the copy (traditional keys)
+     */
+    Collection copy(Database owner, LongSupplier ids) {
+        Collection c = new Collection(id, owner, name, type, globallyUniqueId, system, keys.copy(ids), store.copy());
+        c.dropped = dropped;
+        c.waitForSync = waitForSync;
+        c.cacheEnabled = cacheEnabled;
+        c.schema = schema;
+        c.computedValues = computedValues;
+        indexes.forEach(index -> c.indexes.add(index.deepCopy()));
+        return c;
     }
 
     /** Applies the changeable properties of a PUT /properties body (or creation options). */

@@ -95,6 +95,13 @@ public final class Database {
         byName.put(newName, c);
     }
 
+    /** An empty copy with the same id, name and dropped flag (server images: collections are copied one by one). */
+    Database copy() {
+        Database db = new Database(id, name);
+        db.dropped = dropped;
+        return db;
+    }
+
     /** {@code {id,name,isSystem,path}} as database/current and inventory {@code properties} show it. */
     public ObjectNode info() {
         ObjectNode node = Json.object();

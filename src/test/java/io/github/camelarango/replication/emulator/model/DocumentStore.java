@@ -36,6 +36,25 @@ public final class DocumentStore {
         return versions.size();
     }
 
+    /**
+     * A copy holding the current versions only, in storage order, each with its creation tick (server images: no
+     * snapshot older than the image survives it, so older versions are never needed).
+     */
+    DocumentStore copy() {
+        DocumentStore copy = new DocumentStore();
+        int end = versions.size();
+        for (int slot = 0; slot < end; slot++) {
+            DocumentVersion v = versions.get(slot);
+            if (v != null && current.get(v.key()) == v) {
+                DocumentVersion c = new DocumentVersion(v.key(), v.rev(), v.attributes());
+                c.createdTick(v.createdTick());
+                c.slot(copy.versions.add(c));
+                copy.current.put(c.key(), c);
+            }
+        }
+        return copy;
+    }
+
     void put(DocumentVersion version, long tick) {
         version.createdTick(tick);
         version.slot(versions.add(version));

@@ -32,6 +32,22 @@ public final class KeyGenerator {
         this.offset = o.path("offset").asLong(0);
     }
 
+    private KeyGenerator(KeyGenerator original, LongSupplier serverIds) {
+        this.serverIds = serverIds;
+        this.type = original.type;
+        this.allowUserKeys = original.allowUserKeys;
+        this.increment = original.increment;
+        this.offset = original.offset;
+        synchronized (original) {
+            this.lastValue = original.lastValue;
+        }
+    }
+
+    /** A copy with the same settings and last value, drawing traditional keys from {@code ids} (server images). */
+    KeyGenerator copy(LongSupplier ids) {
+        return new KeyGenerator(this, ids);
+    }
+
     public boolean allowUserKeys() {
         return allowUserKeys;
     }

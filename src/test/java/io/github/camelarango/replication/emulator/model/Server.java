@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.emulator.http.ArangoException;
 import io.github.camelarango.replication.emulator.http.Json;
+import io.github.camelarango.replication.emulator.wal.RawMarker;
 import io.github.camelarango.replication.emulator.wal.Wal;
 import io.github.camelarango.replication.emulator.wal.WalEntry;
 
@@ -35,19 +36,19 @@ public final class Server {
     /** Truncates of collections at least this large are logged as one 2004 marker (range delete). */
     private static final int RANGE_DELETE_THRESHOLD = 32 * 1024;
 
-    private final long serverId;
-    private final String serverIdHex;
+    private volatile long serverId;
+    private volatile String serverIdHex;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
     private final DocumentVersions versions = new DocumentVersions();
-    private final Wal wal = new Wal();
+    private volatile Wal wal = new Wal();
     private final Map<String, Database> databases = new ConcurrentHashMap<>();
     private volatile long lastTick;
     private volatile LongSupplier oldestSnapshot = () -> -1L;
 
     public Server(long serverId) {
         this.serverId = serverId;
-        this.serverIdHex = Long.toHexString(serverId).toUpperCase(Locale.ROOT);
+        this.serverIdHex = hex(serverId);
         Database system = createDatabaseLocked("_system", 1);
         ObjectNode root = Json.object();
         root.put("user", "root");
@@ -365,14 +366,72 @@ public final class Server {
         }
     }
 
-    /** Test control: forget WAL markers up to a tick. */
-    public void purgeWalUpTo(long tick) {
+    /**
+     * Test control: forget WAL markers up to a tick (whole write batches).
+     *
+     * @return the highest tick purged so far (0 if the WAL was never purged)
+     */
+    public long purgeWalUpTo(long tick) {
         writeLock.lock();
         try {
             wal.purgeUpTo(tick);
+            return wal.purgedUpTo();
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Test control: appends a marker whose JSON a test gives, as a write batch of its own at the next tick.
+     *
+     * @param type    its numeric {@code type} if it has one (for {@link WalEntry#type()}), else 0
+     * @param members the members of its JSON object, without the braces and without {@code tick}
+     * @return the tick it got
+     */
+    public long appendRawMarker(Database db, int type, byte[] members) {
+        writeLock.lock();
+        try {
+            return log(db, null, type, new RawMarker(members));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- images (hot backup, replaced server)
+
+    /** A frozen copy of the whole state now: databases, documents, WAL, tick and id counters, server id. */
+    public ServerImage image() {
+        writeLock.lock();
+        try {
+            return ServerImage.copy(serverId, lastTick, ids.get(), databases.values(), wal, this::nextId);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole state with a copy of the image: databases, documents, WAL, tick and id counters and the
+     * server id go back to the image's, so new writes take the ticks after the image's last tick again. Superseded
+     * document versions of the current state are dropped with it (callers end every batch first).
+     */
+    public void restore(ServerImage image) {
+        writeLock.lock();
+        try {
+            ServerImage live = image.copy(this::nextId);
+            serverId = live.serverId();
+            serverIdHex = hex(live.serverId());
+            databases.clear();
+            live.databases().forEach(db -> databases.put(db.name(), db));
+            wal = live.wal();
+            ids.set(live.ids());
+            lastTick = live.lastTick();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static String hex(long id) {
+        return Long.toHexString(id).toUpperCase(Locale.ROOT);
     }
 
     private long log(Database db, Collection c, int type, Object data) {

@@ -115,6 +115,25 @@ public final class Batches {
         server.collectGarbage();
     }
 
+    /**
+     * The oldest snapshot tick a live batch or a running request still reads (unsigned), -1 if none: what a
+     * server-like WAL purge must keep (§3.7: while a batch lives, the server keeps the WAL after its snapshot).
+     */
+    public long oldestLiveSnapshot() {
+        long oldest = -1L;
+        for (Batch b : batches.values()) {
+            if (isLive(b) && Long.compareUnsigned(b.snapshotTick(), oldest) < 0) {
+                oldest = b.snapshotTick();
+            }
+        }
+        for (long tick : leases.values()) {
+            if (Long.compareUnsigned(tick, oldest) < 0) {
+                oldest = tick;
+            }
+        }
+        return oldest;
+    }
+
     /** Not expired, and its database not dropped (dropping a database drops the contexts bound to it, §3.7). */
     private boolean isLive(Batch batch) {
         return batch.expires().isAfter(clock.now()) && !batch.database().isDropped();

@@ -56,6 +56,26 @@ public final class ReplicationClients {
         clients.remove(key(request.tickParam("syncerId", 0), request.tickParam("serverId", 0)));
     }
 
+    /**
+     * The smallest {@code lastServedTick} of the clients whose TTL has not run out (unsigned), -1 if none: the
+     * server keeps the WAL from there on (§4.6).
+     */
+    public long oldestLiveServedTick() {
+        Instant now = clock.now();
+        long oldest = -1L;
+        for (Client c : clients.values()) {
+            if (c.expires.isAfter(now) && Long.compareUnsigned(c.lastServedTick, oldest) < 0) {
+                oldest = c.lastServedTick;
+            }
+        }
+        return oldest;
+    }
+
+    /** Forgets every client (a restarted or replaced server keeps no registrations). */
+    public void clear() {
+        clients.clear();
+    }
+
     public ArrayNode toJson() {
         Instant now = clock.now();
         clients.values().removeIf(c -> !c.expires.isAfter(now));

@@ -55,7 +55,7 @@ public final class WalHandler implements RouteHandler {
             return tail(request, database);
         }
         if (sub.equals("tail") && method.equals("DELETE")) {
-            // [UNCONFIRMED] response of the unregister call: 204 without body (docs/protocol.md §14 suggests 204/200 empty)
+            // [CHOICE, docs/protocol.md §4.6/§14] every personality (3.11+) unregisters; 204 without body, known client or not
             context.clients().unregister(request);
             return HttpResponse.empty(204);
         }

@@ -20,6 +20,10 @@ public final class LegacyMarkerWriter implements MarkerFormat {
 
     @Override
     public void write(WalEntry e, ByteSink out) {
+        if (e.payload() instanceof RawMarker raw) {
+            raw.write(e.tick(), out);
+            return;
+        }
         Collection c = e.collection();
         out.ascii("{\"tick\":\"" + Long.toUnsignedString(e.tick()) + "\",\"type\":" + e.type()
                 + ",\"database\":\"" + e.database().idText() + "\"");

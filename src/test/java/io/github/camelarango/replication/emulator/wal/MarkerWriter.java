@@ -20,6 +20,10 @@ public final class MarkerWriter implements MarkerFormat {
     /** Renders one marker (without the trailing newline). */
     @Override
     public void write(WalEntry e, ByteSink out) {
+        if (e.payload() instanceof RawMarker raw) {
+            raw.write(e.tick(), out);
+            return;
+        }
         out.ascii("{\"tick\":\"");
         out.ascii(Long.toUnsignedString(e.tick()));
         out.ascii("\",\"type\":");

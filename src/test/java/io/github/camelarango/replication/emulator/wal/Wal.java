@@ -2,6 +2,8 @@ package io.github.camelarango.replication.emulator.wal;
 
 import io.github.camelarango.replication.emulator.model.SlotList;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The append-only write-ahead log: markers in tick order, purgeable from the front. Appends happen under the
  * server write lock; readers use positions without locking.
@@ -81,6 +83,28 @@ public final class Wal {
             }
         }
         return lo;
+    }
+
+    /**
+     * A copy of the retained entries, each passed through {@code map}, with the same purge state (server images).
+     * Writer only.
+     */
+    public Wal copy(UnaryOperator<WalEntry> map) {
+        Wal copy = new Wal();
+        int end = entries.size();
+        for (int i = firstIndex; i < end; i++) {
+            WalEntry e = entries.get(i);
+            if (e != null) {
+                copy.entries.add(map.apply(e));
+            }
+        }
+        copy.purgedUpTo = purgedUpTo;
+        return copy;
+    }
+
+    /** Highest tick removed by a purge, 0 if the WAL was never purged. */
+    public long purgedUpTo() {
+        return purgedUpTo;
     }
 
     /** Drops whole write batches whose last tick is {@code <= tick}. Writer only. */

@@ -11,7 +11,7 @@ import io.github.camelarango.replication.emulator.model.DocumentVersion;
  *
  * @param payload a {@link DocumentVersion} for 2300 (the new document) and 2302 (the removed revision),
  *                the {@code data} JSON bytes for 1100/2000/2003/2100/2101, the old name (String) for 2002,
- *                otherwise null
+ *                a {@link RawMarker} for a marker a test appended as given (any type), otherwise null
  */
 public record WalEntry(long tick, int type, Database database, Collection collection, String tid, Object payload,
                        long batchStart, long batchEnd) {

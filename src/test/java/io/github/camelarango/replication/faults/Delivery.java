@@ -1,0 +1,62 @@
+package io.github.camelarango.replication.faults;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Message;
+
+/**
+ * One change as the sink received it, from the exchange's headers (the component's user-facing contract): change type,
+ * collection, key, revision, tick, transaction id and the position committed once the exchange completes.
+ *
+ * @param type       {@code CamelArangoReplicationChangeType}: SNAPSHOT_READ, UPSERT, DELETE, COLLECTION_DROP, …
+ * @param collection {@code CamelArangoReplicationCollection}, null when the change names none
+ * @param key        {@code CamelArangoReplicationKey}
+ * @param rev        {@code CamelArangoReplicationRev}
+ * @param tick       {@code CamelArangoReplicationTick}
+ * @param txId       {@code CamelArangoReplicationTransactionId}, null outside multi-document transactions
+ * @param position   {@code CamelArangoReplicationPosition}
+ */
+record Delivery(String type, String collection, String key, String rev, String tick, String txId, String position) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Delivery of(Message message) {
+        return new Delivery(header(message, "CamelArangoReplicationChangeType"),
+                header(message, "CamelArangoReplicationCollection"), header(message, "CamelArangoReplicationKey"),
+                header(message, "CamelArangoReplicationRev"), header(message, "CamelArangoReplicationTick"),
+                header(message, "CamelArangoReplicationTransactionId"), header(message, "CamelArangoReplicationPosition"));
+    }
+
+    private static String header(Message message, String name) {
+        Object value = message.getHeader(name);
+        return value == null ? null : value.toString();
+    }
+
+    @JsonIgnore
+    boolean isSnapshotRow() {
+        return "SNAPSHOT_READ".equals(type);
+    }
+
+    @JsonIgnore
+    boolean isDocumentChange() {
+        return "UPSERT".equals(type) || "DELETE".equals(type);
+    }
+
+    /** One JSON line, as the child JVM's sink file holds it. */
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A line of a sink file, or null when it is incomplete (the writer was killed in the middle of it). */
+    static Delivery parse(String line) {
+        try {
+            return JSON.readValue(line, Delivery.class);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

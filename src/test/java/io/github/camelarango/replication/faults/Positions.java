@@ -1,0 +1,31 @@
+package io.github.camelarango.replication.faults;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The offset repository of the in-JVM runs ({@code offsetRepository=#positions}), shared by every CamelContext of a
+ * cell so that a stopped and restarted context resumes from the committed position; {@link #remove} is the
+ * "delete the stored position" recovery step.
+ */
+final class Positions extends ServiceSupport implements StateRepository<String, String> {
+
+    private final Map<String, String> states = new ConcurrentHashMap<>();
+
+    @Override
+    public void setState(String key, String value) {
+        states.put(key, value);
+    }
+
+    @Override
+    public String getState(String key) {
+        return states.get(key);
+    }
+
+    void remove(String key) {
+        states.remove(key);
+    }
+}
