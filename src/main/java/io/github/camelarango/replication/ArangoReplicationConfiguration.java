@@ -171,7 +171,7 @@ public class ArangoReplicationConfiguration implements Cloneable {
     }
 
     /**
-     * The database whose replication API is used (the /_db/<database> prefix of every request).
+     * The database whose replication API is used; its name is part of every request's path (/_db/shop for the database shop).
      */
     public void setDatabase(String database) {
         this.database = database;

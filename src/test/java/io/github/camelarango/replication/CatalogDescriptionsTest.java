@@ -31,11 +31,11 @@ class CatalogDescriptionsTest {
             "\\b(TODO|TBD|FIXME|XXX|lorem|ipsum|placeholder|description|documentation follows)\\b", Pattern.CASE_INSENSITIVE);
     /**
      * What the way from the source leaves behind: javadoc tags or HTML the generator did not render, and the holes it
-     * leaves when it drops everything between {@code <} and {@code >} (a lone slash, empty brackets, a space before a
-     * comma, two spaces).
+     * leaves when it drops everything between {@code <} and {@code >} (a slash before a space or a comma, empty
+     * brackets, a space before a comma, two spaces).
      */
     private static final Pattern LEFTOVER = Pattern.compile(
-            "\\{@|@link|@code|[<>]|&[a-z]+;|\\(\\s*\\)|\\s[,;:]|\\s/[\\s,.;)]|\\s{2}");
+            "\\{@|@link|@code|[<>]|&[a-z]+;|\\(\\s*\\)|\\s[,;:]|/[\\s,.;)]|\\s{2}");
     /** Camel appends this to the text when an option has a defaultValueNote. */
     private static final String DEFAULT_VALUE_NOTICE = " Default value notice: ";
 
@@ -104,6 +104,7 @@ class CatalogDescriptionsTest {
         checkOwnText("placeholder", "TODO write the text of this option.", List.of(), problems);
         checkOwnText("stripped", "The document as <collection>/<_key>: orders/1 on every change.", List.of(), problems);
         checkOwnText("holes", "The document's identity: /, the form of an _id.", List.of(), problems);
+        checkOwnText("path", "The database (the /_db/ prefix of every request).", List.of(), problems);
         checkOwnText("javadoc", "Whether to use {@link Foo} for every request.", List.of(), problems);
         checkOwnText("enum", "What the consumer does when its position is lost: FAIL stops it.", List.of("FAIL", "SKIP"),
                 problems);
@@ -115,6 +116,8 @@ class CatalogDescriptionsTest {
                                                                         + "'The document as <collection>/<_key>: orders/1 on every change.'",
                 "holes: javadoc or HTML left over, or a hole where the generator dropped <...>: "
                                                                         + "'The document's identity: /, the form of an _id.'",
+                "path: javadoc or HTML left over, or a hole where the generator dropped <...>: "
+                                                                        + "'The database (the /_db/ prefix of every request).'",
                 "javadoc: javadoc or HTML left over, or a hole where the generator dropped <...>: "
                                                                         + "'Whether to use {@link Foo} for every request.'",
                 "enum: the enum values [SKIP] are not explained: 'What the consumer does when its position is lost: FAIL stops it.'"),
