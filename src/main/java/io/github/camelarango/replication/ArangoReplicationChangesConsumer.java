@@ -11,6 +11,7 @@ import io.github.camelarango.replication.cdc.PositionStore;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.ConsumerMetersBinding;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
  * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
- * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check and the dev
- * console.
+ * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check, the dev
+ * console and its Micrometer meters (when a {@code MeterRegistry} is in the registry).
  */
 @ManagedResource(description = "ArangoDB change data capture consumer")
 public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
@@ -58,6 +59,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
+    /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
+    private AutoCloseable meters = () -> { };
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -93,10 +96,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
                 configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
         super.doStart();
+        meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        meters.close();
         ChangeStream current = stream;
         if (current != null) {
             current.close();

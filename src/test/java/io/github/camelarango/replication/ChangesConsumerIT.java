@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ReplicaSink.Received;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ArangoReplicationDevConsole;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
@@ -252,6 +253,8 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
         assertTrue(message.contains("ArangoDB at http://127.0.0.1:" + closedPort) && message.contains("unreachable"),
                 message);
         assertTrue(message.contains("resumes from its committed position"), message);
+        assertEquals(message, result.getDetails().get(ArangoReplicationConsumerHealthCheck.MESSAGE),
+                "also a detail, which Spring Boot's actuator shows");
     }
 
 }

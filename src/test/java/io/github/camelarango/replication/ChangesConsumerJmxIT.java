@@ -8,15 +8,30 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.consumer.ConsumerMeters;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The changes consumer's figures as JMX attributes of its consumer MBean (with camel-management). */
+/**
+ * The changes consumer's figures as JMX attributes of its consumer MBean (with camel-management), and as Micrometer
+ * meters with a MeterRegistry in the registry.
+ */
 class ChangesConsumerJmxIT extends ChangesConsumerTestSupport {
+
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        super.bindToRegistry(registry);
+        registry.bind("meterRegistry", meters);
+    }
 
     @Override
     public void configureTest(TestExecutionConfiguration testExecutionConfiguration) {
@@ -25,7 +40,7 @@ class ChangesConsumerJmxIT extends ChangesConsumerTestSupport {
     }
 
     @Test
-    void consumerMBeanShowsPositionLagAndEvents() throws Exception {
+    void consumerMBeanAndMetersShowPositionLagAndEvents() throws Exception {
         try (CaptureFixture f = fixture("orders")) {
             f.insert("orders", Map.of("_key", "o1"));
             f.insert("orders", Map.of("_key", "o2"));
@@ -54,7 +69,33 @@ class ChangesConsumerJmxIT extends ChangesConsumerTestSupport {
             long lag = (Long) server.getAttribute(consumer, "LagTicks");
             assertTrue(lag >= 0 && Long.compareUnsigned(Long.parseUnsignedLong(attribute(server, consumer,
                     "ServerLastTick")), Long.parseUnsignedLong(attribute(server, consumer, "CommittedTick"))) >= 0);
+
+            double deleteTick = Double.parseDouble(sink.received().get(2).tick());
+            assertEquals(deleteTick, gauge(ConsumerMeters.COMMITTED_TICK));
+            assertEquals(2, events("SNAPSHOT_READ"));
+            assertEquals(1, events("DELETE"));
+            assertEquals(0, events("UPSERT"));
+            assertEquals(2, gauge(ConsumerMeters.SNAPSHOT_DOCUMENTS_READ));
+            assertEquals(1, gauge(ConsumerMeters.SNAPSHOT_COLLECTIONS));
+            assertEquals(1, gauge(ConsumerMeters.SNAPSHOT_COLLECTIONS_COMPLETED));
+            assertTrue(gauge(ConsumerMeters.SERVER_LAST_TICK) >= deleteTick);
+            assertEquals(gauge(ConsumerMeters.SERVER_LAST_TICK) - deleteTick, gauge(ConsumerMeters.LAG_TICKS));
+            assertEquals(0, meters.get(ConsumerMeters.POSITION_LOST).functionCounter().count());
+
+            context.getRouteController().stopRoute("cdc");
+            assertNull(meters.find(ConsumerMeters.COMMITTED_TICK).gauge(), "the meters go with the consumer");
+            context.getRouteController().startRoute("cdc");
+            await("the meters back with the consumer, at the stored position",
+                    () -> gauge(ConsumerMeters.COMMITTED_TICK) == deleteTick);
         }
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).tag("routeId", "cdc").tag("camelContext", context.getName()).gauge().value();
+    }
+
+    private double events(String type) {
+        return meters.get(ConsumerMeters.EVENTS).tag("routeId", "cdc").tag("type", type).functionCounter().count();
     }
 
     @Test

@@ -17,9 +17,16 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * maxTransactionEvents, an answer without a protocol header, a marker it does not know or a renamed collection under
  * their FAIL policies, an Error thrown while reading or delivering a change — with a message saying what happened and
  * how to recover, the server's HTTP status when it
- * answered with an error, and the {@link ConsumerStatus#position() position} figures as details.
+ * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
+ * as details.
  */
 public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
+
+    /**
+     * The detail that repeats a DOWN result's message: Spring Boot's actuator (camel-spring-boot) shows a check's
+     * details and error, not its message.
+     */
+    public static final String MESSAGE = "message";
 
     private final Supplier<ConsumerStatus> status;
     private final String server;
@@ -43,9 +50,10 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
         if (failure == null || !isEnabled()) {
             return result;
         }
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().error(failure)
-                .message(message(failure));
+        String message = message(failure);
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().error(failure).message(message);
         result.getDetails().forEach(builder::detail);
+        builder.detail(MESSAGE, message);
         if (failure instanceof ArangoReplicationException answer && answer.getStatus() > 0) {
             builder.detail(HTTP_RESPONSE_CODE, answer.getStatus());
         }

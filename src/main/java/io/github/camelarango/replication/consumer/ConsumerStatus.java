@@ -21,7 +21,8 @@ import io.github.camelarango.replication.client.Ticks;
  * @param serverLastTick            the server's latest write-ahead log tick as last seen
  * @param lagTicks                  how many ticks the committed position is behind the server
  * @param eventsByType              changes handed out by the engine, by change type
- * @param snapshotProgress          per collection: documents read, of about how many, or done ({@link #describe})
+ * @param snapshotCollections       per collection of the current or last snapshot: documents read, whether done, about
+ *                                  how many ({@link #snapshotProgress()} describes them)
  * @param openTransactions          write-ahead log transactions begun but not yet committed
  * @param bufferedTransactionEvents changes held in memory for open transactions
  * @param positionLostCount         how often the position was lost (purged write-ahead log, expired batch)
@@ -29,7 +30,8 @@ import io.github.camelarango.replication.client.Ticks;
  * @param lastFailure               the failure of the last poll, null when it succeeded
  */
 public record ConsumerStatus(String offsetKey, String phase, String committedTick, String serverLastTick,
-                             long lagTicks, Map<String, Long> eventsByType, Map<String, String> snapshotProgress,
+                             long lagTicks, Map<String, Long> eventsByType,
+                             Map<String, ChangeStreamMetrics.CollectionProgress> snapshotCollections,
                              long openTransactions, long bufferedTransactionEvents, long positionLostCount,
                              long unknownMarkers, Throwable lastFailure) {
 
@@ -41,7 +43,7 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
     /** Keeps sorted, unmodifiable copies of the maps. */
     public ConsumerStatus {
         eventsByType = Collections.unmodifiableSortedMap(new TreeMap<>(eventsByType));
-        snapshotProgress = Collections.unmodifiableSortedMap(new TreeMap<>(snapshotProgress));
+        snapshotCollections = Collections.unmodifiableSortedMap(new TreeMap<>(snapshotCollections));
     }
 
     /**
@@ -54,12 +56,17 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
         }
         Map<String, Long> events = new HashMap<>();
         metrics.eventsByType().forEach((type, count) -> events.put(type.name(), count));
-        Map<String, String> progress = new HashMap<>();
-        metrics.snapshotProgress().forEach((collection, p) -> progress.put(collection, describe(p)));
         return new ConsumerStatus(offsetKey, metrics.phase() == null ? "" : metrics.phase().name(),
                 Ticks.format(metrics.committedTick()), Ticks.format(metrics.serverLastTick()), metrics.lagTicks(),
-                events, progress, metrics.openTransactions(), metrics.bufferedTransactionEvents(),
+                events, metrics.snapshotProgress(), metrics.openTransactions(), metrics.bufferedTransactionEvents(),
                 metrics.positionLostCount(), metrics.unknownMarkers(), lastFailure);
+    }
+
+    /** Per collection of the current or last snapshot: documents read, of about how many, or done ({@link #describe}). */
+    public Map<String, String> snapshotProgress() {
+        Map<String, String> progress = new LinkedHashMap<>();
+        snapshotCollections.forEach((collection, p) -> progress.put(collection, describe(p)));
+        return Collections.unmodifiableMap(progress);
     }
 
     /** {@code 120 of about 1000} while the dump runs ({@code 120} without a count), {@code 1000 done} after it. */
@@ -95,7 +102,7 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
     public Map<String, Object> figures() {
         Map<String, Object> figures = position();
         figures.put("eventsByType", eventsByType);
-        figures.put("snapshotProgress", snapshotProgress);
+        figures.put("snapshotProgress", snapshotProgress());
         figures.put("openTransactions", openTransactions);
         figures.put("bufferedTransactionEvents", bufferedTransactionEvents);
         figures.put("unknownMarkers", unknownMarkers);

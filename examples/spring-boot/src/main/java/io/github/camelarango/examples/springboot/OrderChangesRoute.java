@@ -4,15 +4,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Captures the changes of {@code orders.collection} (snapshot first) and hands each to {@code orders.sink}; the
- * connection comes from {@code camel.component.arango-replication.*}.
+ * Captures the changes of the collections that {@code camel.component.arango-replication.collections} names (snapshot
+ * first) and hands each to {@code orders.sink}; connection and consumer options come from
+ * {@code camel.component.arango-replication.*}.
  */
 @Component
 public class OrderChangesRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("arango-replication:changes?collections={{orders.collection}}&offsetFile={{offsets.file}}")
+        from("arango-replication:changes")
                 .routeId("order-changes")
                 .log("${header.CamelArangoReplicationChangeType} ${header.CamelArangoReplicationKey}"
                         + " at tick ${header.CamelArangoReplicationTick}")

@@ -3,35 +3,38 @@ package io.github.camelarango.examples.springboot;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import com.arangodb.ArangoDB;
 import com.arangodb.Protocol;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ArangoReplicationComponent;
 import io.github.camelarango.replication.ArangoReplicationConfiguration;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
+import static io.github.camelarango.examples.springboot.Actuator.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The application against the ArangoDB emulator: the {@code camel.component.arango-replication.*} properties reach
- * the component, the route captures a change, and the consumer's health check is UP in Camel's health.
+ * the component (connection and consumer options), the route captures the snapshot and a later write, the consumer is
+ * UP in {@code /actuator/health}, and its committed tick in {@code /actuator/metrics} moves after a write.
  */
 @DirtiesContext
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.component.arango-replication.max-connections=7",
         "camel.component.arango-replication.connectTimeout=4321",
         "camel.component.arango-replication.client-info=spring-boot-test",
@@ -45,12 +48,15 @@ class ArangoReplicationApplicationTest {
     @Autowired
     CamelContext camelContext;
 
+    @LocalServerPort
+    int port;
+
     @DynamicPropertySource
     static void arango(DynamicPropertyRegistry registry) {
         registry.add("camel.component.arango-replication.host", () -> URI.create(ARANGO.url()).getHost());
         registry.add("camel.component.arango-replication.port", () -> URI.create(ARANGO.url()).getPort());
         registry.add("camel.component.arango-replication.password", ARANGO::password);
-        registry.add("offsets.file", () -> "target/test-offsets-" + System.nanoTime());
+        registry.add("camel.component.arango-replication.offset-file", () -> "target/test-offsets-" + System.nanoTime());
     }
 
     @BeforeAll
@@ -63,61 +69,80 @@ class ArangoReplicationApplicationTest {
 
     @Test
     void propertiesReachTheComponent() {
-        ArangoReplicationConfiguration configuration =
-                camelContext.getComponent("arango-replication", ArangoReplicationComponent.class).getConfiguration();
-        assertEquals(URI.create(ARANGO.url()).getPort(), configuration.getPort());
-        assertEquals("127.0.0.1", configuration.getHost());
-        assertEquals(7, configuration.getMaxConnections());
-        assertEquals(4321, configuration.getConnectTimeout());
-        assertEquals("spring-boot-test", configuration.getClientInfo());
-        assertEquals("s3cret", configuration.getPassword());
+        ArangoReplicationComponent component = camelContext.getComponent("arango-replication",
+                ArangoReplicationComponent.class);
+        ArangoReplicationConfiguration connection = component.getConfiguration();
+        assertEquals(URI.create(ARANGO.url()).getPort(), connection.getPort());
+        assertEquals("127.0.0.1", connection.getHost());
+        assertEquals(7, connection.getMaxConnections());
+        assertEquals(4321, connection.getConnectTimeout());
+        assertEquals("spring-boot-test", connection.getClientInfo());
+        assertEquals("s3cret", connection.getPassword());
+        ArangoReplicationConsumerConfiguration consumer = component.getConsumerConfiguration();
+        assertEquals("orders", consumer.getCollections());
+        assertEquals("INITIAL", String.valueOf(consumer.getSnapshotMode()));
+        assertEquals(500, consumer.getIdleMaxWait(), "idle-max-wait = 500ms");
+        assertTrue(consumer.getOffsetFile().startsWith("target/test-offsets-"), consumer.getOffsetFile());
     }
 
     @Test
     void theRouteCapturesTheSnapshotAndLiveChanges() throws Exception {
-        MockEndpoint orders = camelContext.getEndpoint("mock:orders", MockEndpoint.class);
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        Exchange snapshotRow = awaitOrder("o1");
+        assertEquals("SNAPSHOT_READ", String.valueOf(snapshotRow.getMessage().getHeader("CamelArangoReplicationChangeType")));
         // the insert must come after the snapshot, or the snapshot would already hold it (as SNAPSHOT_READ)
-        while (orders.getReceivedCounter() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        ArangoDB driver = driver();
-        driver.db().collection("orders").insertDocument(Map.of("_key", "o2", "amount", 20));
-        driver.shutdown();
-
-        while (orders.getReceivedCounter() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(2, orders.getReceivedCounter(), "the snapshot row and the insert");
-        assertEquals("o1", orders.getReceivedExchanges().get(0).getMessage().getHeader("CamelArangoReplicationKey"));
-        assertEquals("SNAPSHOT_READ",
-                String.valueOf(orders.getReceivedExchanges().get(0).getMessage().getHeader("CamelArangoReplicationChangeType")));
-        assertEquals("o2", orders.getReceivedExchanges().get(1).getMessage().getHeader("CamelArangoReplicationKey"));
-        assertEquals("UPSERT",
-                String.valueOf(orders.getReceivedExchanges().get(1).getMessage().getHeader("CamelArangoReplicationChangeType")));
+        insertOrder("o2");
+        Exchange insert = awaitOrder("o2");
+        assertEquals("UPSERT", String.valueOf(insert.getMessage().getHeader("CamelArangoReplicationChangeType")));
     }
 
     @Test
-    void theConsumerHealthCheckIsUpInCamelsHealth() throws Exception {
-        HealthCheck.Result result = awaitConsumerHealth(camelContext, r -> r.getState() == HealthCheck.State.UP);
-        assertEquals(HealthCheck.State.UP, result.getState(), "consumer:order-changes " + result.getDetails());
+    void theConsumerIsUpInActuatorHealth() throws Exception {
+        Actuator actuator = new Actuator(port);
+        Actuator.Response health = await(() -> actuator.get("/actuator/health"),
+                r -> "UP".equals(r.json().path("status").asText()));
+        assertEquals(200, health.status(), health.body());
+        assertEquals("UP", camelDetails(health).path("consumer:order-changes").asText(), health.body());
     }
 
-    /** The result of the route's consumer health check once it matches (or the last one seen after 15 s). */
-    static HealthCheck.Result awaitConsumerHealth(CamelContext camel, Predicate<HealthCheck.Result> expected)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        Optional<HealthCheck.Result> result = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            result = HealthCheckHelper.invoke(camel).stream()
-                    .filter(r -> r.getCheck().getId().equals("consumer:order-changes")).findFirst();
-            if (result.isPresent() && expected.test(result.get())) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(result.isPresent(), "no health check consumer:order-changes in " + HealthCheckHelper.invoke(camel));
-        return result.get();
+    @Test
+    void theCommittedTickInActuatorMetricsMovesAfterAWrite() throws Exception {
+        Actuator actuator = new Actuator(port);
+        awaitOrder("o1");
+        double before = committedTick(actuator);
+
+        insertOrder("m1");
+        long tick = Long.parseLong(awaitOrder("m1").getMessage().getHeader("CamelArangoReplicationTick", String.class));
+        double after = await(() -> committedTick(actuator), value -> value == tick);
+
+        assertEquals(tick, after, "the committed tick is the tick of the change just delivered");
+        assertTrue(after > before, "moved from " + before + " to " + after);
+        assertTrue(actuator.measurement("arango.replication.events", "type:UPSERT") >= 1);
+        assertEquals(1, actuator.measurement("arango.replication.snapshot.documents.read", "routeId:order-changes"),
+                "the snapshot read o1");
+        assertEquals(1, actuator.measurement("arango.replication.snapshot.collections.completed", "routeId:order-changes"));
+        assertTrue(actuator.measurement("arango.replication.lag.ticks", "routeId:order-changes") >= 0);
+    }
+
+    private static double committedTick(Actuator actuator) throws Exception {
+        return actuator.measurement("arango.replication.committed.tick", "routeId:order-changes");
+    }
+
+    /** The details of the camelHealth component of an /actuator/health answer. */
+    static JsonNode camelDetails(Actuator.Response health) {
+        return health.json().path("components").path("camelHealth").path("details");
+    }
+
+    private Exchange awaitOrder(String key) throws Exception {
+        MockEndpoint orders = camelContext.getEndpoint("mock:orders", MockEndpoint.class);
+        return await(() -> orders.getReceivedExchanges().stream()
+                        .filter(e -> key.equals(e.getMessage().getHeader("CamelArangoReplicationKey"))).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private static void insertOrder(String key) {
+        ArangoDB driver = driver();
+        driver.db().collection("orders").insertDocument(Map.of("_key", key, "amount", 20));
+        driver.shutdown();
     }
 
     private static ArangoDB driver() {

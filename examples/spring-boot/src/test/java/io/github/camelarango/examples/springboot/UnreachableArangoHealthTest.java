@@ -3,28 +3,29 @@ package io.github.camelarango.examples.springboot;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheck;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
+import static io.github.camelarango.examples.springboot.Actuator.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With no ArangoDB behind the configured port, the application starts and Camel's health says DOWN for the
- * change-capture consumer.
+ * With no ArangoDB behind the configured port, the application starts and {@code /actuator/health} answers 503 DOWN
+ * with the change-capture consumer's message: what happened and how it recovers.
  */
 @DirtiesContext
-@SpringBootTest(properties = {"camel.component.arango-replication.host=127.0.0.1", "orders.sink=mock:orders"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"camel.component.arango-replication.host=127.0.0.1", "orders.sink=mock:orders"})
 class UnreachableArangoHealthTest {
 
-    @Autowired
-    CamelContext camelContext;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void nobodyListening(DynamicPropertyRegistry registry) throws IOException {
@@ -33,14 +34,20 @@ class UnreachableArangoHealthTest {
             closedPort = socket.getLocalPort();
         }
         registry.add("camel.component.arango-replication.port", () -> closedPort);
-        registry.add("offsets.file", () -> "target/test-offsets-" + System.nanoTime());
+        registry.add("camel.component.arango-replication.offset-file", () -> "target/test-offsets-" + System.nanoTime());
     }
 
     @Test
-    void theConsumerHealthCheckIsDown() throws Exception {
-        HealthCheck.Result result = ArangoReplicationApplicationTest.awaitConsumerHealth(camelContext,
-                r -> r.getMessage().orElse("").contains("is unreachable"));
-        assertEquals(HealthCheck.State.DOWN, result.getState(), "consumer:order-changes " + result.getDetails());
-        assertTrue(result.getMessage().orElse("").contains("is unreachable"), result.getMessage().orElse(""));
+    void actuatorHealthIsDownWithTheConsumersMessage() throws Exception {
+        Actuator actuator = new Actuator(port);
+        Actuator.Response health = await(() -> actuator.get("/actuator/health"),
+                r -> r.body().contains("is unreachable"));
+        assertEquals(503, health.status(), health.body());
+        assertEquals("DOWN", health.json().path("status").asText(), health.body());
+        JsonNode camel = ArangoReplicationApplicationTest.camelDetails(health);
+        assertEquals("DOWN", camel.path("consumer:order-changes").asText(), health.body());
+        String message = camel.path("consumer:order-changes.data").path("message").asText();
+        assertTrue(message.startsWith("ArangoDB at http://127.0.0.1:") && message.contains("is unreachable")
+                   && message.contains("resumes from its committed position"), health.body());
     }
 }

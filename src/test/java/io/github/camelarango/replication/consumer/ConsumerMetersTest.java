@@ -1,0 +1,119 @@
+package io.github.camelarango.replication.consumer;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.camelarango.replication.cdc.ChangeStreamMetrics.CollectionProgress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The meters read the consumer's status at each publication, and go when the consumer stops. */
+class ConsumerMetersTest {
+
+    private final AtomicReference<ConsumerStatus> status = new AtomicReference<>(status("100", "130", Map.of(),
+            Map.of("orders", new CollectionProgress(40, false, OptionalLong.of(90)),
+                    "lines", new CollectionProgress(7, true)), 0));
+    private final ConsumerStatus.Source consumer = status::get;
+
+    @Test
+    void metersShowTheFiguresOfTheStatusAsTheyAreNow() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext camel = camel("shop", registry)) {
+            AutoCloseable meters = ConsumerMetersBinding.bind(camel, "order-changes", consumer);
+
+            assertEquals(100, gauge(registry, ConsumerMeters.COMMITTED_TICK));
+            assertEquals(130, gauge(registry, ConsumerMeters.SERVER_LAST_TICK));
+            assertEquals(30, gauge(registry, ConsumerMeters.LAG_TICKS));
+            assertEquals(47, gauge(registry, ConsumerMeters.SNAPSHOT_DOCUMENTS_READ));
+            assertEquals(2, gauge(registry, ConsumerMeters.SNAPSHOT_COLLECTIONS));
+            assertEquals(1, gauge(registry, ConsumerMeters.SNAPSHOT_COLLECTIONS_COMPLETED));
+            assertEquals(0, events(registry, "UPSERT"));
+
+            status.set(status("135", "135", Map.of("SNAPSHOT_READ", 90L, "UPSERT", 3L, "DELETE", 1L),
+                    Map.of("orders", new CollectionProgress(90, true, OptionalLong.of(90))), 1));
+
+            assertEquals(135, gauge(registry, ConsumerMeters.COMMITTED_TICK));
+            assertEquals(0, gauge(registry, ConsumerMeters.LAG_TICKS));
+            assertEquals(90, events(registry, "SNAPSHOT_READ"));
+            assertEquals(3, events(registry, "UPSERT"));
+            assertEquals(1, events(registry, "DELETE"));
+            assertEquals(0, events(registry, "GAP"));
+            assertEquals(90, gauge(registry, ConsumerMeters.SNAPSHOT_DOCUMENTS_READ));
+            assertEquals(1, gauge(registry, ConsumerMeters.SNAPSHOT_COLLECTIONS_COMPLETED));
+            assertEquals(1, registry.get(ConsumerMeters.POSITION_LOST).functionCounter().count());
+            assertEquals("shop", registry.get(ConsumerMeters.COMMITTED_TICK).gauge().getId().getTag("camelContext"));
+
+            meters.close();
+            assertNull(registry.find(ConsumerMeters.COMMITTED_TICK).gauge(), "removed when the consumer stops");
+            assertTrue(registry.getMeters().isEmpty(), registry.getMeters().toString());
+        }
+    }
+
+    @Test
+    void ticksBeyondTheLongRangeAreShownUnsigned() throws Exception {
+        status.set(status("18446744073709551615", "18446744073709551615", Map.of(), Map.of(), 0));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext camel = camel("shop", registry)) {
+            ConsumerMetersBinding.bind(camel, "order-changes", consumer);
+            assertEquals(1.8446744073709552E19, gauge(registry, ConsumerMeters.COMMITTED_TICK));
+        }
+    }
+
+    @Test
+    void amongSeveralRegistriesTheCompositeOneIsUsed() throws Exception {
+        SimpleMeterRegistry prometheusLike = new SimpleMeterRegistry();
+        CompositeMeterRegistry composite = new CompositeMeterRegistry();
+        composite.add(prometheusLike);
+        try (CamelContext camel = camel("shop", prometheusLike)) {
+            camel.getRegistry().bind("composite", composite);
+            ConsumerMetersBinding.bind(camel, "order-changes", consumer);
+            assertEquals(100, gauge(composite, ConsumerMeters.COMMITTED_TICK));
+            assertEquals(100, gauge(prometheusLike, ConsumerMeters.COMMITTED_TICK), "through the composite");
+        }
+    }
+
+    @Test
+    void withoutOneRegistryToChooseThereAreNoMeters() throws Exception {
+        SimpleMeterRegistry first = new SimpleMeterRegistry();
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        try (CamelContext camel = camel("shop", first)) {
+            camel.getRegistry().bind("second", second);
+            ConsumerMetersBinding.bind(camel, "order-changes", consumer).close();
+            assertTrue(first.getMeters().isEmpty() && second.getMeters().isEmpty());
+        }
+        try (CamelContext camel = new DefaultCamelContext()) {
+            ConsumerMetersBinding.bind(camel, "order-changes", consumer).close(); // no registry: nothing to do
+        }
+    }
+
+    private static CamelContext camel(String name, MeterRegistry registry) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName(name);
+        camel.getRegistry().bind("meterRegistry", registry);
+        return camel;
+    }
+
+    private static ConsumerStatus status(String committedTick, String serverLastTick, Map<String, Long> events,
+            Map<String, CollectionProgress> snapshot, long positionLost) {
+        long lag = Long.parseUnsignedLong(serverLastTick) - Long.parseUnsignedLong(committedTick);
+        return new ConsumerStatus("changes:_system:*", "TAIL", committedTick, serverLastTick, lag, events, snapshot,
+                0, 0, positionLost, 0, null);
+    }
+
+    private static double gauge(MeterRegistry registry, String name) {
+        return registry.get(name).tag("routeId", "order-changes").gauge().value();
+    }
+
+    private static double events(MeterRegistry registry, String type) {
+        return registry.get(ConsumerMeters.EVENTS).tag("type", type).functionCounter().count();
+    }
+}
