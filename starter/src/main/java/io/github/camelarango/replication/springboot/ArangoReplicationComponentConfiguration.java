@@ -55,7 +55,8 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private String consumerConfiguration;
     /**
-     * The database whose replication API is used (the /_db/ prefix of every request).
+     * The database whose replication API is used; its name is part of every request's
+     * path (/_db/shop for the database shop).
      */
     private String database;
     /**
