@@ -1,5 +1,6 @@
 package io.github.camelarango.replication;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,7 +8,6 @@ import java.util.function.Supplier;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
-import io.github.camelarango.replication.cdc.PositionStore;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
@@ -17,6 +17,9 @@ import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
+import io.github.camelarango.replication.consumer.OffsetKey;
+import io.github.camelarango.replication.offsets.OffsetOwnership;
+import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -51,11 +54,15 @@ import org.slf4j.LoggerFactory;
 public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArangoReplicationChangesConsumer.class);
+    /** How long a stop waits for the last poll to end before it releases the offset key. */
+    private static final Duration LAST_POLL_WAIT = Duration.ofSeconds(30);
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final String offsetKey;
+    private final OffsetKey offsetKey;
     private final ChangeMessages messages;
     private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
+    /** The claim of the offset key while the consumer runs: one running stream per key and store. */
+    private volatile OffsetOwnership.Claim claim;
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -65,8 +72,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.offsetKey = EngineOptions.offsetKey(options, endpoint.getConfiguration().getDatabase());
-        this.messages = ChangeMessages.forChanges(options, offsetKey);
+        this.offsetKey = OffsetKey.of(options, endpoint.serverAddress(), endpoint.getConfiguration().getDatabase(),
+                Boolean.TRUE.equals(endpoint.getConfiguration().getIncludeSystem()));
+        this.messages = ChangeMessages.forChanges(options, offsetKey.value());
         setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }
 
@@ -87,10 +95,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
-        PositionStore store = endpoint.getComponent().defaultOffsetRepositories()
-                .positionStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey,
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())), store);
+        OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
+                .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
+        claim = offsets.claim(offsetKey.value(), "route '" + getRouteId() + "' of CamelContext '"
+                                                 + endpoint.getCamelContext().getName() + "'");
+        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey.value(),
+                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
+                offsetKey.adoptingEarlierDefault(offsets.positions()));
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -108,6 +119,31 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         super.doStop();
         stream = null;
+        releaseOffsetKey();
+    }
+
+    /**
+     * Releases the claim of the offset key (also after a start that failed once it claimed), when the last poll
+     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position.
+     */
+    private void releaseOffsetKey() throws InterruptedException {
+        OffsetOwnership.Claim held = claim;
+        claim = null;
+        if (held == null) {
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + LAST_POLL_WAIT.toNanos();
+            while (isPolling() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (isPolling()) {
+                LOG.warn("The last poll of route '{}' still runs {} after the stop; offsetKey '{}' is released anyway",
+                        getRouteId(), LAST_POLL_WAIT, offsetKey);
+            }
+        } finally {
+            held.close();
+        }
     }
 
     /**
@@ -177,12 +213,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
     @Override
     public ConsumerStatus consumerStatus() {
-        return ConsumerStatus.of(offsetKey, metrics, lastFailure);
+        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure);
     }
 
     @ManagedAttribute(description = "Key of the position in the offset repository")
     public String getOffsetKey() {
-        return offsetKey;
+        return offsetKey.value();
     }
 
     @ManagedAttribute(description = "Phase of the change stream: SNAPSHOT or TAIL (empty before the first poll)")

@@ -173,6 +173,16 @@ public class ArangoReplicationEndpoint extends ScheduledPollEndpoint implements 
         return consumerConfiguration;
     }
 
+    /**
+     * {@code host:port} of the server this endpoint reads: the component's client's when it has one, otherwise the
+     * host and port options.
+     */
+    public String serverAddress() {
+        ArangoReplicationClient shared = getComponent().getClient();
+        return shared != null ? shared.configuration().endpoint().getAuthority()
+                : configuration.getHost() + ":" + configuration.getPort();
+    }
+
     @Override
     public String getServiceUrl() {
         return getServiceProtocol() + "://" + configuration.getHost() + ":" + configuration.getPort();

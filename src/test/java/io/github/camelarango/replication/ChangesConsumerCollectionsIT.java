@@ -67,7 +67,7 @@ class ChangesConsumerCollectionsIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             capture(f, "", sink);
             await("the snapshot", () -> sink.count() == 1);
-            awaitCommitted("changes:" + f.database + ":orders");
+            awaitCommitted(changesConsumer().getOffsetKey());
             context.getRouteController().stopRoute("cdc");
             f.insert("orders", Map.of("_key", "o2"));
             f.db.collection("orders").drop();
@@ -83,14 +83,14 @@ class ChangesConsumerCollectionsIT extends ChangesConsumerTestSupport {
         try (CaptureFixture f = fixture("orders")) {
             ReplicaSink sink = new ReplicaSink();
             capture(f, "collectionRenamePolicy=FAIL&", sink);
-            awaitCommitted("changes:" + f.database + ":orders");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.db.collection("orders").rename("archive");
             f.insert("archive", Map.of("_key", "a1"));
             await("the rename", () -> sink.count() == 1);
             await("the consumer DOWN", () -> health().getState() == HealthCheck.State.DOWN);
             String message = health().getMessage().orElse("");
-            assertTrue(message.contains("'orders' was renamed to 'archive'") && message.contains("offsetKey='changes:"
-                    + f.database + ":orders'"), message);
+            assertTrue(message.contains("'orders' was renamed to 'archive'") && message.contains("offsetKey='"
+                    + changesConsumer().getOffsetKey() + "'"), message);
             Thread.sleep(300);
             assertEquals(List.of("COLLECTION_RENAME archive"), describe(sink.received()), "nothing after the rename");
         }
@@ -101,7 +101,7 @@ class ChangesConsumerCollectionsIT extends ChangesConsumerTestSupport {
         try (CaptureFixture f = fixture("orders")) {
             ReplicaSink sink = new ReplicaSink();
             capture(f, "snapshotMode=NEVER&operationTypes=COLLECTION_TRUNCATE&", sink);
-            awaitCommitted("changes:" + f.database + ":orders");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.emulator.generateDocuments(f.database, "orders", 32_768, i -> Map.of("n", i)); // one 2004 marker
             f.db.collection("orders").truncate();
             await("the truncate", () -> sink.count() == 1);

@@ -81,7 +81,7 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
             assertTrue(sink.received().stream().noneMatch(r -> "audit".equals(r.collection())), "audit not captured");
 
             assertEquals(f.truth(List.of("orders", "customers")), sink.state(List.of("orders", "customers")));
-            ChangePosition committed = ChangePosition.parse(offsets.getState("changes:" + f.database + ":customers,orders"));
+            ChangePosition committed = ChangePosition.parse(offsets.getState(changesConsumer().getOffsetKey()));
             assertEquals(ChangePosition.Phase.TAIL, committed.phase());
             assertTrue(Long.compareUnsigned(committed.from(), Long.parseUnsignedLong(live.get(3).tick())) >= 0,
                     "the last delivered change is committed: " + committed);
@@ -101,7 +101,7 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
             assertEquals("cdc", figures.get("routeId"));
             assertEquals("TAIL", figures.get("phase"));
             assertEquals(consumer.getCommittedTick(), figures.get("committedTick"));
-            assertTrue(console.call(DevConsole.MediaType.TEXT).toString().contains("offsetKey: changes:" + f.database));
+            assertTrue(console.call(DevConsole.MediaType.TEXT).toString().contains("offsetKey: " + consumer.getOffsetKey()));
         }
     }
 
@@ -150,7 +150,7 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?envelope=debezium&upsertOp=CREATE&snapshotMode=NEVER&offsetRepository=#offsets&"
                   + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":*");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.insert("orders", Map.of("_key", "o1"));
             await("the insert", () -> sink.count() == 1);
             JsonNode value = JSON.readTree((String) sink.received().get(0).body());
@@ -162,7 +162,6 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
     @Test
     void failingRouteDoesNotAdvanceThePositionAndGetsTheChangeAgain() throws Exception {
         try (CaptureFixture f = fixture("orders")) {
-            String key = "changes:" + f.database + ":orders";
             AtomicInteger attemptsOnO2 = new AtomicInteger();
             List<String> positionsWhileFailing = new CopyOnWriteArrayList<>();
             List<Throwable> handled = new CopyOnWriteArrayList<>();
@@ -172,10 +171,11 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
                   + "&offsetRepository=#offsets&" + f.connection(), exchange -> {
                       if ("o2".equals(exchange.getMessage().getHeader(ArangoReplicationConstants.KEY))
                           && attemptsOnO2.incrementAndGet() <= 3) {
-                          positionsWhileFailing.add(offsets.getState(key));
+                          positionsWhileFailing.add(offsets.getState(changesConsumer().getOffsetKey()));
                           throw new IllegalStateException("sink down");
                       }
                   }, sink);
+            String key = changesConsumer().getOffsetKey();
             awaitCommitted(key);
             f.insert("orders", Map.of("_key", "o1"));
             f.insert("orders", Map.of("_key", "o2"));
@@ -203,7 +203,7 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?snapshotMode=NEVER&operationTypes=DELETE,COLLECTION_CREATE"
                   + "&excludeCollections=audit&offsetRepository=#offsets&" + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":*!audit");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.insert("orders", Map.of("_key", "o1"));
             f.update("orders", "o1", Map.of("x", 1));
             f.insert("audit", Map.of("_key", "a1"));
@@ -225,7 +225,7 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?snapshotMode=NEVER&maxTransactionEvents=2&offsetRepository=#offsets"
                   + "&initialDelay=0&" + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":*");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.db.collection("orders").insertDocuments(List.of(Map.of("_key", "a"), Map.of("_key", "b"), Map.of("_key", "c")));
             f.insert("orders", Map.of("_key", "after"));
             await("the failure", () -> changesConsumer().consumerStatus().lastFailure() != null);

@@ -26,7 +26,7 @@ class ChangesConsumerPositionLostIT extends ChangesConsumerTestSupport {
         ReplicaSink sink = new ReplicaSink();
         route("arango-replication:changes?collections=orders&snapshotMode=NEVER&positionLostPolicy=" + policy
               + "&offsetRepository=#offsets&initialDelay=0&" + f.connection(), sink);
-        awaitCommitted("changes:" + f.database + ":orders");
+        awaitCommitted(changesConsumer().getOffsetKey());
         f.insert("orders", Map.of("_key", "d1"));
         await("d1", () -> sink.count() == 1);
         context.getRouteController().stopRoute("cdc");
@@ -49,7 +49,9 @@ class ChangesConsumerPositionLostIT extends ChangesConsumerTestSupport {
             assertTrue(message.contains("lost its position") && message.contains("purged"), message);
             assertTrue(message.contains("positionLostPolicy=RESNAPSHOT") && message.contains("positionLostPolicy=SKIP"),
                     "says how to recover: " + message);
-            assertEquals("changes:" + f.database + ":orders", result.getDetails().get("offsetKey"));
+            assertEquals(changesConsumer().getOffsetKey(), result.getDetails().get("offsetKey"));
+            assertTrue(changesConsumer().getOffsetKey().startsWith("changes:127.0.0.1:" + f.emulator.port() + "/" + f.database
+                                                                  + "/orders?"), changesConsumer().getOffsetKey());
             assertTrue(changesConsumer().getPositionLostCount() >= 1);
             HealthCheckHelper.getHealthCheckRepository(context, "consumers");
             HealthCheck.Result readiness = HealthCheckHelper.invokeReadiness(context).stream()

@@ -32,7 +32,7 @@ class ConsumerFailureLogIT extends ChangesConsumerTestSupport {
             ReplicaSink sink = new ReplicaSink();
             route("arango-replication:changes?collections=orders&snapshotMode=NEVER&offsetRepository=#offsets"
                   + NO_SCHEDULER_BACKOFF + "&" + f.connection(), sink);
-            awaitCommitted("changes:" + f.database + ":orders");
+            awaitCommitted(changesConsumer().getOffsetKey());
             f.emulator.faults().failNext("GET", "/_api/wal/tail", 503, 503, 1_000_000);
             assertLoggedOnceThenCounted(log, ArangoReplicationChangesConsumer.class, "503");
             f.emulator.faults().clear();

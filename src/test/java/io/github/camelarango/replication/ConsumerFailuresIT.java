@@ -28,7 +28,6 @@ class ConsumerFailuresIT extends ChangesConsumerTestSupport {
     @Test
     void anErrorWhileDeliveringMakesTheConsumerDownThenItRecoversAndDeliversEveryChangeOnce() throws Exception {
         try (CaptureFixture f = fixture("orders")) {
-            String key = "changes:" + f.database + ":orders";
             String route = "cdc";
             AtomicBoolean failing = new AtomicBoolean(true);
             AtomicInteger errorsThrown = new AtomicInteger();
@@ -40,6 +39,7 @@ class ConsumerFailuresIT extends ChangesConsumerTestSupport {
                           throw new OutOfMemoryError("Java heap space (thrown by the test)");
                       }
                   }, sink);
+            String key = changesConsumer().getOffsetKey();
             awaitCommitted(key);
             f.insert("orders", Map.of("_key", "o1"));
             f.insert("orders", Map.of("_key", "o2"));
@@ -91,7 +91,7 @@ class ConsumerFailuresIT extends ChangesConsumerTestSupport {
             route("arango-replication:changes?collections=orders&snapshotMode=NEVER&offsetRepository=#flaky"
                   + "&initialDelay=0&" + f.connection(), sink);
             await("the starting position, read after the Error", () -> reads.get() >= 2
-                    && flaky.getState("changes:" + f.database + ":orders") != null);
+                    && flaky.getState(changesConsumer().getOffsetKey()) != null);
             f.insert("orders", Map.of("_key", "o1"));
             await("o1", () -> sink.count() == 1);
             assertEquals("o1", sink.received().get(0).key());

@@ -14,14 +14,10 @@ import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.Require;
 
 /**
- * The consumer options as the change-capture engine's {@link ChangeStreamOptions}, and the key of a consumer's
- * stream: {@code <mode>:<database>:<collections sorted, or *>} plus {@code !<excluded>} when collections are
- * excluded, stable across restarts and route changes. The engine checks the values it is given.
+ * The consumer options as the change-capture engine's {@link ChangeStreamOptions}, and the dump consumer's stream
+ * key (the changes consumer's is its {@link OffsetKey}). The engine checks the values it is given.
  */
 public final class EngineOptions {
-
-    private static final String CHANGES = "changes";
-    private static final String DUMP = "dump";
 
     private EngineOptions() {
     }
@@ -57,24 +53,20 @@ public final class EngineOptions {
                 .build();
     }
 
-    /** The key of the changes consumer's position: the offsetKey option, or {@code changes:<database>:…}. */
-    public static String offsetKey(ArangoReplicationConsumerConfiguration consumer, String database) {
-        return consumer.getOffsetKey() != null ? consumer.getOffsetKey() : streamKey(CHANGES, consumer, database);
-    }
-
-    /** The key of the dump consumer's snapshots, {@code dump:<database>:…} (it keeps no position). */
+    /** The key of the dump consumer's snapshots, {@code dump:<database>:<collections>} (it keeps no position). */
     public static String dumpKey(ArangoReplicationConsumerConfiguration consumer, String database) {
-        return streamKey(DUMP, consumer, database);
+        return "dump:" + database + ":" + collections(consumer);
     }
 
-    private static String streamKey(String mode, ArangoReplicationConsumerConfiguration consumer, String database) {
+    /** The captured collections in a key: {@code <collections sorted, or *>}, plus {@code !<excluded sorted>}. */
+    static String collections(ArangoReplicationConsumerConfiguration consumer) {
         Set<String> included = new TreeSet<>(names(consumer.getCollections()));
         Set<String> excluded = new TreeSet<>(names(consumer.getExcludeCollections()));
-        String key = mode + ":" + database + ":" + (included.isEmpty() ? "*" : String.join(",", included));
-        return excluded.isEmpty() ? key : key + "!" + String.join(",", excluded);
+        String collections = included.isEmpty() ? "*" : String.join(",", included);
+        return excluded.isEmpty() ? collections : collections + "!" + String.join(",", excluded);
     }
 
-    private static Set<String> names(String commaSeparated) {
+    static Set<String> names(String commaSeparated) {
         Set<String> names = new LinkedHashSet<>();
         if (commaSeparated != null) {
             for (String name : commaSeparated.split(",")) {
@@ -86,7 +78,7 @@ public final class EngineOptions {
         return names;
     }
 
-    private static Set<ChangeType> changeTypes(String commaSeparated) {
+    static Set<ChangeType> changeTypes(String commaSeparated) {
         Set<String> names = names(commaSeparated);
         if (names.isEmpty()) {
             return ChangeType.all();

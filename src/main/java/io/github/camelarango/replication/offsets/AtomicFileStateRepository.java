@@ -1,90 +1,157 @@
 package io.github.camelarango.replication.offsets;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The default offset store: every key's value in one file of {@code key=value} lines (the format of Camel's
- * {@code FileStateRepository}, so its files load as they are), rewritten whole on every change into a file beside
- * it and moved over it atomically. A crash at any moment leaves the previous or the new content, never an empty or
- * half-written file; Camel's own file store empties its file when it compacts it, and a crash then would lose every
- * position in it.
+ * The default offset store: every key's value in one file, a JSON object ({@link OffsetFileFormat}; the legacy
+ * {@code key=value} lines are still read), shared safely by any number of repositories, CamelContexts and processes.
+ * <p>
+ * Every write takes the file's lock ({@link OffsetFileLock}), reads the file again when another writer changed it,
+ * replaces only its own key, writes the whole content to {@code <file>.next}, forces it to the disk, moves it over
+ * the file atomically and forces the folder (so that the rename survives a power cut; where the file system cannot
+ * force a folder, the rename is as durable as it makes it). A crash at any moment leaves the previous or the new
+ * content, never an empty, half-written or older file, and no writer ever puts back a stale value of another's key.
+ * A read takes the lock too and reads the file again when it changed (size, modification time or file identity).
+ * A file that cannot be read fails the start, naming the file and the way out.
+ * <p>
+ * The streams of all processes on the file claim their keys with {@link #claim}: a lock file per key
+ * ({@link KeyOwnerFile}) refuses a second process while the first runs.
  */
-public final class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public final class AtomicFileStateRepository extends ServiceSupport
+        implements StateRepository<String, String>, OffsetOwnership {
 
-    private final Path file;
-    private final Path next;
-    private final Map<String, String> states = new TreeMap<>();
+    private volatile Path file;
+    private volatile OffsetFileLock lock;
+    /** The content as last read or written, and the attributes the file had then; guarded by {@link #lock}. */
+    private Map<String, String> states = Map.of();
+    private Version version;
 
     /** @param file the file of the positions; its folder is created when the repository starts */
     public AtomicFileStateRepository(Path file) {
-        this.file = file.toAbsolutePath();
-        this.next = this.file.resolveSibling(this.file.getFileName() + ".next");
+        this.file = file.toAbsolutePath().normalize();
     }
 
+    /**
+     * Creates the folder and reads the file.
+     *
+     * @throws IllegalStateException naming the file and the way out when it cannot be read
+     */
     @Override
     protected void doStart() throws IOException {
-        Files.createDirectories(file.getParent());
-        synchronized (states) {
-            states.clear();
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int separator = line.indexOf('=');
-                    if (separator > 0) {
-                        states.put(line.substring(0, separator), line.substring(separator + 1));
-                    }
-                }
-            }
-        }
+        Path folder = Files.createDirectories(file.getParent()).toRealPath();
+        file = folder.resolve(file.getFileName());
+        lock = new OffsetFileLock(file);
+        lock.call(this::current);
+    }
+
+    /** The file, by its real path once the repository started. */
+    public Path file() {
+        return file;
     }
 
     @Override
     public String getState(String key) {
-        synchronized (states) {
-            return states.get(key);
+        try {
+            return lock.call(() -> current().get(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the offset file " + file, e);
         }
     }
 
+    /**
+     * Saves {@code value} under {@code key}, durably, keeping every other key as the file holds it now.
+     *
+     * @throws UncheckedIOException  when it could not be saved (the file keeps its previous content)
+     * @throws IllegalStateException when the file became unreadable
+     */
     @Override
     public void setState(String key, String value) {
-        synchronized (states) {
-            String previous = states.put(key, value);
-            try {
-                write();
-            } catch (IOException e) {
-                if (previous == null) {
-                    states.remove(key);
-                } else {
-                    states.put(key, previous);
-                }
-                throw new UncheckedIOException("Cannot save the position of '" + key + "' in " + file, e);
-            }
+        try {
+            lock.call(() -> {
+                Map<String, String> updated = new TreeMap<>(current());
+                updated.put(key, value);
+                write(OffsetFileFormat.render(updated));
+                states = updated;
+                version = Version.of(file);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the position of '" + key + "' in " + file, e);
         }
     }
 
-    private void write() throws IOException {
-        List<String> lines = states.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        Files.write(next, lines, StandardCharsets.UTF_8);
+    /** The file's content, read again when the file changed since it was last read or written. */
+    private Map<String, String> current() throws IOException {
+        Version now = Version.of(file);
+        if (!Objects.equals(now, version)) {
+            states = now == null ? Map.of() : OffsetFileFormat.parse(Files.readAllBytes(file), file);
+            version = now;
+        }
+        return states;
+    }
+
+    private void write(byte[] content) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        try (FileOutputStream out = new FileOutputStream(next.toFile())) { // not cut short by an interrupt
+            out.write(content);
+            out.getFD().sync();
+        }
         try {
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        forceFolder();
+    }
+
+    /** Forces the folder's entries (the rename) to the disk; some systems (Windows) cannot open a folder for it. */
+    private void forceFolder() {
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // the file system keeps the rename as durable as it makes it; the file's content was forced already
+        }
+    }
+
+    /** Refused while another process (or another stream of this JVM) holds the key's owner file. */
+    @Override
+    public Claim claim(String offsetKey, String owner) {
+        return KeyOwnerFile.claim(file, offsetKey, owner);
     }
 
     @Override
     public String toString() {
         return "AtomicFileStateRepository[" + file + "]";
+    }
+
+    /** What tells that the file changed: a write by anyone replaces it (new identity, time and maybe size). */
+    private record Version(long size, FileTime modified, Object identity) {
+
+        /** The file's version, or null when there is no file. */
+        static Version of(Path file) throws IOException {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Version(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
     }
 }

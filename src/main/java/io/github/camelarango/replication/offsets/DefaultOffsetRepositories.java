@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelarango.replication.cdc.PositionStore;
 import io.github.camelarango.replication.client.Require;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -12,25 +11,26 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Where a consumer keeps its position: the offset repository it was given, or the component's default one for its
- * offset file — one started {@link AtomicFileStateRepository} per file, shared by every consumer naming that file
- * (two instances over one file would overwrite each other's keys), stopped with the component.
+ * offset file — one started {@link AtomicFileStateRepository} per file and component, shared by every consumer of
+ * the component naming that file, stopped with the component.
  */
 public final class DefaultOffsetRepositories {
 
     private final Map<File, AtomicFileStateRepository> byFile = new HashMap<>();
 
     /**
-     * The position store of a consumer, started.
+     * The offset store of a consumer, started.
      *
      * @param  configured               the consumer's offsetRepository, or null for the default one of the file
      * @param  offsetFile               the consumer's offsetFile; Camel property placeholders are resolved
      * @throws IllegalArgumentException naming the option when the file cannot be used
+     * @throws IllegalStateException    naming the file and the way out when its content cannot be read
      */
-    public PositionStore positionStore(CamelContext context, StateRepository<String, String> configured,
-                                       String offsetFile) {
+    public OffsetStore offsetStore(CamelContext context, StateRepository<String, String> configured,
+                                   String offsetFile) {
         StateRepository<String, String> repository = configured != null ? configured : forFile(context, offsetFile);
         ServiceHelper.startService(repository); // a repository from the registry is not started by anyone else
-        return PositionStore.ofStrings(repository::getState, repository::setState);
+        return new OffsetStore(repository);
     }
 
     private synchronized StateRepository<String, String> forFile(CamelContext context, String offsetFile) {
@@ -45,6 +45,8 @@ public final class DefaultOffsetRepositories {
             repository = new AtomicFileStateRepository(file.toPath());
             try {
                 ServiceHelper.startService(repository);
+            } catch (IllegalStateException unreadable) {
+                throw unreadable; // names the file and the way out
             } catch (RuntimeException e) {
                 IllegalArgumentException unusable = Require.invalid("offsetFile", offsetFile,
                         "a file that can be created and read; " + file + " cannot: " + e.getMessage());
@@ -56,7 +58,7 @@ public final class DefaultOffsetRepositories {
         return repository;
     }
 
-    /** Stops every default repository (their content is on disk already: each state change rewrites its file). */
+    /** Stops every default repository (their content is on disk already: each state change is forced to it). */
     public synchronized void stopAll() {
         byFile.values().forEach(ServiceHelper::stopService);
         byFile.clear();

@@ -1,7 +1,7 @@
 /**
- * Where the changes consumer keeps its position when no offsetRepository is given: the default file store
- * ({@link AtomicFileStateRepository}) and the component's registry of one store per file
- * ({@link DefaultOffsetRepositories}).
+ * Where the changes consumer keeps its position: its {@link OffsetStore} (the offsetRepository it was given, or the
+ * default file store {@link AtomicFileStateRepository}, one per file in the component's
+ * {@link DefaultOffsetRepositories}), and who owns an offset key while a stream runs ({@link OffsetOwnership}).
  * <p>
  * May use {@code cdc} (its {@code PositionStore}) and {@code client}; nothing of the component's other packages.
  */

@@ -2,11 +2,12 @@ package io.github.camelarango.replication.offsets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.client.Json;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -38,19 +39,28 @@ class DefaultOffsetRepositoriesTest {
     @Test
     void theOffsetFileIsResolvedByCamelPropertyPlaceholdersAndSharedPerFile() throws Exception {
         System.setProperty(PROPERTY, folder.toString());
-        PositionStore first = repositories.positionStore(context, null, "{{sys:" + PROPERTY + "}}/cdc/offsets.dat");
+        PositionStore first = repositories.offsetStore(context, null, "{{sys:" + PROPERTY + "}}/cdc/offsets.dat").positions();
         first.save("a", ChangePosition.tail(1, 1));
-        PositionStore second = repositories.positionStore(context, null, folder + "/cdc/offsets.dat");
+        PositionStore second = repositories.offsetStore(context, null, folder + "/cdc/offsets.dat").positions();
         second.save("b", ChangePosition.tail(2, 2));
         assertEquals(Optional.of(ChangePosition.tail(2, 2)), first.load("b"), "one store per file, however it is written");
-        assertEquals(List.of("a=" + ChangePosition.tail(1, 1).toJson(), "b=" + ChangePosition.tail(2, 2).toJson()),
-                Files.readAllLines(folder.resolve("cdc/offsets.dat")));
+        assertEquals(Map.of("a", ChangePosition.tail(1, 1).toJson(), "b", ChangePosition.tail(2, 2).toJson()),
+                Json.mapper().readValue(folder.resolve("cdc/offsets.dat").toFile(), Map.class));
+    }
+
+    @Test
+    void anUnreadableFileIsRefusedNamingTheFileNotAsAnOptionValue() throws Exception {
+        Path file = Files.writeString(folder.resolve("offsets.dat"), "{\"changes:shop:*\": ");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> repositories.offsetStore(context, null, file.toString()));
+        assertTrue(e.getMessage().startsWith("The offset file " + file + " cannot be read: it is not a complete JSON "
+                                             + "object"), e.getMessage());
     }
 
     @Test
     void aDollarPlaceholderIsRefusedNamingTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> repositories.positionStore(context, null, "${user.home}/offsets.dat"));
+                () -> repositories.offsetStore(context, null, "${user.home}/offsets.dat"));
         assertEquals("Invalid value for option offsetFile: '${user.home}/offsets.dat'; allowed is a file path; write a "
                      + "system property as a Camel placeholder, e.g. {{sys:user.home}}", e.getMessage());
     }
@@ -58,7 +68,7 @@ class DefaultOffsetRepositoriesTest {
     @Test
     void aConfiguredRepositoryIsStartedAndUsed() {
         MemoryStateRepository configured = new MemoryStateRepository();
-        PositionStore store = repositories.positionStore(context, configured, "unused");
+        PositionStore store = repositories.offsetStore(context, configured, "unused").positions();
         assertTrue(configured.isStarted());
         store.save("k", ChangePosition.tail(7, 7));
         assertEquals(ChangePosition.tail(7, 7).toJson(), configured.getState("k"));

@@ -149,13 +149,19 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
     /**
      * The file of the default offset repository, used when no offsetRepository is
      * given; Camel property placeholders such as {{sys:user.home}} (a system property)
-     * or {{env:HOME}} are resolved. Endpoints naming the same file share one store.
+     * or {{env:HOME}} are resolved. Any number of routes, CamelContexts and processes
+     * may share the file: each commit is written under a file lock and forced to the
+     * disk.
      */
     private String offsetFile;
     /**
      * The key of the position in the offset repository; by default
-     * changes:database:collections (collections sorted, for all, !excluded ones
-     * appended). Set it when two routes capture the same collections of one database.
+     * changes:host:port/database/collections, a question mark and a digest
+     * (collections sorted, an asterisk for all, !excluded ones appended; the digest
+     * covers operationTypes and includeSystem), so streams that read other servers or
+     * select other changes keep their own positions. Only one running changes consumer
+     * may use a key of a store: a second one fails to start, naming the route (or, on
+     * the default file store, the process) that owns it.
      */
     private String offsetKey;
     /**

@@ -1,0 +1,65 @@
+package io.github.camelarango.replication.offsets;
+
+import io.github.camelarango.replication.cdc.PositionStore;
+import org.apache.camel.spi.StateRepository;
+
+/**
+ * The store of a changes consumer's position, started: the offset repository it was given, or the default file
+ * store of its offset file ({@link DefaultOffsetRepositories}). It holds the positions and the claims of the keys:
+ * one running stream per key, in this JVM for every store, and beyond it when the repository implements
+ * {@link OffsetOwnership}.
+ */
+public final class OffsetStore implements OffsetOwnership {
+
+    private final StateRepository<String, String> repository;
+
+    OffsetStore(StateRepository<String, String> repository) {
+        this.repository = repository;
+    }
+
+    /** The positions, kept as their JSON text in the repository. */
+    public PositionStore positions() {
+        return PositionStore.ofStrings(repository::getState, repository::setState);
+    }
+
+    /** Refused when a stream of this JVM, or (when the repository can tell) of another process, holds the key. */
+    @Override
+    public Claim claim(String offsetKey, String owner) {
+        Claim inThisJvm = RunningStreams.claim(identity(), offsetKey, owner);
+        if (!(repository instanceof OffsetOwnership shared)) {
+            return inThisJvm;
+        }
+        Claim inTheStore;
+        try {
+            inTheStore = shared.claim(offsetKey, owner);
+        } catch (RuntimeException e) {
+            inThisJvm.close();
+            throw e;
+        }
+        return () -> {
+            inTheStore.close();
+            inThisJvm.close();
+        };
+    }
+
+    /**
+     * What makes two stores one: the file of a default store (two CamelContexts have a repository each for one
+     * file), otherwise the repository object itself.
+     */
+    private Object identity() {
+        return repository instanceof AtomicFileStateRepository file ? file.file() : new Same(repository);
+    }
+
+    /** A repository compared by identity, whatever its equals says. */
+    private record Same(Object repository) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.repository == repository;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(repository);
+        }
+    }
+}

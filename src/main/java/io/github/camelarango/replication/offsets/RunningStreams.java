@@ -1,0 +1,36 @@
+package io.github.camelarango.replication.offsets;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The streams running in this JVM, by store and offset key, whatever component or CamelContext runs them: the
+ * first ownership check of every store, and the one that can name the route that holds a key.
+ */
+final class RunningStreams {
+
+    /** A store and a key; the store is compared as {@link OffsetStore#identity()} says. */
+    private record StreamKey(Object store, String offsetKey) {
+    }
+
+    private static final ConcurrentMap<StreamKey, String> OWNERS = new ConcurrentHashMap<>();
+
+    private RunningStreams() {
+    }
+
+    /** @see OffsetOwnership#claim(String, String) */
+    static OffsetOwnership.Claim claim(Object store, String offsetKey, String owner) {
+        StreamKey key = new StreamKey(store, offsetKey);
+        String holder = OWNERS.putIfAbsent(key, owner);
+        if (holder != null) {
+            throw OffsetOwnership.alreadyUsed(offsetKey, holder);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                OWNERS.remove(key, owner);
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.camelarango.replication.offsets;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.github.camelarango.replication.ChildJvm;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The main of a second process on an offset file ({@link ChildJvm}): {@code <file> <key> <count>} starts an
+ * {@link AtomicFileStateRepository} on the file, says READY, and after GO sets {@code key} to {@code 0 .. count-1},
+ * one write each, then says DONE.
+ */
+public final class OffsetFileChild {
+
+    private OffsetFileChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(Path.of(args[0]));
+        ServiceHelper.startService(repository);
+        System.out.println("READY");
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if ("GO".equals(input.readLine())) {
+            int count = Integer.parseInt(args[2]);
+            for (int i = 0; i < count; i++) {
+                repository.setState(args[1], Integer.toString(i));
+            }
+            System.out.println("DONE");
+        }
+        ServiceHelper.stopService(repository);
+    }
+}
