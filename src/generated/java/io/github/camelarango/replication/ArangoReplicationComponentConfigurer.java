@@ -72,6 +72,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": getOrCreateConsumerConfiguration(target).setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bodytype":
+        case "bodyType": getOrCreateConsumerConfiguration(target).setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
@@ -226,6 +228,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "bodytype":
+        case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
@@ -376,6 +380,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
         case "batchttl":
         case "batchTtl": return getOrCreateConsumerConfiguration(target).getBatchTtl();
+        case "bodytype":
+        case "bodyType": return getOrCreateConsumerConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":

@@ -46,6 +46,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.getConsumerConfiguration().setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bodytype":
+        case "bodyType": target.getConsumerConfiguration().setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
@@ -212,6 +214,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "bodytype":
+        case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
@@ -379,6 +383,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":
         case "batchTtl": return target.getConsumerConfiguration().getBatchTtl();
+        case "bodytype":
+        case "bodyType": return target.getConsumerConfiguration().getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":

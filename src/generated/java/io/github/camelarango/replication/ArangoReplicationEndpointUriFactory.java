@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(91);
+        Set<String> props = new HashSet<>(92);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -37,6 +37,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("backoffMultiplier");
         props.add("batchId");
         props.add("batchTtl");
+        props.add("bodyType");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
         props.add("clientInfo");

@@ -40,9 +40,100 @@ public final class ArangoReplicationTypeConvertersLoader implements TypeConverte
 
     @Override
     public void load(TypeConverterRegistry registry) throws TypeConverterLoaderException {
+        registerConverters(registry);
         registerFallbackConverters(registry);
     }
 
+    private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, byte[].class, io.github.camelarango.replication.client.RawJson.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toBytes((io.github.camelarango.replication.client.RawJson) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, byte[].class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toJsonNode((byte[]) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, io.github.camelarango.replication.client.RawJson.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toJsonNode((io.github.camelarango.replication.client.RawJson) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, java.lang.String.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toJsonNode((java.lang.String) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, java.util.Map.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toJsonNode((java.util.Map) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.io.InputStream.class, io.github.camelarango.replication.client.RawJson.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toInputStream((io.github.camelarango.replication.client.RawJson) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.lang.String.class, io.github.camelarango.replication.client.RawJson.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toString((io.github.camelarango.replication.client.RawJson) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, byte[].class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toMap((byte[]) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, com.fasterxml.jackson.databind.JsonNode.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toMap((com.fasterxml.jackson.databind.JsonNode) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, io.github.camelarango.replication.client.RawJson.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toMap((io.github.camelarango.replication.client.RawJson) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, java.lang.String.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelarango.replication.ArangoReplicationTypeConverters.toMap((java.lang.String) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+    }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {
         registry.addTypeConverter(toType, fromType, new SimpleTypeConverter(allowNull, method));

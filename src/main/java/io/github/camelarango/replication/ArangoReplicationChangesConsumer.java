@@ -101,7 +101,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                                                  + endpoint.getCamelContext().getName() + "'");
         ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey.value(),
                 options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
-                offsetKey.adoptingEarlierDefault(offsets.positions()));
+                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear));
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",

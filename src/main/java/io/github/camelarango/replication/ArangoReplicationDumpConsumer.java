@@ -29,7 +29,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
 public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
 
     private final ArangoReplicationConsumerConfiguration options;
-    private final ChangeMessages messages = ChangeMessages.forDump();
+    private final ChangeMessages messages;
     private final String streamKey;
     private final FailureLog failures = new FailureLog(ArangoReplicationDumpConsumer.class);
     private volatile ChangeStream running;
@@ -37,6 +37,7 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
     public ArangoReplicationDumpConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
+        this.messages = ChangeMessages.forDump(options);
         this.streamKey = EngineOptions.dumpKey(options, endpoint.getConfiguration().getDatabase());
         setExceptionHandler(failures); // unless the endpoint sets exceptionHandler or bridgeErrorHandler
     }

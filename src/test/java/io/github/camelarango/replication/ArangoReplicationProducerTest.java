@@ -27,6 +27,8 @@ import io.github.camelarango.replication.client.ServerInfo;
 import io.github.camelarango.replication.client.ServerRole;
 import io.github.camelarango.replication.client.SyncRequest;
 import io.github.camelarango.replication.client.WalFileTickRange;
+import io.github.camelarango.replication.client.RawJson;
+import io.github.camelarango.replication.client.WalMarker;
 import io.github.camelarango.replication.client.WalOpenTransactionsRequest;
 import io.github.camelarango.replication.producer.ApplierConfigReader;
 import io.github.camelarango.replication.producer.ArangoReplicationApplierConfiguration;
@@ -261,6 +263,15 @@ class ArangoReplicationProducerTest extends CamelTestSupport {
                 new ObjectMapper().readTree("[{\"datafile\":\"/000126.log\",\"status\":\"open\",\"tickMin\":\"1\",\"tickMax\":\"9\"}]"));
         assertEquals(raw.raw().toString(), context.getTypeConverter().convertTo(String.class, raw),
                 "a record that kept the server's answer converts to exactly that answer");
+        String line = "{\"tick\":\"7\",\"type\":2300,\"db\":\"shop\", \"data\":{\"_key\":\"a\",\"d\":1234567890.123456789012345678901234567891}}";
+        WalMarker marker = WalMarker.of(RawJson.of(line.getBytes(StandardCharsets.UTF_8)).readTree());
+        assertEquals(line.replace(" ", ""), context.getTypeConverter().convertTo(String.class, marker),
+                "a WAL marker converts to its line");
+        Map<?, ?> markerMap = context.getTypeConverter().convertTo(Map.class, marker);
+        assertEquals(new java.math.BigDecimal("1234567890.123456789012345678901234567891"),
+                ((Map<?, ?>) markerMap.get("data")).get("d"));
+        assertEquals(Map.of("tick", "7"), context.getTypeConverter().convertTo(Map.class,
+                Map.of("tick", "7")), "other values are not touched");
     }
 
     @Test

@@ -87,7 +87,7 @@ class ChangesConsumerPositionLostIT extends ChangesConsumerTestSupport {
             await("the gap and d4", () -> sink.count() == 3);
             Received gap = sink.received().get(1);
             assertEquals(ChangeType.GAP, gap.type());
-            Map<?, ?> body = (Map<?, ?>) gap.body();
+            Map<?, ?> body = map(gap.body());
             assertTrue(body.get("reason").toString().contains("purged"), body.toString());
             f.insert("orders", Map.of("_key", "d5"));
             await("d5", () -> sink.count() == 4);

@@ -1,11 +1,13 @@
 package io.github.camelarango.replication;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.emulator.ArangoEmulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -63,9 +65,11 @@ abstract class ChangesConsumerTestSupport extends CamelTestSupport {
         }
     }
 
+    /** The values of a body of the default type: the JSON text of an object. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object body) {
-        return assertInstanceOf(Map.class, body);
+        String text = assertInstanceOf(String.class, body, "the default body is the JSON text");
+        return assertInstanceOf(Map.class, RawJson.of(text.getBytes(StandardCharsets.UTF_8)).readValue());
     }
 
     ArangoReplicationChangesConsumer changesConsumer() {

@@ -54,7 +54,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(22, options);
+        assertEquals(23, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -62,6 +62,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals(List.of("FOLLOW", "FAIL"), texts(properties.get("collectionRenamePolicy").get("enum")));
         assertEquals("FOLLOW", properties.get("collectionRenamePolicy").get("defaultValue").asText());
         assertEquals(List.of("native", "debezium"), texts(properties.get("envelope").get("enum")));
+        assertEquals(List.of("String", "bytes", "Map", "JsonNode"), texts(properties.get("bodyType").get("enum")));
+        assertEquals("String", properties.get("bodyType").get("defaultValue").asText());
         assertEquals(ArangoReplicationConsumerConfiguration.DEFAULT_OFFSET_FILE,
                 properties.get("offsetFile").get("defaultValue").asText());
         assertTrue(properties.get("delay").get("description").asText().contains("10 ms for changes"));
@@ -87,10 +89,11 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertTrue(ok.isSuccess(), ok.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateProperties("arango-replication",
                 catalog.endpointProperties("arango-replication:changes?snapshotMode=sometimes&envelope=avro"
-                        + "&unknownMarkerPolicy=IGNORE"));
+                        + "&unknownMarkerPolicy=IGNORE&bodyType=xml"));
         assertEquals("sometimes", bad.getInvalidEnum().get("snapshotMode"));
         assertEquals("IGNORE", bad.getInvalidEnum().get("unknownMarkerPolicy"));
         assertEquals("avro", bad.getInvalidEnum().get("envelope"));
+        assertEquals("xml", bad.getInvalidEnum().get("bodyType"));
     }
 
     @Test
@@ -152,6 +155,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
     void badValuesAreRefusedNamingTheOption() {
         assertEquals("Invalid value for option envelope: 'avro'; allowed is native or debezium",
                 creating("arango-replication:changes?envelope=avro").getMessage());
+        assertEquals("Invalid value for option bodyType: 'xml'; allowed is String, bytes, Map or JsonNode",
+                creating("arango-replication:dump?bodyType=xml").getMessage());
         assertTrue(creating("arango-replication:changes?operationTypes=UPSERT,MERGE").getMessage()
                 .startsWith("Invalid value for option operationTypes: 'MERGE'; allowed is comma separated names out of [SNAPSHOT_READ"));
         assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));

@@ -54,7 +54,8 @@ class DumpAndLoggerStateConsumerIT extends ChangesConsumerTestSupport {
                 assertEquals(ChangeType.SNAPSHOT_READ, m.getHeader(ArangoReplicationConstants.CHANGE_TYPE));
                 assertEquals(Boolean.TRUE, m.getHeader(ArangoReplicationConstants.SNAPSHOT));
                 assertEquals(f.database, m.getHeader(ArangoReplicationConstants.DATABASE));
-                Map<?, ?> body = assertInstanceOf(Map.class, m.getBody());
+                assertInstanceOf(String.class, m.getBody(), "the default body is the document's JSON text");
+                Map<?, ?> body = m.getBody(Map.class);
                 assertEquals(body.get("_key"), m.getHeader(ArangoReplicationConstants.KEY));
                 assertEquals(body.get("_rev"), m.getHeader(ArangoReplicationConstants.REV));
                 assertEquals(null, m.getHeader(ArangoReplicationConstants.POSITION), "a dump keeps no position");
@@ -76,7 +77,7 @@ class DumpAndLoggerStateConsumerIT extends ChangesConsumerTestSupport {
                 f.insert("orders", Map.of("_key", "o" + i));
             }
             List<Message> received = new CopyOnWriteArrayList<>();
-            route("arango-replication:dump?dumpChunks=true&maxEventsPerPoll=4&initialDelay=0&delay=50&repeatCount=2&"
+            route("arango-replication:dump?dumpChunks=true&bodyType=Map&maxEventsPerPoll=4&initialDelay=0&delay=50&repeatCount=2&"
                   + f.connection(), exchange -> received.add(copy(exchange)));
             await("two dumps", () -> received.stream().mapToInt(m -> ((List<?>) m.getBody()).size()).sum() == 20);
             List<Integer> sizes = new ArrayList<>();

@@ -25,6 +25,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "bodytype":
+        case "bodyType": target.setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
@@ -74,6 +76,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return long.class;
+        case "bodytype":
+        case "bodyType": return java.lang.String.class;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
@@ -124,6 +128,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "bodytype":
+        case "bodyType": return target.getBodyType();
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();

@@ -3,8 +3,8 @@ package io.github.camelarango.replication.cdc;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.RawDocument;
+import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.client.Ticks;
 
 /**
@@ -26,19 +26,20 @@ import io.github.camelarango.replication.client.Ticks;
  * @param rev           the document {@code _rev} (for deletes: the revision removed), else null
  * @param transactionId the WAL transaction id of a multi-document transaction, null for standalone operations
  * @param snapshot      true for rows read by the snapshot
- * @param data          the document (snapshot, upsert), {@code {_key,_rev}} (delete), the marker's {@code data}
- *                      (schema changes), a description of the gap, or the whole marker (unknown markers); never null
- *                      (an empty object when absent)
+ * @param rawData       the JSON text of the document (snapshot, upsert), of {@code {_key,_rev}} (delete), of the
+ *                      marker's {@code data} (schema changes), of a description of the gap or of the whole marker
+ *                      (unknown markers), as the server wrote it; never null (an empty object when absent).
+ *                      {@link #data()} is its tree, built when asked
  * @param position      the position to {@link ChangeStream#commit commit} once this event was delivered; inside a
  *                      transaction, every event but the last carries the position before the transaction
  */
 public record ChangeEvent(long tick, ChangeType type, int markerType, String database, String collection, String cuid,
-                          String key, String rev, String transactionId, boolean snapshot, JsonNode data,
+                          String key, String rev, String transactionId, boolean snapshot, RawJson rawData,
                           ChangePosition position) {
 
     public ChangeEvent {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(rawData, "rawData");
         Objects.requireNonNull(position, "position");
     }
 
@@ -48,9 +49,9 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * @param snapshotTick the tick the snapshot shows
      */
     public static ChangeEvent snapshotRead(long snapshotTick, String database, String collection, String cuid,
-                                           JsonNode document, ChangePosition position) {
+                                           RawDocument document, ChangePosition position) {
         return new ChangeEvent(snapshotTick, ChangeType.SNAPSHOT_READ, ChangeType.SNAPSHOT_READ.markerType(), database,
-                collection, cuid, text(document, "_key"), text(document, "_rev"), null, true, document, position);
+                collection, cuid, document.key(), document.rev(), null, true, document.json(), position);
     }
 
     /**
@@ -59,9 +60,9 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * @param transactionId the WAL transaction, null for a standalone operation
      */
     public static ChangeEvent upsert(long tick, String database, String collection, String cuid, String transactionId,
-                                     JsonNode document, ChangePosition position) {
+                                     RawDocument document, ChangePosition position) {
         return new ChangeEvent(tick, ChangeType.UPSERT, ChangeType.UPSERT.markerType(), database, collection, cuid,
-                text(document, "_key"), text(document, "_rev"), transactionId, false, document, position);
+                document.key(), document.rev(), transactionId, false, document.json(), position);
     }
 
     /**
@@ -71,9 +72,9 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * @param removed       the marker's data: the removed {@code _key} and {@code _rev}
      */
     public static ChangeEvent delete(long tick, String database, String collection, String cuid, String transactionId,
-                                     JsonNode removed, ChangePosition position) {
+                                     RawDocument removed, ChangePosition position) {
         return new ChangeEvent(tick, ChangeType.DELETE, ChangeType.DELETE.markerType(), database, collection, cuid,
-                text(removed, "_key"), text(removed, "_rev"), transactionId, false, removed, position);
+                removed.key(), removed.rev(), transactionId, false, removed.json(), position);
     }
 
     /**
@@ -85,7 +86,7 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * @param data          the marker's data (an empty object when the marker has none)
      */
     public static ChangeEvent schemaChange(long tick, ChangeType type, String database, String collection, String cuid,
-                                           String transactionId, JsonNode data, ChangePosition position) {
+                                           String transactionId, RawJson data, ChangePosition position) {
         if (!type.isSchemaChange()) {
             throw new IllegalArgumentException(type + " is not a schema change");
         }
@@ -102,7 +103,7 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * @param marker        the whole marker as the server sent it
      */
     public static ChangeEvent unknown(long tick, int markerType, String database, String collection, String cuid,
-                                      String transactionId, JsonNode marker, ChangePosition position) {
+                                      String transactionId, RawJson marker, ChangePosition position) {
         return new ChangeEvent(tick, ChangeType.UNKNOWN, markerType, database, collection, cuid, null, null,
                 transactionId, false, marker, position);
     }
@@ -113,12 +114,23 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
      * the stream to {@code resumedAfter}.
      */
     public static ChangeEvent gap(String database, long lostAfter, long resumedAfter) {
-        ObjectNode data = Json.mapper().createObjectNode();
-        data.put("lostAfterTick", Ticks.format(lostAfter));
-        data.put("resumedAfterTick", Ticks.format(resumedAfter));
-        data.put("reason", "WAL purged past the stream's position");
+        RawJson data = RawJson.write(gap -> {
+            gap.writeStartObject();
+            gap.writeStringField("lostAfterTick", Ticks.format(lostAfter));
+            gap.writeStringField("resumedAfterTick", Ticks.format(resumedAfter));
+            gap.writeStringField("reason", "WAL purged past the stream's position");
+            gap.writeEndObject();
+        });
         return new ChangeEvent(resumedAfter, ChangeType.GAP, ChangeType.GAP.markerType(), database, null, null, null,
                 null, null, false, data, ChangePosition.tail(resumedAfter, 0));
+    }
+
+    /**
+     * The tree of {@link #rawData()}, built on the first call (numbers as written: see {@link RawJson}). Read it, do
+     * not change it.
+     */
+    public JsonNode data() {
+        return rawData.tree();
     }
 
     /** The tick as the unsigned decimal text ArangoDB uses. */
@@ -138,12 +150,7 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
     /** This event carrying another commit position (used when a transaction's events are released). */
     public ChangeEvent withPosition(ChangePosition newPosition) {
         return new ChangeEvent(tick, type, markerType, database, collection, cuid, key, rev, transactionId, snapshot,
-                data, newPosition);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+                rawData, newPosition);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.CreateDumpBatchRequest;
@@ -18,6 +17,7 @@ import io.github.camelarango.replication.client.DumpResponse;
 import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
 import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.InventoryRequest;
+import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.ReplicationHeaders;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
@@ -115,8 +115,8 @@ public final class ClientReplicationSource implements ReplicationSource {
         return onBatch(batchId, () -> {
             try (DumpResponse response = client.dump(new DumpRequest(collection, batchId, (long) chunkSize, false,
                     null))) {
-                List<JsonNode> documents = new ArrayList<>();
-                response.documents().forEachRemaining(documents::add);
+                List<RawDocument> documents = new ArrayList<>();
+                response.rawDocuments().forEachRemaining(documents::add);
                 ReplicationHeaders headers = response.headers();
                 String answer = "the dump answer of collection '" + collection + "'";
                 if (headers.checkMore() == null) {

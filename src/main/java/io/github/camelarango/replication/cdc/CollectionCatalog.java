@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.RawJson;
 
 /**
  * The collections (and views) of a stream's database by their globally unique id ({@code cuid}): the name of each,
@@ -68,8 +68,11 @@ final class CollectionCatalog {
         }
     }
 
-    /** Learns from a marker (creates and renames of collections and views), before its event is built. */
-    void learn(int markerType, String cuid, JsonNode data) {
+    /**
+     * Learns from a marker (creates and renames of collections and views), before its event is built; the data of
+     * other markers is not read.
+     */
+    void learn(int markerType, String cuid, RawJson data) {
         if (cuid == null) {
             return;
         }
@@ -77,8 +80,11 @@ final class CollectionCatalog {
                 || markerType == ChangeType.VIEW_CREATE.markerType();
         boolean renamed = markerType == ChangeType.COLLECTION_RENAME.markerType()
                 || markerType == ChangeType.VIEW_CHANGE.markerType();
-        String name = data.path("name").asText("");
-        if (!(created || renamed) || name.isEmpty()) {
+        if (!(created || renamed)) {
+            return;
+        }
+        String name = data.tree().path("name").asText("");
+        if (name.isEmpty()) {
             return;
         }
         namesByCuid.put(cuid, name);

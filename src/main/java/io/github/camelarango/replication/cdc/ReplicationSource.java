@@ -3,7 +3,7 @@ package io.github.camelarango.replication.cdc;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
@@ -59,8 +59,8 @@ public interface ReplicationSource {
     }
 
 
-    /** A dump chunk: its documents and the {@code checkmore}/{@code lastincluded} headers. */
-    record DumpChunk(boolean checkMore, long lastIncluded, List<JsonNode> documents) {
+    /** A dump chunk: its documents as the server wrote them, and the {@code checkmore}/{@code lastincluded} headers. */
+    record DumpChunk(boolean checkMore, long lastIncluded, List<RawDocument> documents) {
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,7 +159,7 @@ final class SnapshotReader implements AutoCloseable {
         return true;
     }
 
-    private void emitRows(ReplicationSource.CollectionInfo collection, List<JsonNode> documents,
+    private void emitRows(ReplicationSource.CollectionInfo collection, List<RawDocument> documents,
                           boolean collectionDone, Consumer<StreamStep> out) {
         ChangePosition after = position;
         if (collectionDone) {
@@ -167,7 +167,7 @@ final class SnapshotReader implements AutoCloseable {
         }
         String database = source.database();
         for (int i = 0; i < documents.size(); i++) {
-            JsonNode doc = documents.get(i);
+            RawDocument doc = documents.get(i);
             ChangePosition at = i == documents.size() - 1 ? after : position;
             out.accept(StreamStep.of(ChangeEvent.snapshotRead(snapshotTick, database, collection.name(), collection.cuid(),
                     doc, at)));

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelarango.replication.client.RawDocument;
+import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
  */
 final class WalEventAssembler {
+
+    /** The data of a marker without one: an empty object. */
+    private static final RawDocument NO_DATA = new RawDocument(null, null, RawJson.EMPTY_OBJECT);
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 
@@ -128,7 +132,7 @@ final class WalEventAssembler {
         switch (options.unknownMarkerPolicy()) {
             case DELIVER -> {
                 return ChangeEvent.unknown(marker.tick(), Math.max(marker.type(), 0), db, collection, cuid,
-                        marker.inTransaction() ? marker.tid() : null, marker.raw(), position);
+                        marker.inTransaction() ? marker.tid() : null, marker.rawLine(), position);
             }
             case SKIP -> {
                 if (warnedTypes.add(type)) {
@@ -144,7 +148,7 @@ final class WalEventAssembler {
                     out.accept(StreamStep.positionOnly(advanceTo(marker.tick() - 1, 0)));
                 }
                 halt(new UnknownMarkerException(options.streamKey(), marker.tick(), type, db,
-                        abbreviate(marker.raw().toString())), out);
+                        abbreviate(marker.rawLine().toString())), out);
                 return null;
             }
         }
@@ -214,7 +218,8 @@ final class WalEventAssembler {
      * {@link CollectionRenamePolicy#FAIL} does not follow.
      */
     private ChangeEvent decode(WalMarker marker, ChangeType changeType, Consumer<StreamStep> out) {
-        JsonNode data = marker.data() != null ? marker.data() : JsonNodeFactory.instance.objectNode();
+        RawDocument document = marker.rawData() != null ? marker.rawData() : NO_DATA;
+        RawJson data = document.json();
         String cuid = marker.cuid();
         String db = marker.db() != null ? marker.db() : database;
         if (changeType == ChangeType.COLLECTION_RENAME) {
@@ -226,7 +231,7 @@ final class WalEventAssembler {
         catalog.learn(marker.type(), cuid, data);
         String collection = catalog.resolve(cuid);
         if (collection == null && changeType == ChangeType.UPSERT) {
-            collection = collectionOfId(data.path("_id").asText(""));
+            collection = collectionOfId(data.tree().path("_id").asText(""));
         }
         boolean wanted = catalog.wants(changeType, cuid, collection);
         if (changeType == ChangeType.COLLECTION_DROP || changeType == ChangeType.VIEW_DROP) {
@@ -237,8 +242,8 @@ final class WalEventAssembler {
         }
         String tid = marker.inTransaction() ? marker.tid() : null;
         return switch (changeType) {
-            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, data, position);
-            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, data, position);
+            case UPSERT -> ChangeEvent.upsert(marker.tick(), db, collection, cuid, tid, document, position);
+            case DELETE -> ChangeEvent.delete(marker.tick(), db, collection, cuid, tid, document, position);
             default -> ChangeEvent.schemaChange(marker.tick(), changeType, db, collection, cuid, tid, data, position);
         };
     }
@@ -248,9 +253,9 @@ final class WalEventAssembler {
      * not capture is delivered with the position before it, and then halts the stream; returns whether it did. The
      * catalog does not learn the rename, so the positions keep the collection's old name.
      */
-    private boolean haltsAtRename(WalMarker marker, String db, JsonNode data, Consumer<StreamStep> out) {
+    private boolean haltsAtRename(WalMarker marker, String db, RawJson data, Consumer<StreamStep> out) {
         String cuid = marker.cuid();
-        String newName = data.path("name").asText("");
+        String newName = data.tree().path("name").asText("");
         if (options.collectionRenamePolicy() != CollectionRenamePolicy.FAIL || !catalog.isCaptured(cuid)
                 || filter.acceptsCollection(newName)) {
             return false;
@@ -265,11 +270,12 @@ final class WalEventAssembler {
     }
 
     /** A rename's data with the name the collection had before ({@code oldName}), as logger-follow writes it. */
-    private static JsonNode withOldName(JsonNode data, String oldName) {
-        if (oldName == null || !data.isObject()) {
+    private static RawJson withOldName(RawJson data, String oldName) {
+        JsonNode tree = data.tree();
+        if (oldName == null || !tree.isObject()) {
             return data;
         }
-        return ((ObjectNode) data.deepCopy()).put("oldName", oldName);
+        return RawJson.of(((ObjectNode) tree.deepCopy()).put("oldName", oldName));
     }
 
     private static String collectionOfId(String id) {

@@ -10,19 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <pre>
  * try (DumpResponse chunk = client.dump(request)) {
- *     chunk.documents().forEachRemaining(sink::accept);
+ *     chunk.rawDocuments().forEachRemaining(sink::accept);
  *     more = chunk.headers().hasMore();
  * }
  * </pre>
  */
 public final class DumpResponse extends ReplicationStream {
 
-    DumpResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
-        super(answer, headers);
+    DumpResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers, String collection) {
+        super(answer, headers, collection);
     }
 
     /**
-     * The documents of this chunk; envelope lines {@code {"type":2300,"data":doc}} are unwrapped to {@code doc}.
+     * The documents of this chunk as trees; envelope lines {@code {"type":2300,"data":doc}} are unwrapped to
+     * {@code doc}.
      *
      * @throws IllegalStateException when the body was already claimed
      */
@@ -39,6 +40,17 @@ public final class DumpResponse extends ReplicationStream {
                 return unwrap(lines.next());
             }
         };
+    }
+
+    /**
+     * The documents of this chunk as the server wrote them, with their {@code _key} and {@code _rev}: no tree is
+     * built. Envelope lines are unwrapped as by {@link #documents()}; a line that is not a JSON object fails with a
+     * {@link MalformedLineException} naming the line and the collection.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    public Iterator<RawDocument> rawDocuments() {
+        return parsedLines(RawDocument::readDumpLine);
     }
 
     /** The document inside an envelope line, or the line itself when it is a bare document. */

@@ -126,7 +126,7 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .addParameter("batchId", request.batchId()).addParameter("chunkSize", text(request.chunkSize()))
                 .addParameter("useEnvelope", text(request.useEnvelope())).addParameter("DBserver", request.dbServer());
         ArangoHttpTransport.Opened opened = open(DUMP, target);
-        return new DumpResponse(opened, headers(opened));
+        return new DumpResponse(opened, headers(opened), request.collection());
     }
 
     @Override

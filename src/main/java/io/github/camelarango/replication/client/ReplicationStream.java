@@ -6,29 +6,30 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 
 /**
  * A streamed newline-delimited JSON answer (dump, wal/tail) holding a pooled connection until it is closed or its body
  * was read to the end. Read the body once: through the typed iterators of the subclasses, {@link #lines()} or
- * {@link #body()}. Always close it (try-with-resources); closing before the end discards the connection instead of
- * draining it. A stream is meant for one thread; the client that produced it is thread-safe.
+ * {@link #body()}. Lines are read one at a time as they arrive, by one streaming parser (only the line being read
+ * and the parser's read-ahead are held). Always close it (try-with-resources); closing before the end discards the
+ * connection instead of draining it. A stream is meant for one thread; the client that produced it is thread-safe.
  */
 public abstract class ReplicationStream implements AutoCloseable {
 
     private final ArangoHttpTransport.Opened answer;
     private final ReplicationHeaders headers;
+    /** The collection of a dump, for error messages; null for wal/tail. */
+    private final String collection;
     private boolean claimed;
     private boolean fullyRead;
     private boolean closed;
 
-    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
+    ReplicationStream(ArangoHttpTransport.Opened answer, ReplicationHeaders headers, String collection) {
         this.answer = answer;
         this.headers = headers;
+        this.collection = collection;
     }
 
     /** HTTP status: 200 with lines, 204 without. */
@@ -47,67 +48,94 @@ public abstract class ReplicationStream implements AutoCloseable {
     }
 
     /**
-     * Every line as sent, parsed one at a time straight off the wire. A line that is not JSON fails with an
-     * {@link ArangoReplicationException} (invalid response) naming the line; a broken connection with an
-     * {@link ArangoConnectionException}. Reading past the last line, or a failure, closes this response.
+     * Every line as sent, parsed one at a time straight off the wire into a tree (numbers as written: see
+     * {@link RawJson}). A line that is not JSON fails with a {@link MalformedLineException} naming the line (the
+     * lines after it can still be read); a broken connection with an {@link ArangoConnectionException}. Reading
+     * past the last line, or a connection failure, closes this response.
      *
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<JsonNode> lines() {
+        return parsedLines(ExactJson::readTree);
+    }
+
+    /** Reads the current value of the body, leaving the parser at its last token. */
+    @FunctionalInterface
+    interface LineParser<T> {
+        T parse(JsonLines lines) throws IOException, BadLine;
+    }
+
+    /**
+     * The lines of the body, read one at a time as they arrive and given to {@code parser}; see {@link #lines()}
+     * for what a failure does.
+     *
+     * @throws IllegalStateException when the body was already claimed
+     */
+    <T> Iterator<T> parsedLines(LineParser<T> parser) {
         claim();
-        MappingIterator<JsonNode> values;
+        JsonLines lines;
         try {
-            JsonParser parser = Json.mapper().createParser(answer.body());
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            values = Json.mapper().readerFor(JsonNode.class).readValues(parser);
+            lines = new JsonLines(answer.body());
         } catch (IOException e) {
             close();
             throw answer.request().connectionFailure(e);
         }
         return new Iterator<>() {
+            private T next;
+            private boolean done;
+
             @Override
             public boolean hasNext() {
-                try {
-                    if (values.hasNextValue()) {
-                        return true;
-                    }
-                    markFullyRead();
-                    close();
+                if (next != null) {
+                    return true;
+                }
+                if (done) {
                     return false;
+                }
+                try {
+                    if (!lines.next()) {
+                        done = true;
+                        markFullyRead();
+                        lines.close();
+                        close();
+                        return false;
+                    }
+                    next = parser.parse(lines);
+                    return true;
+                } catch (BadLine bad) {
+                    throw malformed(lines, bad);
+                } catch (JsonProcessingException e) {
+                    throw malformed(lines, BadLine.notJson(e, null));
                 } catch (IOException e) {
-                    throw readFailure(values, e);
+                    done = true;
+                    close();
+                    throw answer.request().connectionFailure(e);
                 }
             }
 
             @Override
-            public JsonNode next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException("no more lines in the " + answer.request().operation() + " response");
                 }
-                try {
-                    return values.nextValue();
-                } catch (IOException e) {
-                    throw readFailure(values, e);
-                }
+                T line = next;
+                next = null;
+                return line;
             }
         };
     }
 
-    /** Ends the reading: a malformed line is an invalid response, any other I/O failure a connection failure. */
-    private ArangoReplicationException readFailure(MappingIterator<JsonNode> values, IOException e) {
+    /** The failure of a bad line; the reading moves past it. */
+    private ArangoReplicationException malformed(JsonLines lines, BadLine bad) {
+        JsonLines.BadLineAt at;
         try {
-            values.close();
-        } catch (IOException ignored) {
-            // the parser only reads the body, which close() below gives up anyway
+            at = lines.skipBadLine();
+        } catch (IOException e) {
+            close();
+            return answer.request().connectionFailure(e);
         }
-        close();
-        if (e instanceof JsonProcessingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            String line = at == null ? "" : " " + at.getLineNr();
-            return answer.request().invalidResponse(answer.status(),
-                    "malformed JSON line" + line + ": " + malformed.getOriginalMessage(), e);
-        }
-        return answer.request().connectionFailure(e);
+        return new MalformedLineException(answer.request(), answer.status(), at.lineNumber(), bad.tick(), collection,
+                at.lineStart(), bad.getMessage(), bad.getCause());
     }
 
     /**

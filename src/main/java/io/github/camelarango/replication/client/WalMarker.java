@@ -1,20 +1,50 @@
 package io.github.camelarango.replication.client;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * One line of a wal/tail answer.
- *
- * @param tick the marker tick (unsigned)
- * @param type the numeric marker type, see {@link MarkerType}; -1 when the line has none or one that is not a JSON
- *             integer
- * @param db   database name
- * @param cuid collection/view globallyUniqueId, null for database and transaction markers
- * @param tid  transaction id ({@code "0"} for standalone operations), null when absent
- * @param data the payload (document, collection definition…), null when absent
- * @param raw  the whole line as sent
+ * One line of a wal/tail answer (docs/protocol.md §5.2). The line is read with a streaming parser: the top-level
+ * attributes become fields, the {@code data} object is kept as its bytes ({@link #rawData()}, with its {@code _key}
+ * and {@code _rev}), and a tree of it or of the whole line is built only when {@link #data()} or {@link #raw()} is
+ * called. Immutable; Jackson and the component's type converters write it as the line the server sent.
  */
-public record WalMarker(long tick, int type, String db, String cuid, String tid, JsonNode data, JsonNode raw) {
+public final class WalMarker implements JsonSerializable {
+
+    /** Slots of {@link JsonLines#repeatedText}. */
+    private static final int DB = 0;
+    private static final int CUID = 1;
+    private static final int TID = 2;
+    /** Ticks of at most this many digits are read without making a String of them. */
+    private static final int PLAIN_TICK_DIGITS = 18;
+
+    private final long tick;
+    private final int type;
+    private final String db;
+    private final String cuid;
+    private final String tid;
+    private final RawDocument data;
+    private final RawJson line;
+
+    private WalMarker(long tick, int type, String db, String cuid, String tid, RawDocument data, RawJson line) {
+        this.tick = tick;
+        this.type = type;
+        this.db = db;
+        this.cuid = cuid;
+        this.tid = tid;
+        this.data = data;
+        this.line = line;
+    }
 
     /**
      * Reads a marker from a parsed line.
@@ -25,14 +55,167 @@ public record WalMarker(long tick, int type, String db, String cuid, String tid,
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException("WAL marker must be a JSON object, was " + line);
         }
-        return new WalMarker(Ticks.parse(line.path("tick").asText(null)), type(line.get("type")), text(line, "db"),
-                text(line, "cuid"), text(line, "tid"), line.get("data"), line);
+        try {
+            return parse(Json.mapper().writeValueAsBytes(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("WAL marker cannot be written as JSON: " + e.getOriginalMessage(), e);
+        } catch (BadLine e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
-    /** A JSON integer's value; -1 ({@link MarkerType#UNKNOWN}) when absent or not an integer (a text "2300" too). */
-    private static int type(JsonNode type) {
-        return type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue()
-                : MarkerType.UNKNOWN.code();
+    /** Reads a body of one marker line. */
+    static WalMarker parse(byte[] line) throws BadLine {
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(line))) {
+            if (!lines.next()) {
+                throw new BadLine("WAL marker must be a JSON object, the line is empty", null, null);
+            }
+            WalMarker marker = read(lines);
+            if (lines.next()) {
+                throw new BadLine("more than one JSON value on the line", null, null);
+            }
+            return marker;
+        } catch (IOException e) {
+            throw new BadLine(e.toString(), null, e);
+        }
+    }
+
+    /** Reads the marker at the current value of a wal/tail body; every token is checked, its attributes extracted. */
+    static WalMarker read(JsonLines lines) throws IOException, BadLine {
+        JsonParser p = lines.parser();
+        long tick = -1;
+        String tickText = null;
+        int type = -1;
+        String db = null;
+        String cuid = null;
+        String tid = null;
+        RawDocument.Part data = null;
+        try {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new BadLine("WAL marker must be a JSON object, was " + p.currentToken(), null, null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "tick" -> {
+                        tick = plainTick(p);
+                        tickText = tick < 0 ? RawDocument.scalarText(p) : null;
+                    }
+                    case "type" -> type = typeCode(p, value);
+                    case "db" -> db = lines.repeatedText(DB);
+                    case "cuid" -> cuid = lines.repeatedText(CUID);
+                    case "tid" -> tid = lines.repeatedText(TID);
+                    case "data" -> data = value == JsonToken.VALUE_NULL ? null : RawDocument.Part.read(lines);
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw BadLine.notJson(e, tick >= 0 ? Long.valueOf(tick) : tickOrNull(tickText));
+        }
+        if (tick < 0) {
+            try {
+                tick = Ticks.parse(tickText);
+            } catch (IllegalArgumentException e) {
+                throw new BadLine(e.getMessage(), null, e);
+            }
+        }
+        byte[] line = lines.valueBytes();
+        return new WalMarker(tick, type, db, cuid, tid, data == null ? null : data.in(line, lines.valueStart()),
+                new RawJson(line, 0, line.length));
+    }
+
+    /**
+     * The tick at the current token when it is a decimal of at most 18 digits (what servers send), read without
+     * making a String; -1 otherwise, for {@link Ticks#parse} to read or refuse.
+     */
+    private static long plainTick(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
+            return -1;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (length == 0 || length > PLAIN_TICK_DIGITS) {
+            return -1;
+        }
+        long tick = 0;
+        for (int i = offset; i < offset + length; i++) {
+            char digit = chars[i];
+            if (digit < '0' || digit > '9') {
+                return -1;
+            }
+            tick = tick * 10 + (digit - '0');
+        }
+        return tick;
+    }
+
+    /** A JSON integer's value; -1 ({@link MarkerType#UNKNOWN}) when not an integer (a text "2300" too). */
+    private static int typeCode(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        p.skipChildren();
+        return MarkerType.UNKNOWN.code();
+    }
+
+    private static Long tickOrNull(String text) {
+        try {
+            return Ticks.parseOrNull(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The marker tick (unsigned). */
+    public long tick() {
+        return tick;
+    }
+
+    /**
+     * The numeric marker type, see {@link MarkerType}; -1 when the line has none or one that is not a JSON integer.
+     */
+    public int type() {
+        return type;
+    }
+
+    /** The database name. */
+    public String db() {
+        return db;
+    }
+
+    /** The collection/view globallyUniqueId, null for database and transaction markers. */
+    public String cuid() {
+        return cuid;
+    }
+
+    /** The transaction id ({@code "0"} for standalone operations), null when absent. */
+    public String tid() {
+        return tid;
+    }
+
+    /**
+     * The payload (document, collection definition…) as a tree, built on the first call; null when absent. Read it,
+     * do not change it.
+     */
+    public JsonNode data() {
+        return data == null ? null : data.json().tree();
+    }
+
+    /** The payload as the server wrote it, with the {@code _key} and {@code _rev} at its top level; null when absent. */
+    public RawDocument rawData() {
+        return data;
+    }
+
+    /** The whole line as a tree, built on the first call. Read it, do not change it. */
+    public JsonNode raw() {
+        return line.tree();
+    }
+
+    /** The whole line as the server sent it. */
+    public RawJson rawLine() {
+        return line;
     }
 
     /** The marker type. */
@@ -45,9 +228,26 @@ public record WalMarker(long tick, int type, String db, String cuid, String tid,
         return tid != null && !tid.isEmpty() && !"0".equals(tid);
     }
 
-    private static String text(JsonNode line, String field) {
-        JsonNode value = line.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    @Override
+    public void serialize(JsonGenerator generator, SerializerProvider serializers) throws IOException {
+        line.writeTo(generator);
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator generator, SerializerProvider serializers, TypeSerializer type)
+            throws IOException {
+        line.writeTo(generator);
+    }
+
+    /** Equal when the lines are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WalMarker that && line.equals(that.line);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(line);
     }
 
     @Override

@@ -17,32 +17,17 @@ import java.util.Iterator;
 public final class WalTailResponse extends ReplicationStream {
 
     WalTailResponse(ArangoHttpTransport.Opened answer, ReplicationHeaders headers) {
-        super(answer, headers);
+        super(answer, headers, null);
     }
 
     /**
-     * The markers of this answer, parsed one line at a time.
+     * The markers of this answer, read one line at a time with a streaming parser (no tree per line: see
+     * {@link WalMarker}). A line that is not a marker fails with a {@link MalformedLineException} naming the line
+     * and, when it was read, the tick.
      *
      * @throws IllegalStateException when the body was already claimed
      */
     public Iterator<WalMarker> markers() {
-        var lines = lines();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return lines.hasNext();
-            }
-
-            @Override
-            public WalMarker next() {
-                var line = lines.next();
-                try {
-                    return WalMarker.of(line);
-                } catch (IllegalArgumentException e) {
-                    close();
-                    throw request().invalidResponse(status(), e.getMessage(), e);
-                }
-            }
-        };
+        return parsedLines(WalMarker::read);
     }
 }

@@ -5,7 +5,9 @@
  * takes parameters, a result record per answer, and streamed answers for {@code dump} and {@code wal/tail}. Before a
  * request is sent, operations the server's version or role lacks are refused
  * ({@link io.github.camelarango.replication.client.ArangoOperationUnavailableException}); error answers and I/O
- * failures become {@link io.github.camelarango.replication.client.ArangoReplicationException}s.
+ * failures become {@link io.github.camelarango.replication.client.ArangoReplicationException}s. Dump and wal/tail
+ * bodies are read line by line with a streaming parser; documents stay the JSON text the server wrote
+ * ({@link io.github.camelarango.replication.client.RawJson}), parsed into a tree only when asked.
  * <p>
  * Also the project's shared foundations: {@link io.github.camelarango.replication.client.Ticks} (unsigned 64-bit
  * ticks), {@link io.github.camelarango.replication.client.Require} (option checks, one error shape) and

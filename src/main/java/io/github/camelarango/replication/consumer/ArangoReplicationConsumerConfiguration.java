@@ -61,6 +61,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer", defaultValue = "UPDATE")
     private UpsertOp upsertOp = UpsertOp.UPDATE;
 
+    @UriParam(label = "consumer", defaultValue = "String", enums = "String,bytes,Map,JsonNode")
+    private String bodyType = "String";
+
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean tombstoneOnDelete;
 
@@ -104,6 +107,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @Override
     public void validate() {
         isDebezium();
+        bodyType();
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);
         if (offsetKey != null) {
             Require.notBlank("offsetKey", offsetKey);
@@ -128,6 +132,15 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
             throw Require.invalid("envelope", envelope, "native or debezium");
         }
         return DEBEZIUM.equals(normalized);
+    }
+
+    /**
+     * The Java type of the body the bodyType option names.
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    BodyType bodyType() {
+        return BodyType.of(bodyType);
     }
 
     public SnapshotMode getSnapshotMode() {
@@ -233,11 +246,25 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
 
     /**
      * The body of a change: native (the document for snapshot rows and upserts, {_key,_rev} for deletes, the marker
-     * data for collection, index, view and database changes, as a Map) or debezium (Debezium-compatible JSON text
-     * with before, after, op, source, ts_ms and transaction).
+     * data for collection, index, view and database changes) or debezium (a Debezium-compatible value with before,
+     * after, op, source, ts_ms and transaction); bodyType says as which Java type.
      */
     public void setEnvelope(String envelope) {
         this.envelope = envelope;
+    }
+
+    public String getBodyType() {
+        return bodyType;
+    }
+
+    /**
+     * The Java type of the body of a change (changes) or document (dump): String (default: the JSON text as the
+     * server wrote it, no re-serialisation; what camel-kafka's default StringSerializer, files and queues take), bytes
+     * (its UTF-8 bytes), Map or JsonNode (parsed, numbers kept exact: BigInteger and BigDecimal where a long or double
+     * would round). The message converts between them: body(Map.class) works on every type.
+     */
+    public void setBodyType(String bodyType) {
+        this.bodyType = bodyType;
     }
 
     public UpsertOp getUpsertOp() {

@@ -2,18 +2,13 @@ package io.github.camelarango.replication.consumer;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
-import io.github.camelarango.replication.client.Json;
 import io.github.camelarango.replication.client.Ticks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -21,21 +16,25 @@ import org.apache.camel.support.resume.Resumables;
 
 /**
  * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} and the body
- * of the chosen envelope — native (a {@code Map}: the document, {@code {_key,_rev}} for a delete, the marker data
- * for schema changes) or Debezium (JSON text). Also writes the tombstone that may follow a delete.
+ * of the chosen envelope — native (the document, {@code {_key,_rev}} for a delete, the marker data for schema
+ * changes) or Debezium — as the chosen {@link BodyType} (by default the JSON text the server wrote, without
+ * re-serialising). Also writes the tombstone that may follow a delete.
  */
 public final class ChangeMessages {
 
     private final DebeziumEnvelope debezium;
+    private final BodyType bodyType;
     private final String offsetKey;
 
     /**
      * @param debezium  the Debezium envelope, or null for the native one
+     * @param bodyType  the Java type of the bodies
      * @param offsetKey the position key, for the {@link Exchange#OFFSET} resumable; null when positions are not
      *                  committed (dump consumer): no position headers then
      */
-    private ChangeMessages(DebeziumEnvelope debezium, String offsetKey) {
+    private ChangeMessages(DebeziumEnvelope debezium, BodyType bodyType, String offsetKey) {
         this.debezium = debezium;
+        this.bodyType = bodyType;
         this.offsetKey = offsetKey;
     }
 
@@ -44,12 +43,12 @@ public final class ChangeMessages {
         DebeziumEnvelope debezium = options.isDebezium()
                 ? new DebeziumEnvelope(version(), options.getUpsertOp(), Clock.systemUTC())
                 : null;
-        return new ChangeMessages(debezium, offsetKey);
+        return new ChangeMessages(debezium, options.bodyType(), offsetKey);
     }
 
-    /** The messages of the dump consumer: the native envelope, without position headers. */
-    public static ChangeMessages forDump() {
-        return new ChangeMessages(null, null);
+    /** The messages of the dump consumer: the native envelope as the options' body type, without position headers. */
+    public static ChangeMessages forDump(ArangoReplicationConsumerConfiguration options) {
+        return new ChangeMessages(null, options.bodyType(), null);
     }
 
     /**
@@ -59,7 +58,7 @@ public final class ChangeMessages {
      */
     public void write(ChangeEvent event, long serverLastTick, Message message) {
         headers(event, serverLastTick, message);
-        message.setBody(debezium != null ? debezium.value(event).toString() : toMap(NativeEnvelope.body(event)));
+        message.setBody(bodyType.body(debezium != null ? debezium.value(event) : NativeEnvelope.body(event)));
     }
 
     /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
@@ -98,7 +97,10 @@ public final class ChangeMessages {
         }
     }
 
-    /** Writes snapshot rows of one collection as one message: a List of documents, headers of the first row. */
+    /**
+     * Writes snapshot rows of one collection as one message: a List of documents of the body type, headers of the
+     * first row.
+     */
     public void writeChunk(List<ChangeEvent> rows, Message message) {
         ChangeEvent first = rows.get(0);
         message.setHeader(ArangoReplicationConstants.TICK, first.tickString());
@@ -107,7 +109,7 @@ public final class ChangeMessages {
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, first.collection());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, first.snapshot());
         List<Object> documents = new ArrayList<>(rows.size());
-        rows.forEach(row -> documents.add(toMap(row.data())));
+        rows.forEach(row -> documents.add(bodyType.body(row.rawData())));
         message.setBody(documents);
     }
 
@@ -115,45 +117,6 @@ public final class ChangeMessages {
         if (value != null) {
             message.setHeader(header, value);
         }
-    }
-
-    /**
-     * A JSON object as a Map (what routes handle best); other JSON values as their Java value — the types Jackson's
-     * {@code convertValue(node, Object.class)} gives (LinkedHashMap in document order, ArrayList, String, Integer /
-     * Long / BigInteger, Double, Boolean, null), built by walking the tree once instead of Jackson's serialise-and-read
-     * copy, which cost a fifth of the consumer's time per change.
-     */
-    public static Object toMap(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT:
-                Map<String, Object> map = new LinkedHashMap<>(capacity(node.size()));
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    map.put(field.getKey(), toMap(field.getValue()));
-                }
-                return map;
-            case ARRAY:
-                List<Object> list = new ArrayList<>(node.size());
-                for (JsonNode element : node) {
-                    list.add(toMap(element));
-                }
-                return list;
-            case STRING:
-                return node.textValue();
-            case NUMBER:
-                return node.isFloat() ? Double.valueOf(node.doubleValue()) : node.numberValue();
-            case BOOLEAN:
-                return node.booleanValue();
-            case NULL:
-            case MISSING:
-                return null;
-            default: // BINARY, POJO: not produced by parsing JSON text
-                return Json.mapper().convertValue(node, Object.class);
-        }
-    }
-
-    private static int capacity(int entries) {
-        return (int) (entries / 0.75f) + 1;
     }
 
     private static String version() {

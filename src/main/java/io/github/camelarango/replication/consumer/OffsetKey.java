@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * includeSystem; the envelope and the delivery options change how they are delivered, not which, and are left out.
  * Two streams that differ in any of these keep two positions; a stream keeps its key across restarts and route
  * changes. Earlier versions used {@code changes:<database>:<collections>}: a position stored under that key and
- * none under the new one is adopted ({@link #adoptingEarlierDefault}).
+ * none under the new one is adopted, by one stream only ({@link #adoptingEarlierDefault}).
  */
 public final class OffsetKey {
 
@@ -75,31 +76,50 @@ public final class OffsetKey {
     }
 
     /**
-     * {@code store}, reading the position of the earlier default key when this default key has none yet (once: the
-     * stream's first commit saves it under this key); with an offsetKey option, {@code store} itself.
+     * {@code store}, reading the position of the earlier default key when this default key has none yet; the first
+     * save under this key then clears the earlier one with {@code clear}. That position names neither server nor
+     * filters: left in the store, it would be adopted by any stream added later on the same database and
+     * collections, maybe of another server, and put at its old tick without a snapshot. With an offsetKey option,
+     * {@code store} itself.
+     *
+     * @param clear clears a key of the store, so that it reads as no position
      */
-    public PositionStore adoptingEarlierDefault(PositionStore store) {
+    public PositionStore adoptingEarlierDefault(PositionStore store, Consumer<String> clear) {
         if (earlierDefault == null) {
             return store;
         }
         return new PositionStore() {
+            /**
+             * The adopted position until the first save under this key cleared the earlier key: a rewind before it
+             * continues there even when another stream that adopted it too cleared it already.
+             */
+            private volatile ChangePosition adopted;
+
             @Override
             public Optional<ChangePosition> load(String key) {
                 Optional<ChangePosition> own = store.load(key);
                 if (own.isPresent() || !key.equals(value)) {
                     return own;
                 }
-                Optional<ChangePosition> earlier = store.load(earlierDefault);
-                earlier.ifPresent(position -> LOG.info("Change stream '{}' continues from the position stored under "
-                        + "'{}', the offset key of earlier versions: {}. Its next commit saves the position under the "
-                        + "new key; the earlier key is then no longer read and may be deleted", value, earlierDefault,
-                        position));
-                return earlier;
+                if (adopted == null) {
+                    store.load(earlierDefault).ifPresent(position -> {
+                        adopted = position;
+                        LOG.info("Change stream '{}' continues from the position stored under '{}', the offset key "
+                                + "of earlier versions: {}. Its next commit saves the position under the new key and "
+                                + "clears the earlier one, so that no other stream adopts it", value, earlierDefault,
+                                position);
+                    });
+                }
+                return Optional.ofNullable(adopted);
             }
 
             @Override
             public void save(String key, ChangePosition position) {
                 store.save(key, position);
+                if (adopted != null && key.equals(value)) {
+                    clear.accept(earlierDefault);
+                    adopted = null;
+                }
             }
         };
     }

@@ -10,10 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.apache.camel.spi.StateRepository;
@@ -23,13 +20,14 @@ import org.apache.camel.support.service.ServiceSupport;
  * The default offset store: every key's value in one file, a JSON object ({@link OffsetFileFormat}; the legacy
  * {@code key=value} lines are still read), shared safely by any number of repositories, CamelContexts and processes.
  * <p>
- * Every write takes the file's lock ({@link OffsetFileLock}), reads the file again when another writer changed it,
- * replaces only its own key, writes the whole content to {@code <file>.next}, forces it to the disk, moves it over
- * the file atomically and forces the folder (so that the rename survives a power cut; where the file system cannot
- * force a folder, the rename is as durable as it makes it). A crash at any moment leaves the previous or the new
- * content, never an empty, half-written or older file, and no writer ever puts back a stale value of another's key.
- * A read takes the lock too and reads the file again when it changed (size, modification time or file identity).
- * A file that cannot be read fails the start, naming the file and the way out.
+ * Every write takes the file's lock ({@link OffsetFileLock}), reads the file, replaces only its own key, writes the
+ * whole content to {@code <file>.next}, forces it to the disk, moves it over the file atomically and forces the
+ * folder (so that the rename survives a power cut; where the file system cannot force a folder, the rename is as
+ * durable as it makes it). A crash at any moment leaves the previous or the new content, never an empty,
+ * half-written or older file, and no writer ever puts back a stale value of another's key. A read takes the lock too
+ * and reads the file. Neither trusts a copy read earlier: a file's size, time and identity do not tell that another
+ * writer replaced it (ext4 gives the new file the inode number a write freed, and its clock ticks every few
+ * milliseconds). A file that cannot be read fails the start, naming the file and the way out.
  * <p>
  * The streams of all processes on the file claim their keys with {@link #claim}: a lock file per key
  * ({@link KeyOwnerFile}) refuses a second process while the first runs.
@@ -39,9 +37,6 @@ public final class AtomicFileStateRepository extends ServiceSupport
 
     private volatile Path file;
     private volatile OffsetFileLock lock;
-    /** The content as last read or written, and the attributes the file had then; guarded by {@link #lock}. */
-    private Map<String, String> states = Map.of();
-    private Version version;
 
     /** @param file the file of the positions; its folder is created when the repository starts */
     public AtomicFileStateRepository(Path file) {
@@ -58,7 +53,7 @@ public final class AtomicFileStateRepository extends ServiceSupport
         Path folder = Files.createDirectories(file.getParent()).toRealPath();
         file = folder.resolve(file.getFileName());
         lock = new OffsetFileLock(file);
-        lock.call(this::current);
+        lock.call(this::read);
     }
 
     /** The file, by its real path once the repository started. */
@@ -69,7 +64,7 @@ public final class AtomicFileStateRepository extends ServiceSupport
     @Override
     public String getState(String key) {
         try {
-            return lock.call(() -> current().get(key));
+            return lock.call(() -> read().get(key));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the offset file " + file, e);
         }
@@ -85,11 +80,9 @@ public final class AtomicFileStateRepository extends ServiceSupport
     public void setState(String key, String value) {
         try {
             lock.call(() -> {
-                Map<String, String> updated = new TreeMap<>(current());
+                Map<String, String> updated = new TreeMap<>(read());
                 updated.put(key, value);
                 write(OffsetFileFormat.render(updated));
-                states = updated;
-                version = Version.of(file);
                 return null;
             });
         } catch (IOException e) {
@@ -97,14 +90,13 @@ public final class AtomicFileStateRepository extends ServiceSupport
         }
     }
 
-    /** The file's content, read again when the file changed since it was last read or written. */
-    private Map<String, String> current() throws IOException {
-        Version now = Version.of(file);
-        if (!Objects.equals(now, version)) {
-            states = now == null ? Map.of() : OffsetFileFormat.parse(Files.readAllBytes(file), file);
-            version = now;
+    /** The file's content; empty when there is no file yet. */
+    private Map<String, String> read() throws IOException {
+        try {
+            return OffsetFileFormat.parse(Files.readAllBytes(file), file);
+        } catch (NoSuchFileException e) {
+            return Map.of();
         }
-        return states;
     }
 
     private void write(byte[] content) throws IOException {
@@ -139,19 +131,5 @@ public final class AtomicFileStateRepository extends ServiceSupport
     @Override
     public String toString() {
         return "AtomicFileStateRepository[" + file + "]";
-    }
-
-    /** What tells that the file changed: a write by anyone replaces it (new identity, time and maybe size). */
-    private record Version(long size, FileTime modified, Object identity) {
-
-        /** The file's version, or null when there is no file. */
-        static Version of(Path file) throws IOException {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                return new Version(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-        }
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.camelarango.replication.client.Json;
 
@@ -25,6 +27,9 @@ import io.github.camelarango.replication.client.Json;
 final class OffsetFileFormat {
 
     private static final ObjectWriter WRITER = Json.mapper().writerWithDefaultPrettyPrinter();
+    /** Refuses anything after the object: what follows it (a second object, appended lines) would be dropped. */
+    private static final ObjectReader READER = Json.mapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private OffsetFileFormat() {
     }
@@ -60,7 +65,7 @@ final class OffsetFileFormat {
     private static Map<String, String> parseJson(String text, Path file) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text);
+            root = READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw unreadable(file, "it is not a complete JSON object (" + e.getOriginalMessage() + ")");
         }

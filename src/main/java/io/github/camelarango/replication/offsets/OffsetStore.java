@@ -22,6 +22,14 @@ public final class OffsetStore implements OffsetOwnership {
         return PositionStore.ofStrings(repository::getState, repository::setState);
     }
 
+    /**
+     * Clears the position under {@code key}: it reads as none from then on ({@code StateRepository} cannot remove a
+     * key; an empty value is no position).
+     */
+    public void clear(String key) {
+        repository.setState(key, "");
+    }
+
     /** Refused when a stream of this JVM, or (when the repository can tell) of another process, holds the key. */
     @Override
     public Claim claim(String offsetKey, String owner) {

@@ -64,6 +64,8 @@ class BenchmarkHarnessIT {
         assertEquals(DOCUMENTS, ChangeStreamContender.snapshot(emulator.url(), "snap", 16 * 1024).run());
         assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
                 CamelRoute.Offsets.FILE).run());
+        assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
+                CamelRoute.Offsets.MEMORY).withBodyType("Map").run());
     }
 
     @Test

@@ -86,8 +86,13 @@ public final class BenchmarkMain {
                     set.diagnostics())) {
                 comparison.add(c, set.documents());
             }
-            return comparison.run(set.warmUps(), set.rounds(), bytes);
+            return comparison.run(set.warmUps(), rounds(set), bytes);
         }
+    }
+
+    /** The measured rounds of a data set: its mode's, or {@code -Dbenchmark.rounds} (more rounds, steadier medians). */
+    private static int rounds(BenchmarkMode.DataSet set) {
+        return Integer.getInteger("benchmark.rounds", set.rounds());
     }
 
     private static List<Comparison.Row> tail(BenchmarkMode.DataSet set, Report report) throws Exception {
@@ -119,7 +124,7 @@ public final class BenchmarkMain {
                     set.diagnostics())) {
                 comparison.add(c, set.documents());
             }
-            return comparison.run(set.warmUps(), set.rounds(), ceiling.bytes());
+            return comparison.run(set.warmUps(), rounds(set), ceiling.bytes());
         }
     }
 

@@ -67,7 +67,7 @@ final class CamelRoute implements AutoCloseable {
         context.start();
     }
 
-    /** The document of a native-envelope exchange. */
+    /** The document of a native-envelope exchange, as a Map (converted from the default JSON text). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> document(Exchange exchange) {
         return exchange.getMessage().getBody(Map.class);

@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.bench;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,8 +9,9 @@ import io.github.camelarango.replication.cdc.ChangePosition;
 
 /**
  * The component as users run it: {@code from("arango-replication:changes?collections=<c>&snapshotMode=...")} into
- * a processor that takes the document out of each exchange and counts it. Snapshot: {@code INITIAL_ONLY}, until
- * every document arrived. Tail: {@code NEVER} with a position stored in the offset repository beforehand.
+ * a processor that takes the document out of each exchange, as the body type it was delivered as (the JSON text by
+ * default), and counts it. Snapshot: {@code INITIAL_ONLY}, until every document arrived. Tail: {@code NEVER} with a
+ * position stored in the offset repository beforehand.
  */
 final class CamelRouteContender implements Contender {
 
@@ -18,28 +20,37 @@ final class CamelRouteContender implements Contender {
     private final CamelRoute.Offsets offsets;
     private final ChangePosition resumeFrom;
     private final long expected;
+    /** The bodyType option, null for the default. */
+    private final String bodyType;
 
     private CamelRouteContender(String url, String collection, CamelRoute.Offsets offsets, ChangePosition resumeFrom,
-                                long expected) {
+                                long expected, String bodyType) {
         this.url = url;
         this.collection = collection;
         this.offsets = offsets;
         this.resumeFrom = resumeFrom;
         this.expected = expected;
+        this.bodyType = bodyType;
     }
 
     static CamelRouteContender snapshot(String url, String collection, long documents, CamelRoute.Offsets offsets) {
-        return new CamelRouteContender(url, collection, offsets, null, documents);
+        return new CamelRouteContender(url, collection, offsets, null, documents, null);
     }
 
     static CamelRouteContender tail(String url, String collection, long afterTick, long events,
                                     CamelRoute.Offsets offsets) {
-        return new CamelRouteContender(url, collection, offsets, ChangePosition.tail(afterTick, 0), events);
+        return new CamelRouteContender(url, collection, offsets, ChangePosition.tail(afterTick, 0), events, null);
+    }
+
+    /** The same contender with the bodyType option set. */
+    CamelRouteContender withBodyType(String type) {
+        return new CamelRouteContender(url, collection, offsets, resumeFrom, expected, type);
     }
 
     @Override
     public String name() {
-        return "camel route, " + (offsets == CamelRoute.Offsets.FILE ? "file offsets (default)" : "memory offsets");
+        return "camel route, " + (offsets == CamelRoute.Offsets.FILE ? "file offsets" : "memory offsets")
+               + (bodyType == null ? (offsets == CamelRoute.Offsets.FILE ? " (default)" : "") : ", bodyType=" + bodyType);
     }
 
     @Override
@@ -52,8 +63,9 @@ final class CamelRouteContender implements Contender {
                 route.seedPosition(resumeFrom.toJson());
             }
             route.start(url, "collections=" + collection + "&snapshotMode="
-                    + (resumeFrom == null ? "INITIAL_ONLY" : "NEVER"), exchange -> {
-                documentFields.addAndGet(CamelRoute.document(exchange).size());
+                    + (resumeFrom == null ? "INITIAL_ONLY" : "NEVER") + (bodyType == null ? "" : "&bodyType=" + bodyType),
+                    exchange -> {
+                documentFields.addAndGet(documentSize(exchange.getMessage().getBody()));
                 if (received.incrementAndGet() == expected) {
                     done.countDown();
                 }
@@ -67,5 +79,13 @@ final class CamelRouteContender implements Contender {
             throw new IllegalStateException("exchanges without a document body");
         }
         return received.get();
+    }
+
+    /** Characters of a JSON text body, attributes of a Map body: more than 0 for a document. */
+    private static long documentSize(Object body) {
+        if (body instanceof String text) {
+            return text.startsWith("{\"_key\":") ? text.length() : 0;
+        }
+        return body instanceof Map<?, ?> map ? map.size() : 0;
     }
 }

@@ -15,12 +15,17 @@ final class ComponentContenders {
     private ComponentContenders() {
     }
 
-    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets, 1 MiB chunks. */
+    /**
+     * The route with its defaults (file offsets, the JSON text as body) and the engine; with diagnostics also memory
+     * offsets, a Map body and 1 MiB chunks.
+     */
     static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
-        list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE));
+        CamelRouteContender route = CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE);
+        list.add(route);
         if (diagnostics) {
             list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
+            list.add(route.withBodyType("Map"));
         }
         list.add(ChangeStreamContender.snapshot(url, collection));
         if (diagnostics) {
@@ -29,12 +34,15 @@ final class ComponentContenders {
         return list;
     }
 
-    /** The route with its default (file) offsets and the engine; with diagnostics also memory offsets. */
+    /** The route with its defaults and the engine; with diagnostics also memory offsets and a Map body. */
     static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
-        list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.FILE));
+        CamelRouteContender route = CamelRouteContender.tail(url, collection, afterTick, documents,
+                CamelRoute.Offsets.FILE);
+        list.add(route);
         if (diagnostics) {
             list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));
+            list.add(route.withBodyType("Map"));
         }
         list.add(ChangeStreamContender.tail(url, collection, afterTick, documents));
         return list;

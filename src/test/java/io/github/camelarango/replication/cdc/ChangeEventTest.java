@@ -4,11 +4,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.RawDocument;
+import io.github.camelarango.replication.client.RawJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +26,7 @@ class ChangeEventTest {
     @Test
     void snapshotRowsAndUpsertsTakeKeyAndRevisionFromTheDocument() throws Exception {
         JsonNode doc = json("{\"_key\":\"p1\",\"_id\":\"products/p1\",\"_rev\":\"_r1\",\"price\":3}");
-        ChangeEvent row = ChangeEvent.snapshotRead(30, "shop", "products", "h1/100", doc,
+        ChangeEvent row = ChangeEvent.snapshotRead(30, "shop", "products", "h1/100", RawDocument.of(doc),
                 ChangePosition.snapshot(30, Set.of()));
         assertEquals(ChangeType.SNAPSHOT_READ, row.type());
         assertEquals(0, row.markerType());
@@ -32,39 +35,41 @@ class ChangeEventTest {
         assertEquals("products/p1", row.documentId());
         assertTrue(row.snapshot());
         assertNull(row.transactionId());
-        ChangeEvent upsert = ChangeEvent.upsert(41, "shop", "products", "h1/100", "39", doc, POSITION);
+        ChangeEvent upsert = ChangeEvent.upsert(41, "shop", "products", "h1/100", "39", RawDocument.of(doc), POSITION);
         assertEquals(2300, upsert.markerType());
         assertEquals("p1", upsert.key());
         assertEquals("_r1", upsert.rev());
         assertEquals("39", upsert.transactionId());
         assertFalse(upsert.snapshot());
         assertEquals(doc, upsert.data());
+        assertSame(upsert.data(), upsert.data(), "the tree is built once, when asked");
     }
 
     @Test
     void aDeleteCarriesTheRemovedKeyAndRevision() throws Exception {
         ChangeEvent delete = ChangeEvent.delete(42, "shop", "products", "h1/100", null,
-                json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"), POSITION);
+                RawDocument.of(json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}")), POSITION);
         assertEquals(ChangeType.DELETE, delete.type());
         assertEquals(2302, delete.markerType());
         assertEquals("p1", delete.key());
         assertEquals("_r9", delete.rev());
         assertEquals("products/p1", delete.documentId(), "the document's identity names its collection");
-        assertNull(ChangeEvent.delete(42, "shop", null, "h1/100", null, json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}"),
-                POSITION).documentId(), "no identity when the collection is unknown");
+        assertNull(ChangeEvent.delete(42, "shop", null, "h1/100", null,
+                RawDocument.of(json("{\"_key\":\"p1\",\"_rev\":\"_r9\"}")), POSITION).documentId(),
+                "no identity when the collection is unknown");
     }
 
     @Test
     void aSchemaChangeHasNoDocumentIdentity() throws Exception {
         ChangeEvent rename = ChangeEvent.schemaChange(43, ChangeType.COLLECTION_RENAME, "shop", "renamed", "h1/100",
-                null, json("{\"name\":\"renamed\",\"_key\":\"not a document\"}"), POSITION);
+                null, RawJson.of(json("{\"name\":\"renamed\",\"_key\":\"not a document\"}")), POSITION);
         assertEquals(2002, rename.markerType());
         assertNull(rename.key());
         assertNull(rename.rev());
         assertNull(rename.documentId());
         IllegalArgumentException notSchema = assertThrows(IllegalArgumentException.class,
                 () -> ChangeEvent.schemaChange(44, ChangeType.UPSERT, "shop", "products", null, null,
-                        Json.mapper().createObjectNode(), POSITION));
+                        RawJson.EMPTY_OBJECT, POSITION));
         assertEquals("UPSERT is not a schema change", notSchema.getMessage());
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.WalMarker;
 
 /**
@@ -273,7 +274,8 @@ final class FakeReplicationSource implements ReplicationSource {
         }
         Batch batch = batch(batchId);
         dumpChunkSizes.add(chunkSize);
-        List<JsonNode> docs = batch.documents().getOrDefault(collection, List.of());
+        List<RawDocument> docs = batch.documents().getOrDefault(collection, List.<JsonNode>of()).stream()
+                .map(RawDocument::of).toList();
         if (stuckDump) {
             return new DumpChunk(true, 7, docs.isEmpty() ? List.of() : List.of(docs.get(0)));
         }

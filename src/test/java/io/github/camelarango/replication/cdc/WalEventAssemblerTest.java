@@ -134,6 +134,20 @@ class WalEventAssemblerTest {
     }
 
     @Test
+    void theRenameEventNamesTheOldNameWithoutChangingTheMarker() {
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
+        WalMarker rename = Markers.rename("101", CUID_A, "a2");
+        String line = rename.rawLine().toString();
+        assertEquals("a2", rename.data().path("name").asText(), "the marker's tree is built before the engine reads it");
+        feed(assembler, rename);
+        ChangeEvent event = events().get(0);
+        assertEquals("a", event.data().path("oldName").asText());
+        assertTrue(rename.data().path("oldName").isMissingNode(), "the marker's tree is not the event's");
+        assertEquals("{\"name\":\"a2\"}", rename.rawData().json().toString());
+        assertEquals(line, rename.rawLine().toString());
+    }
+
+    @Test
     void ticksAbove2Pow63StayMonotonic() {
         long start = Long.parseUnsignedLong("9223372036854775806");
         WalEventAssembler assembler = assembler(Set.of(), 10, start);

@@ -242,19 +242,47 @@ class ClientStreamingTest {
     }
 
     @Test
-    void aMalformedLineIsAnInvalidResponse() {
-        server.on("GET", "/_db/_system/_api/wal/tail",
-                dump(200, Map.of("x-arango-replication-lastincluded", "5"), "{\"tick\":\"5\",\"type\":2300}\n{oops\n"));
+    void aMalformedLineIsAnInvalidResponseNamingTheLineAndTheTick() {
+        server.on("GET", "/_db/_system/_api/wal/tail", dump(200, Map.of("x-arango-replication-lastincluded", "7"),
+                "{\"tick\":\"5\",\"type\":2300}\n{oops\n{\"tick\":\"6\",\"type\":2300,\"data\":{\"a\":}}\n"
+                + "{\"tick\":\"7\",\"type\":2302}\n"));
         try (WalTailResponse tail = client.walTail(WalTailRequest.from(1))) {
             Iterator<WalMarker> markers = tail.markers();
             assertEquals(5L, markers.next().tick());
-            ArangoReplicationException e = assertThrows(ArangoReplicationException.class, markers::next);
-            assertEquals(1401, e.getErrorNum());
-            assertEquals(200, e.getStatus());
-            assertTrue(e.getMessage().startsWith("walTail failed: GET /_db/_system/_api/wal/tail -> 200 errorNum 1401:"
-                                                 + " invalid response: malformed JSON line 2: Unexpected character ('o'"),
-                    e.getMessage());
-            assertFalse(markers.hasNext(), "a failed response has no further lines");
+            MalformedLineException notJson = assertThrows(MalformedLineException.class, markers::next);
+            assertEquals(1401, notJson.getErrorNum());
+            assertEquals(200, notJson.getStatus());
+            assertEquals(2, notJson.getLineNumber());
+            assertNull(notJson.getTick(), "no tick could be read");
+            assertEquals("{oops", notJson.getLineStart());
+            assertTrue(notJson.getMessage().startsWith("walTail failed: GET /_db/_system/_api/wal/tail -> 200 errorNum 1401:"
+                                                       + " invalid response: malformed line 2: Unexpected character ('o'"),
+                    notJson.getMessage());
+            MalformedLineException badData = assertThrows(MalformedLineException.class, markers::next,
+                    "the lines after a malformed one can still be read");
+            assertEquals(3, badData.getLineNumber());
+            assertEquals(6L, badData.getTick());
+            assertTrue(badData.getMessage().contains("invalid response: malformed line 3 (tick 6): Unexpected character"),
+                    badData.getMessage());
+            assertEquals(7L, markers.next().tick());
+            assertFalse(markers.hasNext());
+        }
+        assertEquals(0, client.leasedConnections());
+    }
+
+    @Test
+    void aMalformedDumpLineNamesTheCollection() {
+        server.on("GET", "/_db/_system/_api/replication/dump",
+                dump(200, Map.of("x-arango-replication-checkmore", "false"), "{\"_key\":\"a\"}\n[1]\n"));
+        try (DumpResponse chunk = client.dump(DumpRequest.of("products", "1"))) {
+            Iterator<RawDocument> documents = chunk.rawDocuments();
+            assertEquals("a", documents.next().key());
+            MalformedLineException e = assertThrows(MalformedLineException.class, documents::next);
+            assertEquals("products", e.getCollection());
+            assertEquals(2, e.getLineNumber());
+            assertTrue(e.getMessage().endsWith("invalid response: malformed line 2 (dump of collection 'products'): "
+                                               + "a dump line must be a JSON object, was START_ARRAY"), e.getMessage());
+            assertFalse(documents.hasNext());
         }
         assertEquals(0, client.leasedConnections());
     }

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,6 +149,34 @@ class AtomicFileStateRepositoryTest {
         assertEquals(last, repository.getState("child"), "the other process's key is read from the file");
     }
 
+    /**
+     * A write replaces the file; ext4 gives the new file the inode number the one before the last write freed, and
+     * stamps it from a clock that ticks every few milliseconds: two writes by another process in one tick leave a
+     * file of the same identity, time and (positions have similar lengths) size as the one this repository wrote.
+     * Its next write must still keep the other process's key as the file holds it, never put back the value it read
+     * before (or drop a key it never saw).
+     */
+    @Test
+    void aChangeThatLeavesTheFilesSizeTimeAndIdentityAsTheyWereIsNotWrittenOver() throws Exception {
+        Path file = folder.resolve("offsets.dat");
+        AtomicFileStateRepository first = start(file);
+        start(file).setState("second", "1");
+        first.setState("first", "1");
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+        byte[] changed = Files.readString(file, StandardCharsets.UTF_8).replace("\"second\" : \"1\"",
+                "\"second\" : \"2\"").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, changed); // in place: same identity
+        Files.setLastModifiedTime(file, before.lastModifiedTime());
+        BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+        assertEquals(List.of(before.size(), before.lastModifiedTime(), before.fileKey()),
+                List.of(after.size(), after.lastModifiedTime(), after.fileKey()), "the premise: nothing tells");
+        assertEquals("2", jsonObject(file).get("second"), "the premise: the other key changed");
+
+        first.setState("first", "2");
+        assertEquals(Map.of("first", "2", "second", "2"), jsonObject(file));
+        assertEquals("2", first.getState("second"));
+    }
+
     @Test
     void aKeyWrittenByAnotherRepositoryIsReadFromTheFile() {
         Path file = folder.resolve("offsets.dat");
@@ -179,7 +208,7 @@ class AtomicFileStateRepositoryTest {
     void aCorruptFileStopsTheStartNamingTheFileAndTheRecovery() throws Exception {
         Path file = folder.resolve("offsets.dat");
         for (String corrupt : List.of("{\"changes:db:orders\": \"{\\\"from\\\"", "garbage without a separator\n",
-                "{\"k\": 1}", "")) {
+                "{\"k\": 1}", "", "{\"a\": \"1\"}\n{\"b\": \"2\"}\n", "{\"a\": \"1\"}\nchanges:db:orders={}\n")) {
             Files.writeString(file, corrupt, StandardCharsets.UTF_8);
             AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
             IllegalStateException e = assertThrows(IllegalStateException.class,

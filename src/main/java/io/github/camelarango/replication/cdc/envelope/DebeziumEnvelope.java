@@ -1,12 +1,15 @@
 package io.github.camelarango.replication.cdc.envelope;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.client.RawJson;
 
 /**
  * Debezium-compatible JSON for a change (the {@code payload} of a Debezium record, without the schema part).
@@ -28,7 +31,9 @@ import io.github.camelarango.replication.cdc.ChangeType;
  * </ul>
  * Schema changes, gaps and unknown markers have no {@code op}: {@code {"source":…,"ts_ms":…,"databaseName":…,
  * "schemaChange":TYPE,"data":…}} (for an unknown marker, {@code data} is the whole marker). After a delete,
- * Kafka-style sinks expect a tombstone (same key, null value): see {@link #needsTombstone}.
+ * Kafka-style sinks expect a tombstone (same key, null value): see {@link #needsTombstone}. The document
+ * ({@code after}) and the marker's {@code data} are embedded as the JSON text the server wrote, without
+ * re-serialising.
  */
 public final class DebeziumEnvelope {
 
@@ -69,30 +74,41 @@ public final class DebeziumEnvelope {
         return event.type() == ChangeType.DELETE;
     }
 
-    /** The Debezium-style value of the event. */
-    public ObjectNode value(ChangeEvent event) {
-        ObjectNode value = JsonNodeFactory.instance.objectNode();
+    /** The Debezium-style value of the event, as JSON text. */
+    public RawJson value(ChangeEvent event) {
+        return RawJson.write(value -> write(event, value));
+    }
+
+    private void write(ChangeEvent event, JsonGenerator value) throws IOException {
+        value.writeStartObject();
         String op = op(event.type());
         if (op == null) {
-            value.set("source", source(event));
-            value.put("ts_ms", clock.millis());
-            value.put("databaseName", event.database());
-            value.put("schemaChange", event.type().name());
-            value.set("data", event.data());
-            return value;
-        }
-        value.putNull("before");
-        boolean hasAfter = event.type() == ChangeType.SNAPSHOT_READ || event.type() == ChangeType.UPSERT;
-        value.set("after", hasAfter ? event.data() : JsonNodeFactory.instance.nullNode());
-        value.put("op", op);
-        value.set("source", source(event));
-        value.put("ts_ms", clock.millis());
-        if (event.transactionId() != null) {
-            value.putObject("transaction").put("id", event.transactionId());
+            source(event, value);
+            value.writeNumberField("ts_ms", clock.millis());
+            value.writeStringField("databaseName", event.database());
+            value.writeStringField("schemaChange", event.type().name());
+            value.writeFieldName("data");
+            event.rawData().writeTo(value);
         } else {
-            value.putNull("transaction");
+            value.writeNullField("before");
+            value.writeFieldName("after");
+            if (event.type() == ChangeType.SNAPSHOT_READ || event.type() == ChangeType.UPSERT) {
+                event.rawData().writeTo(value);
+            } else {
+                value.writeNull();
+            }
+            value.writeStringField("op", op);
+            source(event, value);
+            value.writeNumberField("ts_ms", clock.millis());
+            if (event.transactionId() != null) {
+                value.writeObjectFieldStart("transaction");
+                value.writeStringField("id", event.transactionId());
+                value.writeEndObject();
+            } else {
+                value.writeNullField("transaction");
+            }
         }
-        return value;
+        value.writeEndObject();
     }
 
     private String op(ChangeType type) {
@@ -105,18 +121,18 @@ public final class DebeziumEnvelope {
         };
     }
 
-    private ObjectNode source(ChangeEvent event) {
-        ObjectNode source = JsonNodeFactory.instance.objectNode();
-        source.put("connector", CONNECTOR);
-        source.put("version", version);
-        source.put("db", event.database());
-        source.put("collection", event.collection());
-        source.put("cuid", event.cuid());
-        source.put("tick", event.tickString());
-        source.put("snapshot", Boolean.toString(event.snapshot()));
-        source.put("txId", event.transactionId());
-        source.put("rev", event.rev());
-        source.put("upsert", event.type() == ChangeType.UPSERT);
-        return source;
+    private void source(ChangeEvent event, JsonGenerator value) throws IOException {
+        value.writeObjectFieldStart("source");
+        value.writeStringField("connector", CONNECTOR);
+        value.writeStringField("version", version);
+        value.writeStringField("db", event.database());
+        value.writeStringField("collection", event.collection());
+        value.writeStringField("cuid", event.cuid());
+        value.writeStringField("tick", event.tickString());
+        value.writeStringField("snapshot", Boolean.toString(event.snapshot()));
+        value.writeStringField("txId", event.transactionId());
+        value.writeStringField("rev", event.rev());
+        value.writeBooleanField("upsert", event.type() == ChangeType.UPSERT);
+        value.writeEndObject();
     }
 }

@@ -1,14 +1,13 @@
 package io.github.camelarango.replication.cdc.envelope;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.client.RawJson;
 
 /**
- * The native body of a change: what ArangoDB itself says, without wrapping. The event's other fields (type, tick,
- * collection, transaction…) travel beside it, as message headers on the Camel side.
+ * The native body of a change: what ArangoDB itself says, without wrapping, as the JSON text the server wrote (no
+ * re-serialisation). The event's other fields (type, tick, collection, transaction…) travel beside it, as message
+ * headers on the Camel side.
  * <ul>
  * <li>snapshot rows and upserts: the full document ({@code _key}, {@code _id}, {@code _rev}, attributes);</li>
  * <li>deletes: {@code {"_key":…,"_rev":…}} — the removed key and revision (the WAL has no before-image);</li>
@@ -24,13 +23,15 @@ public final class NativeEnvelope {
     }
 
     /** The native body of the event. */
-    public static JsonNode body(ChangeEvent event) {
+    public static RawJson body(ChangeEvent event) {
         if (event.type() == ChangeType.DELETE) {
-            ObjectNode removed = JsonNodeFactory.instance.objectNode();
-            removed.put("_key", event.key());
-            removed.put("_rev", event.rev());
-            return removed;
+            return RawJson.write(removed -> {
+                removed.writeStartObject();
+                removed.writeStringField("_key", event.key());
+                removed.writeStringField("_rev", event.rev());
+                removed.writeEndObject();
+            });
         }
-        return event.data();
+        return event.rawData();
     }
 }

@@ -89,7 +89,7 @@ public final class DocumentHandler implements RouteHandler {
             default:
                 throw ArangoException.methodNotAllowed();
         }
-        JsonNode body = removal && key != null ? null : Json.parseBody(request.body());
+        JsonNode body = removal && key != null ? null : Json.parseDocuments(request.body());
         boolean sync = o.waitForSync() || c.waitForSync();
         int status = removal ? (sync ? 200 : 202) : (sync ? 201 : 202);
         if (key == null && body.isArray()) {

@@ -2,9 +2,12 @@ package io.github.camelarango.replication.emulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -16,6 +19,10 @@ import java.util.Map;
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Reads documents keeping decimals as written (BigDecimal), so that they are stored and served unrounded. */
+    private static final ObjectReader DOCUMENTS = MAPPER.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(JsonNodeFactory.withExactBigDecimals(true));
 
     private Json() {
     }
@@ -42,11 +49,23 @@ public final class Json {
 
     /** Parses a request body; unparsable text is the 400/600 of docs/protocol.md §12. */
     public static JsonNode parseBody(byte[] body) {
+        return parseBody(body, MAPPER.reader());
+    }
+
+    /**
+     * Parses the documents of a document API write like {@link #parseBody}, keeping every decimal as written: the
+     * emulator stores and serves a document's numbers with the digits the client sent (docs/protocol.md §14).
+     */
+    public static JsonNode parseDocuments(byte[] body) {
+        return parseBody(body, DOCUMENTS);
+    }
+
+    private static JsonNode parseBody(byte[] body, ObjectReader reader) {
         if (body == null || body.length == 0) {
             throw ArangoException.corruptedJson("VPackError error: Expecting digit");
         }
         try {
-            JsonNode node = MAPPER.readTree(body);
+            JsonNode node = reader.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw ArangoException.corruptedJson("VPackError error: Expecting digit");
             }

@@ -94,6 +94,15 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private String syncerId;
     /**
+     * The Java type of the body of a change (changes) or document (dump): String
+     * (default: the JSON text as the server wrote it, no re-serialisation; what
+     * camel-kafka's default StringSerializer, files and queues take), bytes (its UTF-8
+     * bytes), Map or JsonNode (parsed, numbers kept exact: BigInteger and BigDecimal
+     * where a long or double would round). The message converts between them:
+     * body(Map.class) works on every type.
+     */
+    private String bodyType;
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean
      * any exceptions (if possible) occurred while the Camel consumer is trying to
      * pickup incoming messages, or the likes, will now be processed as a message and
@@ -131,8 +140,8 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
     /**
      * The body of a change: native (the document for snapshot rows and upserts,
      * {_key,_rev} for deletes, the marker data for collection, index, view and
-     * database changes, as a Map) or debezium (Debezium-compatible JSON text with
-     * before, after, op, source, ts_ms and transaction).
+     * database changes) or debezium (a Debezium-compatible value with before, after,
+     * op, source, ts_ms and transaction); bodyType says as which Java type.
      */
     private String envelope;
     /**
@@ -592,6 +601,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setSyncerId(String syncerId) {
         this.syncerId = syncerId;
+    }
+
+    public String getBodyType() {
+        return bodyType;
+    }
+
+    public void setBodyType(String bodyType) {
+        this.bodyType = bodyType;
     }
 
     public Boolean getBridgeErrorHandler() {
