@@ -1,4 +1,20 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 The camel-arango-replication authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+
 # Adds the arango-replication component to Karavan's components.json (or, with "kaoto", to the components file of a
 # Kaoto catalog), using the repository's camel-arango-replication.json; with "kaoto-kamelets", adds the
 # arango-changes-source Kamelet (kamelets/) to the Kamelets file of a Kaoto catalog. Needs Java 17 and Maven.
