@@ -54,7 +54,7 @@ final class FaultRun implements AutoCloseable {
     private static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** No delivery for this long while the copy is wrong: the stream stopped (or loops without delivering). */
-    private static final Duration STALL = Duration.ofSeconds(8);
+    private static final Duration STALL = Duration.ofSeconds(20);
 
     final long seed;
     final Random random;
