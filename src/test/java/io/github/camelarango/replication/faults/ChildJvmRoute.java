@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.replication.faults;
 
 import java.io.IOException;
@@ -34,9 +49,20 @@ final class ChildJvmRoute implements AutoCloseable {
      */
     static ChildJvmRoute start(List<String> routeArgs, Path sinkFile, long[] offset, RecordingSink sink, Path log)
             throws IOException {
+        return start(List.of(), routeArgs, sinkFile, offset, sink, log);
+    }
+
+    /**
+     * Starts a child JVM running the route, with JVM options (e.g. {@code -Dfaults.clusterRoot=<folder>}).
+     *
+     * @param offset the sink file position read so far, shared across the children of one cell (updated)
+     */
+    static ChildJvmRoute start(List<String> jvmOptions, List<String> routeArgs, Path sinkFile, long[] offset,
+            RecordingSink sink, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"), ChildRouteMain.class.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildRouteMain.class.getName()));
         command.addAll(routeArgs);
         if (!Files.exists(sinkFile)) {
             Files.createFile(sinkFile);
