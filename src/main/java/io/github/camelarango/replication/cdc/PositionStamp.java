@@ -28,7 +28,10 @@ import io.github.camelarango.replication.client.Ticks;
  * position also carries the highest last tick the stream has seen of the server (a restored server counts less).
  * <p>
  * A WAL transaction's events carry the position from before it, so a document change is the witness of a position
- * only once a position at or after its tick comes along (the transaction's last event); until then it waits. A
+ * only once a position at or after its tick comes along (the transaction's last event); until then it waits. The
+ * witness is the delivered change on the highest tick, not the last one handed out: a change written while a
+ * transaction was open is handed out before the transaction's earlier changes, and the {@link ContinuityCheck} takes
+ * every change between the witness and the position for one the stream never delivered. A
  * snapshot position has no witness, and a {@link ChangeType#GAP} starts without one (the changes before it are not
  * the history the stream goes on from). Not thread-safe: the stream's poll lock guards it.
  */
@@ -93,7 +96,10 @@ final class PositionStamp {
                 pending.add(new ChangePosition.Witness(event.tick(), event.cuid(), event.key(), event.rev()));
             }
             while (!pending.isEmpty() && !Ticks.isAfter(pending.peek().tick(), position.from())) {
-                witness = pending.poll();
+                ChangePosition.Witness reached = pending.poll();
+                if (witness == null || Ticks.isAfter(reached.tick(), witness.tick())) {
+                    witness = reached; // the highest tick: a transaction's changes come after later standalone ones
+                }
             }
         }
         if (position != lastUnplaced || witness != lastWitness || serverTick != lastServerTick) {

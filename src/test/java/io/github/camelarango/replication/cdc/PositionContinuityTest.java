@@ -84,6 +84,32 @@ class PositionContinuityTest {
     }
 
     @Test
+    void aChangeDeliveredWhileATransactionWasOpenIsNotTakenForAnUndeliveredOne() throws Exception {
+        source.createCollection("a");
+        source.upsert("a", "a0");
+        String cuid = "hFAKE/100";
+        try (ChangeStream stream = stream(options())) {
+            catchUp(stream);
+            // a transaction open while a standalone change is written: the standalone change is handed out first,
+            // the transaction's change (on an earlier tick) at its commit
+            source.appendRaw("{\"type\":2200,\"tid\":\"77\"}");
+            source.appendRaw("{\"type\":2300,\"tid\":\"77\",\"cuid\":\"" + cuid
+                    + "\",\"data\":{\"_key\":\"t\",\"_id\":\"a/t\",\"_rev\":\"_revT\"}}");
+            source.upsert("a", "s");
+            source.appendRaw("{\"type\":2201,\"tid\":\"77\"}");
+            List<ChangeEvent> delivered = catchUp(stream);
+            assertEquals(List.of("s", "t"), delivered.stream().map(ChangeEvent::key).toList());
+            assertEquals("s", stored().get("witness").get("key").asText(),
+                    "the witness is the delivered change on the highest tick: " + stored());
+        }
+        try (ChangeStream restarted = stream(options())) {
+            source.upsert("a", "later");
+            assertEquals(List.of("later"), catchUp(restarted).stream().map(ChangeEvent::key).toList(),
+                    "the same server and history: no lost position");
+        }
+    }
+
+    @Test
     void aReplacedServerIsALostPositionNotAPlaceToGoOnFrom() {
         source.createCollection("a");
         for (int i = 0; i < 5; i++) {
