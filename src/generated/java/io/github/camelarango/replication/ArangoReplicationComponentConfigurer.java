@@ -158,6 +158,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": getOrCreateConsumerConfiguration(target).setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
         case "producerconfiguration":
         case "producerConfiguration": target.setProducerConfiguration(property(camelContext, io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": getOrCreateConsumerConfiguration(target).setRegistrationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requirefrompresent":
         case "requireFromPresent": getOrCreateApplierConfiguration(target).setRequireFromPresent(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responsetimeout":
@@ -189,6 +191,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": getOrCreateConsumerConfiguration(target).setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": getOrCreateConsumerConfiguration(target).setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -318,6 +322,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
         case "producerconfiguration":
         case "producerConfiguration": return io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "requirefrompresent":
         case "requireFromPresent": return java.lang.Boolean.class;
         case "responsetimeout":
@@ -349,6 +355,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -474,6 +482,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "positionLostPolicy": return getOrCreateConsumerConfiguration(target).getPositionLostPolicy();
         case "producerconfiguration":
         case "producerConfiguration": return target.getProducerConfiguration();
+        case "registrationinterval":
+        case "registrationInterval": return getOrCreateConsumerConfiguration(target).getRegistrationInterval();
         case "requirefrompresent":
         case "requireFromPresent": return getOrCreateApplierConfiguration(target).getRequireFromPresent();
         case "responsetimeout":
@@ -505,6 +515,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();
+        case "unregisteronstop":
+        case "unregisterOnStop": return getOrCreateConsumerConfiguration(target).isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return getOrCreateConsumerConfiguration(target).getUpsertOp();
         case "useenvelope":

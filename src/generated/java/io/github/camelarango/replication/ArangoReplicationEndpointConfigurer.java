@@ -132,6 +132,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
         case "positionlostpolicy":
         case "positionLostPolicy": target.getConsumerConfiguration().setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": target.getConsumerConfiguration().setRegistrationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requirefrompresent":
@@ -178,6 +180,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.getConsumerConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.getConsumerConfiguration().setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         case "useenvelope":
@@ -304,6 +308,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": return int.class;
         case "positionlostpolicy":
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requirefrompresent":
@@ -350,6 +356,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         case "useenvelope":
@@ -477,6 +485,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "port": return target.getConfiguration().getPort();
         case "positionlostpolicy":
         case "positionLostPolicy": return target.getConsumerConfiguration().getPositionLostPolicy();
+        case "registrationinterval":
+        case "registrationInterval": return target.getConsumerConfiguration().getRegistrationInterval();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requirefrompresent":
@@ -523,6 +533,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "ttl": return target.getProducerConfiguration().getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.getConsumerConfiguration().isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return target.getConsumerConfiguration().getUpsertOp();
         case "useenvelope":

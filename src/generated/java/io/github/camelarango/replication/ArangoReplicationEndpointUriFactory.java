@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(94);
+        Set<String> props = new HashSet<>(96);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -88,6 +88,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("pollStrategy");
         props.add("port");
         props.add("positionLostPolicy");
+        props.add("registrationInterval");
         props.add("repeatCount");
         props.add("requireFromPresent");
         props.add("responseTimeout");
@@ -113,6 +114,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("transactionBufferSize");
         props.add("ttl");
         props.add("unknownMarkerPolicy");
+        props.add("unregisterOnStop");
         props.add("upsertOp");
         props.add("useEnvelope");
         props.add("useFixedDelay");

@@ -18,11 +18,15 @@ package io.github.camelarango.replication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.cdc.ClientReplicationSource;
+import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
@@ -33,11 +37,14 @@ import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
+import io.github.camelarango.replication.consumer.SyncerIdClaims;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * so that the change is delivered again on the next poll (at-least-once, Kafka's breakOnFirstError semantics).
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
- * that delivered something is followed by the next at once). The engine waits between empty write-ahead log answers
- * (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
+ * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
+ * concurrentConsumers above 1 is refused when the consumer starts. The engine waits between empty write-ahead log
+ * answers (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
  * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.
@@ -81,6 +89,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
+    /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
+    private ScheduledExecutorService keepAliveTimer;
+    /** The configured syncerId this consumer holds, null when it derives its own. */
+    private SyncerIdClaims.Claim syncerIdClaim;
     /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
     private AutoCloseable meters = () -> { };
 
@@ -112,29 +124,70 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
         OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
                 .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        claim = offsets.claim(offsetKey.value(), "route '" + getRouteId() + "' of CamelContext '"
-                                                 + endpoint.getCamelContext().getName() + "'");
-        ChangeStream newStream = new ChangeStream(endpoint.getClient(), EngineOptions.of(options, offsetKey.value(),
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
-                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear));
-        metrics = newStream.metrics();
-        stream = newStream;
-        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
-        super.doStart();
+        String owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
+        claim = offsets.claim(offsetKey.value(), owner);
+        ArangoReplicationClient client = endpoint.getClient();
+        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
+        try {
+            if (client.configuration().syncerId() != null) {
+                syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
+                        source.registrationSyncerId(), owner);
+            }
+            keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+            ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey.value(),
+                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
+                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
+            metrics = newStream.metrics();
+            stream = newStream;
+            LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
+                    configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
+                    options.getPositionLostPolicy());
+            super.doStart();
+        } catch (Exception | Error e) {
+            closeStream();
+            throw e;
+        }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
+    }
+
+    /**
+     * Refuses a scheduler that would run polls in parallel: the changes are delivered in order and each position is
+     * committed after the delivery of every change before it.
+     */
+    @Override
+    protected void afterConfigureScheduler(ScheduledPollConsumerScheduler scheduler, boolean newScheduler) {
+        if (scheduler instanceof DefaultScheduledPollConsumerScheduler polls && polls.getConcurrentConsumers() > 1) {
+            throw Require.invalid("scheduler.concurrentConsumers", polls.getConcurrentConsumers(), "1 (the changes "
+                    + "consumer delivers changes in order and commits each position after its delivery, so it cannot "
+                    + "poll concurrently; remove scheduler.concurrentConsumers)");
+        }
+        super.afterConfigureScheduler(scheduler, newScheduler);
     }
 
     @Override
     protected void doStop() throws Exception {
         meters.close();
+        closeStream();
+        super.doStop();
+        stream = null;
+        releaseOffsetKey();
+    }
+
+    /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
+    private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
             current.close();
         }
-        super.doStop();
-        stream = null;
-        releaseOffsetKey();
+        if (keepAliveTimer != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
+            keepAliveTimer = null;
+        }
+        if (syncerIdClaim != null) {
+            syncerIdClaim.release();
+            syncerIdClaim = null;
+        }
     }
 
     /**
@@ -193,7 +246,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                     current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
                     break;
                 }
-                current.commit(event.position());
+                current.commit(event);
                 delivered++;
             }
         } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit

@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(25, options);
+        assertEquals(27, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -178,6 +178,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertTrue(creating("arango-replication:changes?batchTtl=1s").getMessage().contains("option batchTtl"));
         assertTrue(creating("arango-replication:changes?maxEventsPerPoll=0").getMessage().contains("option maxEventsPerPoll"));
         assertTrue(creating("arango-replication:changes?idleMinWait=5s&idleMaxWait=1s").getMessage().contains("idleMinWait"));
+        assertEquals("Invalid value for option registrationInterval: 'PT0S'; allowed is a duration above zero",
+                creating("arango-replication:changes?registrationInterval=0").getMessage());
         assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
                 creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");
@@ -215,6 +217,27 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals("mine", ((ArangoReplicationChangesConsumer) context.getRoute("custom").getConsumer()).getOffsetKey());
         assertTrue(((ArangoReplicationChangesConsumer) context.getRoute("changes").getConsumer()).getOffsetKey()
                 .matches("changes:localhost:8529/_system/\\*\\?[0-9a-f]{8}"));
+    }
+
+    @Test
+    void theChangesConsumerRefusesConcurrentPolls() throws Exception {
+        context.getRegistry().bind("memory", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("arango-replication:changes?scheduler.concurrentConsumers=2&offsetRepository=#memory&port=1")
+                        .routeId("parallel").autoStartup(false).to("mock:a");
+            }
+        });
+        Exception e = assertThrows(Exception.class, () -> context.getRouteController().startRoute("parallel"));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        assertEquals("Invalid value for option scheduler.concurrentConsumers: '2'; allowed is 1 (the changes consumer "
+                     + "delivers changes in order and commits each position after its delivery, so it cannot poll "
+                     + "concurrently; remove scheduler.concurrentConsumers)", cause.getMessage());
+        assertFalse(context.getRouteController().getRouteStatus("parallel").isStarted());
     }
 
     private long delay(String routeId) {

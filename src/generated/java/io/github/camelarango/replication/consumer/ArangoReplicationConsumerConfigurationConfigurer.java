@@ -55,6 +55,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": target.setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "positionlostpolicy":
         case "positionLostPolicy": target.setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
+        case "registrationinterval":
+        case "registrationInterval": target.setRegistrationInterval(property(camelContext, long.class, value)); return true;
         case "snapshotchunksize":
         case "snapshotChunkSize": target.setSnapshotChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmaxchunksize":
@@ -69,6 +71,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "transactionBufferSize": target.setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "upsertop":
         case "upsertOp": target.setUpsertOp(property(camelContext, io.github.camelarango.replication.cdc.envelope.UpsertOp.class, value)); return true;
         default: return false;
@@ -110,6 +114,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": return java.lang.String.class;
         case "positionlostpolicy":
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
+        case "registrationinterval":
+        case "registrationInterval": return long.class;
         case "snapshotchunksize":
         case "snapshotChunkSize": return int.class;
         case "snapshotmaxchunksize":
@@ -124,6 +130,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "transactionBufferSize": return long.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "upsertop":
         case "upsertOp": return io.github.camelarango.replication.cdc.envelope.UpsertOp.class;
         default: return null;
@@ -166,6 +174,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "operationTypes": return target.getOperationTypes();
         case "positionlostpolicy":
         case "positionLostPolicy": return target.getPositionLostPolicy();
+        case "registrationinterval":
+        case "registrationInterval": return target.getRegistrationInterval();
         case "snapshotchunksize":
         case "snapshotChunkSize": return target.getSnapshotChunkSize();
         case "snapshotmaxchunksize":
@@ -180,6 +190,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "transactionBufferSize": return target.getTransactionBufferSize();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.isUnregisterOnStop();
         case "upsertop":
         case "upsertOp": return target.getUpsertOp();
         default: return null;

@@ -17,6 +17,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class CapturePhases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+    /** Batch expiries in a row during the dump of one collection after which the snapshot stops. */
+    static final int MAX_EXPIRIES_OF_ONE_COLLECTION = 3;
 
     private final ReplicationSource source;
     private final ChangeStreamOptions options;
@@ -39,6 +42,8 @@ final class CapturePhases {
     private final IdleWait idleWait;
     private final Clock clock;
     private final SnapshotProgressLog progressLog;
+    private final PositionStamp stamp = new PositionStamp();
+    private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
 
     private CollectionCatalog catalog;
@@ -50,6 +55,11 @@ final class CapturePhases {
     private WalTailer tailer;
     private boolean finished;
     private boolean tailed;
+    /** Whether the server must be checked again before the snapshot resumes (a batch lost, a dump call failed). */
+    private boolean serverToRecheck;
+    /** The collection being dumped when the batch last expired, and how many expiries in a row it saw. */
+    private String lastExpiredCollection;
+    private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
                   Clock clock, Consumer<StreamStep> out) {
@@ -60,15 +70,19 @@ final class CapturePhases {
         this.clock = clock;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.catalog = new CollectionCatalog(options.filter());
-        this.out = step -> out.accept(catalog.stamp(step)); // every position lists the collections captured then
+        this.continuity = new ContinuityCheck(source, options, clock);
+        // every position lists the collections captured then, names its server and the last change delivered
+        this.out = step -> out.accept(stamp.apply(catalog.stamp(step)));
     }
 
     /**
-     * Chooses the first reader from the stored position and the snapshot mode.
+     * Chooses the first reader from the stored position and the snapshot mode, on the server that answers now: every
+     * position handed out from here on names it.
      *
      * @param honourStored resume from the stored position whatever the mode (after a rewind)
      */
     void start(Optional<ChangePosition> stored, boolean honourStored) {
+        stamp.start(source::serverId, stored.orElse(null));
         if (honourStored && stored.isPresent()) {
             resumeFrom(stored.get());
             return;
@@ -94,12 +108,22 @@ final class CapturePhases {
     private void resumeFrom(ChangePosition position) {
         LOG.info("Change stream '{}' resumes from {}", options.streamKey(), position);
         if (position.isSnapshot()) {
-            snapshotToResume = position;
+            try {
+                continuity.verify(position, stamp.server());
+                snapshotToResume = position;
+            } catch (PositionLostSignal lost) {
+                onSnapshotPositionLost(lost);
+            }
         } else if (options.snapshotMode() == SnapshotMode.INITIAL_ONLY) {
             finished = true;
         } else {
-            position.collections().ifPresent(catalog::restore); // the captured collections as of the position
-            startTail(position, tailed);
+            try {
+                continuity.verify(position, stamp.server());
+                position.collections().ifPresent(catalog::restore); // the captured collections as of the position
+                startTail(position, tailed);
+            } catch (PositionLostSignal lost) {
+                onTailPositionLost(lost);
+            }
         }
     }
 
@@ -140,7 +164,7 @@ final class CapturePhases {
                 boolean more = tailer.fetch(out);
                 releaseHandOff();
                 return more;
-            } catch (WalTailer.PositionLostSignal e) {
+            } catch (PositionLostSignal e) {
                 releaseHandOff();
                 onTailPositionLost(e);
                 return true;
@@ -182,6 +206,8 @@ final class CapturePhases {
 
     /** A failed dump call may have lost a chunk on the server: continue later with a new batch. */
     private void abandonSnapshot() {
+        metrics.snapshotResumed();
+        serverToRecheck = true;
         snapshotToResume = snapshot.position();
         snapshot.close();
         snapshot = null;
@@ -200,7 +226,14 @@ final class CapturePhases {
                         options.maxDumpChunkSize(), new BadLineRule(options)),
                 options.filter(), catalog, metrics, progressLog, clock, resume);
         try {
-            reader.start();
+            if (resume != null && serverToRecheck) {
+                recheckServer(resume);
+            }
+            reader.start(); // a resumed snapshot's new batch below its tick: PositionLostSignal
+            sameHistory(reader);
+        } catch (PositionLostSignal lost) {
+            onSnapshotPositionLost(lost);
+            return;
         } catch (RuntimeException e) {
             snapshotToResume = resume;
             snapshotToStart = resume == null;
@@ -208,6 +241,32 @@ final class CapturePhases {
         }
         snapshot = reader;
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
+    }
+
+    /**
+     * A new batch's tick below the highest last tick the stream had seen of the server (in this run, or stored with
+     * the position it resumes): the server went back in its history. Otherwise the batch's tick is seen.
+     */
+    private void sameHistory(SnapshotReader reader) {
+        if (Ticks.isAfter(stamp.serverTick(), reader.batchTick())) {
+            reader.close();
+            throw PositionLostSignal.serverWentBack(source.database(), reader.snapshotTick(), reader.batchTick(),
+                    stamp.serverTick());
+        }
+        stamp.serverTickSeen(reader.batchTick());
+    }
+
+    /**
+     * Before a snapshot resumes within a run (its batch was lost, or a dump call failed: the server may have
+     * restarted), the server must still be the one its positions name.
+     */
+    private void recheckServer(ChangePosition resume) {
+        serverToRecheck = false;
+        String before = stamp.server();
+        String now = source.serverId();
+        if (!now.equals(before)) {
+            throw PositionLostSignal.otherServer(resume.snapshotTick(), before, now);
+        }
     }
 
     private void startTail(ChangePosition from, boolean catalogKnown) {
@@ -220,7 +279,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, transactions, from, options,
                 metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                idleWait, metrics, options.tailChunkSize(), filter);
+                idleWait, metrics, stamp, options.tailChunkSize(), filter);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
@@ -244,28 +303,26 @@ final class CapturePhases {
                 : options.positionLostPolicy();
     }
 
-    private void onTailPositionLost(WalTailer.PositionLostSignal lost) {
+    private void onTailPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
         tailer = null;
-        String what = lost.describe(source.database(), options.streamKey());
+        String what = lost.getMessage();
         switch (policyInForce()) {
             case RESNAPSHOT -> {
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
+                stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
                 snapshotToStart = true;
             }
             case SKIP -> {
+                stamp.start(source::serverId, null);
                 long resumeAt = oldestRetainedTickOr(lost.serverLastTick) - 1;
                 LOG.warn("Position lost: {}; skipping to tick {}, before the oldest tick the server still has, and "
                         + "emitting a GAP event", what, Ticks.format(resumeAt));
-                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt);
+                ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt, lost.reason);
                 out.accept(StreamStep.of(gap));
                 startTail(gap.position(), false); // collections created in the gap are known from the inventory
             }
-            case FAIL -> {
-                PositionLostException failure = PositionLostException.walPurged(options.streamKey(), what);
-                LOG.error(failure.getMessage());
-                throw failure;
-            }
+            case FAIL -> throw failed(lost);
         }
     }
 
@@ -282,19 +339,62 @@ final class CapturePhases {
         return (serverLastTick != 0 ? serverLastTick : source.lastTick()) + 1;
     }
 
-    /** The snapshot's batch expired: nothing is lost yet, so every policy but FAIL resumes with a new batch. */
-    private void onBatchExpired(BatchExpiredException e) {
+    /** A snapshot position the server cannot continue: every policy but FAIL takes a new snapshot. */
+    private void onSnapshotPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
+        if (policyInForce() == PositionLostPolicy.FAIL) {
+            throw failed(lost);
+        }
+        LOG.warn("Position lost: {}; taking a new snapshot", lost.getMessage());
+        stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
+        snapshotToResume = null;
+        snapshotToStart = true;
+    }
+
+    private PositionLostException failed(PositionLostSignal lost) {
+        PositionLostException failure = PositionLostException.positionLost(options.streamKey(), lost.getMessage());
+        LOG.error(failure.getMessage());
+        return failure;
+    }
+
+    /**
+     * The snapshot's batch is gone (the keep-alive extends it, so the server lost it: a restart, or a batchTtl too
+     * short for a stream without a timer). Nothing is lost: the stream's registration keeps the WAL from the earliest
+     * snapshot tick. So the snapshot resumes with a new batch, under every policy, on the same server and history
+     * (checked when it resumes), dumping again the collection it was in (docs/protocol.md §6.2 D7) — unless the batch
+     * was lost {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row during one collection: then it stops rather
+     * than dump that collection over and over.
+     */
+    private void onBatchExpired(BatchExpiredException e) {
         ChangePosition resume = snapshot.position();
+        String collection = snapshot.currentCollection();
         snapshot.close();
         snapshot = null;
-        if (policyInForce() == PositionLostPolicy.FAIL) {
-            PositionLostException failure = PositionLostException.batchExpired(options, e);
-            LOG.error(failure.getMessage());
-            throw failure;
-        }
-        LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
         snapshotToResume = resume;
+        expiriesInARow = collection != null && collection.equals(lastExpiredCollection) ? expiriesInARow + 1 : 1;
+        lastExpiredCollection = collection;
+        if (expiriesInARow >= MAX_EXPIRIES_OF_ONE_COLLECTION) {
+            SnapshotStalledException stalled = new SnapshotStalledException("Change stream '" + options.streamKey()
+                    + "' stops its snapshot: the dump of collection '" + collection + "' was cut "
+                    + expiriesInARow + " times in a row because its batch expired (last: " + e.getMessage() + "), and "
+                    + "every resume dumps that collection again from its start. The server loses the batch before the "
+                    + "collection is dumped: look for server restarts, raise batchTtl (now " + options.batchTtl()
+                    + "), then restart the consumer; the snapshot resumes after the collections already completed.");
+            LOG.error(stalled.getMessage());
+            throw stalled;
+        }
+        metrics.snapshotResumed();
+        serverToRecheck = true;
+        LOG.warn("{}; resuming the snapshot with a new batch from {}", e.getMessage(), resume);
+    }
+
+    /**
+     * The earliest snapshot tick of the running snapshot, or of the completed one until the tail holds the WAL after
+     * it; empty when no snapshot batch is held.
+     */
+    OptionalLong snapshotTick() {
+        SnapshotReader reader = snapshot != null ? snapshot : handOff;
+        return reader == null ? OptionalLong.empty() : OptionalLong.of(reader.snapshotTick());
     }
 
     /** Closes the readers (deleting a held batch) so that {@link #start} can begin again. */

@@ -125,15 +125,17 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
 
     /**
      * The event declaring that the changes after {@code lostAfter} up to {@code resumedAfter} were not delivered (the
-     * WAL was purged past the stream's position and {@link PositionLostPolicy#SKIP} continued); committing it moves
-     * the stream to {@code resumedAfter}.
+     * stream's position was lost — the WAL was purged past it, or another server answers — and
+     * {@link PositionLostPolicy#SKIP} continued); committing it moves the stream to {@code resumedAfter}.
+     *
+     * @param reason why the position was lost, in a few words
      */
-    public static ChangeEvent gap(String database, long lostAfter, long resumedAfter) {
+    public static ChangeEvent gap(String database, long lostAfter, long resumedAfter, String reason) {
         RawJson data = RawJson.write(gap -> {
             gap.writeStartObject();
             gap.writeStringField("lostAfterTick", Ticks.format(lostAfter));
             gap.writeStringField("resumedAfterTick", Ticks.format(resumedAfter));
-            gap.writeStringField("reason", "WAL purged past the stream's position");
+            gap.writeStringField("reason", reason);
             gap.writeEndObject();
         });
         return new ChangeEvent(resumedAfter, ChangeType.GAP, ChangeType.GAP.markerType(), database, null, null, null,

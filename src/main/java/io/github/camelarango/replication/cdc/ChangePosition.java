@@ -39,13 +39,21 @@ import io.github.camelarango.replication.client.Ticks;
  * tick (the tick the tail will start after once the snapshot is complete; when a snapshot was resumed with a second
  * batch, the earliest of the snapshot ticks) and the names of the collections whose dump was fully delivered.
  * <p>
+ * Ticks belong to one server, so a position also names the {@link #server() server} it was taken on (the serverId
+ * of {@code wal/lastTick}), the {@link #serverTick() highest last tick} the stream had seen of that server, and, in
+ * the tail phase, a {@link Witness}: the last document change delivered up to it. A restarted stream checks them
+ * before it goes on (docs/protocol.md §7.1): another server, a server whose last tick is now lower, or one whose WAL
+ * shows something else at the witness's tick (restored from a backup), is a lost position, not a place to go on from.
+ * <p>
  * A position also lists the {@link #collections() collections the stream captures} as of it, by globally unique id
  * (cuid) with their names then, so that a restarted stream still follows a renamed collection and still names one
  * dropped while it was stopped (positions of format 1, and those written before the stream knew them, have none).
  * <p>
  * Positions are immutable and serialise to a compact JSON string ({@link #toJson()} / {@link #parse(String)}) so
  * that any string key-value store can keep them. Ticks are unsigned 64-bit values, written as decimal strings.
- * Format 2 adds the captured collections to format 1, which is still read; fields it does not know are ignored.
+ * Format 2 adds {@code server}, {@code serverTick}, {@code witness}, the captured {@code collections} and {@code lost}
+ * (why an earlier run found the position lost) to format 1, which is still read
+ * (a position without them); fields it does not know are ignored.
  */
 public final class ChangePosition {
 
@@ -57,6 +65,20 @@ public final class ChangePosition {
         TAIL
     }
 
+    /**
+     * The last document change delivered up to a tail position: the WAL marker at {@code tick} changed document
+     * {@code key} of the collection {@code cuid} to revision {@code rev} (for a delete: removed revision {@code rev}).
+     * While the server's WAL still holds that tick, the marker there proves that the server has the history the
+     * position was taken on.
+     *
+     * @param tick the marker's tick (unsigned 64-bit)
+     * @param cuid the collection's globally unique id, null when the marker had none
+     * @param key  the document's {@code _key}
+     * @param rev  the document's {@code _rev}
+     */
+    public record Witness(long tick, String cuid, String key, String rev) {
+    }
+
     private static final int FORMAT_VERSION = 2;
     private static final int FIRST_FORMAT_VERSION = 1;
 
@@ -64,29 +86,74 @@ public final class ChangePosition {
     private final long from;
     private final long lastScanned;
     private final Set<String> completedCollections;
+    private final String server;
+    private final Witness witness;
+    /** The highest last tick of the server that the stream had seen when it handed out this position; 0 if unknown. */
+    private final long serverTick;
     /** cuid to name of the captured collections (unmodifiable); null when not known. */
     private final Map<String, String> collections;
+    /** Why an earlier run found this position lost; null when it was not. */
+    private final String lost;
     /** The JSON form, rendered once: a delivered change needs it for its headers and again for its commit. */
     private String json;
 
-    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections,
-                           Map<String, String> collections) {
+    private ChangePosition(Phase phase, long from, long lastScanned, Set<String> completedCollections, String server,
+                           Witness witness, long serverTick, Map<String, String> collections, String lost) {
         this.phase = phase;
         this.from = from;
         this.lastScanned = lastScanned;
         this.completedCollections = completedCollections;
+        this.server = server;
+        this.witness = witness;
+        this.serverTick = serverTick;
         this.collections = collections;
+        this.lost = lost;
     }
 
-    /** A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. */
+    /**
+     * A tail position: every change with a tick up to {@code from} (unsigned, inclusive) was delivered. It names no
+     * server until {@link #on(String, Witness)} gives it one.
+     */
     public static ChangePosition tail(long from, long lastScanned) {
-        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null);
+        return new ChangePosition(Phase.TAIL, from, lastScanned, Set.of(), null, null, 0, null, null);
     }
 
-    /** A snapshot position: the snapshot tick and the collections whose dump was fully delivered. */
+    /**
+     * A snapshot position: the snapshot tick and the collections whose dump was fully delivered. It names no server
+     * until {@link #on(String, Witness)} gives it one.
+     */
     public static ChangePosition snapshot(long snapshotTick, Set<String> completedCollections) {
         return new ChangePosition(Phase.SNAPSHOT, snapshotTick, 0,
-                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null);
+                Collections.unmodifiableSet(new TreeSet<>(completedCollections)), null, null, 0, null, null);
+    }
+
+    /**
+     * This position on the given server, with the given witness (tail phase only: a snapshot position has none).
+     *
+     * @param serverId the server's id, null when unknown
+     * @param witness  the last document change delivered up to this position, null when none
+     */
+    public ChangePosition on(String serverId, Witness witness) {
+        Witness kept = phase == Phase.TAIL ? witness : null;
+        if (Objects.equals(serverId, server) && Objects.equals(kept, this.witness)) {
+            return this;
+        }
+        return new ChangePosition(phase, from, lastScanned, completedCollections, serverId, kept, serverTick,
+                collections, lost);
+    }
+
+    /**
+     * This position with the highest last tick the stream had seen of its server (from the tail answers or the
+     * snapshot's batch): a server that later counts less went back in its history (restored from a backup).
+     *
+     * @param tick the server's last tick (unsigned 64-bit), 0 when unknown
+     */
+    public ChangePosition seenUpTo(long tick) {
+        if (tick == serverTick) {
+            return this;
+        }
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, tick, collections,
+                lost);
     }
 
     public Phase phase() {
@@ -117,6 +184,37 @@ public final class ChangePosition {
         return phase == Phase.SNAPSHOT;
     }
 
+    /** The serverId of the server whose ticks these are; empty for a position of format 1 or not yet placed. */
+    public Optional<String> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Tail phase: the last document change delivered up to this position; empty when there was none. */
+    public Optional<Witness> witness() {
+        return Optional.ofNullable(witness);
+    }
+
+    /**
+     * This position, found lost: a restart reports it lost again, whatever the server answers then (its ticks may have
+     * passed the ones that showed the loss), and acts as {@code positionLostPolicy} says.
+     *
+     * @param reason what showed the loss
+     */
+    public ChangePosition markedLost(String reason) {
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, serverTick,
+                collections, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Why an earlier run found this position lost; empty when it was not. */
+    public Optional<String> lost() {
+        return Optional.ofNullable(lost);
+    }
+
+    /** The highest last tick of the server the stream had seen at this position; 0 when not known (format 1). */
+    public long serverTick() {
+        return serverTick;
+    }
+
     /**
      * The collections the stream captures as of this position: globally unique id (cuid) to the name it had then;
      * empty when the position does not know them (format 1, or taken before the stream knew them).
@@ -131,20 +229,21 @@ public final class ChangePosition {
             return this;
         }
         // Map.copyOf keeps an unmodifiable map as it is: the positions of a stream share its catalog's copy
-        return new ChangePosition(phase, from, lastScanned, completedCollections,
-                captured == null ? null : Map.copyOf(captured));
+        return new ChangePosition(phase, from, lastScanned, completedCollections, server, witness, serverTick,
+                captured == null ? null : Map.copyOf(captured), lost);
     }
 
-    /** This snapshot position with one more collection completed. */
+    /** This snapshot position with one more collection completed (on the same server, with the same collections). */
     public ChangePosition withCompleted(String collection) {
         Set<String> done = new TreeSet<>(completedCollections);
         done.add(collection);
-        return snapshot(from, done).withCollections(collections);
+        return snapshot(from, done).on(server, null).seenUpTo(serverTick).withCollections(collections);
     }
 
     /**
      * The compact JSON form, e.g. {@code {"v":2,"phase":"TAIL","from":"189495","lastScanned":"189505",
-     * "collections":{"h3A468B5B7C1A/71947":"products"}}}.
+     * "server":"64074660150298","serverTick":"189620","witness":{"tick":"189490","cuid":"h3A468B5B7C1A/71947","key":"p2",
+     * "rev":"_gC3pSPO---"},"collections":{"h3A468B5B7C1A/71947":"products"}}}.
      */
     public String toJson() {
         String rendered = json; // a racy cache is safe: Strings are immutable, every thread renders the same text
@@ -166,6 +265,19 @@ public final class ChangePosition {
             node.put("snapshotTick", Ticks.format(from));
             ArrayNode done = node.putArray("done");
             completedCollections.forEach(done::add);
+        }
+        if (server != null) {
+            node.put("server", server);
+        }
+        if (serverTick != 0) {
+            node.put("serverTick", Ticks.format(serverTick));
+        }
+        if (witness != null) {
+            node.putObject("witness").put("tick", Ticks.format(witness.tick())).put("cuid", witness.cuid())
+                    .put("key", witness.key()).put("rev", witness.rev());
+        }
+        if (lost != null) {
+            node.put("lost", lost);
         }
         if (collections != null) {
             ObjectNode captured = node.putObject("collections");
@@ -206,7 +318,13 @@ public final class ChangePosition {
             throw new IllegalArgumentException("change position has phase '" + phase + "'; allowed are SNAPSHOT and "
                     + "TAIL: " + abbreviate(json));
         }
-        return position.withCollections(collections(node.get("collections"), json));
+        JsonNode witness = node.get("witness");
+        position = position.on(text(node, "server"), witness == null || witness.isNull() ? null
+                : new Witness(tick(witness, "tick", json), text(witness, "cuid"), text(witness, "key"),
+                        text(witness, "rev"))).seenUpTo(node.has("serverTick") ? tick(node, "serverTick", json) : 0)
+                .withCollections(collections(node.get("collections"), json));
+        String lost = text(node, "lost");
+        return lost == null ? position : position.markedLost(lost);
     }
 
     private static Map<String, String> collections(JsonNode captured, String json) {
@@ -223,6 +341,11 @@ public final class ChangePosition {
             names.put(field.getKey(), field.getValue().asText());
         }
         return names;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static long tick(JsonNode node, String field, String json) {
@@ -245,12 +368,15 @@ public final class ChangePosition {
     @Override
     public boolean equals(Object o) {
         return o instanceof ChangePosition p && p.phase == phase && p.from == from && p.lastScanned == lastScanned
-                && p.completedCollections.equals(completedCollections) && Objects.equals(p.collections, collections);
+                && p.completedCollections.equals(completedCollections) && Objects.equals(p.server, server)
+                && Objects.equals(p.witness, witness) && p.serverTick == serverTick
+                && Objects.equals(p.collections, collections) && Objects.equals(p.lost, lost);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, from, lastScanned, completedCollections, collections);
+        return Objects.hash(phase, from, lastScanned, completedCollections, server, witness, serverTick, collections,
+                lost);
     }
 
     @Override

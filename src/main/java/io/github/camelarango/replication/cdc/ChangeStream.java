@@ -22,25 +22,36 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change-capture engine for one database: a consistent snapshot through a dump batch, then the write-ahead log,
  * delivered as {@link ChangeEvent}s — synchronous and pull-based, so that a polling consumer drives it.
  * <p>
  * <b>Use.</b> Call {@link #poll(int)} repeatedly; deliver each event; after an event's delivery completed, call
- * {@link #commit(ChangePosition)} with its {@link ChangeEvent#position()} (committing the last event of a poll is
- * enough). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
+ * {@link #commit(ChangeEvent)} with it (committing the last event of a poll is enough: a commit covers every event
+ * handed out before it). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
  * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
- * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is fetched while the caller does not poll, so
- * a slow caller slows the fetching. A caller must poll at least once per third of {@code batchTtl} during a snapshot,
- * or the batch expires (handled as a lost position).
+ * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is
+ * fetched while the caller does not poll, so a slow caller slows the fetching.
+ * <p>
+ * <b>Keep-alive.</b> The dump batch of a snapshot must be used or extended within {@code batchTtl}, and the stream's
+ * registration at the server (which keeps the WAL from the committed position on, docs/protocol.md §4.6) must be
+ * renewed. Given a timer ({@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+ * ScheduledExecutorService)}), the stream does both on it, however slowly the caller delivers; without one, only
+ * from {@link #poll}, so the caller must then poll at least once per third of {@code batchTtl} during a snapshot.
  * <p>
  * <b>Waiting.</b> When the WAL has nothing new, {@code poll} waits before asking again — between
  * {@code idleMinWait} and {@code idleMaxWait}, adaptively — and then returns what it found (possibly nothing).
@@ -60,7 +71,9 @@ import io.github.camelarango.replication.client.Require;
  */
 public final class ChangeStream implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
+    private static final long MIN_KEEP_ALIVE_PERIOD_MILLIS = 100;
 
     private final ChangeStreamOptions options;
     private final ChangeStreamMetrics metrics = new ChangeStreamMetrics();
@@ -69,8 +82,17 @@ public final class ChangeStream implements AutoCloseable {
     private final Object pollLock = new Object();
     private final CommitTracker commits;
     private final CapturePhases phases;
+    /** The stream's registration at the server; null in snapshotMode INITIAL_ONLY, which tails no WAL. */
+    private final WalRegistration registration;
+    /** The keep-alive on the caller's timer; null without one. */
+    private final ScheduledFuture<?> keepAliveTask;
 
     private boolean started;
+    private boolean released;
+    /** The snapshot resumes already answered with a registration. */
+    private long snapshotResumesSeen;
+    /** Whether the next poll registers at once: the last one failed, the server may have forgotten the stream. */
+    private boolean registrationToRenew;
     private volatile boolean closed;
     private volatile ChangeStreamException failure;
     private boolean rewound;
@@ -84,30 +106,49 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}.
-     * Nothing is sent to the server before the first {@link #poll}.
+     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}, whose
+     * keep-alive runs from {@link #poll} only. Nothing is sent to the server before the first {@link #poll}.
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store) {
-        this(source, options, store, Clock.systemUTC());
+        this(source, options, store, Clock.systemUTC(), null);
     }
 
-    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock) {
+    /**
+     * A stream reading {@code source}, resuming from the position stored under {@code options.streamKey()}, that keeps
+     * its dump batch and its registration at the server alive on {@code timer}, however slowly its events are
+     * delivered. Nothing is sent to the server before the first {@link #poll}. {@link #close()} cancels the stream's
+     * task; the caller owns the timer and shuts it down.
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
+                        ScheduledExecutorService timer) {
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
+                 ScheduledExecutorService timer) {
         this.options = Objects.requireNonNull(options, "options");
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 queue::add);
+        this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
+                : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
+        long period = keepAlivePeriodMillis(options);
+        this.keepAliveTask = timer == null ? null
+                : timer.scheduleWithFixedDelay(this::keepAliveOnTimer, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
      *
-     * @throws PositionLostException when the position is lost and the policy is FAIL (again on every poll)
-     * @throws ChangeStreamException when the stream stopped at a change it must not pass under its options
-     *                               (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed collection
-     *                               under {@link CollectionRenamePolicy#FAIL}, a bad line under
-     *                               {@link BadLinePolicy#FAIL}), after the events before it were returned (again on
-     *                               every poll)
-     * @throws IllegalStateException after {@link #close()}
+     * @throws PositionLostException    when the position is lost and the policy is FAIL (again on every poll)
+     * @throws SnapshotStalledException when the snapshot's batch expired again and again during the dump of one
+     *                                  collection (again on every poll)
+     * @throws ChangeStreamException    when the stream stopped at a change it must not pass under its options
+     *                                  (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed
+     *                                  collection under {@link CollectionRenamePolicy#FAIL}, a bad line under
+     *                                  {@link BadLinePolicy#FAIL}), after the events before it were returned (again
+     *                                  on every poll)
+     * @throws IllegalStateException    after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
         Require.positive("maxEvents", maxEvents);
@@ -123,12 +164,17 @@ public final class ChangeStream implements AutoCloseable {
                 events = fetchAndDrain(maxEvents);
             } catch (PositionLostException e) {
                 failure = e;
+                commits.markLost(e.reason());
+                throw e;
+            } catch (SnapshotStalledException e) {
+                failure = e;
                 throw e;
             } catch (RuntimeException e) {
                 // a poll may make several server calls: the events of the earlier ones were handed to the queue and
                 // the readers moved past them, but the caller gets none of them; start again from the committed
                 // position so they are delivered by a later poll
                 forgetUncommitted();
+                registrationToRenew = true; // the server may have restarted and forgotten the registration
                 throw e;
             }
             if (events.isEmpty() && failure != null) {
@@ -139,11 +185,21 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Records that every event up to the one carrying {@code position} was delivered, and saves the position in the
-     * {@link PositionStore}. Call it only after the event's delivery completed without failure.
+     * Records that {@code event} and every event this stream handed out before it were delivered, and saves the
+     * event's {@link ChangeEvent#position() position} in the {@link PositionStore}. Call it only once the delivery of
+     * the event and of every earlier one completed without failure.
+     * <p>
+     * The rule is the order in which {@link #poll} handed the events out, not their positions (the events of a WAL
+     * transaction share one position, as do the rows of a dump chunk). A caller that delivers asynchronously must
+     * therefore commit in hand-out order: commit an event only when it and all events before it completed (commit
+     * the last one of such a run). A commit of an event that no longer awaits one — committed already, directly or
+     * through a later event, or handed out before a {@link #rewind()} — is ignored, so the stored position never
+     * moves back.
      */
-    public void commit(ChangePosition position) {
-        commits.commit(Objects.requireNonNull(position, "position"));
+    public void commit(ChangeEvent event) {
+        if (!commits.commit(Objects.requireNonNull(event, "event"))) {
+            LOG.debug("Change stream '{}' ignores the commit of {}: it awaits no commit", options.streamKey(), event);
+        }
     }
 
     /**
@@ -165,9 +221,9 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * The failure that stopped this stream (a lost position under the FAIL policy, an unknown marker, a renamed
-     * collection or a bad line under their FAIL policies), which every {@link #poll} throws
-     * again until {@link #rewind()}; empty while the stream is healthy.
+     * The failure that stopped this stream (a lost position under the FAIL policy, a stalled snapshot, an unknown
+     * marker, a renamed collection or a bad line under their FAIL policies), which every {@link #poll} throws again
+     * until {@link #rewind()}; empty while the stream is healthy.
      * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
      * retries.
      */
@@ -193,16 +249,86 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Stops the stream: ends a wait in {@link #poll} and deletes a held dump batch. The server keeps the stream's
-     * replication client registration until its client TTL runs out.
+     * Stops the stream: ends a wait in {@link #poll}, stops the keep-alive and deletes a held dump batch. The stream's
+     * registration at the server is left at the committed position, where the server keeps it until its client TTL
+     * runs out so that a restart finds the WAL from there on; with {@code unregisterOnStop} it is removed.
      */
     @Override
     public void close() {
         closed = true;
         idleWait.wake();
-        synchronized (pollLock) {
-            phases.reset();
+        if (keepAliveTask != null) {
+            keepAliveTask.cancel(false);
         }
+        synchronized (pollLock) {
+            if (released) {
+                return;
+            }
+            released = true;
+            phases.reset();
+            if (registration != null) {
+                registration.close(protectedTick(), options.unregisterOnStop());
+            }
+        }
+    }
+
+    /**
+     * Keeps the dump batch and the registration alive when due: the timer's task, whatever the caller's pace. A
+     * batch found expired under positionLostPolicy FAIL becomes the stream's {@link #failure()}, thrown by the next
+     * poll; other failures are logged and retried at the next run.
+     */
+    void keepAlive() {
+        synchronized (pollLock) {
+            if (closed || failure != null) {
+                return;
+            }
+            try {
+                phases.keepAlive();
+            } catch (PositionLostException | SnapshotStalledException e) {
+                failure = e;
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("Change stream '{}' could not extend its dump batch; it tries again: {}", options.streamKey(),
+                        e.toString());
+            }
+            keepRegistration();
+        }
+    }
+
+    /** The timer's task: {@link #keepAlive()}, which an {@link Error} must not cancel for good. */
+    private void keepAliveOnTimer() {
+        try {
+            keepAlive();
+        } catch (Error e) {
+            LOG.error("Change stream '{}' keep-alive failed; it runs again at its next turn", options.streamKey(), e);
+        }
+    }
+
+    private void keepRegistration() {
+        if (registration == null) {
+            return;
+        }
+        long resumes = metrics.snapshotResumes();
+        if (resumes != snapshotResumesSeen) { // the snapshot went on with a new batch: the server may have restarted
+            snapshotResumesSeen = resumes;
+            registration.renew();
+        }
+        registration.keepAt(protectedTick());
+    }
+
+    /**
+     * The tick a restart would resume after: the running (or just completed) snapshot's earliest tick, else the
+     * committed position's; 0 when there is none yet.
+     */
+    private long protectedTick() {
+        OptionalLong snapshot = phases.snapshotTick();
+        return snapshot.isPresent() ? snapshot.getAsLong()
+                : commits.committed().map(ChangePosition::from).orElse(0L);
+    }
+
+    private static long keepAlivePeriodMillis(ChangeStreamOptions options) {
+        long period = Math.min(options.registrationInterval().toMillis(), options.batchTtl().toMillis() / 6);
+        return Math.max(MIN_KEEP_ALIVE_PERIOD_MILLIS, period);
     }
 
     private List<ChangeEvent> fetchAndDrain(int maxEvents) {
@@ -212,6 +338,10 @@ public final class ChangeStream implements AutoCloseable {
             started = true;
             saveStartingPoint();
         }
+        if (registrationToRenew && registration != null) {
+            registration.renew();
+        }
+        registrationToRenew = false;
         List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
         phases.keepAlive();
         boolean more = true;
@@ -224,6 +354,7 @@ public final class ChangeStream implements AutoCloseable {
             more = phases.fetch();
         }
         commits.saveIfIdle();
+        keepRegistration();
         return out;
     }
 

@@ -58,6 +58,7 @@ public final class ChangeStreamMetrics {
     private final AtomicLong committedTick = new AtomicLong();
     private final AtomicLong serverLastTick = new AtomicLong();
     private final AtomicLong positionLostCount = new AtomicLong();
+    private final AtomicLong snapshotResumes = new AtomicLong();
     private final AtomicLong unknownMarkers = new AtomicLong();
     private final AtomicLong openTransactions = new AtomicLong();
     private final AtomicLong bufferedTransactionEvents = new AtomicLong();
@@ -89,6 +90,14 @@ public final class ChangeStreamMetrics {
     /** How often the position was lost (purged WAL, expired batch), whatever the policy did about it. */
     public long positionLostCount() {
         return positionLostCount.get();
+    }
+
+    /**
+     * How often a running snapshot went on with a new batch (its batch expired, or a dump call failed), dumping again
+     * the collection it was in.
+     */
+    public long snapshotResumes() {
+        return snapshotResumes.get();
     }
 
     /**
@@ -140,6 +149,10 @@ public final class ChangeStreamMetrics {
 
     void positionLost() {
         positionLostCount.incrementAndGet();
+    }
+
+    void snapshotResumed() {
+        snapshotResumes.incrementAndGet();
     }
 
     void unknownMarker() {

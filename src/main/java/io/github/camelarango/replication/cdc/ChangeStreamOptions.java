@@ -48,6 +48,8 @@ public final class ChangeStreamOptions {
     private final int maxTransactionEvents;
     private final long transactionBufferSize;
     private final Duration progressLogInterval;
+    private final Duration registrationInterval;
+    private final boolean unregisterOnStop;
 
     private ChangeStreamOptions(Builder b) {
         this.streamKey = b.streamKey;
@@ -66,6 +68,8 @@ public final class ChangeStreamOptions {
         this.maxTransactionEvents = b.maxTransactionEvents;
         this.transactionBufferSize = b.transactionBufferSize;
         this.progressLogInterval = b.progressLogInterval;
+        this.registrationInterval = b.registrationInterval;
+        this.unregisterOnStop = b.unregisterOnStop;
     }
 
     public static Builder builder() {
@@ -137,6 +141,14 @@ public final class ChangeStreamOptions {
         return progressLogInterval;
     }
 
+    public Duration registrationInterval() {
+        return registrationInterval;
+    }
+
+    public boolean unregisterOnStop() {
+        return unregisterOnStop;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -158,6 +170,8 @@ public final class ChangeStreamOptions {
         private int maxTransactionEvents = 100_000;
         private long transactionBufferSize = 16L * 1024 * 1024;
         private Duration progressLogInterval = Duration.ofSeconds(5);
+        private Duration registrationInterval = Duration.ofSeconds(10);
+        private boolean unregisterOnStop;
 
         private Builder() {
         }
@@ -293,6 +307,28 @@ public final class ChangeStreamOptions {
         /** Least time between two snapshot progress log lines (default 5 s). */
         public Builder progressLogInterval(Duration value) {
             this.progressLogInterval = wait(value, "progressLogInterval");
+            return this;
+        }
+
+        /**
+         * Least time between two registrations of the stream at the server when its committed position moved (default
+         * 10 s); the registration keeps the server's WAL from the committed position on (docs/protocol.md §4.6).
+         */
+        public Builder registrationInterval(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw Require.invalid("registrationInterval", value, "a duration above zero");
+            }
+            this.registrationInterval = value;
+            return this;
+        }
+
+        /**
+         * Whether {@link ChangeStream#close()} removes the stream's registration at the server (default false: it
+         * stays at the committed position until the server's client TTL, so that a restart within it finds the WAL
+         * still there).
+         */
+        public Builder unregisterOnStop(boolean value) {
+            this.unregisterOnStop = value;
             return this;
         }
 

@@ -36,23 +36,31 @@ import io.github.camelarango.replication.client.InventoryRequest;
 import io.github.camelarango.replication.client.MalformedLineException;
 import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.ReplicationHeaders;
+import io.github.camelarango.replication.client.ServerIdentity;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.client.WalMarker;
 import io.github.camelarango.replication.client.WalTailRequest;
 import io.github.camelarango.replication.client.WalTailResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ReplicationSource} over the replication HTTP client, for the client's database.
  * <p>
- * Registration: every tail call carries a serverId, syncerId and clientInfo — the client configuration's when it
- * has a serverId or syncerId, otherwise a serverId derived from the stream key (stable across restarts, so the
- * server keeps one client entry per stream) and a clientInfo naming the stream. Batch creation registers the
- * configuration's identity (the client API has no per-request identity for batches).
- * The server forgets a registration after its client TTL (7200 s by default).
+ * Registration (docs/protocol.md §4.6): only {@link #register(long)} registers the stream, with a
+ * {@code wal/tail?from=tick&to=tick} call; the reading tail calls carry no serverId or syncerId, so the registration
+ * never runs ahead of the position the stream committed. Each stream has its own identity: the serverId and syncerId
+ * of the client configuration where set, otherwise ones derived from the stream key (stable across restarts, so the
+ * server keeps one client entry per stream), and the configuration's clientInfo or one naming the stream. Batch
+ * creation registers the configuration's identity at the snapshot tick (the client API has no per-request identity
+ * for batches). The server forgets a registration after its client TTL (7200 s by default).
  */
 public final class ClientReplicationSource implements ReplicationSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientReplicationSource.class);
+    private static final int BAD_REQUEST = 400;
     private static final int NOT_FOUND = 404;
+    private static final int NOT_ALLOWED = 405;
     private static final int ERROR_CURSOR_NOT_FOUND = 1600;
     private static final int ERROR_BAD_PARAMETER = 400;
     private static final int ERROR_COLLECTION_NOT_FOUND = 1203;
@@ -61,28 +69,49 @@ public final class ClientReplicationSource implements ReplicationSource {
     private final String serverId;
     private final String syncerId;
     private final String clientInfo;
+    /** The tick last registered at, 0 when none. */
+    private volatile long registered;
 
-    /** A source registering as the client configuration says, or with an identity derived from {@code streamKey}. */
+    /**
+     * A source registering with the client configuration's serverId and syncerId, each derived from
+     * {@code streamKey} where the configuration has none.
+     */
     public ClientReplicationSource(ArangoReplicationClient client, String streamKey) {
         this.client = Objects.requireNonNull(client, "client");
         var config = client.configuration();
-        boolean configured = config.serverId() != null || config.syncerId() != null;
-        this.serverId = configured ? config.serverId() : derivedServerId(streamKey);
-        this.syncerId = configured ? config.syncerId() : null;
+        this.serverId = config.serverId() != null ? config.serverId() : derivedServerId(streamKey);
+        this.syncerId = config.syncerId() != null ? config.syncerId() : derivedSyncerId(streamKey);
         this.clientInfo = config.clientInfo() != null ? config.clientInfo()
                 : "camel-arango-replication change stream " + streamKey;
     }
 
     /** A stable non-zero 48-bit id from the stream key (serverIds are 48-bit-ish numbers on real servers). */
     static String derivedServerId(String streamKey) {
-        long bits = UUID.nameUUIDFromBytes(streamKey.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        return nonZero48(uuid(streamKey).getMostSignificantBits());
+    }
+
+    /** A stable non-zero 48-bit syncerId from the stream key, other than its derived serverId. */
+    static String derivedSyncerId(String streamKey) {
+        return nonZero48(uuid(streamKey).getLeastSignificantBits());
+    }
+
+    private static UUID uuid(String streamKey) {
+        return UUID.nameUUIDFromBytes(streamKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String nonZero48(long bits) {
         long id = bits & 0xFFFF_FFFF_FFFFL;
         return Long.toString(id == 0 ? 1 : id);
     }
 
     /** The serverId this source registers with. */
-    public String serverId() {
+    public String registrationServerId() {
         return serverId;
+    }
+
+    /** The syncerId this source registers with. */
+    public String registrationSyncerId() {
+        return syncerId;
     }
 
     @Override
@@ -90,9 +119,18 @@ public final class ClientReplicationSource implements ReplicationSource {
         return client.database();
     }
 
+    /**
+     * Creates a batch. Its creation registers the configuration's identity at the batch's tick; with a configured
+     * syncerId that is the stream's own registration (the server keys registrations by syncerId), so the stream
+     * registers again at its tick.
+     */
     @Override
     public BatchInfo createBatch(Duration ttl) {
         var batch = client.createDumpBatch(CreateDumpBatchRequest.ofTtl(ttl.toSeconds()));
+        long tick = registered;
+        if (tick != 0 && client.configuration().syncerId() != null) {
+            register(tick);
+        }
         return new BatchInfo(batch.id(), batch.lastTick());
     }
 
@@ -152,9 +190,9 @@ public final class ClientReplicationSource implements ReplicationSource {
 
     @Override
     public TailChunk tail(TailRequest request) {
-        WalTailRequest call = new WalTailRequest(request.from(), null, request.lastScanned(),
-                (long) request.chunkSize(), false, request.collection(), request.includeSystem(), serverId, syncerId,
-                clientInfo);
+        WalTailRequest call = new WalTailRequest(request.from(), request.to() == 0 ? null : request.to(),
+                request.lastScanned(), (long) request.chunkSize(), false, request.collection(), request.includeSystem(),
+                null, null, null, false);
         try (WalTailResponse response = walTail(call)) {
             List<WalMarker> markers = new ArrayList<>();
             List<BadLine> badLines = readLines(response.markers(), markers);
@@ -214,6 +252,31 @@ public final class ClientReplicationSource implements ReplicationSource {
     }
 
     @Override
+    public void register(long tick) {
+        WalTailRequest call = new WalTailRequest(tick, tick, 0, null, false, null, null, serverId, syncerId,
+                clientInfo);
+        try (WalTailResponse response = client.walTail(call)) {
+            response.markers().forEachRemaining(marker -> { }); // from == to: there is none
+        }
+        registered = tick;
+    }
+
+    /** Servers without {@code DELETE wal/tail} answer 400 (docs/protocol.md §4.1); others 404 for an unknown client. */
+    @Override
+    public void unregister() {
+        registered = 0;
+        try {
+            client.walUnregister(serverId, syncerId);
+        } catch (ArangoReplicationException e) {
+            if (e.getStatus() != BAD_REQUEST && e.getStatus() != NOT_FOUND && e.getStatus() != NOT_ALLOWED) {
+                throw e;
+            }
+            LOG.debug("The server did not remove the registration of serverId {} syncerId {} ({}); it ends with the "
+                    + "server's client TTL", serverId, syncerId, e.getMessage());
+        }
+    }
+
+    @Override
     public long collectionCount(String collection) {
         return client.collectionCount(collection);
     }
@@ -221,6 +284,16 @@ public final class ClientReplicationSource implements ReplicationSource {
     @Override
     public long lastTick() {
         return client.walLastTick().tick();
+    }
+
+    @Override
+    public String serverId() {
+        ServerIdentity server = client.walLastTick().server();
+        if (server == null || server.serverId() == null || server.serverId().isBlank()) {
+            throw new ChangeStreamException("wal/lastTick answered without server.serverId (invalid response): the "
+                    + "stream cannot tell which server's ticks its positions are");
+        }
+        return server.serverId();
     }
 
     @Override

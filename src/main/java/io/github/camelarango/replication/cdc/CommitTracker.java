@@ -15,23 +15,34 @@
  */
 package io.github.camelarango.replication.cdc;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Keeps a stream's positions apart: the one last committed (and saved), the one of the last event handed out, and
- * the one the stream reached. It saves a position reached without events itself, but only when no handed-out event
- * awaits its commit, so that an automatic save never overtakes an undelivered event. Thread-safe: the poller and
- * the committers (exchange completions) may be different threads.
+ * Keeps a stream's positions apart: the one last committed (and saved), the events handed out that await their
+ * commit, and the position the stream reached.
+ * <p>
+ * <b>The commit rule, by hand-out order.</b> The events handed out wait for their commit in the order they were
+ * handed out. Committing an event means that it and every event handed out before it were delivered: the events up to it stop
+ * awaiting their commit and its position is saved. A commit of an event that no longer awaits one (committed
+ * already, or handed out before a {@link #load() reload}) is ignored, so a late or repeated commit never moves the
+ * saved position back. Events are told apart by identity, not by position: the events of a WAL transaction, and the
+ * rows of a dump chunk, share one position, and committing one of them says nothing about the others.
+ * <p>
+ * It saves a position reached without events itself ({@link #saveIfIdle()}), but only when every event handed out
+ * was committed, so that an automatic save never overtakes an undelivered event. Thread-safe: the poller and the
+ * committers (exchange completions) may be different threads.
  */
 final class CommitTracker {
 
     private final PositionStore store;
     private final String key;
     private final ChangeStreamMetrics metrics;
+    /** The events handed out that await their commit, in hand-out order. */
+    private final Deque<ChangeEvent> awaited = new ArrayDeque<>();
     private ChangePosition committed;
     private ChangePosition reached;
-    /** The position of the last event handed out, until it is committed; null when nothing awaits a commit. */
-    private ChangePosition awaited;
 
     CommitTracker(PositionStore store, String key, ChangeStreamMetrics metrics) {
         this.store = store;
@@ -44,7 +55,7 @@ final class CommitTracker {
         Optional<ChangePosition> stored = store.load(key);
         committed = stored.orElse(null);
         reached = committed;
-        awaited = null;
+        awaited.clear();
         stored.ifPresent(metrics::committed);
         return stored;
     }
@@ -53,30 +64,53 @@ final class CommitTracker {
     synchronized void handedOut(StreamStep step) {
         reached = step.position();
         if (step.isEvent()) {
-            awaited = step.position();
+            awaited.add(step.event());
         }
     }
 
     /**
-     * Saves a delivered event's position, unless it is the position already committed: the events inside a WAL
-     * transaction carry the position before it, and the documents of a collection's dump the same snapshot position,
-     * so most commits would store the same text again (one file append per change with Camel's file store).
+     * Records that {@code event} and every event handed out before it were delivered, and saves its position —
+     * unless it is the position already saved: the events inside a WAL transaction carry the position before it, and
+     * the rows of a dump chunk the same snapshot position, so most commits would store the same text again (one file
+     * write per change with a file store).
+     *
+     * @return false when the event did not await a commit (committed already, or handed out before a reload): nothing
+     *         changed
      */
-    synchronized void commit(ChangePosition position) {
-        if (!position.equals(committed)) {
-            store.save(key, position);
-            committed = position;
+    synchronized boolean commit(ChangeEvent event) {
+        if (awaited.stream().noneMatch(a -> a == event)) {
+            return false;
         }
-        if (position.equals(awaited)) {
-            awaited = null;
-        }
-        metrics.committed(position);
+        ChangeEvent delivered;
+        do {
+            delivered = awaited.poll();
+        } while (delivered != event);
+        save(event.position());
+        return true;
     }
 
     /** Saves the reached position when it moved and no handed-out event awaits its commit. */
     synchronized void saveIfIdle() {
-        if (awaited == null && reached != null && !reached.equals(committed)) {
-            commit(reached);
+        if (awaited.isEmpty() && reached != null && !reached.equals(committed)) {
+            save(reached);
+        }
+    }
+
+    private void save(ChangePosition position) {
+        if (!position.equals(committed)) {
+            store.save(key, position);
+            committed = position;
+        }
+        metrics.committed(position);
+    }
+
+    /**
+     * The committed position was found lost: it is saved marked so, and a restart reports it lost again even when the
+     * server no longer shows why (its ticks passed the ones that did).
+     */
+    synchronized void markLost(String reason) {
+        if (committed != null && committed.lost().isEmpty()) {
+            save(committed.markedLost(reason));
         }
     }
 

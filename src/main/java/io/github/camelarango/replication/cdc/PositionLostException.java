@@ -21,26 +21,29 @@ package io.github.camelarango.replication.cdc;
  */
 public class PositionLostException extends ChangeStreamException {
 
+    /** What showed the loss, without the ways out; the message when not given apart. */
+    private final String reason;
+
     public PositionLostException(String message) {
-        super(message);
+        this(message, message);
     }
 
-    /** The WAL was purged past the position ({@code what} says which tick and what the server holds now). */
-    static PositionLostException walPurged(String streamKey, String what) {
+    private PositionLostException(String message, String reason) {
+        super(message);
+        this.reason = reason;
+    }
+
+    /** What showed the loss (the message without the ways out). */
+    public String reason() {
+        return reason;
+    }
+
+    /** The position cannot be continued from; {@code what} says why and what the server holds now. */
+    static PositionLostException positionLost(String streamKey, String what) {
         return new PositionLostException("Change stream '" + streamKey + "' lost its position: " + what
                 + ". It stops rather than skip changes silently (positionLostPolicy FAIL). To recover, choose one: "
                 + "positionLostPolicy=RESNAPSHOT (take a new snapshot), positionLostPolicy=SKIP (continue from the "
                 + "current tick after a GAP event), snapshotMode=WHEN_NEEDED, or delete the position stored under key '"
-                + streamKey + "' to start afresh. To avoid it, keep the stream running or retain the WAL longer on the "
-                + "server.");
-    }
-
-    /** The dump batch of the running snapshot expired. */
-    static PositionLostException batchExpired(ChangeStreamOptions options, BatchExpiredException e) {
-        return new PositionLostException("Change stream '" + options.streamKey() + "' lost its snapshot: "
-                + e.getMessage() + " while dumping (the batch must be used or extended within batchTtl="
-                + options.batchTtl() + "; poll more often or raise batchTtl). It stops (positionLostPolicy FAIL). "
-                + "A restart resumes the snapshot with a new batch, dumping again the collections not completed; "
-                + "positionLostPolicy=RESNAPSHOT or SKIP does the same without stopping.");
+                + streamKey + "' to start afresh.", what);
     }
 }

@@ -24,8 +24,9 @@ import io.github.camelarango.replication.client.WalMarker;
 /**
  * The replication endpoints the change-capture engine needs, for one database, in the engine's own terms.
  * <p>
- * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Every call identifies the
- * engine as a replication client (serverId/syncerId/clientInfo) so that the server keeps the WAL it still needs.
+ * {@link ClientReplicationSource} implements it over the HTTP client; tests may script it. Reading calls register
+ * nothing at the server: the stream's registration, which keeps the WAL it still needs, is made only by
+ * {@link #register(long)} at the position the stream has committed (docs/protocol.md §4.6).
  * Bodies are read completely (each is bounded by the chunk size asked for), so a call leaves no connection open.
  * An unknown or expired dump batch is reported as {@link BatchExpiredException}, an unknown collection in the tail's
  * collection filter as {@link UnknownCollectionException}; other failures propagate as the client's exceptions.
@@ -50,8 +51,18 @@ public interface ReplicationSource {
     /** The next chunk of the collection's dump under the batch, bare documents ({@code useEnvelope=false}). */
     DumpChunk dump(String batchId, String collection, int chunkSize);
 
-    /** One {@code wal/tail} call. */
+    /** One {@code wal/tail} call; it registers nothing at the server. */
     TailChunk tail(TailRequest request);
+
+    /**
+     * Registers the stream as a replication client at {@code tick} ({@code wal/tail?from=tick&to=tick} with the
+     * stream's serverId, syncerId and clientInfo): the server keeps the WAL after {@code tick} while the
+     * registration lives (its client TTL, 7200 s by default, from this call on).
+     */
+    void register(long tick);
+
+    /** Removes the stream's registration ({@code DELETE wal/tail}); a server without that call keeps it until its TTL. */
+    void unregister();
 
     /**
      * The number of documents the collection holds now (the document API's count, not under any batch), for
@@ -61,6 +72,9 @@ public interface ReplicationSource {
 
     /** The server's latest WAL tick. */
     long lastTick();
+
+    /** The server's id ({@code server.serverId} of {@code wal/lastTick}): whose ticks the positions are. */
+    String serverId();
 
     /** The oldest tick the server's WAL still holds ({@code tickMin} of {@code wal/range}), 0 when it does not say. */
     long oldestTick();
@@ -102,13 +116,14 @@ public interface ReplicationSource {
     /**
      * A {@code wal/tail} request.
      *
-     * @param from        exclusive lower tick bound
-     * @param lastScanned the server's previous {@code lastscanned}, 0 when none
-     * @param chunkSize   approximate response size in bytes
+     * @param from          exclusive lower tick bound
+     * @param to            inclusive upper tick bound, 0 for none (the newest tick)
+     * @param lastScanned   the server's previous {@code lastscanned}, 0 when none
+     * @param chunkSize     approximate response size in bytes
      * @param collection    server-side collection filter, or null for all collections of the database
      * @param includeSystem whether markers of system collections are wanted
      */
-    record TailRequest(long from, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
+    record TailRequest(long from, long to, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
     }
 
     /** A {@code wal/tail} response: its markers (in tick order), the lines that could not be read, the headers. */

@@ -100,10 +100,12 @@ final class SnapshotReader implements AutoCloseable {
             snapshotTick = lease.snapshotTick();
             List<String> done = List.of();
             if (resumeFrom != null) {
-                done = List.copyOf(resumeFrom.completedCollections());
-                if (Ticks.isAfter(snapshotTick, resumeFrom.snapshotTick())) {
-                    snapshotTick = resumeFrom.snapshotTick();
+                if (Ticks.isAfter(resumeFrom.snapshotTick(), snapshotTick)) {
+                    // a new batch of the same history is never older than an earlier one: the server went back
+                    throw PositionLostSignal.serverBehind(source.database(), resumeFrom.snapshotTick(), snapshotTick);
                 }
+                done = List.copyOf(resumeFrom.completedCollections());
+                snapshotTick = resumeFrom.snapshotTick();
             }
             metrics.snapshotStarted();
             for (ReplicationSource.CollectionInfo c : inventory) {
@@ -124,6 +126,11 @@ final class SnapshotReader implements AutoCloseable {
             lease.close();
             throw e;
         }
+    }
+
+    /** The tick of this reader's own batch (the server's last tick when it was created). */
+    long batchTick() {
+        return lease.snapshotTick();
     }
 
     /** Renews the batch if due. */
@@ -243,6 +250,12 @@ final class SnapshotReader implements AutoCloseable {
 
     boolean isComplete() {
         return complete;
+    }
+
+    /** The collection being dumped, null before the first or after the last. */
+    String currentCollection() {
+        ReplicationSource.CollectionInfo current = pending.peek();
+        return current == null ? null : current.name();
     }
 
     /** The tick the tail starts after (the earliest snapshot tick). */

@@ -29,34 +29,13 @@ import org.slf4j.LoggerFactory;
  * Tick rules: {@code from} only moves forward (unsigned order) and never takes a {@code lastincluded} of 0; when a
  * response shows nothing but the server scanned past {@code from}, {@code from} moves to {@code lastscanned - 1}
  * (as arangod's tailing syncer does); {@code lastscanned} is sent back. {@code frompresent=false} with
- * {@code from > 0} means the WAL after {@code from} was purged: {@link #fetch} throws {@link PositionLostSignal} before
- * anything of that response is used — unless the answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a {@code checkmore}
- * response is followed by the next call at once.
+ * {@code from > 0} means the WAL after {@code from} was purged, and a server whose last tick is below {@code from} is
+ * another server, and so is one whose last tick is below the highest the stream has seen of it (restored from a
+ * backup): {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless the
+ * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
+ * {@code checkmore} response is followed by the next call at once.
  */
 final class WalTailer {
-
-    /**
-     * The WAL no longer holds the position: thrown by {@link #fetch}, handled as the {@link PositionLostPolicy} in
-     * force says (which raises a {@link PositionLostException} only under {@link PositionLostPolicy#FAIL}).
-     */
-    static final class PositionLostSignal extends RuntimeException {
-        final long from;
-        final long serverLastTick;
-
-        PositionLostSignal(long from, long serverLastTick) {
-            super("WAL position " + Ticks.format(from) + " is no longer present on the server");
-            this.from = from;
-            this.serverLastTick = serverLastTick;
-        }
-
-        /** What happened, for the log and the {@link PositionLostException}. */
-        String describe(String database, String streamKey) {
-            return "the WAL of database '" + database + "' no longer holds tick " + Ticks.format(from)
-                    + " (x-arango-replication-frompresent: false; the server's last tick is "
-                    + Ticks.format(serverLastTick) + "): changes after it were purged before change stream '"
-                    + streamKey + "' read them";
-        }
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(WalTailer.class);
 
@@ -65,6 +44,7 @@ final class WalTailer {
     private final IdleBackoff backoff;
     private final IdleWait idleWait;
     private final ChangeStreamMetrics metrics;
+    private final PositionStamp stamp;
     private final int chunkSize;
     private String serverSideCollection;
     private final boolean includeSystem;
@@ -72,12 +52,13 @@ final class WalTailer {
     private long lastScanned;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
-              ChangeStreamMetrics metrics, int chunkSize, ChangeFilter filter) {
+              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
         this.idleWait = idleWait;
         this.metrics = metrics;
+        this.stamp = stamp;
         this.chunkSize = chunkSize;
         this.serverSideCollection = assembler.serverSideCollection().orElse(null);
         this.includeSystem = filter.includeSystem();
@@ -98,8 +79,15 @@ final class WalTailer {
         }
         ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
+        if (chunk.lastTick() != 0 && Ticks.isAfter(from, chunk.lastTick())) {
+            throw PositionLostSignal.serverBehind(source.database(), from, chunk.lastTick());
+        }
+        if (chunk.lastTick() != 0 && Ticks.isAfter(stamp.serverTick(), chunk.lastTick())) {
+            throw PositionLostSignal.serverWentBack(source.database(), from, chunk.lastTick(), stamp.serverTick());
+        }
+        stamp.serverTickSeen(chunk.lastTick());
         if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
-            throw new PositionLostSignal(from, chunk.lastTick());
+            throw PositionLostSignal.walPurged(source.database(), from, chunk.lastTick());
         }
         List<WalMarker> markers = chunk.markers();
         List<ReplicationSource.BadLine> badLines = chunk.badLines();
@@ -158,14 +146,14 @@ final class WalTailer {
     private ReplicationSource.TailChunk tail() {
         if (serverSideCollection != null) {
             try {
-                return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, serverSideCollection,
-                        includeSystem));
+                return source.tail(new ReplicationSource.TailRequest(from, 0, lastScanned, chunkSize,
+                        serverSideCollection, includeSystem));
             } catch (UnknownCollectionException e) {
                 LOG.warn("{}; filtering on the client from now on", e.getMessage());
                 serverSideCollection = null;
             }
         }
-        return source.tail(new ReplicationSource.TailRequest(from, lastScanned, chunkSize, null, includeSystem));
+        return source.tail(new ReplicationSource.TailRequest(from, 0, lastScanned, chunkSize, null, includeSystem));
     }
 
     private void advance(long lastIncluded, long scanned) {

@@ -32,7 +32,7 @@
  *         List<ChangeEvent> events = stream.poll(500);     // bounded; waits a little when the WAL is idle
  *         for (ChangeEvent event : events) {
  *             deliver(NativeEnvelope.body(event));          // or new DebeziumEnvelope(...).value(event)
- *             stream.commit(event.position());              // only after the delivery succeeded
+ *             stream.commit(event);                         // only after the delivery succeeded
  *         }
  *     }
  * }

@@ -140,9 +140,18 @@ public interface ArangoReplicationClient extends AutoCloseable {
 
     /**
      * {@code GET /_api/wal/tail}: markers after {@code from}, streamed (not on a coordinator). Close the result.
-     * Registers the configured serverId/syncerId/clientInfo unless the request sets its own.
+     * Registers the configured serverId/syncerId/clientInfo unless the request sets its own, or asks for no
+     * registration ({@link WalTailRequest#register()} false).
      */
     WalTailResponse walTail(WalTailRequest request);
+
+    /**
+     * {@code DELETE /_api/wal/tail?serverId=..&syncerId=..}: removes the replication client registration of that
+     * serverId/syncerId (not on a coordinator; servers without the call answer 400, docs/protocol.md §4.6).
+     *
+     * @throws IllegalArgumentException when neither id is given, or one is not an unsigned 64-bit decimal
+     */
+    void walUnregister(String serverId, String syncerId);
 
     /** {@code GET /_api/wal/open-transactions} (removed in 4.x; not on a coordinator). */
     OpenTransactions walOpenTransactions(WalOpenTransactionsRequest request);

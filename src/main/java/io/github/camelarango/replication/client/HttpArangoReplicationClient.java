@@ -236,12 +236,26 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
                 .addParameter("lastScanned", request.lastScanned() == 0 ? null : Ticks.format(request.lastScanned()))
                 .addParameter("chunkSize", text(request.chunkSize())).addParameter("global", trueOrNull(request.global()))
                 .addParameter("collection", request.collection())
-                .addParameter("includeSystem", text(request.includeSystem()))
-                .addParameter("serverId", orDefault(request.serverId(), configuration.serverId()))
-                .addParameter("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
-                .addParameter("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
+                .addParameter("includeSystem", text(request.includeSystem()));
+        if (request.register()) {
+            target.addParameter("serverId", orDefault(request.serverId(), configuration.serverId()))
+                    .addParameter("syncerId", orDefault(request.syncerId(), configuration.syncerId()))
+                    .addParameter("clientInfo", orDefault(request.clientInfo(), configuration.clientInfo()));
+        }
         ArangoHttpTransport.Opened opened = open(WAL_TAIL, target);
         return new WalTailResponse(opened, headers(opened));
+    }
+
+    @Override
+    public void walUnregister(String serverId, String syncerId) {
+        String server = Require.tick("serverId", serverId);
+        String syncer = Require.tick("syncerId", syncerId);
+        if (server == null && syncer == null) {
+            throw Require.invalid("serverId", null, "a serverId or a syncerId (the registration to remove)");
+        }
+        require(WAL_UNREGISTER, null);
+        call(WAL_UNREGISTER, target(WAL_UNREGISTER).addParameter("serverId", server).addParameter("syncerId", syncer),
+                null);
     }
 
     @Override

@@ -42,6 +42,8 @@ public enum ReplicationOperation {
     WAL_RANGE("walRange", "GET", "/_api/wal/range"),
     WAL_LAST_TICK("walLastTick", "GET", "/_api/wal/lastTick"),
     WAL_TAIL("walTail", "GET", "/_api/wal/tail"),
+    /** Removes a replication client registration (newer servers; older ones answer 400). */
+    WAL_UNREGISTER("walUnregister", "DELETE", "/_api/wal/tail"),
     WAL_OPEN_TRANSACTIONS("walOpenTransactions", "GET", "/_api/wal/open-transactions"),
     REVISION_TREE("revisionTree", "GET", "/_api/replication/revisions/tree"),
     REVISION_RANGES("revisionRanges", "PUT", "/_api/replication/revisions/ranges"),

@@ -30,7 +30,7 @@ final class ServerCapabilities {
     private static final String APPLIER_GONE = "removed in 3.12.10 with the replication applier (Leader/Follower mode);"
                                                + " capture changes with createDumpBatch, inventory and dump, then walTail";
 
-    private static final Set<ReplicationOperation> NOT_ON_COORDINATOR = EnumSet.of(WAL_TAIL, WAL_RANGE, WAL_LAST_TICK,
+    private static final Set<ReplicationOperation> NOT_ON_COORDINATOR = EnumSet.of(WAL_TAIL, WAL_UNREGISTER, WAL_RANGE, WAL_LAST_TICK,
             WAL_OPEN_TRANSACTIONS, LOGGER_FIRST_TICK, LOGGER_TICK_RANGES, REVISION_TREE, REVISION_RANGES,
             REVISION_DOCUMENTS, SYNCHRONIZE, MAKE_FOLLOWER, START_APPLIER, STOP_APPLIER);
 

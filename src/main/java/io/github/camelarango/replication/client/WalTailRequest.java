@@ -16,8 +16,10 @@
 package io.github.camelarango.replication.client;
 
 /**
- * Parameters of {@code GET /_api/wal/tail}. Null registration fields fall back to the client configuration's
- * serverId/syncerId/clientInfo.
+ * Parameters of {@code GET /_api/wal/tail}. Every successful tail call registers its client at the server with
+ * {@code from} as the last served tick (docs/protocol.md §4.6): with {@code register} true the request's
+ * serverId/syncerId/clientInfo are sent, and null ones fall back to the client configuration's; with
+ * {@code register} false none is sent, so the call registers nothing (and protects no WAL).
  *
  * @param from          exclusive lower bound (unsigned tick); 0 for the WAL start
  * @param to            inclusive upper bound (unsigned), null for none; must be > 0 and not before from
@@ -29,11 +31,15 @@ package io.github.camelarango.replication.client;
  * @param serverId      client registration serverId (unsigned decimal), or null
  * @param syncerId      client registration syncerId (unsigned decimal, not 0), or null
  * @param clientInfo    client registration text, or null
+ * @param register      whether the call registers its client (false: no serverId, syncerId or clientInfo is sent)
  */
 public record WalTailRequest(long from, Long to, long lastScanned, Long chunkSize, boolean global, String collection,
-        Boolean includeSystem, String serverId, String syncerId, String clientInfo) {
+        Boolean includeSystem, String serverId, String syncerId, String clientInfo, boolean register) {
 
-    /** Validates: to not 0 and not before from (unsigned), chunkSize > 0, collection not with global, ids unsigned. */
+    /**
+     * Validates: to not 0 and not before from (unsigned), chunkSize > 0, collection not with global, ids unsigned, no
+     * ids on a call that does not register.
+     */
     public WalTailRequest {
         if (to != null && (to == 0 || Ticks.isAfter(from, to))) {
             throw Require.invalid("to", Ticks.format(to), "a tick > 0 and not before from (" + Ticks.format(from) + ")");
@@ -52,6 +58,15 @@ public record WalTailRequest(long from, Long to, long lastScanned, Long chunkSiz
         if ("0".equals(syncerId)) {
             throw Require.invalid("syncerId", syncerId, "an unsigned 64-bit decimal number other than 0 (leave it unset)");
         }
+        if (!register && (serverId != null || syncerId != null || clientInfo != null)) {
+            throw Require.invalid("register", false, "true when serverId, syncerId or clientInfo is given");
+        }
+    }
+
+    /** A call that registers its client: the given ids, or the configuration's where they are null. */
+    public WalTailRequest(long from, Long to, long lastScanned, Long chunkSize, boolean global, String collection,
+                          Boolean includeSystem, String serverId, String syncerId, String clientInfo) {
+        this(from, to, lastScanned, chunkSize, global, collection, includeSystem, serverId, syncerId, clientInfo, true);
     }
 
     /** Tails the configured database after {@code from}, server defaults otherwise. */
@@ -62,6 +77,6 @@ public record WalTailRequest(long from, Long to, long lastScanned, Long chunkSiz
     /** This request resumed after the given response headers' position: next from and lastScanned. */
     public WalTailRequest withPosition(long nextFrom, long nextLastScanned) {
         return new WalTailRequest(nextFrom, to, nextLastScanned, chunkSize, global, collection, includeSystem, serverId,
-                syncerId, clientInfo);
+                syncerId, clientInfo, register);
     }
 }

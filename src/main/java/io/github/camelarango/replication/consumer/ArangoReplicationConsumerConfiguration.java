@@ -126,6 +126,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
     private long idleMaxWait = 200L;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long registrationInterval = 10_000L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "false")
+    private boolean unregisterOnStop;
+
     /** Checks every option; those the engine reads are checked by the engine, by building its options once. */
     @Override
     public void validate() {
@@ -496,5 +502,34 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setIdleMaxWait(long idleMaxWait) {
         this.idleMaxWait = idleMaxWait;
+    }
+
+    public long getRegistrationInterval() {
+        return registrationInterval;
+    }
+
+    /**
+     * The least time between two registrations of the changes consumer at the server while its committed position
+     * moves. The consumer is registered as a replication client at its committed position (during a snapshot: the
+     * snapshot's tick), never ahead of it, so that the server keeps the write-ahead log it still needs; the server
+     * keeps a registration for its client TTL (7200 s by default) after the last one, and the consumer renews it at
+     * least every 10 minutes.
+     */
+    public void setRegistrationInterval(long registrationInterval) {
+        this.registrationInterval = registrationInterval;
+    }
+
+    public boolean isUnregisterOnStop() {
+        return unregisterOnStop;
+    }
+
+    /**
+     * Whether the changes consumer removes its registration at the server when it stops (DELETE /_api/wal/tail, on
+     * servers that offer it). By default the registration stays at the committed position, so that the server keeps
+     * the write-ahead log from there for its client TTL (7200 s by default) and a restart within it misses nothing;
+     * set it for a consumer that will not come back, so that the server may purge that log sooner.
+     */
+    public void setUnregisterOnStop(boolean unregisterOnStop) {
+        this.unregisterOnStop = unregisterOnStop;
     }
 }

@@ -40,7 +40,7 @@ public final class EngineOptions {
     /**
      * The engine options of a changes or dump consumer.
      *
-     * @param  streamKey                the position key (also the source of the derived server id)
+     * @param  streamKey                the position key (also the source of the derived serverId and syncerId)
      * @param  snapshotMode             the mode to run in (the dump consumer runs INITIAL_ONLY)
      * @param  includeSystem            whether system collections are captured
      * @throws IllegalArgumentException naming the option, the value and what is allowed
@@ -68,6 +68,8 @@ public final class EngineOptions {
                 .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())
                 .transactionBufferSize(consumer.getTransactionBufferSize())
+                .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
+                .unregisterOnStop(consumer.isUnregisterOnStop())
                 .build();
     }
 

@@ -102,7 +102,7 @@ final class ChangeStreamContender implements Contender {
                     }
                 }
                 if (!events.isEmpty()) {
-                    stream.commit(events.get(events.size() - 1).position());
+                    stream.commit(events.get(events.size() - 1));
                 }
             }
         }

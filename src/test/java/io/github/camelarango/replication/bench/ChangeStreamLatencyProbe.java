@@ -66,7 +66,7 @@ final class ChangeStreamLatencyProbe implements LatencyProbe {
                         if (event.type() == ChangeType.UPSERT && stamp != null) {
                             received.accept(stamp.asLong());
                         }
-                        stream.commit(event.position());
+                        stream.commit(event);
                     }
                 } catch (IllegalStateException closed) {
                     return;

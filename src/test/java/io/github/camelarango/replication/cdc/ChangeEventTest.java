@@ -90,7 +90,7 @@ class ChangeEventTest {
 
     @Test
     void aGapNamesTheLostTicksAndMovesTheStreamToWhereItResumed() throws Exception {
-        ChangeEvent gap = ChangeEvent.gap("shop", 1004, -2L);
+        ChangeEvent gap = ChangeEvent.gap("shop", 1004, -2L, "WAL purged past the stream's position");
         assertEquals(ChangeType.GAP, gap.type());
         assertEquals("18446744073709551614", gap.tickString());
         assertEquals(ChangePosition.tail(-2L, 0), gap.position());

@@ -48,6 +48,53 @@ class ChangePositionTest {
     }
 
     @Test
+    void theServerAndTheWitnessRoundTripThroughJson() {
+        ChangePosition.Witness witness = new ChangePosition.Witness(189490, "h3A468B5B7C1A/71947", "p2", "_gC3pSPO---");
+        ChangePosition position = ChangePosition.tail(189495, 189505).on("64074660150298", witness);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"189505\","
+                     + "\"server\":\"64074660150298\",\"witness\":{\"tick\":\"189490\",\"cuid\":\"h3A468B5B7C1A/71947\","
+                     + "\"key\":\"p2\",\"rev\":\"_gC3pSPO---\"}}", position.toJson());
+        ChangePosition parsed = ChangePosition.parse(position.toJson());
+        assertEquals(position, parsed);
+        assertEquals(Optional.of("64074660150298"), parsed.server());
+        assertEquals(Optional.of(witness), parsed.witness());
+        assertTrue(!position.equals(ChangePosition.tail(189495, 189505)), "the server is part of the position");
+    }
+
+    @Test
+    void theHighestServerTickSeenRoundTripsAndSurvivesACompletedCollection() {
+        ChangePosition tail = ChangePosition.tail(189495, 0).on("7", null).seenUpTo(189620);
+        assertEquals("{\"v\":2,\"phase\":\"TAIL\",\"from\":\"189495\",\"lastScanned\":\"0\",\"server\":\"7\","
+                     + "\"serverTick\":\"189620\"}", tail.toJson());
+        assertEquals(tail, ChangePosition.parse(tail.toJson()));
+        assertEquals(189620, ChangePosition.parse(tail.toJson()).serverTick());
+        ChangePosition snapshot = ChangePosition.snapshot(42, Set.of()).on("7", null).seenUpTo(42).withCompleted("a");
+        assertEquals(42, ChangePosition.parse(snapshot.toJson()).serverTick());
+        assertEquals(0, ChangePosition.tail(1, 0).serverTick(), "unknown");
+    }
+
+    @Test
+    void aSnapshotPositionNamesItsServerButNoWitness() {
+        ChangePosition position = ChangePosition.snapshot(42, Set.of("a"))
+                .on("7", new ChangePosition.Witness(40, "h/1", "k", "r")).withCompleted("b");
+        assertEquals("{\"v\":2,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\",\"done\":[\"a\",\"b\"],"
+                     + "\"server\":\"7\"}", position.toJson());
+        assertEquals(position, ChangePosition.parse(position.toJson()));
+    }
+
+    @Test
+    void aPositionOfFormat1IsReadWithoutAServer() {
+        ChangePosition tail = ChangePosition.parse("{\"v\":1,\"phase\":\"TAIL\",\"from\":\"189495\","
+                                                   + "\"lastScanned\":\"189505\"}");
+        assertEquals(ChangePosition.tail(189495, 189505), tail);
+        assertEquals(Optional.empty(), tail.server());
+        assertEquals(Optional.empty(), tail.witness());
+        ChangePosition snapshot = ChangePosition.parse("{\"v\":1,\"phase\":\"SNAPSHOT\",\"snapshotTick\":\"42\","
+                                                       + "\"done\":[\"a\"]}");
+        assertEquals(ChangePosition.snapshot(42, Set.of("a")), snapshot);
+    }
+
+    @Test
     void capturedCollectionsRoundTripAndSurviveACompletedCollection() {
         ChangePosition position = ChangePosition.snapshot(42, Set.of()).withCollections(Map.of("h1/200", "b",
                 "h1/100", "a"));

@@ -93,7 +93,7 @@ class ChangeStreamFailureRecoveryTest {
             List<ChangeEvent> events = stream.poll(50);
             events.forEach(e -> delivered.add(e.key()));
             if (!events.isEmpty()) {
-                stream.commit(events.get(events.size() - 1).position());
+                stream.commit(events.get(events.size() - 1));
             }
         }
     }

@@ -77,7 +77,7 @@ class ClientReplicationSourceTest {
     }
 
     private ReplicationSource.TailRequest from100() {
-        return new ReplicationSource.TailRequest(100, 0, 16384, null, false);
+        return new ReplicationSource.TailRequest(100, 0, 0, 16384, null, false);
     }
 
     @Test
@@ -139,6 +139,8 @@ class ClientReplicationSourceTest {
                 + "\"views\":[],\"state\":{\"running\":true,\"lastLogTick\":\"100\"},\"tick\":\"100\"}"));
         server.on("DELETE", "/_db/shop/_api/replication/batch/7", new Answer(204, Map.of(), null));
         server.on("GET", TAIL, tail("frompresent"), tail("none"));
+        server.on("GET", "/_db/shop/_api/wal/lastTick", Answer.json(200, "{\"time\":\"2026-01-01T00:00:00Z\","
+                + "\"tick\":\"101\",\"server\":{\"version\":\"3.11.4\",\"serverId\":\"4711\"}}"));
         InMemoryPositionStore store = new InMemoryPositionStore();
         store.save("test", ChangePosition.tail(100, 0));
         try (ChangeStream stream = new ChangeStream(source, ChangeStreamOptions.builder().streamKey("test")

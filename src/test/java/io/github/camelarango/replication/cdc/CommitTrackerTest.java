@@ -19,11 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.github.camelarango.replication.client.Json;
+import io.github.camelarango.replication.client.RawDocument;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Commits reach the store only when the position moves; what is stored is always the last committed position. */
+/**
+ * Commits reach the store only when the position moves; a commit covers the events handed out before it, in hand-out
+ * order; what is stored is always the last committed position.
+ */
 class CommitTrackerTest {
 
     private final List<String> saved = new ArrayList<>();
@@ -35,9 +41,12 @@ class CommitTrackerTest {
         tracker.load();
         ChangePosition beforeTransaction = ChangePosition.tail(10, 10);
         ChangePosition afterTransaction = ChangePosition.tail(20, 20);
-        tracker.commit(beforeTransaction);
-        tracker.commit(ChangePosition.tail(10, 10)); // another event inside the transaction
-        tracker.commit(afterTransaction);
+        ChangeEvent first = handOut("t1", beforeTransaction);
+        ChangeEvent second = handOut("t2", ChangePosition.tail(10, 10)); // another event inside the transaction
+        ChangeEvent last = handOut("t3", afterTransaction);
+        tracker.commit(first);
+        tracker.commit(second);
+        tracker.commit(last);
 
         assertEquals(List.of(beforeTransaction.toJson(), afterTransaction.toJson()), saved);
         assertEquals(afterTransaction, tracker.committed().orElseThrow());
@@ -47,21 +56,68 @@ class CommitTrackerTest {
     void snapshotPositionsAreStoredWhenACollectionCompletes() {
         tracker.load();
         ChangePosition dumping = ChangePosition.snapshot(5, Set.of());
-        tracker.commit(dumping);
-        tracker.commit(ChangePosition.snapshot(5, Set.of()));
-        tracker.commit(dumping.withCompleted("orders"));
-        tracker.commit(ChangePosition.snapshot(5, Set.of("orders")));
+        List<ChangeEvent> rows = List.of(handOut("r1", dumping), handOut("r2", ChangePosition.snapshot(5, Set.of())),
+                handOut("r3", dumping.withCompleted("orders")),
+                handOut("r4", ChangePosition.snapshot(5, Set.of("orders"))));
+        rows.forEach(tracker::commit);
 
         assertEquals(List.of(dumping.toJson(), dumping.withCompleted("orders").toJson()), saved);
     }
 
     @Test
-    void aCommitAfterAReloadIsStoredEvenWhenEqualToTheOneBefore() {
+    void aCommitCoversTheEventsHandedOutBeforeIt() {
         tracker.load();
-        tracker.commit(ChangePosition.tail(10, 10));
-        tracker.load(); // the store gives nothing back: the stream starts afresh
-        tracker.commit(ChangePosition.tail(10, 10));
+        handOut("a", ChangePosition.tail(10, 0));
+        ChangeEvent b = handOut("b", ChangePosition.tail(11, 0));
+        tracker.handedOut(StreamStep.positionOnly(ChangePosition.tail(15, 0)));
+        tracker.commit(b);
+        tracker.saveIfIdle();
 
-        assertEquals(2, saved.size());
+        assertEquals(List.of(ChangePosition.tail(11, 0).toJson(), ChangePosition.tail(15, 0).toJson()), saved,
+                "a and b delivered: the position reached after them is saved");
+    }
+
+    @Test
+    void aLateCommitOfAnEarlierEventIsIgnored() {
+        tracker.load();
+        ChangeEvent a = handOut("a", ChangePosition.tail(10, 0));
+        ChangeEvent b = handOut("b", ChangePosition.tail(11, 0));
+        tracker.commit(b);
+
+        assertFalse(tracker.commit(a), "a was covered by b's commit");
+        assertEquals(List.of(ChangePosition.tail(11, 0).toJson()), saved);
+        assertEquals(ChangePosition.tail(11, 0), tracker.committed().orElseThrow());
+    }
+
+    @Test
+    void anEventSharingItsPositionWithACommittedOneStillHoldsBackTheIdleSave() {
+        tracker.load();
+        ChangePosition rows = ChangePosition.snapshot(5, Set.of());
+        ChangeEvent first = handOut("k1", rows);
+        handOut("k2", rows);
+        tracker.handedOut(StreamStep.positionOnly(ChangePosition.tail(5, 0))); // the snapshot's end, reached
+        tracker.commit(first); // only the first row was delivered
+        tracker.saveIfIdle();
+
+        assertEquals(List.of(rows.toJson()), saved, "the second row awaits its commit: the end is not saved");
+    }
+
+    @Test
+    void eventsHandedOutBeforeAReloadAwaitNoCommit() {
+        tracker.load();
+        ChangeEvent before = handOut("x", ChangePosition.tail(10, 10));
+        tracker.load(); // the store gives nothing back: the stream starts afresh
+        ChangeEvent again = handOut("x", ChangePosition.tail(10, 10));
+
+        assertFalse(tracker.commit(before), "handed out before the reload");
+        tracker.commit(again);
+        assertEquals(List.of(ChangePosition.tail(10, 10).toJson()), saved);
+    }
+
+    private ChangeEvent handOut(String key, ChangePosition position) {
+        ChangeEvent event = ChangeEvent.upsert(1, "db", "c", "h1/1", null,
+                RawDocument.of(Json.mapper().createObjectNode().put("_key", key)), position);
+        tracker.handedOut(StreamStep.of(event));
+        return event;
     }
 }

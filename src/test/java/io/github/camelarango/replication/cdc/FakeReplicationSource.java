@@ -15,7 +15,9 @@
  */
 package io.github.camelarango.replication.cdc;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,13 +47,31 @@ final class FakeReplicationSource implements ReplicationSource {
                          Map<String, Integer> chunkCounters) {
     }
 
+    /** The server's state at a moment, as a hot backup holds it. */
+    record Backup(Map<String, String> cuids, Map<String, Map<String, JsonNode>> data, List<WalMarker> wal, long tick,
+                  long purgedUpTo) {
+    }
+
     private final Map<String, String> cuids = new LinkedHashMap<>();
+    private int nextCollectionId = 100;
+    private String serverId = "4711";
+    /** The start of this server's collection cuids (real ones start with h and the server id in hex). */
+    private String cuidPrefix = "hFAKE/";
     private final Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
     private final List<WalMarker> wal = new ArrayList<>();
     private final Map<String, Batch> batches = new HashMap<>();
     private final List<String> deletedBatches = new ArrayList<>();
+    /** The registered tick (lastServedTick) of the stream's registration, null when it has none. */
+    private Long registered;
+    private final List<Long> registrations = new ArrayList<>();
+    private int unregisterCalls;
+    /** With a clock: each batch's ttl and last use, and a batch not used within its ttl is gone. */
+    private Clock clock;
+    private final Map<String, Instant> lastUse = new HashMap<>();
+    private final Map<String, Duration> ttls = new HashMap<>();
     private long tick = 1000;
     private long purgedUpTo;
+    private boolean fromPresentAlways;
     private long nextBatchId = 1;
     private int revision;
     private int tailCalls;
@@ -71,12 +91,54 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     synchronized void createCollection(String name) {
-        String cuid = "hFAKE/" + (cuids.size() + 100);
+        String cuid = cuidPrefix + nextCollectionId++;
         cuids.put(name, cuid);
         data.put(name, new LinkedHashMap<>());
         ObjectNode marker = marker(++tick, 2000, cuid, "0");
         marker.putObject("data").put("name", name).put("globallyUniqueId", cuid);
         wal.add(WalMarker.of(marker));
+    }
+
+    /** A hot backup of the server now. */
+    synchronized Backup hotBackup() {
+        Map<String, Map<String, JsonNode>> documents = new LinkedHashMap<>();
+        data.forEach((name, docs) -> documents.put(name, new LinkedHashMap<>(docs)));
+        return new Backup(new LinkedHashMap<>(cuids), documents, List.copyOf(wal), tick, purgedUpTo);
+    }
+
+    /**
+     * Restores a hot backup, as a restarted server: data, WAL and tick counter go back (new writes reuse the ticks
+     * after the backup for other changes); the server id stays; batches and registrations are gone.
+     */
+    synchronized void restoreHotBackup(Backup backup) {
+        cuids.clear();
+        cuids.putAll(backup.cuids());
+        data.clear();
+        backup.data().forEach((name, docs) -> data.put(name, new LinkedHashMap<>(docs)));
+        wal.clear();
+        wal.addAll(backup.wal());
+        tick = backup.tick();
+        purgedUpTo = backup.purgedUpTo();
+        batches.clear();
+        registered = null;
+    }
+
+    /** From now on every tail answer says {@code frompresent: true}, as a server that does not tell a purge apart. */
+    synchronized void sayFromPresentAlways() {
+        fromPresentAlways = true;
+    }
+
+    /** Another server takes this one's place: a new id, no collections, ticks starting low again. */
+    synchronized void replaceServer(String newServerId) {
+        serverId = newServerId;
+        cuidPrefix = "h" + newServerId + "/";
+        cuids.clear();
+        data.clear();
+        wal.clear();
+        tick = 1000;
+        purgedUpTo = 0;
+        batches.clear();
+        registered = null;
     }
 
     /**
@@ -150,6 +212,19 @@ final class FakeReplicationSource implements ReplicationSource {
         wal.add(WalMarker.of(marker(++tick, 2201, null, tid)));
     }
 
+    /** An aborted multi-document transaction: 2200, the writes (the documents keep their state), 2202. */
+    synchronized void abortedTransaction(String collection, String... keys) {
+        String tid = Long.toString(++tick);
+        wal.add(WalMarker.of(marker(tick, 2200, null, tid)));
+        for (String key : keys) {
+            ObjectNode marker = marker(++tick, 2300, cuids.get(collection), tid);
+            marker.putObject("data").put("_key", key).put("_id", collection + "/" + key)
+                    .put("_rev", "_rev" + (++revision));
+            wal.add(WalMarker.of(marker));
+        }
+        wal.add(WalMarker.of(marker(++tick, 2202, null, tid)));
+    }
+
     private String write(String collection, String key, String tid) {
         String rev = "_rev" + (++revision);
         ObjectNode doc = JSON.createObjectNode();
@@ -201,7 +276,52 @@ final class FakeReplicationSource implements ReplicationSource {
         batches.clear();
     }
 
+    /**
+     * Purges the WAL as a server's own retention may: everything that neither the stream's registration (its
+     * lastServedTick and after) nor a live batch (its snapshot tick and after) still needs.
+     */
+    synchronized void purgeUnneeded() {
+        long needed = tick + 1;
+        if (registered != null) {
+            needed = Math.min(needed, registered);
+        }
+        for (Batch batch : liveBatchesNow()) {
+            needed = Math.min(needed, batch.tick());
+        }
+        purgeUpTo(needed - 1);
+    }
+
+    /** From now on batches live {@code ttl} after their last use on {@code clock} (extensions renew them). */
+    synchronized void batchesExpireOn(Clock batchClock) {
+        this.clock = batchClock;
+    }
+
+    /** The ticks registered, in order. */
+    synchronized List<Long> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    /** The tick the stream is registered at now, or null. */
+    synchronized Long registeredTick() {
+        return registered;
+    }
+
+    synchronized int unregisterCalls() {
+        return unregisterCalls;
+    }
+
+    private List<Batch> liveBatchesNow() {
+        batches.keySet().removeIf(this::expired);
+        return List.copyOf(batches.values());
+    }
+
+    private boolean expired(String id) {
+        return clock != null && lastUse.containsKey(id)
+                && Duration.between(lastUse.get(id), clock.instant()).compareTo(ttls.get(id)) > 0;
+    }
+
     synchronized Set<String> liveBatches() {
+        liveBatchesNow();
         return new TreeSet<>(batches.keySet());
     }
 
@@ -258,6 +378,10 @@ final class FakeReplicationSource implements ReplicationSource {
         data.forEach((name, docs) -> snapshot.put(name, new ArrayList<>(docs.values())));
         String id = Long.toString(nextBatchId++);
         batches.put(id, new Batch(tick, snapshot, new HashMap<>(), new HashMap<>()));
+        ttls.put(id, ttl);
+        if (clock != null) {
+            lastUse.put(id, clock.instant());
+        }
         return new BatchInfo(id, tick);
     }
 
@@ -312,12 +436,16 @@ final class FakeReplicationSource implements ReplicationSource {
             throw new UnknownCollectionException(only, null); // 404 with errorNum 1203
         }
         lastTailCollection = only; // markers of other collections still come: the engine filters them anyway
-        boolean fromPresent = Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
+        boolean fromPresent = fromPresentAlways
+                || Long.compareUnsigned(request.from(), purgedUpTo) >= 0 && request.from() != 0;
         List<WalMarker> out = new ArrayList<>();
         long lastScanned = request.from();
         for (WalMarker m : wal) {
             if (Long.compareUnsigned(m.tick(), request.from()) <= 0) {
                 continue;
+            }
+            if (request.to() != 0 && Long.compareUnsigned(m.tick(), request.to()) > 0) {
+                break;
             }
             if (out.size() >= request.chunkSize() / 4096) {
                 break;
@@ -340,6 +468,11 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     @Override
+    public synchronized String serverId() {
+        return serverId;
+    }
+
+    @Override
     public synchronized long lastTick() {
         long last = tick;
         if (upsertAfterLastTick != null) {
@@ -356,10 +489,28 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     private Batch batch(String id) {
+        if (expired(id)) {
+            batches.remove(id);
+        }
         Batch batch = batches.get(id);
         if (batch == null) {
             throw new BatchExpiredException(id, null);
         }
+        if (clock != null) {
+            lastUse.put(id, clock.instant());
+        }
         return batch;
+    }
+
+    @Override
+    public synchronized void register(long registeredAt) {
+        registered = registeredAt;
+        registrations.add(registeredAt);
+    }
+
+    @Override
+    public synchronized void unregister() {
+        unregisterCalls++;
+        registered = null;
     }
 }

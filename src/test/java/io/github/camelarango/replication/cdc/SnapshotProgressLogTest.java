@@ -34,7 +34,7 @@ class SnapshotProgressLogTest {
 
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         void advance(Duration duration) {
             now = now.plus(duration);

@@ -48,7 +48,7 @@ final class StreamRun {
             List<ChangeEvent> events = stream.poll(50);
             for (ChangeEvent event : events) {
                 delivered.add(event);
-                stream.commit(event.position());
+                stream.commit(event);
             }
             idle = events.isEmpty() ? idle + 1 : 0;
         }

@@ -87,6 +87,21 @@ class WalTailerTest {
         }
 
         @Override
+        public String serverId() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void register(long tick) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unregister() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long oldestTick() {
             return oldestTick;
         }
@@ -101,7 +116,7 @@ class WalTailerTest {
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
                 new TransactionBuffer(1024 * 1024, 100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
-                new ChangeStreamMetrics(), 16384, filter);
+                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter);
     }
 
     private static ReplicationSource.TailChunk answer(boolean fromPresent, long lastIncluded, long lastScanned,
@@ -163,7 +178,7 @@ class WalTailerTest {
     void purgedWalIsReportedBeforeAnythingIsUsed() {
         WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 900, 900, 950, true, Markers.upsert("900", "0", Markers.CUID_A, "a", "x")));
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(950, lost.serverLastTick);
         assertTrue(out.isEmpty());
@@ -178,7 +193,7 @@ class WalTailerTest {
         tailer.fetch(out::add);
         tailer.fetch(out::add);
         assertEquals(501, tailer.from(), "the first marker is the very next tick: nothing lost");
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(501, lost.from, "tick 502 may have been purged");
     }
 
@@ -192,7 +207,7 @@ class WalTailerTest {
         WalTailer later = tailer(500, Set.of(), Duration.ZERO);
         source.oldestTick = 502; // tick 501 is gone
         source.answers.add(answer(false, 503, 503, 503, false, Markers.upsert("503", "0", Markers.CUID_A, "a", "y")));
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> later.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> later.fetch(out::add));
         assertEquals(500, lost.from);
     }
 
@@ -200,9 +215,33 @@ class WalTailerTest {
     void aServerBehindThePositionIsALostPosition() {
         WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
         source.answers.add(answer(false, 0, 0, 420, false)); // a restored server: its ticks 421..500 would be skipped
-        WalTailer.PositionLostSignal lost = assertThrows(WalTailer.PositionLostSignal.class, () -> tailer.fetch(out::add));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
         assertEquals(500, lost.from);
         assertEquals(420, lost.serverLastTick);
+    }
+
+    @Test
+    void aServerBehindThePositionIsALostPositionEvenWhenItSaysFromIsPresent() {
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
+        source.answers.add(answer(true, 0, 420, 420, false));
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
+        assertEquals(500, lost.from);
+        assertTrue(lost.getMessage().contains("the server's last tick 420 is below the position's tick 500"),
+                lost.getMessage());
+        assertTrue(out.isEmpty());
+    }
+
+    @Test
+    void aServerWhoseLastTickWentBelowTheHighestSeenIsALostPosition() {
+        WalTailer tailer = tailer(500, Set.of(), Duration.ZERO);
+        source.answers.add(answer(true, 502, 502, 600, true, Markers.upsert("501", "0", Markers.CUID_A, "a", "x"),
+                Markers.upsert("502", "0", Markers.CUID_A, "a", "y")));
+        source.answers.add(answer(true, 0, 540, 540, false)); // past from, below 600: restored in between
+        tailer.fetch(out::add);
+        PositionLostSignal lost = assertThrows(PositionLostSignal.class, () -> tailer.fetch(out::add));
+        assertEquals(502, lost.from);
+        assertTrue(lost.getMessage().contains("the server's last tick 540 is below 600 that the stream had seen"),
+                lost.getMessage());
     }
 
     @Test

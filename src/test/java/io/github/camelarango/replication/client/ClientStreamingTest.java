@@ -131,6 +131,33 @@ class ClientStreamingTest {
     }
 
     @Test
+    void aTailThatDoesNotRegisterSendsNoIdentityNotEvenTheConfiguredOne() {
+        server.on("GET", "/_db/_system/_api/wal/tail", dump(204, Map.of("x-arango-replication-checkmore", "false",
+                "x-arango-replication-frompresent", "true", "x-arango-replication-lastincluded", "0",
+                "x-arango-replication-lastscanned", "20", "x-arango-replication-lasttick", "20"), null));
+        try (WalTailResponse tail = client.walTail(new WalTailRequest(10, 20L, 0, null, false, null, false, null, null,
+                null, false))) {
+            assertFalse(tail.hasContent());
+        }
+        assertEquals("from=10&to=20&includeSystem=false", server.last().query());
+        assertEquals("Invalid value for option register: 'false'; allowed is true when serverId, syncerId or "
+                     + "clientInfo is given", assertThrows(IllegalArgumentException.class, () -> new WalTailRequest(10,
+                null, 0, null, false, null, null, "7", null, null, false)).getMessage());
+    }
+
+    @Test
+    void walUnregisterDeletesTheRegistrationOfTheGivenIds() {
+        server.on("DELETE", "/_db/_system/_api/wal/tail", new CannedArangoServer.Answer(204, Map.of(), null));
+        client.walUnregister("64074660150299", "17");
+        assertEquals("DELETE", server.last().method());
+        assertEquals("serverId=64074660150299&syncerId=17", server.last().query());
+        assertEquals("Invalid value for option serverId: 'null'; allowed is a serverId or a syncerId (the "
+                     + "registration to remove)", assertThrows(IllegalArgumentException.class,
+                () -> client.walUnregister(null, null)).getMessage());
+        assertEquals(0, client.leasedConnections());
+    }
+
+    @Test
     void dumpUnwrapsEnvelopesAndKeepsBareDocuments() {
         server.on("GET", "/_db/_system/_api/replication/dump",
                 dump(200, Map.of("x-arango-replication-checkmore", "true", "x-arango-replication-lastincluded", "1"),

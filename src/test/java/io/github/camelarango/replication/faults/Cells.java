@@ -111,7 +111,7 @@ final class Cells {
                 r -> {
                     r.at(Phase.SNAPSHOT, r.emulator::expireAllBatches);
                     r.workload.run(20);
-                }).awaiting("12.8"));
+                }));
         cells.add(converges(Fault.BATCH_EXPIRY, Phase.HANDOFF, "the snapshot is complete: the tail goes on from its tick",
                 r -> {
                     r.at(Phase.HANDOFF, r.emulator::expireAllBatches);
@@ -122,7 +122,7 @@ final class Cells {
                     r.options("batchTtl=3000");
                     r.at(Phase.SNAPSHOT, () -> Thread.sleep(4500));
                     r.workload.run(20);
-                }).awaiting("12.8"));
+                }));
         cells.add(converges(Fault.SLOW_SINK, Phase.HANDOFF,
                 "the snapshot is complete: an expired hand-off batch costs nothing while the WAL is kept", r -> {
                     r.options("batchTtl=3000");
@@ -148,14 +148,14 @@ final class Cells {
         cells.add(converges(Fault.SERVER_PURGE_WHILE_STOPPED, Phase.SNAPSHOT, kept, r -> {
             r.at(Phase.SNAPSHOT, r::stopFromTheRoute);
             purgeWhileStopped(r);
-        }).awaiting("12.4"));
+        }));
         cells.add(converges(Fault.SERVER_PURGE_WHILE_STOPPED, Phase.HANDOFF,
                 kept + "; the first tail call fails, which releases the hand-off batch (item 4c)", r -> {
                     r.faults().failNext("GET", TAIL, 503, 503, 1);
                     r.at(Phase.SNAPSHOT, () -> r.workload.run(20));
                     r.at(Phase.HANDOFF, r::stopFromTheRoute);
                     purgeWhileStopped(r);
-                }).awaiting("12.4"));
+                }));
         for (Phase phase : List.of(Phase.IN_TRANSACTION, Phase.TAIL)) {
             cells.add(converges(Fault.SERVER_PURGE_WHILE_STOPPED, phase,
                     kept + "; the JVM is killed with tail answers read ahead of its committed position (item 4a)", r -> {
@@ -174,7 +174,7 @@ final class Cells {
                         r.start();
                         r.sink.await(killed, tx != null ? "20 events into the transaction" : "40 changes into the backlog");
                         purgeWhileStopped(r);
-                    }).inChildJvm().awaiting("12.4"));
+                    }).inChildJvm());
         }
     }
 
@@ -244,14 +244,14 @@ final class Cells {
             r.atSnapshotDocument(r.seedDocuments + 5 + r.random.nextInt(r.seedDocuments / 2),
                     () -> r.emulator.restoreHotBackup(backup));
             afterRestore(r, before);
-        }, RESNAPSHOT).awaiting("12.1"));
+        }, RESNAPSHOT));
         cells.add(stopsLoudly(Fault.RESTORED_SERVER, Phase.HANDOFF, "backup", restored, r -> {
             HotBackup backup = r.emulator.hotBackup();
             r.workload.run(20);
             long before = r.emulator.lastTick();
             r.at(Phase.HANDOFF, () -> r.emulator.restoreHotBackup(backup));
             afterRestore(r, before);
-        }, RESNAPSHOT).awaiting("12.1"));
+        }, RESNAPSHOT));
         cells.add(stopsLoudly(Fault.RESTORED_SERVER, Phase.IN_TRANSACTION, "backup", restored, r -> {
             r.start();
             r.awaitSnapshot();
@@ -262,7 +262,7 @@ final class Cells {
                 r.emulator.restoreHotBackup(backup);
             });
             afterRestore(r, before[0]);
-        }, RESNAPSHOT).awaiting("12.1"));
+        }, RESNAPSHOT));
         cells.add(stopsLoudly(Fault.RESTORED_SERVER, Phase.TAIL, "backup", restored, r -> {
             r.start();
             r.awaitSnapshot();
@@ -271,7 +271,7 @@ final class Cells {
             r.workload.run(40);
             awaitCaughtUp(r);
             restoreWhileStopped(r, backup);
-        }, RESNAPSHOT).awaiting("12.1"));
+        }, RESNAPSHOT));
 
         cells.add(stopsLoudly(Fault.RESTORED_SERVER_PAST_WITNESS, Phase.TAIL, "backup",
                 restored + "; the last delivered change is older than the backup, the committed position is not: a "
@@ -284,7 +284,7 @@ final class Cells {
                     r.workload.runUncaptured(20);
                     Thread.sleep(1500); // the idle stream saves its position past the filtered markers
                     restoreWhileStopped(r, backup);
-                }, RESNAPSHOT).awaiting("12.1"));
+                }, RESNAPSHOT));
 
         String replaced = "another server answers: a position of the old one is lost, loudly (item 1)";
         for (Phase phase : List.of(Phase.SNAPSHOT, Phase.HANDOFF)) {
@@ -296,7 +296,7 @@ final class Cells {
                 });
                 r.recreateSchemaAndData(r.seedDocuments);
                 r.writePast(before[0]);
-            }, RESNAPSHOT).awaiting("12.1"));
+            }, RESNAPSHOT));
         }
         cells.add(stopsLoudly(Fault.REPLACED_SERVER, Phase.TAIL, "is not server", replaced, r -> {
             r.start();
@@ -309,7 +309,7 @@ final class Cells {
             r.recreateSchemaAndData(r.seedDocuments);
             r.writePast(before);
             r.start();
-        }, RESNAPSHOT).awaiting("12.1"));
+        }, RESNAPSHOT));
     }
 
     /** The route stops, the server goes back to the backup and gets new writes past the old ticks, the route starts. */

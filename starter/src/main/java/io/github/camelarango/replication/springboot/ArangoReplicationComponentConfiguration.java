@@ -288,6 +288,16 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
     @Deprecated
     private Integer maxTransactionEvents;
     /**
+     * The least time between two registrations of the changes consumer at the server
+     * while its committed position moves. The consumer is registered as a replication
+     * client at its committed position (during a snapshot: the snapshot's tick), never
+     * ahead of it, so that the server keeps the write-ahead log it still needs; the
+     * server keeps a registration for its client TTL (7200 s by default) after the
+     * last one, and the consumer renews it at least every 10 minutes. A duration such
+     * as 500ms, 10s or 2m; a number alone is milliseconds.
+     */
+    private Duration registrationInterval;
+    /**
      * The size in bytes of the first dump chunk of a collection; later chunks grow by
      * a quarter up to snapshotMaxChunkSize (or this size, when larger).
      */
@@ -313,6 +323,15 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * a stop or crash in it delivers it again whole from its start.
      */
     private Long transactionBufferSize;
+    /**
+     * Whether the changes consumer removes its registration at the server when it
+     * stops (DELETE /_api/wal/tail, on servers that offer it). By default the
+     * registration stays at the committed position, so that the server keeps the
+     * write-ahead log from there for its client TTL (7200 s by default) and a restart
+     * within it misses nothing; set it for a consumer that will not come back, so that
+     * the server may purge that log sooner.
+     */
+    private Boolean unregisterOnStop;
     /**
      * The id of the dump batch (snapshot) used by inventory, dump, extendDumpBatch,
      * deleteDumpBatch and the revision operations.
@@ -823,6 +842,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
         this.maxTransactionEvents = maxTransactionEvents;
     }
 
+    public Duration getRegistrationInterval() {
+        return registrationInterval;
+    }
+
+    public void setRegistrationInterval(Duration registrationInterval) {
+        this.registrationInterval = registrationInterval;
+    }
+
     public Integer getSnapshotChunkSize() {
         return snapshotChunkSize;
     }
@@ -853,6 +880,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setTransactionBufferSize(Long transactionBufferSize) {
         this.transactionBufferSize = transactionBufferSize;
+    }
+
+    public Boolean getUnregisterOnStop() {
+        return unregisterOnStop;
+    }
+
+    public void setUnregisterOnStop(Boolean unregisterOnStop) {
+        this.unregisterOnStop = unregisterOnStop;
     }
 
     public String getBatchId() {
