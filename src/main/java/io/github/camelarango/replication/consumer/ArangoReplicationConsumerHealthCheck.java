@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.client.ArangoConnectionException;
 import io.github.camelarango.replication.client.ArangoReplicationException;
+import io.github.camelarango.replication.offsets.OffsetFencedException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
@@ -15,7 +16,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, a transaction larger than
  * maxTransactionEvents, an answer without a protocol header, a marker it does not know or a renamed collection under
- * their FAIL policies, an Error thrown while reading or delivering a change — with a message saying what happened and
+ * their FAIL policies, an Error thrown while reading or delivering a change, a commit refused because another stream
+ * claimed the offset key (until a restart) — with a message saying what happened and
  * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
  * as details.
@@ -62,7 +64,8 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
     }
 
     private String message(Throwable failure) {
-        if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException) {
+        if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException
+            || failure instanceof OffsetFencedException) {
             return failure.getMessage(); // their own words: what happened and how the consumer recovers
         }
         if (failure instanceof ArangoConnectionException) {
