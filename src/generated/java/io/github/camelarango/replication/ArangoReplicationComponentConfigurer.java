@@ -33,18 +33,18 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         return target.getConfiguration();
     }
 
-    private io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration getOrCreateProducerConfiguration(ArangoReplicationComponent target) {
-        if (target.getProducerConfiguration() == null) {
-            target.setProducerConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration());
-        }
-        return target.getProducerConfiguration();
-    }
-
     private io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration getOrCreateConsumerConfiguration(ArangoReplicationComponent target) {
         if (target.getConsumerConfiguration() == null) {
             target.setConsumerConfiguration(new io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration());
         }
         return target.getConsumerConfiguration();
+    }
+
+    private io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration getOrCreateProducerConfiguration(ArangoReplicationComponent target) {
+        if (target.getProducerConfiguration() == null) {
+            target.setProducerConfiguration(new io.github.camelarango.replication.producer.ArangoReplicationProducerConfiguration());
+        }
+        return target.getProducerConfiguration();
     }
 
     @Override
@@ -68,6 +68,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": getOrCreateApplierConfiguration(target).setAutoStart(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "badlinepolicy":
+        case "badLinePolicy": getOrCreateConsumerConfiguration(target).setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchid":
         case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
@@ -182,6 +184,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": getOrCreateConsumerConfiguration(target).setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": getOrCreateConsumerConfiguration(target).setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
@@ -224,6 +228,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": return java.lang.Boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
         case "batchttl":
@@ -338,6 +344,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
@@ -376,6 +384,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "autoStart": return getOrCreateApplierConfiguration(target).getAutoStart();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "badlinepolicy":
+        case "badLinePolicy": return getOrCreateConsumerConfiguration(target).getBadLinePolicy();
         case "batchid":
         case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
         case "batchttl":
@@ -490,6 +500,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return getOrCreateProducerConfiguration(target).getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return getOrCreateConsumerConfiguration(target).getTransactionBufferSize();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return getOrCreateConsumerConfiguration(target).getUnknownMarkerPolicy();

@@ -42,6 +42,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "badlinepolicy":
+        case "badLinePolicy": target.getConsumerConfiguration().setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchid":
         case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
@@ -171,6 +173,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": target.getConsumerConfiguration().setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.getConsumerConfiguration().setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
@@ -210,6 +214,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
         case "batchttl":
@@ -339,6 +345,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
@@ -379,6 +387,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "badlinepolicy":
+        case "badLinePolicy": return target.getConsumerConfiguration().getBadLinePolicy();
         case "batchid":
         case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":
@@ -508,6 +518,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return target.getProducerConfiguration().getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return target.getConsumerConfiguration().getTransactionBufferSize();
         case "ttl": return target.getProducerConfiguration().getTtl();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getConsumerConfiguration().getUnknownMarkerPolicy();

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(92);
+        Set<String> props = new HashSet<>(94);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -35,6 +35,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
+        props.add("badLinePolicy");
         props.add("batchId");
         props.add("batchTtl");
         props.add("bodyType");
@@ -109,6 +110,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("timeUnit");
         props.add("to");
         props.add("tombstoneOnDelete");
+        props.add("transactionBufferSize");
         props.add("ttl");
         props.add("unknownMarkerPolicy");
         props.add("upsertOp");

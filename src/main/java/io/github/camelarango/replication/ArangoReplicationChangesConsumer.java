@@ -282,7 +282,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return consumerStatus().openTransactions();
     }
 
-    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by maxTransactionEvents)")
+    @ManagedAttribute(description = "Changes held in memory for open WAL transactions (bounded by transactionBufferSize)")
     public long getBufferedTransactionEvents() {
         return consumerStatus().bufferedTransactionEvents();
     }

@@ -146,7 +146,7 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The write-ahead log tick of the change (unsigned 64-bit decimal); for snapshot rows and dump documents the snapshot tick, for loggerState the server's lastLogTick.", javaType = "java.lang.String")
     public static final String TICK = "CamelArangoReplicationTick";
 
-    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, GAP (positionLostPolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
+    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, GAP (positionLostPolicy SKIP), SKIPPED (a line the consumer could not read, badLinePolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
     public static final String CHANGE_TYPE = "CamelArangoReplicationChangeType";
 
     @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps, and for an UNKNOWN marker without a numeric type.", javaType = "java.lang.Integer")

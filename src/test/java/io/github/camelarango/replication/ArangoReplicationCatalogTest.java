@@ -84,7 +84,7 @@ class ArangoReplicationCatalogTest extends CamelTestSupport {
                 }
             }
         }
-        assertEquals(71, options, "every option is declared once, in one of the four configurations");
+        assertEquals(73, options, "every option is declared once, in one of the four configurations");
         for (String name : List.of("client", "useGlobalSslContextParameters", "host", "password")) {
             assertNotNull(componentProperties.get(name), "component option " + name + " is not in the catalog");
         }

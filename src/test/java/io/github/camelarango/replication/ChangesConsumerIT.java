@@ -220,21 +220,37 @@ class ChangesConsumerIT extends ChangesConsumerTestSupport {
     }
 
     @Test
-    void transactionLargerThanTheBufferStopsTheConsumerWithAClearHealthMessage() throws Exception {
+    void transactionLargerThanTheBufferIsDeliveredWholeWithThePositionHeldUntilItsCommit() throws Exception {
         try (CaptureFixture f = fixture("orders")) {
+            List<String> positionsDuring = new CopyOnWriteArrayList<>();
             ReplicaSink sink = new ReplicaSink();
-            route("arango-replication:changes?snapshotMode=NEVER&maxTransactionEvents=2&offsetRepository=#offsets"
-                  + "&initialDelay=0&" + f.connection(), sink);
-            awaitCommitted(changesConsumer().getOffsetKey());
-            f.db.collection("orders").insertDocuments(List.of(Map.of("_key", "a"), Map.of("_key", "b"), Map.of("_key", "c")));
+            route("arango-replication:changes?snapshotMode=NEVER&transactionBufferSize=1024&maxEventsPerPoll=50"
+                  + "&offsetRepository=#offsets&initialDelay=0&" + f.connection(), exchange -> {
+                      Object docKey = exchange.getMessage().getHeader(ArangoReplicationConstants.KEY);
+                      if (String.valueOf(docKey).startsWith("t")) {
+                          positionsDuring.add(offsets.getState(changesConsumer().getOffsetKey()));
+                      }
+                  }, sink);
+            String key = changesConsumer().getOffsetKey();
+            awaitCommitted(key);
+            String before = offsets.getState(key);
+            List<Map<String, Object>> documents = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                documents.add(Map.of("_key", "t" + i, "payload", "x".repeat(40)));
+            }
+            f.db.collection("orders").insertDocuments(documents);
             f.insert("orders", Map.of("_key", "after"));
-            await("the failure", () -> changesConsumer().consumerStatus().lastFailure() != null);
-            String message = health().getMessage().orElse("");
-            assertEquals(HealthCheck.State.DOWN, health().getState());
-            assertTrue(message.contains("maxTransactionEvents=2") && message.contains("Raise maxTransactionEvents"),
-                    message);
-            Thread.sleep(300);
-            assertEquals(0, sink.count(), "no partial transaction and nothing after it is delivered");
+            await("the transaction and the change after it", () -> sink.count() == 301);
+            assertEquals(301, sink.received().stream().map(Received::key).distinct().count());
+            assertEquals("after", sink.received().get(300).key());
+            assertEquals(300, positionsDuring.size());
+            long beforeTick = ChangePosition.parse(before).from();
+            assertEquals(List.of(beforeTick), positionsDuring.stream().map(p -> ChangePosition.parse(p).from())
+                    .distinct().toList(), "no position inside the transaction is committed while it is delivered");
+            await("the position after the change after it", () -> ChangePosition.parse(offsets.getState(key)).from()
+                    == Long.parseUnsignedLong(sink.received().get(300).tick()));
+            assertEquals(HealthCheck.State.UP, health().getState());
+            assertNull(changesConsumer().consumerStatus().lastFailure());
         }
     }
 

@@ -54,10 +54,11 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(23, options);
+        assertEquals(25, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
+        assertEquals(List.of("FAIL", "SKIP"), texts(properties.get("badLinePolicy").get("enum")));
         assertEquals("FAIL", properties.get("unknownMarkerPolicy").get("defaultValue").asText());
         assertEquals(List.of("FOLLOW", "FAIL"), texts(properties.get("collectionRenamePolicy").get("enum")));
         assertEquals("FOLLOW", properties.get("collectionRenamePolicy").get("defaultValue").asText());

@@ -23,6 +23,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration target = (io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": target.setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
         case "bodytype":
@@ -63,6 +65,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "transactionbuffersize":
+        case "transactionBufferSize": target.setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": target.setUnknownMarkerPolicy(property(camelContext, io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class, value)); return true;
         case "upsertop":
@@ -74,6 +78,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchttl":
         case "batchTtl": return long.class;
         case "bodytype":
@@ -114,6 +120,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return int.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "transactionbuffersize":
+        case "transactionBufferSize": return long.class;
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return io.github.camelarango.replication.cdc.UnknownMarkerPolicy.class;
         case "upsertop":
@@ -126,6 +134,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration target = (io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "badlinepolicy":
+        case "badLinePolicy": return target.getBadLinePolicy();
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
         case "bodytype":
@@ -166,6 +176,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailChunkSize": return target.getTailChunkSize();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "transactionbuffersize":
+        case "transactionBufferSize": return target.getTransactionBufferSize();
         case "unknownmarkerpolicy":
         case "unknownMarkerPolicy": return target.getUnknownMarkerPolicy();
         case "upsertop":

@@ -110,8 +110,7 @@ final class CapturePhases {
     /**
      * One fetch from the current reader; returns whether more may be fetched at once.
      *
-     * @throws PositionLostException        when the position is lost under the FAIL policy
-     * @throws TransactionTooLargeException when a transaction exceeds the buffer limit
+     * @throws PositionLostException when the position is lost under the FAIL policy
      */
     boolean fetch() {
         if (snapshotToStart || snapshotToResume != null) {
@@ -130,9 +129,6 @@ final class CapturePhases {
                 releaseHandOff();
                 onTailPositionLost(e);
                 return true;
-            } catch (TransactionTooLargeException e) {
-                LOG.error(e.getMessage()); // the response was half processed: the stream cannot go on
-                throw e;
             }
         }
         return false;
@@ -186,7 +182,7 @@ final class CapturePhases {
         }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize()),
+                        options.maxDumpChunkSize(), new BadLineRule(options)),
                 options.filter(), catalog, metrics, progressLog, clock, resume);
         try {
             reader.start();
@@ -204,8 +200,10 @@ final class CapturePhases {
             loadCatalog();
         }
         ChangeFilter filter = options.filter();
-        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog,
-                new TransactionBuffer(options.maxTransactionEvents()), from, options, metrics);
+        TransactionBuffer transactions = new TransactionBuffer(options.transactionBufferSize(),
+                options.maxTransactionEvents());
+        WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, transactions, from, options,
+                metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
                 idleWait, metrics, options.tailChunkSize(), filter);
         tailed = true;

@@ -126,6 +126,30 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
     }
 
     /**
+     * The event standing for a line that could not be read ({@link BadLinePolicy#SKIP}): its data names the reason,
+     * the line number, the tick or the collection, and the first 200 bytes of the line; committing it moves the
+     * stream no further than {@code position}, the position reached before the line.
+     */
+    public static ChangeEvent skipped(long tick, String database, String collection, ReplicationSource.BadLine line,
+                                      ChangePosition position) {
+        RawJson data = RawJson.write(skipped -> {
+            skipped.writeStartObject();
+            skipped.writeStringField("reason", line.reason());
+            skipped.writeNumberField("lineNumber", line.lineNumber());
+            if (line.tick() != null) {
+                skipped.writeStringField("tick", Ticks.format(line.tick()));
+            }
+            if (collection != null) {
+                skipped.writeStringField("collection", collection);
+            }
+            skipped.writeStringField("lineStart", line.lineStart());
+            skipped.writeEndObject();
+        });
+        return new ChangeEvent(tick, ChangeType.SKIPPED, ChangeType.SKIPPED.markerType(), database, collection, null,
+                null, null, null, collection != null, data, position);
+    }
+
+    /**
      * The tree of {@link #rawData()}, built on the first call (numbers as written: see {@link RawJson}). Read it, do
      * not change it.
      */

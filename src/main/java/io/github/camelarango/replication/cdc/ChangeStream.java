@@ -23,7 +23,7 @@ import io.github.camelarango.replication.client.Require;
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
- * open transactions, bounded by {@code maxTransactionEvents}). Nothing is fetched while the caller does not poll, so
+ * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is fetched while the caller does not poll, so
  * a slow caller slows the fetching. A caller must poll at least once per third of {@code batchTtl} during a snapshot,
  * or the batch expires (handled as a lost position).
  * <p>
@@ -86,14 +86,13 @@ public final class ChangeStream implements AutoCloseable {
     /**
      * Returns the next events, at most {@code maxEvents}, in order; possibly none (idle WAL, filtered changes).
      *
-     * @throws PositionLostException        when the position is lost and the policy is FAIL (again on every poll)
-     * @throws TransactionTooLargeException when a transaction exceeds {@code maxTransactionEvents} (again on every
-     *                                      poll)
-     * @throws ChangeStreamException        when the stream stopped at a change it must not pass under its options
-     *                                      (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed
-     *                                      collection under {@link CollectionRenamePolicy#FAIL}), after the events
-     *                                      before it were returned (again on every poll)
-     * @throws IllegalStateException        after {@link #close()}
+     * @throws PositionLostException when the position is lost and the policy is FAIL (again on every poll)
+     * @throws ChangeStreamException when the stream stopped at a change it must not pass under its options
+     *                               (an unknown marker under {@link UnknownMarkerPolicy#FAIL}, a renamed collection
+     *                               under {@link CollectionRenamePolicy#FAIL}, a bad line under
+     *                               {@link BadLinePolicy#FAIL}), after the events before it were returned (again on
+     *                               every poll)
+     * @throws IllegalStateException after {@link #close()}
      */
     public List<ChangeEvent> poll(int maxEvents) {
         Require.positive("maxEvents", maxEvents);
@@ -107,7 +106,7 @@ public final class ChangeStream implements AutoCloseable {
             List<ChangeEvent> events;
             try {
                 events = fetchAndDrain(maxEvents);
-            } catch (PositionLostException | TransactionTooLargeException e) {
+            } catch (PositionLostException e) {
                 failure = e;
                 throw e;
             } catch (RuntimeException e) {
@@ -151,8 +150,8 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * The failure that stopped this stream (a lost position under the FAIL policy, a transaction over the buffer
-     * limit, an unknown marker or a renamed collection under their FAIL policies), which every {@link #poll} throws
+     * The failure that stopped this stream (a lost position under the FAIL policy, an unknown marker, a renamed
+     * collection or a bad line under their FAIL policies), which every {@link #poll} throws
      * again until {@link #rewind()}; empty while the stream is healthy.
      * Transient failures (network, server errors) are thrown by {@code poll} once and are not kept: the next poll
      * retries.

@@ -89,7 +89,7 @@ public final class ChangeStreamMetrics {
         return openTransactions.get();
     }
 
-    /** Events held for open transactions (bounded by {@code maxTransactionEvents}), as of the last tail answer. */
+    /** Events held for open transactions (bounded by {@code transactionBufferSize}: a larger transaction streams through), as of the last tail answer. */
     public long bufferedTransactionEvents() {
         return bufferedTransactionEvents.get();
     }

@@ -22,6 +22,7 @@ public final class ChangeStreamOptions {
     private final PositionLostPolicy positionLostPolicy;
     private final UnknownMarkerPolicy unknownMarkerPolicy;
     private final CollectionRenamePolicy collectionRenamePolicy;
+    private final BadLinePolicy badLinePolicy;
     private final ChangeFilter filter;
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
@@ -30,6 +31,7 @@ public final class ChangeStreamOptions {
     private final Duration idleMinWait;
     private final Duration idleMaxWait;
     private final int maxTransactionEvents;
+    private final long transactionBufferSize;
     private final Duration progressLogInterval;
 
     private ChangeStreamOptions(Builder b) {
@@ -38,6 +40,7 @@ public final class ChangeStreamOptions {
         this.positionLostPolicy = b.positionLostPolicy;
         this.unknownMarkerPolicy = b.unknownMarkerPolicy;
         this.collectionRenamePolicy = b.collectionRenamePolicy;
+        this.badLinePolicy = b.badLinePolicy;
         this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
@@ -46,6 +49,7 @@ public final class ChangeStreamOptions {
         this.idleMinWait = b.idleMinWait;
         this.idleMaxWait = b.idleMaxWait;
         this.maxTransactionEvents = b.maxTransactionEvents;
+        this.transactionBufferSize = b.transactionBufferSize;
         this.progressLogInterval = b.progressLogInterval;
     }
 
@@ -72,6 +76,10 @@ public final class ChangeStreamOptions {
 
     public CollectionRenamePolicy collectionRenamePolicy() {
         return collectionRenamePolicy;
+    }
+
+    public BadLinePolicy badLinePolicy() {
+        return badLinePolicy;
     }
 
     public ChangeFilter filter() {
@@ -106,6 +114,10 @@ public final class ChangeStreamOptions {
         return maxTransactionEvents;
     }
 
+    public long transactionBufferSize() {
+        return transactionBufferSize;
+    }
+
     public Duration progressLogInterval() {
         return progressLogInterval;
     }
@@ -117,6 +129,7 @@ public final class ChangeStreamOptions {
         private PositionLostPolicy positionLostPolicy = PositionLostPolicy.FAIL;
         private UnknownMarkerPolicy unknownMarkerPolicy = UnknownMarkerPolicy.FAIL;
         private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
+        private BadLinePolicy badLinePolicy = BadLinePolicy.FAIL;
         private Set<String> includeCollections = Set.of();
         private Set<String> excludeCollections = Set.of();
         private boolean includeSystem;
@@ -128,6 +141,7 @@ public final class ChangeStreamOptions {
         private Duration idleMinWait = Duration.ofMillis(100);
         private Duration idleMaxWait = Duration.ofMillis(2000);
         private int maxTransactionEvents = 100_000;
+        private long transactionBufferSize = 16L * 1024 * 1024;
         private Duration progressLogInterval = Duration.ofSeconds(5);
 
         private Builder() {
@@ -154,6 +168,12 @@ public final class ChangeStreamOptions {
         /** Default {@link UnknownMarkerPolicy#FAIL}. */
         public Builder unknownMarkerPolicy(UnknownMarkerPolicy value) {
             this.unknownMarkerPolicy = notNull("unknownMarkerPolicy", value, UnknownMarkerPolicy.values());
+            return this;
+        }
+
+        /** Default {@link BadLinePolicy#FAIL}. */
+        public Builder badLinePolicy(BadLinePolicy value) {
+            this.badLinePolicy = notNull("badLinePolicy", value, BadLinePolicy.values());
             return this;
         }
 
@@ -232,9 +252,26 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Most events held for open WAL transactions (default 100 000). */
+        /**
+         * Most events held for open WAL transactions (default 100 000); a transaction that would take more streams
+         * through as {@link #transactionBufferSize} describes.
+         *
+         * @deprecated the buffer is bounded in bytes by {@link #transactionBufferSize}; this bound on events stays
+         *             only for configurations that set it
+         */
+        @Deprecated
         public Builder maxTransactionEvents(int value) {
             this.maxTransactionEvents = (int) Require.positive("maxTransactionEvents", value);
+            return this;
+        }
+
+        /**
+         * Most bytes of WAL markers held for open transactions until their commit (default 16 MiB). A transaction
+         * that would take more is delivered as its changes come, each with the position from before the
+         * transaction, which moves to the commit tick at its commit marker: a restart replays it whole.
+         */
+        public Builder transactionBufferSize(long value) {
+            this.transactionBufferSize = Require.positive("transactionBufferSize", value);
             return this;
         }
 

@@ -12,7 +12,8 @@ import io.github.camelarango.replication.client.MarkerType;
  * reports all of them as {@link #UPSERT}: it never guesses whether a document is new. Removals (2302) are
  * {@link #DELETE}; rows read by the initial snapshot are {@link #SNAPSHOT_READ}. {@link #GAP} is the engine's own
  * event, emitted once when the stored position was lost and the {@link PositionLostPolicy#SKIP} policy continues
- * from the oldest tick the server still has. {@link #UNKNOWN} carries a marker the engine does not know
+ * from the oldest tick the server still has; {@link #SKIPPED} stands for a line it could not read
+ * ({@link BadLinePolicy#SKIP}). {@link #UNKNOWN} carries a marker the engine does not know
  * ({@link UnknownMarkerPolicy#DELIVER}).
  */
 public enum ChangeType {
@@ -37,6 +38,11 @@ public enum ChangeType {
     /** The stored position was lost and skipped: changes between two ticks were not delivered. */
     GAP(0),
     /**
+     * A line of a dump or wal/tail answer that could not be read, passed under {@link BadLinePolicy#SKIP}: the change
+     * it held was not delivered.
+     */
+    SKIPPED(0),
+    /**
      * A write-ahead log marker the engine does not know, delivered as it is under
      * {@link UnknownMarkerPolicy#DELIVER}; its marker type is the marker's, when it has a numeric one.
      */
@@ -49,7 +55,8 @@ public enum ChangeType {
     }
 
     /**
-     * The WAL marker type this change comes from, 0 for {@link #SNAPSHOT_READ}, {@link #GAP} and {@link #UNKNOWN}
+     * The WAL marker type this change comes from, 0 for {@link #SNAPSHOT_READ}, {@link #GAP}, {@link #SKIPPED} and
+     * {@link #UNKNOWN}
      * (whose events carry the marker's own type).
      */
     public int markerType() {

@@ -3,6 +3,7 @@ package io.github.camelarango.replication.cdc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import io.github.camelarango.replication.client.DumpResponse;
 import io.github.camelarango.replication.client.ExtendDumpBatchRequest;
 import io.github.camelarango.replication.client.InventoryCollection;
 import io.github.camelarango.replication.client.InventoryRequest;
+import io.github.camelarango.replication.client.MalformedLineException;
 import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.ReplicationHeaders;
 import io.github.camelarango.replication.client.Ticks;
@@ -116,7 +118,7 @@ public final class ClientReplicationSource implements ReplicationSource {
             try (DumpResponse response = client.dump(new DumpRequest(collection, batchId, (long) chunkSize, false,
                     null))) {
                 List<RawDocument> documents = new ArrayList<>();
-                response.rawDocuments().forEachRemaining(documents::add);
+                List<BadLine> badLines = readLines(response.rawDocuments(), documents);
                 ReplicationHeaders headers = response.headers();
                 String answer = "the dump answer of collection '" + collection + "'";
                 if (headers.checkMore() == null) {
@@ -128,7 +130,7 @@ public final class ClientReplicationSource implements ReplicationSource {
                             "without it the dump's progress cannot be followed");
                 }
                 long lastIncluded = headers.lastIncluded() == null ? 0 : headers.lastIncluded();
-                return new DumpChunk(headers.hasMore(), lastIncluded, documents);
+                return new DumpChunk(headers.hasMore(), lastIncluded, documents, badLines);
             }
         });
     }
@@ -140,7 +142,7 @@ public final class ClientReplicationSource implements ReplicationSource {
                 clientInfo);
         try (WalTailResponse response = walTail(call)) {
             List<WalMarker> markers = new ArrayList<>();
-            response.markers().forEachRemaining(markers::add);
+            List<BadLine> badLines = readLines(response.markers(), markers);
             ReplicationHeaders h = response.headers();
             String answer = "the wal/tail answer after tick " + Ticks.format(request.from()) + " of database '"
                     + database() + "' has no ";
@@ -154,7 +156,26 @@ public final class ClientReplicationSource implements ReplicationSource {
             }
             return new TailChunk(h.fromPresent(), h.lastIncluded(),
                     h.lastScanned() == null ? 0 : h.lastScanned(), h.lastTick() == null ? 0 : h.lastTick(),
-                    h.hasMore(), markers);
+                    h.hasMore(), markers, badLines);
+        }
+    }
+
+    /**
+     * Reads every line of an answer into {@code into}; the lines that cannot be read are returned, each with the
+     * number of lines read before it, and the reading goes on after them.
+     */
+    private static <T> List<BadLine> readLines(Iterator<T> lines, List<T> into) {
+        List<BadLine> bad = new ArrayList<>(0);
+        while (true) {
+            try {
+                if (!lines.hasNext()) {
+                    return bad;
+                }
+                into.add(lines.next());
+            } catch (MalformedLineException e) {
+                bad.add(new BadLine(into.size(), e.getLineNumber(), e.getTick(), e.getErrorMessage(),
+                        e.getLineStart()));
+            }
         }
     }
 

@@ -59,8 +59,29 @@ public interface ReplicationSource {
     }
 
 
-    /** A dump chunk: its documents as the server wrote them, and the {@code checkmore}/{@code lastincluded} headers. */
-    record DumpChunk(boolean checkMore, long lastIncluded, List<RawDocument> documents) {
+    /**
+     * A dump chunk: its documents as the server wrote them, the lines that could not be read, and the
+     * {@code checkmore}/{@code lastincluded} headers.
+     */
+    record DumpChunk(boolean checkMore, long lastIncluded, List<RawDocument> documents, List<BadLine> badLines) {
+
+        /** A chunk whose every line was read. */
+        public DumpChunk(boolean checkMore, long lastIncluded, List<RawDocument> documents) {
+            this(checkMore, lastIncluded, documents, List.of());
+        }
+    }
+
+    /**
+     * A line of an answer that could not be read (not JSON, invalid UTF-8, beyond the parser's limits, not what the
+     * protocol says).
+     *
+     * @param before     how many documents or markers of the answer were read before it
+     * @param lineNumber its number in the answer, from 1
+     * @param tick       the tick read from it before the failure, null when none
+     * @param reason     what is wrong
+     * @param lineStart  its first 200 bytes as text
+     */
+    record BadLine(int before, long lineNumber, Long tick, String reason, String lineStart) {
     }
 
     /**
@@ -75,8 +96,14 @@ public interface ReplicationSource {
     record TailRequest(long from, long lastScanned, int chunkSize, String collection, boolean includeSystem) {
     }
 
-    /** A {@code wal/tail} response: its markers (in tick order) and the replication headers. */
+    /** A {@code wal/tail} response: its markers (in tick order), the lines that could not be read, the headers. */
     record TailChunk(boolean fromPresent, long lastIncluded, long lastScanned, long lastTick, boolean checkMore,
-                     List<WalMarker> markers) {
+                     List<WalMarker> markers, List<BadLine> badLines) {
+
+        /** A response whose every line was read. */
+        public TailChunk(boolean fromPresent, long lastIncluded, long lastScanned, long lastTick, boolean checkMore,
+                         List<WalMarker> markers) {
+            this(fromPresent, lastIncluded, lastScanned, lastTick, checkMore, markers, List.of());
+        }
     }
 }

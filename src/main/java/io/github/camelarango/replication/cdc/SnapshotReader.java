@@ -35,8 +35,8 @@ final class SnapshotReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
-    /** The dump settings. */
-    record Settings(Duration batchTtl, int initialChunkSize, int maxChunkSize) {
+    /** The dump settings, and what a line that cannot be read does. */
+    record Settings(Duration batchTtl, int initialChunkSize, int maxChunkSize, BadLineRule badLines) {
     }
 
     private final ReplicationSource source;
@@ -58,6 +58,7 @@ final class SnapshotReader implements AutoCloseable {
     private OptionalLong estimatedTotal = OptionalLong.empty();
     private boolean totalAsked;
     private boolean complete;
+    private boolean halted;
     private Instant startedAt;
 
     SnapshotReader(ReplicationSource source, Settings settings, ChangeFilter filter, CollectionCatalog catalog,
@@ -119,7 +120,7 @@ final class SnapshotReader implements AutoCloseable {
 
     /** Dumps the next chunk and hands its rows to {@code out}; returns false once the snapshot is complete. */
     boolean fetch(Consumer<StreamStep> out) {
-        if (complete) {
+        if (complete || halted) {
             return false;
         }
         ReplicationSource.CollectionInfo collection = pending.peek();
@@ -143,7 +144,10 @@ final class SnapshotReader implements AutoCloseable {
         }
         previousIncluded = chunk.lastIncluded();
         chunkSize = (int) Math.min(settings.maxChunkSize(), Math.round(chunkSize * 1.25));
-        emitRows(collection, chunk.documents(), collectionDone, out);
+        if (!emitRows(collection, chunk, collectionDone, out)) {
+            halted = true; // a bad line stopped the stream: the batch stays until the stream is rewound or closed
+            return false;
+        }
         if (collectionDone) {
             pending.poll();
             previousIncluded = 0;
@@ -159,26 +163,44 @@ final class SnapshotReader implements AutoCloseable {
         return true;
     }
 
-    private void emitRows(ReplicationSource.CollectionInfo collection, List<RawDocument> documents,
-                          boolean collectionDone, Consumer<StreamStep> out) {
+    /**
+     * Hands out the chunk's rows, and its bad lines in their places as the {@link BadLinePolicy} says; the last step
+     * carries the position after the chunk.
+     *
+     * @return false when a bad line halted the stream (nothing after it was handed out)
+     */
+    private boolean emitRows(ReplicationSource.CollectionInfo collection, ReplicationSource.DumpChunk chunk,
+                             boolean collectionDone, Consumer<StreamStep> out) {
         ChangePosition after = position;
         if (collectionDone) {
             after = pending.size() == 1 ? ChangePosition.tail(snapshotTick, 0) : position.withCompleted(collection.name());
         }
         String database = source.database();
-        for (int i = 0; i < documents.size(); i++) {
-            RawDocument doc = documents.get(i);
-            ChangePosition at = i == documents.size() - 1 ? after : position;
-            out.accept(StreamStep.of(ChangeEvent.snapshotRead(snapshotTick, database, collection.name(), collection.cuid(),
-                    doc, at)));
+        List<RawDocument> documents = chunk.documents();
+        List<ReplicationSource.BadLine> badLines = chunk.badLines();
+        int lastBadBefore = badLines.isEmpty() ? -1 : badLines.get(badLines.size() - 1).before();
+        boolean afterCarried = false;
+        for (int i = 0, bad = 0; i <= documents.size(); i++) {
+            for (; bad < badLines.size() && badLines.get(bad).before() <= i; bad++) {
+                if (settings.badLines().inDump(badLines.get(bad), database, collection.name(), snapshotTick,
+                        readInCollection + i, position, out)) {
+                    return false;
+                }
+            }
+            if (i < documents.size()) {
+                afterCarried = i == documents.size() - 1 && lastBadBefore <= i;
+                out.accept(StreamStep.of(ChangeEvent.snapshotRead(snapshotTick, database, collection.name(),
+                        collection.cuid(), documents.get(i), afterCarried ? after : position)));
+            }
         }
-        if (documents.isEmpty() && !after.equals(position)) {
+        if (!afterCarried && !after.equals(position)) {
             out.accept(StreamStep.positionOnly(after));
         }
         position = after;
         readInCollection += documents.size();
         metrics.snapshotProgress(collection.name(), readInCollection, collectionDone, estimatedTotal);
         progressLog.read(collection.name(), documents.size(), readInCollection, estimatedTotal);
+        return true;
     }
 
     /** The collection's current count, for progress only: a failure leaves the total unknown. */

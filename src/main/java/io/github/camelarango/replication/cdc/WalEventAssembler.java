@@ -25,8 +25,13 @@ import org.slf4j.LoggerFactory;
  * before the transaction except the last one, which carries the commit tick. A crash therefore replays a
  * transaction whole. Positions only move forward (unsigned tick order).
  * <p>
- * A marker it does not know goes as the {@link UnknownMarkerPolicy} says; under {@link UnknownMarkerPolicy#FAIL} it
- * ends with a {@link StreamStep#halt halt} and ignores the markers after it.
+ * Large transactions: the {@link TransactionBuffer} holds transactions up to {@code transactionBufferSize} bytes;
+ * a transaction beyond it is streamed through as it comes, each event carrying the position from before the
+ * transaction, and its commit marker moves the position to the commit tick. The stream never stops for size.
+ * <p>
+ * A marker it does not know goes as the {@link UnknownMarkerPolicy} says, a line that could not be read as the
+ * {@link BadLinePolicy} says; under their FAIL policies it ends with a {@link StreamStep#halt halt} and ignores the
+ * markers after it.
  */
 final class WalEventAssembler {
 
@@ -43,7 +48,10 @@ final class WalEventAssembler {
     private final ChangeStreamMetrics metrics;
     /** The unknown marker types already reported at WARN (policy SKIP). */
     private final Set<String> warnedTypes = new HashSet<>();
+    private final BadLineRule badLines;
     private ChangePosition position;
+    /** The tick of the last marker read, for the messages about a bad line after it. */
+    private long lastTick;
     private boolean halted;
 
     WalEventAssembler(String database, CollectionCatalog catalog, TransactionBuffer transactions,
@@ -54,7 +62,9 @@ final class WalEventAssembler {
         this.transactions = transactions;
         this.options = options;
         this.metrics = metrics;
+        this.badLines = new BadLineRule(options);
         this.position = start;
+        this.lastTick = start.from();
     }
 
     /** The position after everything assembled so far. */
@@ -79,14 +89,30 @@ final class WalEventAssembler {
         }
         long tick = marker.tick();
         String tid = marker.tid();
+        lastTick = tick;
         switch (marker.markerType()) {
             case TRANSACTION_START -> transactions.begin(tid, tick);
             case TRANSACTION_COMMIT -> release(transactions.commit(tid), tick, out);
             case TRANSACTION_ABORT -> {
-                transactions.abort(tid);
+                long beginTick = transactions.beginTick(tid).orElse(tick);
+                if (transactions.abort(tid)) {
+                    String db = marker.db() != null ? marker.db() : database;
+                    halt(new StreamedTransactionAbortedException(options.streamKey(), db, tid, beginTick, tick), out);
+                    return;
+                }
                 out.accept(StreamStep.positionOnly(advanceTo(tick, 0)));
             }
             default -> change(marker, out);
+        }
+    }
+
+    /**
+     * A line of the answer that could not be read, in its place among the markers: a halt or a SKIPPED event as the
+     * {@link BadLinePolicy} says; nothing after a halt.
+     */
+    void badLine(ReplicationSource.BadLine line, Consumer<StreamStep> out) {
+        if (!halted) {
+            halted = badLines.inTail(line, database, lastTick, position, out);
         }
     }
 
@@ -105,7 +131,7 @@ final class WalEventAssembler {
         boolean wanted = event != null;
         if (marker.inTransaction()) {
             if (wanted) {
-                transactions.add(marker.tid(), tick, event);
+                inTransaction(marker, event, out);
             } else {
                 transactions.begin(marker.tid(), tick);
             }
@@ -113,6 +139,30 @@ final class WalEventAssembler {
         }
         ChangePosition next = advanceTo(tick, 0);
         out.accept(wanted ? StreamStep.of(event.withPosition(next)) : StreamStep.positionOnly(next));
+    }
+
+    /**
+     * Holds an event of an open transaction, or hands it out at once with the position from before the transaction
+     * when the transaction streams (see {@link TransactionBuffer}).
+     */
+    private void inTransaction(WalMarker marker, ChangeEvent event, Consumer<StreamStep> out) {
+        String tid = marker.tid();
+        boolean streaming = transactions.isStreaming(tid);
+        List<ChangeEvent> now = transactions.add(tid, marker.tick(), event, marker.rawLine().length());
+        if (now.isEmpty()) {
+            return;
+        }
+        if (!streaming) {
+            LOG.info("Change stream '{}' delivers WAL transaction {} (begun at tick {}) as its changes come: it "
+                    + "outgrew transactionBufferSize ({} bytes) or maxTransactionEvents ({}); the position stays "
+                    + "before the transaction until its commit", options.streamKey(), tid,
+                    Ticks.format(transactions.beginTick(tid).orElse(marker.tick())),
+                    options.transactionBufferSize(), options.maxTransactionEvents());
+        }
+        ChangePosition before = advanceTo(marker.tick(), 0);
+        for (ChangeEvent e : now) {
+            out.accept(StreamStep.of(e.withPosition(before)));
+        }
     }
 
     /**

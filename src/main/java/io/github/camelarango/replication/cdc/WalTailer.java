@@ -1,5 +1,6 @@
 package io.github.camelarango.replication.cdc;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -85,8 +86,14 @@ final class WalTailer {
         if (!chunk.fromPresent() && from != 0 && !nothingMissing(chunk)) {
             throw new PositionLostSignal(from, chunk.lastTick());
         }
-        for (WalMarker marker : chunk.markers()) {
-            assembler.accept(marker, out);
+        List<WalMarker> markers = chunk.markers();
+        List<ReplicationSource.BadLine> badLines = chunk.badLines();
+        for (int i = 0, bad = 0; i < markers.size() || bad < badLines.size(); ) {
+            if (bad < badLines.size() && (i == markers.size() || badLines.get(bad).before() <= i)) {
+                assembler.badLine(badLines.get(bad++), out);
+            } else {
+                assembler.accept(markers.get(i++), out);
+            }
         }
         advance(chunk.lastIncluded(), chunk.lastScanned());
         assembler.endOfResponse(from, lastScanned, out);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.BadLinePolicy;
 import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.PositionLostPolicy;
 import io.github.camelarango.replication.cdc.SnapshotMode;
@@ -55,6 +56,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer", defaultValue = "FOLLOW")
     private CollectionRenamePolicy collectionRenamePolicy = CollectionRenamePolicy.FOLLOW;
 
+    @UriParam(label = "consumer", defaultValue = "FAIL")
+    private BadLinePolicy badLinePolicy = BadLinePolicy.FAIL;
+
     @UriParam(label = "consumer", defaultValue = "native", enums = "native,debezium")
     private String envelope = "native";
 
@@ -83,7 +87,11 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     private boolean dumpChunks;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
+    @Deprecated
     private int maxTransactionEvents = 100_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "16777216")
+    private long transactionBufferSize = 16L * 1024 * 1024;
 
     @UriParam(label = "consumer,advanced", defaultValue = "600000", javaType = "java.time.Duration")
     private long batchTtl = 600_000L;
@@ -188,7 +196,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     /**
      * Comma separated change types the changes consumer delivers, all when not set: SNAPSHOT_READ, UPSERT, DELETE,
      * COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE, INDEX_CREATE,
-     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP events are always
+     * INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP (GAP and SKIPPED events are always
      * delivered, UNKNOWN ones as unknownMarkerPolicy says). The write-ahead log writes inserts, updates and replaces
      * alike: all are UPSERT.
      */
@@ -238,6 +246,22 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setCollectionRenamePolicy(CollectionRenamePolicy collectionRenamePolicy) {
         this.collectionRenamePolicy = collectionRenamePolicy;
+    }
+
+    public BadLinePolicy getBadLinePolicy() {
+        return badLinePolicy;
+    }
+
+    /**
+     * What the changes consumer does with a line of a snapshot (dump) or write-ahead log answer it cannot read (not
+     * JSON, invalid UTF-8, nested deeper than the parser allows): FAIL (stop once after delivering the changes before
+     * it, report the consumer DOWN naming the tick or the collection and the line, and the ways out; the line is not
+     * read again until a restart) or SKIP (deliver a SKIPPED change in its place, whose body names the reason, the
+     * tick or collection and the line's first 200 bytes, counted in eventsByType, and go on without the change it
+     * held).
+     */
+    public void setBadLinePolicy(BadLinePolicy badLinePolicy) {
+        this.badLinePolicy = badLinePolicy;
     }
 
     public String getEnvelope() {
@@ -357,16 +381,33 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.dumpChunks = dumpChunks;
     }
 
+    @Deprecated
     public int getMaxTransactionEvents() {
         return maxTransactionEvents;
     }
 
     /**
-     * The most changes of open write-ahead log transactions held in memory until their commit; a larger transaction
-     * fails the consumer with a message saying so.
+     * Deprecated: the memory of open transactions is bounded in bytes by transactionBufferSize. The most changes of
+     * open write-ahead log transactions held in memory until their commit; a transaction that would take more is
+     * delivered as its changes come, as for transactionBufferSize (it no longer fails the consumer).
      */
+    @Deprecated
     public void setMaxTransactionEvents(int maxTransactionEvents) {
         this.maxTransactionEvents = maxTransactionEvents;
+    }
+
+    public long getTransactionBufferSize() {
+        return transactionBufferSize;
+    }
+
+    /**
+     * The most bytes of write-ahead log markers of open transactions held in memory until their commit (16 MiB by
+     * default), so that a transaction is delivered once committed. A transaction that would take more is delivered
+     * as its changes come; its changes carry the position from before the transaction until its commit, so a stop
+     * or crash in it delivers it again whole from its start.
+     */
+    public void setTransactionBufferSize(long transactionBufferSize) {
+        this.transactionBufferSize = transactionBufferSize;
     }
 
     public long getBatchTtl() {

@@ -30,6 +30,7 @@ public final class EngineOptions {
      * @param  includeSystem            whether system collections are captured
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
+    @SuppressWarnings("deprecation") // maxTransactionEvents is still honoured where set
     public static ChangeStreamOptions of(ArangoReplicationConsumerConfiguration consumer, String streamKey,
                                          SnapshotMode snapshotMode, boolean includeSystem) {
         int chunk = consumer.getSnapshotChunkSize();
@@ -39,6 +40,7 @@ public final class EngineOptions {
                 .positionLostPolicy(consumer.getPositionLostPolicy())
                 .unknownMarkerPolicy(consumer.getUnknownMarkerPolicy())
                 .collectionRenamePolicy(consumer.getCollectionRenamePolicy())
+                .badLinePolicy(consumer.getBadLinePolicy())
                 .includeCollections(names(consumer.getCollections()))
                 .excludeCollections(names(consumer.getExcludeCollections()))
                 .includeSystem(includeSystem)
@@ -50,6 +52,7 @@ public final class EngineOptions {
                 .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))
                 .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())
+                .transactionBufferSize(consumer.getTransactionBufferSize())
                 .build();
     }
 

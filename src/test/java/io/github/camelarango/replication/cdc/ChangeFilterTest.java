@@ -43,7 +43,7 @@ class ChangeFilterTest {
         assertEquals("Invalid value for option changeTypes: '[]'; allowed is at least one of [SNAPSHOT_READ, UPSERT, DELETE,"
                      + " COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE, COLLECTION_TRUNCATE,"
                      + " INDEX_CREATE, INDEX_DROP, VIEW_CREATE, VIEW_DROP, VIEW_CHANGE, DATABASE_CREATE, DATABASE_DROP,"
-                     + " GAP, UNKNOWN] (with none nothing would ever be delivered)",
+                     + " GAP, SKIPPED, UNKNOWN] (with none nothing would ever be delivered)",
                 assertThrows(IllegalArgumentException.class, () -> new ChangeFilter(Set.of(), Set.of(), false, Set.of()))
                         .getMessage());
     }

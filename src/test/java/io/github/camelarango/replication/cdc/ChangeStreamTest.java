@@ -477,18 +477,65 @@ class ChangeStreamTest {
     }
 
     @Test
-    void tooLargeTransactionStopsTheStreamUntilRewound() {
+    void transactionBeyondTheBufferIsStreamedWholeWithThePositionHeldUntilItsCommit() {
         seed(0, "a");
-        try (ChangeStream stream = stream(options().maxTransactionEvents(2))) {
+        String[] keys = new String[3_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "t" + i;
+        }
+        try (ChangeStream stream = stream(options().transactionBufferSize(4096))) {
             runUntilCaughtUp(stream);
-            source.transaction("a", "1", "2", "3");
-            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class, () -> {
-                for (int i = 0; i < 10; i++) {
-                    stream.poll(10);
+            ChangePosition before = stream.committedPosition().orElseThrow();
+            source.transaction("a", keys);
+            long commitTick = source.lastTick();
+            List<ChangeEvent> delivered = new ArrayList<>();
+            while (delivered.size() < keys.length) {
+                List<ChangeEvent> events = stream.poll(100);
+                delivered.addAll(events);
+                sink.apply(events);
+                if (!events.isEmpty()) {
+                    stream.commit(events.get(events.size() - 1).position());
                 }
-            });
-            assertEquals(Optional.of(e), stream.failure().map(f -> (TransactionTooLargeException) f));
-            assertThrows(TransactionTooLargeException.class, () -> stream.poll(10), "stays failed");
+                if (delivered.size() < keys.length) {
+                    assertEquals(before.from(), store.load("test").orElseThrow().from(),
+                            "no position inside the transaction is committed (" + delivered.size() + " delivered)");
+                }
+            }
+            assertEquals(List.of(keys), delivered.stream().map(ChangeEvent::key).toList());
+            assertTrue(delivered.subList(0, keys.length - 1).stream().allMatch(e -> e.position().from() < commitTick
+                    && e.position().from() == before.from()), "each streamed event carries the position before it");
+            runUntilCaughtUp(stream);
+            assertEquals(commitTick, store.load("test").orElseThrow().from(), "the commit marker moves the position");
+            assertEquals(source.state(), sink.state());
+            assertTrue(stream.failure().isEmpty());
+            assertEquals(0, stream.metrics().bufferedTransactionEvents());
+        }
+    }
+
+    @Test
+    void aStopInsideAStreamedTransactionReplaysItWhole() {
+        seed(0, "a");
+        String[] keys = new String[500];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "t" + i;
+        }
+        try (ChangeStream stream = stream(options().transactionBufferSize(2048))) {
+            runUntilCaughtUp(stream);
+            source.transaction("a", keys);
+            List<ChangeEvent> firstRun = new ArrayList<>();
+            while (firstRun.size() < 200) {
+                List<ChangeEvent> events = stream.poll(50);
+                firstRun.addAll(events);
+                if (!events.isEmpty()) {
+                    stream.commit(events.get(events.size() - 1).position());
+                }
+            }
+            assertEquals("t0", firstRun.get(0).key(), "streamed before its commit marker was read");
+        }
+        try (ChangeStream restarted = stream(options().transactionBufferSize(2048))) {
+            List<ChangeEvent> replay = runUntilCaughtUp(restarted);
+            assertEquals(List.of(keys), replay.stream().map(ChangeEvent::key).toList(),
+                    "the restart delivers the transaction again from its first change");
         }
     }
 

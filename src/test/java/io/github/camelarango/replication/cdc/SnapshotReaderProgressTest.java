@@ -22,7 +22,8 @@ class SnapshotReaderProgressTest {
 
     private SnapshotReader reader() {
         // chunks of 1000 bytes: the fake answers 10 documents per chunk
-        return new SnapshotReader(source, new SnapshotReader.Settings(Duration.ofMinutes(10), 1000, 1000),
+        return new SnapshotReader(source, new SnapshotReader.Settings(Duration.ofMinutes(10), 1000, 1000,
+                new BadLineRule(ChangeStreamOptions.builder().build())),
                 ChangeFilter.acceptAll(), new CollectionCatalog(ChangeFilter.acceptAll()), metrics,
                 new SnapshotProgressLog(clock, Duration.ofSeconds(1), lines::add), clock, null);
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static io.github.camelarango.replication.cdc.Markers.CUID_A;
 import static io.github.camelarango.replication.cdc.Markers.CUID_B;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WalEventAssemblerTest {
@@ -23,7 +23,7 @@ class WalEventAssemblerTest {
         CollectionCatalog catalog = new CollectionCatalog(options.filter());
         catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false),
                 new ReplicationSource.CollectionInfo("b", CUID_B, false)));
-        return new WalEventAssembler("shop", catalog, new TransactionBuffer(maxTransactionEvents),
+        return new WalEventAssembler("shop", catalog, new TransactionBuffer(16L * 1024 * 1024, maxTransactionEvents),
                 ChangePosition.tail(start, 0), options, new ChangeStreamMetrics());
     }
 
@@ -98,14 +98,59 @@ class WalEventAssemblerTest {
     }
 
     @Test
-    void bufferLimitFailsNamingTransactionLimitAndOption() {
+    void transactionBeyondTheEventLimitStreamsWithThePositionBeforeItsBegin() {
         WalEventAssembler assembler = assembler(Set.of(), 2, 100);
         feed(assembler, Markers.begin("110", "31"), Markers.upsert("111", "31", CUID_A, "a", "1"),
                 Markers.upsert("112", "31", CUID_A, "a", "2"));
-        TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class,
-                () -> feed(assembler, Markers.upsert("113", "31", CUID_A, "a", "3")));
-        assertTrue(e.getMessage().contains("transaction 31"), e.getMessage());
-        assertTrue(e.getMessage().contains("maxTransactionEvents=2"), e.getMessage());
+        assertTrue(events().isEmpty(), "held while within the buffer");
+        feed(assembler, Markers.upsert("113", "31", CUID_A, "a", "3"));
+        assertEquals(List.of("1", "2", "3"), events().stream().map(ChangeEvent::key).toList(),
+                "the held events and the one beyond the limit go out at once");
+        feed(assembler, Markers.upsert("114", "31", CUID_A, "a", "4"));
+        assertEquals(List.of("1", "2", "3", "4"), events().stream().map(ChangeEvent::key).toList());
+        assertTrue(events().stream().allMatch(e -> e.position().equals(ChangePosition.tail(109, 0))),
+                "every streamed event carries the position before the begin");
+        assertEquals(0, assembler.bufferedEvents());
+        feed(assembler, Markers.commit("115", "31"));
+        assertEquals(ChangePosition.tail(115, 0), out.get(out.size() - 1).position(), "the commit moves it on");
+        assertFalse(out.get(out.size() - 1).isEvent());
+    }
+
+    @Test
+    void bytesBeyondTheBufferStreamTheTransaction() {
+        ChangeStreamOptions options = StreamRun.options().build();
+        CollectionCatalog catalog = new CollectionCatalog(options.filter());
+        catalog.seed(List.of(new ReplicationSource.CollectionInfo("a", CUID_A, false)));
+        WalMarker first = Markers.upsert("111", "31", CUID_A, "a", "1");
+        WalEventAssembler assembler = new WalEventAssembler("shop", catalog,
+                new TransactionBuffer(first.rawLine().length() * 2L, 1_000), ChangePosition.tail(100, 0), options,
+                new ChangeStreamMetrics());
+        feed(assembler, Markers.begin("110", "31"), first, Markers.upsert("112", "31", CUID_A, "a", "2"));
+        assertTrue(events().isEmpty(), "two markers fit in the buffer");
+        feed(assembler, Markers.upsert("113", "31", CUID_A, "a", "3"));
+        assertEquals(3, events().size(), "the third one does not: the transaction streams");
+    }
+
+    @Test
+    void anAbortAfterStreamingBeganHaltsNamingTheTransactionAndItsTicks() {
+        WalEventAssembler assembler = assembler(Set.of(), 1, 100);
+        feed(assembler, Markers.begin("110", "31"), Markers.upsert("111", "31", CUID_A, "a", "1"),
+                Markers.upsert("112", "31", CUID_A, "a", "2"), Markers.abort("113", "31"),
+                Markers.upsert("114", "0", CUID_A, "a", "after"));
+        StreamStep last = out.get(out.size() - 1);
+        assertTrue(last.isHalt());
+        String message = last.halt().getMessage();
+        assertTrue(message.contains("WAL transaction 31") && message.contains("begun at tick 110")
+                && message.contains("aborted it at tick 113") && message.contains("transactionBufferSize"), message);
+        assertEquals(List.of("1", "2"), events().stream().map(ChangeEvent::key).toList(), "nothing after the halt");
+    }
+
+    @Test
+    void anAbortOfAHeldTransactionDropsItsEvents() {
+        WalEventAssembler assembler = assembler(Set.of(), 10, 100);
+        feed(assembler, Markers.begin("110", "31"), Markers.upsert("111", "31", CUID_A, "a", "1"),
+                Markers.abort("112", "31"), Markers.upsert("113", "0", CUID_A, "a", "after"));
+        assertEquals(List.of("after"), events().stream().map(ChangeEvent::key).toList());
     }
 
     @Test

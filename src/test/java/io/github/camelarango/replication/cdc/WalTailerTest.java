@@ -84,7 +84,7 @@ class WalTailerTest {
         ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
         ChangeFilter filter = options.filter();
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
-                new TransactionBuffer(100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
+                new TransactionBuffer(1024 * 1024, 100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
                 new ChangeStreamMetrics(), 16384, filter);
     }
