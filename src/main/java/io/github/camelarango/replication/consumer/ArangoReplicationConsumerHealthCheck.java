@@ -15,8 +15,9 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, an answer without a protocol
- * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown while reading or delivering a change, a commit refused because another stream
- * claimed the offset key (until a restart) — with a message saying what happened and
+ * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown
+ * while reading or delivering a change, a commit refused because another stream claimed the offset key (until a
+ * restart) — with a message saying what happened and
  * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
  * as details.
