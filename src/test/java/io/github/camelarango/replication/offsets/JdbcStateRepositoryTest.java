@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +116,30 @@ class JdbcStateRepositoryTest {
         shortLease.setLeaseDuration(Duration.ofMillis(10));
         assertEquals("Invalid value for option leaseDuration: 'PT0.01S'; allowed is a duration of at least one second"
                      + " (PT1S)", assertThrows(IllegalArgumentException.class, shortLease::start).getMessage());
+    }
+
+    /** As camel-main and Spring Boot configure a bean: {@code camel.beans.positions.<option> = <text>}. */
+    @Test
+    void itIsConfiguredAsABeanFromProperties() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("myDataSource", database);
+            JdbcStateRepository repository = new JdbcStateRepository();
+            Map<String, Object> properties = new HashMap<>(Map.of("dataSource", "#bean:myDataSource",
+                    "leaseDuration", "45s", "tableName", "cdc_positions"));
+            PropertyBindingSupport.build().withCamelContext(camel).withTarget(repository).withProperties(properties)
+                    .withRemoveParameters(true).bind();
+            assertEquals(Map.of(), properties, "every property bound");
+            assertSame(database, repository.getDataSource());
+            assertEquals(Duration.ofSeconds(45), repository.getLeaseDuration());
+            repository.start();
+            started.add(repository);
+            repository.setState("k", "v");
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT offset_value FROM cdc_positions")) {
+                assertTrue(row.next());
+                assertEquals("v", row.getString(1));
+            }
+        }
     }
 
     @Test
