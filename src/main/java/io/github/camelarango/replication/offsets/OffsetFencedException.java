@@ -11,7 +11,11 @@ public final class OffsetFencedException extends IllegalStateException {
 
     private final String offsetKey;
 
-    OffsetFencedException(String offsetKey, long epoch, String holder) {
+    /**
+     * @param epoch  the epoch of the deposed claim
+     * @param holder who holds the key now, as a claim refusal names it
+     */
+    public OffsetFencedException(String offsetKey, long epoch, String holder) {
         super("offsetKey '" + offsetKey + "' was claimed by " + holder + " since this stream claimed it (epoch "
               + epoch + "); the commit of this deposed stream is refused so that two streams never write one "
               + "position, and it stops delivering. Restart it to run it again once the other one stopped");
