@@ -7,22 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import io.github.camelarango.replication.client.Require;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,20 +37,17 @@ import org.slf4j.LoggerFactory;
  * A key nobody claims (as any other Camel component uses a {@code StateRepository}) is written as it comes, unless a
  * claim holds it.
  */
-public final class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String>, OffsetOwnership {
+public final class JdbcStateRepository extends LeasedStateRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStateRepository.class);
     /** The longest key the table holds: 512 characters fit in a MySQL utf8mb4 primary key. */
     static final int MAX_KEY_LENGTH = 512;
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
-    private final Clock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private DataSource dataSource;
     private String tableName = "arango_replication_offsets";
-    private Duration leaseDuration = Duration.ofSeconds(30);
     private volatile Sql sql;
-    private ScheduledExecutorService renewer;
 
     /** A claim this repository holds: the key's epoch it took; deposed once another claim took a newer one. */
     private record Held(String offsetKey, long epoch, String owner, AtomicBoolean deposed) {
@@ -76,7 +66,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
 
     /** @param clock the clock of the leases (tests pause a process by stopping its clock) */
     JdbcStateRepository(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     /** The database of the positions (required). */
@@ -100,27 +90,8 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
         return tableName;
     }
 
-    /**
-     * How long a claim of a key outlives its last renewal (renewed every third of it while the stream runs): the
-     * longest a fail-over waits for the key of a process that died or paused; at least one second, default 30
-     * seconds.
-     */
-    public void setLeaseDuration(Duration leaseDuration) {
-        this.leaseDuration = leaseDuration;
-    }
-
-    public Duration getLeaseDuration() {
-        return leaseDuration;
-    }
-
-    /**
-     * Checks the options and creates the table when it is missing.
-     *
-     * @throws IllegalArgumentException naming the option when it is missing or invalid
-     * @throws IllegalStateException    when the table can neither be read nor created
-     */
     @Override
-    protected void doStart() {
+    protected void checkOptions() {
         if (dataSource == null) {
             throw Require.invalid("dataSource", null, "a javax.sql.DataSource (a bean: dataSource=#myDataSource)");
         }
@@ -128,27 +99,18 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             throw Require.invalid("tableName", tableName,
                     "an SQL name of letters, digits and underscores, optionally schema.table");
         }
-        if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw Require.invalid("leaseDuration", leaseDuration, "a duration of at least one second (PT1S)");
-        }
-        sql = new Sql(tableName);
-        createTableIfMissing();
-        renewer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "arango-replication-offset-leases " + tableName);
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = leaseDuration.toMillis() / 3;
-        renewer.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops renewing; the claims still held run out with their lease. */
+    /** Creates the table when it is missing. */
     @Override
-    protected void doStop() {
-        if (renewer != null) {
-            renewer.shutdownNow();
-            renewer = null;
-        }
+    protected void openStore() {
+        sql = new Sql(tableName);
+        createTableIfMissing();
+    }
+
+    @Override
+    protected void closeStore() {
+        // every unit of work closes its connection
     }
 
     @Override
@@ -208,8 +170,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             }
             Row row = read(connection, key);
             if (row != null) {
-                throw new IllegalStateException("offsetKey '" + key + "' is claimed by " + describe(row)
-                                                + "; only its holder may save a position under it");
+                throw claimedByAnother(key, describe(row));
             }
             if (insert(connection, key, value, 0, null, null)) {
                 return;
@@ -225,7 +186,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
     @Override
     public Claim claim(String offsetKey, String owner) {
         checkKey(offsetKey);
-        String claimant = KeyOwnerFile.PROCESS + " (" + owner + ")";
+        String claimant = holder(owner);
         long epoch = call("claim offsetKey '" + offsetKey + "'", connection -> {
             while (true) {
                 Row row = read(connection, offsetKey);
@@ -235,7 +196,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
                     }
                     continue; // inserted by another claimant or writer meanwhile
                 }
-                if (row.owner() != null && row.leaseEnd() > clock.millis()) {
+                if (row.owner() != null && row.leaseEnd() > now()) {
                     throw OffsetOwnership.alreadyUsed(offsetKey, describe(row));
                 }
                 try (PreparedStatement take = connection.prepareStatement(sql.take)) {
@@ -275,7 +236,8 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
     }
 
     /** Extends the lease of every held claim; a claim found deposed is logged once (its next commit is refused). */
-    private void renewLeases() {
+    @Override
+    protected void renewLeases() {
         for (Held claim : held.values()) {
             if (claim.deposed().get()) {
                 continue;
@@ -290,17 +252,12 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
                     }
                 });
                 if (!renewed && claim.deposed().compareAndSet(false, true)) {
-                    LOG.warn("offsetKey '{}' was claimed by another stream since {} claimed it (epoch {}); its next "
-                             + "commit is refused", claim.offsetKey(), claim.owner(), claim.epoch());
+                    logDeposed(claim.offsetKey(), claim.owner(), claim.epoch());
                 }
             } catch (RuntimeException e) {
-                LOG.warn("{}; tried again in {} ms", e.getMessage(), leaseDuration.toMillis() / 3);
+                logRenewalFailed(e);
             }
         }
-    }
-
-    private long leaseEnd() {
-        return clock.millis() + leaseDuration.toMillis();
     }
 
     private static void checkKey(String key) {
@@ -323,10 +280,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
     }
 
     private static String describe(Row row) {
-        if (row == null || row.owner() == null) {
-            return "another stream that stopped since (no claim holds the key now)";
-        }
-        return row.owner() + " (epoch " + row.epoch() + ", lease until " + Instant.ofEpochMilli(row.leaseEnd()) + ")";
+        return row == null ? describe(null, 0, 0) : describe(row.owner(), row.epoch(), row.leaseEnd());
     }
 
     /** Inserts a key's row; false when a row of that key exists already (a concurrent insert won). */

@@ -1,12 +1,10 @@
 package io.github.camelarango.replication.offsets.kafka;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,16 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.camelarango.replication.client.Require;
+import io.github.camelarango.replication.offsets.LeasedStateRepository;
 import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -42,6 +37,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,22 +62,19 @@ import org.slf4j.LoggerFactory;
  * A key nobody claims (as another Camel component uses a {@code StateRepository}) is written by an idempotent
  * producer, unless a claim holds it.
  */
-public final class KafkaStateRepository extends ServiceSupport implements StateRepository<String, String>, OffsetOwnership {
+public final class KafkaStateRepository extends LeasedStateRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStateRepository.class);
-    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
     private static final String POSITION = "position/";
     private static final String CLAIM = "claim/";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     /** The longest a transaction of a writer that died keeps the readers from the records after it. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Clock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private String bootstrapServers;
     private String topic = "arango-replication-offsets";
     private int replicationFactor = -1;
-    private Duration leaseDuration = Duration.ofSeconds(30);
     private Map<String, Object> additionalProperties = new HashMap<>();
 
     /** What the topic says, read up to {@link #catchUp()}; guarded by this. */
@@ -91,7 +84,6 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     private KafkaConsumer<String, String> reader;
     private TopicPartition partition;
     private volatile KafkaProducer<String, String> writer;
-    private ScheduledExecutorService renewer;
 
     /** A claim as the topic holds it; {@code holder} empty once released. */
     private record ClaimRecord(long epoch, long leaseEnd, String holder) {
@@ -111,8 +103,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
 
         @Override
         public String toString() {
-            return isHeld() ? holder + " (epoch " + epoch + ", lease until " + Instant.ofEpochMilli(leaseEnd) + ")"
-                    : "another stream that stopped since (no claim holds the key now)";
+            return describe(holder, epoch, leaseEnd);
         }
     }
 
@@ -145,7 +136,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
 
     /** @param clock the clock of the leases (tests pause a process by stopping its clock) */
     KafkaStateRepository(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     /** The Kafka cluster, {@code host:port[,host:port…]} (required). */
@@ -176,19 +167,6 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     }
 
     /**
-     * How long a claim of a key outlives its last renewal (renewed every third of it while the stream runs): the
-     * longest a fail-over waits for the key of a process that died or paused; at least one second, default 30
-     * seconds.
-     */
-    public void setLeaseDuration(Duration leaseDuration) {
-        this.leaseDuration = leaseDuration;
-    }
-
-    public Duration getLeaseDuration() {
-        return leaseDuration;
-    }
-
-    /**
      * More properties of the store's Kafka clients (admin, consumer, producers), e.g. {@code security.protocol} and
      * {@code sasl.jaas.config}; the store sets the serializers, acks, idempotence, isolation and transactional ids
      * itself.
@@ -201,49 +179,41 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         return additionalProperties;
     }
 
-    /**
-     * Checks the options, creates the topic when missing and reads it to its end.
-     *
-     * @throws IllegalArgumentException naming the option when it is missing or invalid, or when the topic has more
-     *                                  than one partition
-     */
     @Override
-    protected void doStart() throws Exception {
+    protected void checkOptions() {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw Require.invalid("bootstrapServers", bootstrapServers, "host:port[,host:port...] of the Kafka cluster");
         }
         if (topic == null || topic.isBlank()) {
             throw Require.invalid("topic", topic, "the name of a Kafka topic");
         }
-        if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw Require.invalid("leaseDuration", leaseDuration, "a duration of at least one second (PT1S)");
-        }
+    }
+
+    /**
+     * Creates the topic when it is missing and reads it to its end.
+     *
+     * @throws IllegalArgumentException naming the option when the topic has more than one partition
+     */
+    @Override
+    protected void openStore() throws Exception {
         admin = Admin.create(clientConfig());
         createTopicIfMissing();
         partition = new TopicPartition(topic, 0);
         Map<String, Object> readerConfig = clientConfig();
         readerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         readerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        reader = new KafkaConsumer<>(readerConfig, new StringDeserializer(), new StringDeserializer());
-        reader.assign(List.of(partition));
-        reader.seekToBeginning(List.of(partition));
-        catchUp();
+        synchronized (this) {
+            reader = new KafkaConsumer<>(readerConfig, new StringDeserializer(), new StringDeserializer());
+            reader.assign(List.of(partition));
+            reader.seekToBeginning(List.of(partition));
+            catchUp();
+        }
         writer = producer(null);
-        renewer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "arango-replication-offset-leases " + topic);
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = leaseDuration.toMillis() / 3;
-        renewer.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Closes the clients; the claims still held run out with their lease. */
     @Override
-    protected void doStop() {
-        if (renewer != null) {
-            renewer.shutdownNow();
-        }
+    protected void closeStore() {
         held.values().forEach(claim -> claim.producer.close(Duration.ZERO));
         held.clear();
         if (writer != null) {
@@ -286,8 +256,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
             catchUp();
             ClaimRecord current = claims.get(key);
             if (current != null && current.isHeld()) {
-                throw new IllegalStateException("offsetKey '" + key + "' is claimed by " + current
-                                                + "; only its holder may save a position under it");
+                throw claimedByAnother(key, current.toString());
             }
         }
         try {
@@ -309,12 +278,12 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
      */
     @Override
     public Claim claim(String offsetKey, String owner) {
-        String holder = PROCESS + " (" + owner + ")";
+        String holder = holder(owner);
         long epoch;
         synchronized (this) {
             catchUp();
             ClaimRecord current = claims.get(offsetKey);
-            if (current != null && current.isHeld() && current.leaseEnd() > clock.millis()) {
+            if (current != null && current.isHeld() && current.leaseEnd() > now()) {
                 throw OffsetOwnership.alreadyUsed(offsetKey, current.toString());
             }
             epoch = current == null ? 1 : current.epoch() + 1;
@@ -352,7 +321,8 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     }
 
     /** Extends the lease of every held claim; a claim found deposed is logged once (its next commit is refused). */
-    private void renewLeases() {
+    @Override
+    protected void renewLeases() {
         for (Held claim : held.values()) {
             if (claim.deposed) {
                 continue;
@@ -360,11 +330,10 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
             try {
                 if (!writeClaimed(claim, CLAIM + claim.offsetKey,
                         new ClaimRecord(claim.epoch, leaseEnd(), claim.holder).text())) {
-                    LOG.warn("offsetKey '{}' was claimed by another stream since {} claimed it (epoch {}); its next "
-                             + "commit is refused", claim.offsetKey, claim.holder, claim.epoch);
+                    logDeposed(claim.offsetKey, claim.holder, claim.epoch);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("{}; tried again in {} ms", e.getMessage(), leaseDuration.toMillis() / 3);
+                logRenewalFailed(e);
             }
         }
     }
@@ -446,20 +415,34 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         }
     }
 
-    /** The offset after the last record written, committed or not (the high watermark). */
+    /**
+     * The offset after the last record written, committed or not (the high watermark); retried while the broker
+     * answers that it may know it soon (a topic just created).
+     */
     private long endOffset() {
-        try {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                    new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).partitionResult(partition)
-                    .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the end of topic " + topic + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Cannot read the end of topic " + topic + " within " + READ_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the end of topic " + topic, e);
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                        new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).partitionResult(partition)
+                        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot read the end of topic " + topic + ": "
+                                                    + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Cannot read the end of topic " + topic + " within " + READ_TIMEOUT, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the end of topic " + topic, e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the end of topic " + topic, e);
+            }
         }
     }
 
@@ -496,10 +479,6 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
             throw Require.invalid("topic", topic, "a topic of one partition (it has "
                                                   + description.partitions().size() + "), or a name not in use");
         }
-    }
-
-    private long leaseEnd() {
-        return clock.millis() + leaseDuration.toMillis();
     }
 
     private Map<String, Object> clientConfig() {
