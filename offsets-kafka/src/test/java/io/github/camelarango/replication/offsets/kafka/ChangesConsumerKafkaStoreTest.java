@@ -23,11 +23,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,31 +46,14 @@ class ChangesConsumerKafkaStoreTest {
     static final ArangoEmulatorExtension ARANGO = ArangoEmulatorExtension.create(b -> b.authentication("root", "s3cret"));
 
     private static final String KEY = "orders-cdc";
-    private static KafkaClusterTestKit cluster;
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     private final String topic = "offsets-" + UUID.randomUUID();
     private final String database = "db" + UUID.randomUUID().toString().replace("-", "");
     private final List<CamelContext> deployments = new ArrayList<>();
     private ArangoDB driver;
     private ArangoCollection orders;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        cluster.close();
-    }
 
     @BeforeEach
     void connect() {
@@ -103,7 +82,7 @@ class ChangesConsumerKafkaStoreTest {
         URI url = URI.create(ARANGO.url());
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName(name);
-        store.setBootstrapServers(cluster.bootstrapServers());
+        store.setBootstrapServers(KAFKA.bootstrapServers());
         store.setTopic(topic);
         camel.getRegistry().bind("kafka", store);
         camel.addRoutes(new RouteBuilder() {
