@@ -34,9 +34,20 @@ final class ChildJvmRoute implements AutoCloseable {
      */
     static ChildJvmRoute start(List<String> routeArgs, Path sinkFile, long[] offset, RecordingSink sink, Path log)
             throws IOException {
+        return start(List.of(), routeArgs, sinkFile, offset, sink, log);
+    }
+
+    /**
+     * Starts a child JVM running the route, with JVM options (e.g. {@code -Dfaults.clusterRoot=<folder>}).
+     *
+     * @param offset the sink file position read so far, shared across the children of one cell (updated)
+     */
+    static ChildJvmRoute start(List<String> jvmOptions, List<String> routeArgs, Path sinkFile, long[] offset,
+            RecordingSink sink, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"), ChildRouteMain.class.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildRouteMain.class.getName()));
         command.addAll(routeArgs);
         if (!Files.exists(sinkFile)) {
             Files.createFile(sinkFile);

@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * The {@code changes} route in a JVM of its own, for the fault suite's SIGKILL cells (not part of the emulator test
@@ -20,7 +25,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * ChildRouteMain &lt;host&gt; &lt;port&gt; &lt;database&gt; &lt;collections&gt; &lt;offsetFile&gt; &lt;sinkFile&gt; &lt;pauseMillis&gt; [extra URI options]
  * </pre>
- * {@code pauseMillis} slows each delivery down (a slow sink), so that a kill lands inside a phase.
+ * {@code pauseMillis} slows each delivery down (a slow sink), so that a kill lands inside a phase. With the system
+ * property {@code faults.clusterRoot} the JVM is one instance of a fail-over group: a {@link FileLockClusterService} on
+ * that folder and a {@link ClusteredRoutePolicy} run the route only while this JVM leads
+ * {@link ClusterMember#NAMESPACE}.
  */
 public final class ChildRouteMain {
 
@@ -37,10 +45,18 @@ public final class ChildRouteMain {
                 StandardOpenOption.APPEND);
         endIncompleteLine(sinkFile, sink);
         CamelContext camel = new DefaultCamelContext();
+        String clusterRoot = System.getProperty("faults.clusterRoot");
+        if (clusterRoot != null) {
+            camel.addService(fileLockService(clusterRoot));
+        }
         camel.addRoutes(new RouteBuilder() {
             @Override
-            public void configure() {
-                from(uri).routeId(InJvmRoute.ROUTE_ID).process(exchange -> {
+            public void configure() throws Exception {
+                RouteDefinition route = from(uri).routeId(InJvmRoute.ROUTE_ID);
+                if (clusterRoot != null) {
+                    route.routePolicy(ClusteredRoutePolicy.forNamespace(ClusterMember.NAMESPACE));
+                }
+                route.process(exchange -> {
                     if (pause > 0) {
                         Thread.sleep(pause);
                     }
@@ -51,6 +67,15 @@ public final class ChildRouteMain {
         camel.start();
         System.out.println("child route started: " + uri);
         Thread.currentThread().join();
+    }
+
+    /** The file-lock cluster service of a fail-over group's instance: it checks the lock every 200 ms. */
+    static FileLockClusterService fileLockService(String root) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(root);
+        service.setAcquireLockDelay(200, TimeUnit.MILLISECONDS);
+        service.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+        return service;
     }
 
     /** A line cut by the previous run's kill gets its newline, so it cannot swallow the next record. */

@@ -19,7 +19,7 @@ enum Fault {
     TRUNCATE_SMALL("a captured collection is truncated (removes in one transaction)"),
     TRUNCATE_LARGE("a captured collection of 33,000 documents is truncated (one 2004 marker)"),
     SLOW_SINK("one exchange takes longer than batchTtl"),
-    LARGE_TRANSACTION("a transaction larger than the event buffer (110,000 inserts)"),
+    LARGE_TRANSACTION("a transaction of 30,000 inserts, about 8 times the transactionBufferSize of 256 KiB"),
     MALFORMED_LINE("one line of the answers is cut in half (malformed JSON) until repaired"),
     INVALID_UTF8("one line of the answers holds invalid UTF-8 until repaired"),
     LONG_STRING("one line of the answers holds a string of 20,000,001 characters until repaired"),

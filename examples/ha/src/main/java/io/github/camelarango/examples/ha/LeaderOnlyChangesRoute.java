@@ -1,0 +1,26 @@
+package io.github.camelarango.examples.ha;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+
+/**
+ * Change data capture on the leader only: the {@link ClusteredRoutePolicy} of the namespace {@code {{ha.namespace}}}
+ * starts the route on the instance the cluster service elected and stops it when that instance loses the leadership.
+ * All instances keep the position in one offset file under one offset key, so the next leader continues after the
+ * last change the previous one committed. Each change is appended to {@code {{output.dir}}/<collection>.jsonl} with
+ * the name of the instance that captured it.
+ */
+public class LeaderOnlyChangesRoute extends RouteBuilder {
+
+    @Override
+    public void configure() throws Exception {
+        from("arango-replication:changes?collections={{orders.collection}}&snapshotMode=initial"
+                + "&offsetFile={{offsets.file}}&offsetKey={{offsets.key}}")
+                .routeId("orders-on-the-leader")
+                .routePolicy(ClusteredRoutePolicy.forNamespace(getContext().resolvePropertyPlaceholders("{{ha.namespace}}")))
+                .setBody(simple("{\"capturedBy\":\"${camelId}\",\"change\":\"${header.CamelArangoReplicationChangeType}\","
+                                + "\"_key\":\"${header.CamelArangoReplicationKey}\",\"_rev\":\"${header.CamelArangoReplicationRev}\"}"))
+                .to("file:{{output.dir}}?fileName=${header.CamelArangoReplicationCollection}.jsonl"
+                    + "&fileExist=Append&appendChars=\\n");
+    }
+}
