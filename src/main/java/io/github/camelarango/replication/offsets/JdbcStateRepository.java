@@ -300,7 +300,11 @@ public final class JdbcStateRepository extends LeasedStateRepository {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (!isDuplicateKey(e) || read(connection, key) == null) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            rollback(connection); // nothing was written before the insert in this unit of work
+            if (read(connection, key) == null) {
                 throw e;
             }
             return false;
