@@ -11,6 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -61,6 +66,44 @@ class JdbcStateRepositoryTest extends LeasedStateRepositoryContract {
         process().setState("b", "2");
         process().setState("a", "3");
         assertEquals(2, rows());
+    }
+
+    /** The compare-and-set on the epoch: of claims at the same moment, on a new key or a released one, one wins. */
+    @Test
+    void ofClaimsAtOnceExactlyOneWins() throws Exception {
+        int processes = 6;
+        List<LeasedStateRepository> stores = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            stores.add(process());
+        }
+        for (String round : List.of("a new key", "a released key")) {
+            CyclicBarrier together = new CyclicBarrier(processes);
+            ExecutorService threads = Executors.newFixedThreadPool(processes);
+            try {
+                List<Future<OffsetOwnership.Claim>> claims = new ArrayList<>();
+                for (LeasedStateRepository store : stores) {
+                    claims.add(threads.submit(() -> {
+                        together.await();
+                        try {
+                            return store.claim("k", "route 'r'");
+                        } catch (IllegalStateException refused) {
+                            return null;
+                        }
+                    }));
+                }
+                List<OffsetOwnership.Claim> won = new ArrayList<>();
+                for (Future<OffsetOwnership.Claim> claim : claims) {
+                    OffsetOwnership.Claim held = claim.get(60, TimeUnit.SECONDS);
+                    if (held != null) {
+                        won.add(held);
+                    }
+                }
+                assertEquals(1, won.size(), round);
+                won.get(0).close();
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 
     @Test
