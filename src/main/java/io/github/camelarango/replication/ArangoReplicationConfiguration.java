@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.replication;
 
 import io.github.camelarango.replication.client.Require;
@@ -23,7 +38,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Configurer
 public class ArangoReplicationConfiguration implements Cloneable {
 
-    @UriPath(description = "The replication API operation a producer calls, or the mode a consumer runs in")
+    @UriPath(description = "The replication API operation a producer calls, or the mode a consumer runs in. "
+                           + ArangoReplicationOperation.DESCRIBED)
     @Metadata(required = true)
     private ArangoReplicationOperation operation;
 
@@ -170,7 +186,7 @@ public class ArangoReplicationConfiguration implements Cloneable {
     }
 
     /**
-     * The database whose replication API is used (the /_db/<database> prefix of every request).
+     * The database whose replication API is used; its name is part of every request's path (/_db/shop for the database shop).
      */
     public void setDatabase(String database) {
         this.database = database;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.replication;
 
 import org.apache.camel.spi.Metadata;
@@ -9,7 +24,8 @@ import org.apache.camel.spi.Metadata;
  */
 public final class ArangoReplicationConstants {
 
-    @Metadata(label = "producer", description = "The operation to call for this message; overrides the operation in the endpoint URI.",
+    @Metadata(label = "producer", description = "The operation to call for this message; overrides the operation in the endpoint URI. "
+                                                  + ArangoReplicationOperation.DESCRIBED,
               javaType = "io.github.camelarango.replication.ArangoReplicationOperation")
     public static final String OPERATION = "CamelArangoReplicationOperation";
 
@@ -27,7 +43,7 @@ public final class ArangoReplicationConstants {
     @Metadata(description = "The latest tick in the server's write-ahead log when it answered (x-arango-replication-lasttick).",
               javaType = "java.lang.String")
     public static final String LAST_TICK = "CamelArangoReplicationLastTick";
-    @Metadata(description = "Whether the write-ahead log still contained the requested from tick; false with from > 0 means changes may have been lost (x-arango-replication-frompresent).",
+    @Metadata(description = "Whether the write-ahead log still contained the requested from tick; false with a from above 0 means changes may have been lost (x-arango-replication-frompresent).",
               javaType = "java.lang.Boolean")
     public static final String FROM_PRESENT = "CamelArangoReplicationFromPresent";
     @Metadata(description = "Whether the server's replication logger is active (x-arango-replication-active); absent when the server does not send it.",
@@ -146,7 +162,7 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The write-ahead log tick of the change (unsigned 64-bit decimal); for snapshot rows and dump documents the snapshot tick, for loggerState the server's lastLogTick.", javaType = "java.lang.String")
     public static final String TICK = "CamelArangoReplicationTick";
 
-    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ, UPSERT (insert, update and replace alike: the write-ahead log does not tell them apart), DELETE, a collection, index, view or database change, GAP (positionLostPolicy SKIP), SKIPPED (a line the consumer could not read, badLinePolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
+    @Metadata(label = "consumer", description = "What happened: SNAPSHOT_READ (a document read by the snapshot), UPSERT (an insert, update or replace alike: the write-ahead log does not tell them apart), DELETE, a change of a collection (COLLECTION_CREATE, COLLECTION_DROP, COLLECTION_RENAME, COLLECTION_CHANGE of its properties, COLLECTION_TRUNCATE), an index (INDEX_CREATE, INDEX_DROP), a view (VIEW_CREATE, VIEW_DROP, VIEW_CHANGE) or a database (DATABASE_CREATE, DATABASE_DROP), GAP (changes were lost and skipped under positionLostPolicy SKIP), SKIPPED (a line the consumer could not read, skipped under badLinePolicy SKIP), or UNKNOWN (a write-ahead log marker the component does not know, unknownMarkerPolicy DELIVER).", javaType = "io.github.camelarango.replication.cdc.ChangeType")
     public static final String CHANGE_TYPE = "CamelArangoReplicationChangeType";
 
     @Metadata(label = "consumer", description = "The write-ahead log marker type of the change (2300 document, 2302 remove, 2000 collection create, ...); 0 for snapshot rows and gaps, and for an UNKNOWN marker without a numeric type.", javaType = "java.lang.Integer")
@@ -161,7 +177,7 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The _key of the document changed, as the document has it (without its collection: see CamelArangoReplicationDocumentId); absent for changes that concern no document.", javaType = "java.lang.String")
     public static final String KEY = "CamelArangoReplicationKey";
 
-    @Metadata(label = "consumer", description = "The document's identity across collections: <collection>/<_key>, the form of ArangoDB's _id (orders/1), on every document change and tombstone; absent for changes that concern no document. Use it as the record key of a topic or table that several collections share: the bare _key of orders/1 and customers/1 is the same.", javaType = "java.lang.String")
+    @Metadata(label = "consumer", description = "The document's identity across collections: the collection name and the _key joined by a slash, the form of ArangoDB's _id (orders/1), on every document change and tombstone; absent for changes that concern no document. Use it as the record key of a topic or table that several collections share: the bare _key of orders/1 and customers/1 is the same.", javaType = "java.lang.String")
     public static final String DOCUMENT_ID = "CamelArangoReplicationDocumentId";
 
     @Metadata(label = "consumer", description = "The _rev of the document: the new revision of an upsert, the removed revision of a delete.", javaType = "java.lang.String")

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.replication;
 
 import java.util.Arrays;
@@ -42,6 +57,24 @@ public enum ArangoReplicationOperation {
     revisionDocuments(ReplicationOperation.REVISION_DOCUMENTS),
     /** Change data capture; a consumer mode only. */
     changes(null, true);
+
+    /** What each operation does, in one paragraph: the catalog's text of the operation option and header. */
+    static final String DESCRIBED = "Each producer operation calls the replication API endpoint of its name:"
+                                    + " createDumpBatch, extendDumpBatch and deleteDumpBatch manage a dump batch (a"
+                                    + " snapshot the server holds); inventory lists the collections of the database"
+                                    + " (clusterInventory those of a cluster, on a coordinator); dump reads one chunk of"
+                                    + " a collection; loggerState, loggerFirstTick and loggerTickRanges read the"
+                                    + " write-ahead log's logger, serverId the server's id; applierConfig,"
+                                    + " setApplierConfig, applierState, startApplier and stopApplier read and drive the"
+                                    + " replication applier, synchronize copies a leader's data once, makeFollower"
+                                    + " (makeSlave before ArangoDB 3.8) makes the server follow a leader; walRange,"
+                                    + " walLastTick, walTail and walOpenTransactions read the write-ahead log;"
+                                    + " revisionTree, revisionRanges and revisionDocuments compare a collection by"
+                                    + " revisions. The applier operations, synchronize, makeFollower, loggerFirstTick,"
+                                    + " loggerTickRanges and serverId exist up to ArangoDB 3.12.9. The consumer modes:"
+                                    + " changes captures every change (a snapshot, then the write-ahead log), dump takes"
+                                    + " a new snapshot at every poll, loggerState sends the logger state whenever it"
+                                    + " changed.";
 
     private final ReplicationOperation replicationOperation;
     private final boolean consumerMode;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.examples.catalog;
 
 import java.io.IOException;
@@ -20,6 +35,7 @@ class CatalogMergeTest {
 
     /** The repository's catalog JSON: surefire runs in examples/karavan. */
     private static final Path ROOT_JSON = Path.of("../../camel-arango-replication.json");
+    private static final Path ROOT_KAMELET = Path.of("../../kamelets/arango-changes-source.kamelet.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -56,6 +72,35 @@ class CatalogMergeTest {
     void theJarCarriesTheSameJsonAsTheRepository() throws IOException {
         assertEquals(JSON.readTree(ROOT_JSON.toFile()), CatalogMerge.fromJar(),
                 "camel-arango-replication.json differs from the component jar's catalog JSON: rebuild and copy it");
+    }
+
+    @Test
+    void kaotoGetsTheKameletWithThePropertiesSchemaItsFormsAreBuiltFrom() throws Exception {
+        Path catalog = copy("kaoto-kamelets.json");
+        CatalogMerge.main(new String[] {"kaoto-kamelets", catalog.toString(), "--kamelet", ROOT_KAMELET.toString()});
+        CatalogMerge.main(new String[] {"kaoto-kamelets", catalog.toString(), "--kamelet", ROOT_KAMELET.toString()});
+
+        JsonNode merged = JSON.readTree(catalog.toFile());
+        assertEquals(2, merged.size(), "timer-source kept, arango-changes-source once: " + merged.fieldNames());
+        assertEquals(JSON.readTree(getClass().getResource("/kaoto-kamelets.json")).get("timer-source"),
+                merged.get("timer-source"));
+        JsonNode kamelet = merged.get("arango-changes-source");
+        assertEquals("arango-replication:changes", kamelet.path("spec").path("template").path("from").path("uri").asText());
+        JsonNode schema = kamelet.path("propertiesSchema");
+        assertEquals("object", schema.path("type").asText());
+        assertEquals("ArangoDB Changes Source", schema.path("title").asText());
+        assertEquals("[\"host\"]", schema.path("required").toString());
+        assertEquals("password", schema.path("properties").path("password").path("format").asText());
+        assertEquals(8529, schema.path("properties").path("port").path("default").asInt());
+        assertEquals(5, schema.path("properties").path("snapshotMode").path("enum").size());
+        assertEquals(kamelet.path("spec").path("definition").path("properties").size(),
+                schema.path("properties").size(), "every property of the Kamelet is in the form");
+    }
+
+    @Test
+    void theJarCarriesTheSameKameletAsTheRepository() throws IOException {
+        assertEquals(CatalogMerge.readKamelet(ROOT_KAMELET), CatalogMerge.kameletFromJar(),
+                "kamelets/arango-changes-source.kamelet.yaml differs from the component jar's: rebuild and install it");
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelarango.examples.yaml;
 
 import java.io.IOException;
@@ -40,9 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every Camel YAML DSL file of {@code examples/} ({@code *.camel.yaml}) is loaded into a CamelContext and started
- * against the ArangoDB emulator, so that no YAML example can rot; the two routes of this example are also run to
- * their outcome.
+ * Every Camel YAML DSL file of {@code examples/} ({@code *.camel.yaml}; the Kamelet example tests its own) is loaded
+ * into a CamelContext and started against the ArangoDB emulator, so that no YAML example can rot; the two routes of
+ * this example are also run to their outcome.
  */
 class YamlRoutesTest {
 
@@ -67,6 +82,9 @@ class YamlRoutesTest {
         try (Stream<Path> walk = Files.walk(EXAMPLES)) {
             files = walk.filter(p -> p.getFileName().toString().endsWith(".camel.yaml"))
                     .filter(p -> !EXAMPLES.relativize(p).toString().contains("target"))
+                    // routes from kamelet: need camel-kamelet, which Camel 4.22 does not publish: examples/kamelet runs
+                    // them on Camel 4.18
+                    .filter(p -> !p.startsWith(EXAMPLES.resolve("kamelet")))
                     .sorted().toList();
         }
         assertTrue(files.size() >= 2, "the YAML examples should be found under " + EXAMPLES + ": " + files);
