@@ -393,7 +393,7 @@ public final class JdbcStateRepository extends LeasedStateRepository {
     }
 
     /** The statements on one table. */
-    private static final class Sql {
+    static final class Sql {
 
         private final String table;
         private final String probe;
@@ -427,9 +427,12 @@ public final class JdbcStateRepository extends LeasedStateRepository {
         /** The table, with a text type for the value that the database {@code product} has. */
         String createTable(String product) {
             String lower = product.toLowerCase(Locale.ROOT);
-            String text = lower.contains("mysql") || lower.contains("mariadb") ? "MEDIUMTEXT"
-                    : lower.contains("postgres") ? "TEXT" : "CLOB";
-            return "CREATE TABLE " + table + " (offset_key VARCHAR(" + MAX_KEY_LENGTH + ") NOT NULL PRIMARY KEY, "
+            boolean mysql = lower.contains("mysql") || lower.contains("mariadb");
+            String text = mysql ? "MEDIUMTEXT" : lower.contains("postgres") ? "TEXT" : "CLOB";
+            // MySQL's default collation ignores case and accents: 'Orders' would read the position of 'orders'
+            String binary = mysql ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
+            return "CREATE TABLE " + table + " (offset_key VARCHAR(" + MAX_KEY_LENGTH + ")" + binary
+                   + " NOT NULL PRIMARY KEY, "
                    + "offset_value " + text + ", claim_epoch BIGINT NOT NULL, claim_owner VARCHAR(1000), "
                    + "claim_expires BIGINT)";
         }

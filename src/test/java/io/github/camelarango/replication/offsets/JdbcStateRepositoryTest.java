@@ -196,4 +196,15 @@ class JdbcStateRepositoryTest extends LeasedStateRepositoryContract {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void onMySqlTheKeyComparesByteForByteNotByTheDefaultCaseAndAccentInsensitiveCollation() {
+        // utf8mb4_0900_ai_ci would make 'orders' read the position of 'Orders', another stream's
+        String create = new JdbcStateRepository.Sql("arango_replication_offsets").createTable("MySQL");
+        assertTrue(create.contains("offset_key VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL"),
+                create);
+        assertTrue(new JdbcStateRepository.Sql("t").createTable("MariaDB").contains("COLLATE utf8mb4_bin"));
+        assertTrue(new JdbcStateRepository.Sql("t").createTable("PostgreSQL")
+                .contains("offset_key VARCHAR(512) NOT NULL"), "PostgreSQL and H2 compare keys exactly");
+    }
 }
