@@ -227,7 +227,12 @@ public final class JdbcStateRepository extends LeasedStateRepository {
                         }
                         return row.epoch() + 1;
                     }
-                } // else another claim took a newer epoch meanwhile: look again
+                }
+                // another claim took a newer epoch meanwhile: look again, in a new transaction (under REPEATABLE
+                // READ, MySQL's default, a read in the same transaction would see the old epoch for ever)
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
             }
         });
         Held claim = new Held(offsetKey, epoch, claimant, new AtomicBoolean());
