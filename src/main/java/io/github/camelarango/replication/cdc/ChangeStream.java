@@ -356,6 +356,7 @@ public final class ChangeStream implements AutoCloseable {
                     || fetches == MAX_FETCHES_PER_POLL) {
                 break;
             }
+            keepRegistration(); // a snapshot resuming after a lost batch registers again before its new batch
             more = phases.fetch();
         }
         commits.saveIfIdle();
