@@ -39,6 +39,7 @@ import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
+import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
@@ -98,6 +99,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private ScheduledExecutorService keepAliveTimer;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
+    /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
+    private volatile OffsetFencedException fenced;
     /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
     private AutoCloseable meters = () -> { };
     /** Unregisters the consumer's notifications MBean (none without JMX). */
@@ -233,12 +236,15 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected int poll() throws Exception {
         ChangeStream current = stream;
-        if (current == null || current.isFinished()) {
+        if (current == null || current.isFinished() || fenced != null) {
             return 0;
         }
         List<ChangeEvent> events;
         try {
             events = current.poll(options.getMaxEventsPerPoll());
+        } catch (OffsetFencedException e) { // the save of a position reached without changes
+            stopDelivering(current, e);
+            return 0;
         } catch (IllegalStateException e) {
             if (!isRunAllowed()) {
                 return 0; // closed while stopping
@@ -261,6 +267,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                 current.commit(event);
                 delivered++;
             }
+        } catch (OffsetFencedException e) {
+            stopDelivering(current, e);
+            return delivered;
         } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
             current.rewind(); // nothing after the last saved position may be skipped
             throw failed(e);
@@ -270,6 +279,17 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             failures.pollSucceeded();
         }
         return delivered;
+    }
+
+    /**
+     * Another stream claimed the offset key since this one did (the store refused the commit): delivering more would
+     * only repeat what the other delivers. The health check is DOWN with the store's words until a restart.
+     */
+    private void stopDelivering(ChangeStream current, OffsetFencedException e) {
+        fenced = e;
+        lastFailure = e;
+        current.close();
+        LOG.error("Route '{}' stopped delivering changes: {}", getRouteId(), e.getMessage());
     }
 
     private RuntimeException failed(RuntimeException e) {
