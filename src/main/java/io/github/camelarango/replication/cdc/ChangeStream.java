@@ -365,7 +365,7 @@ public final class ChangeStream implements AutoCloseable {
      */
     private void saveStartingPoint() {
         StreamStep head = queue.peek();
-        if (head != null && !head.isEvent() && !head.isHalt()) {
+        if (head != null && !head.isEvent() && !head.isHalt() && !head.isNotice()) { // a notice waits for its listener
             commits.handedOut(queue.poll());
             commits.saveIfIdle();
         }

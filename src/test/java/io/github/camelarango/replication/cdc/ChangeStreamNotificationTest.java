@@ -135,6 +135,25 @@ class ChangeStreamNotificationTest {
     }
 
     @Test
+    void aLossFoundAtTheStartIsToldBeforeThePolicyAndTheNewSnapshot() {
+        seed(2, "a");
+        try (ChangeStream stream = stream(FakeStreams.options(), ChangeStreamListener.NONE)) {
+            deliverUntilCaughtUp(stream);
+        }
+        source.replaceServer("4712");
+        seed(1, "b");
+        try (ChangeStream restarted = stream(FakeStreams.options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT),
+                this::record)) {
+            deliverUntilCaughtUp(restarted);
+        }
+        assertEquals(List.of(ChangeStreamNotification.Type.LOST, ChangeStreamNotification.Type.POLICY_APPLIED,
+                ChangeStreamNotification.Type.STARTED, ChangeStreamNotification.Type.COLLECTION_COMPLETED,
+                ChangeStreamNotification.Type.COMPLETED), heard.stream().map(ChangeStreamNotification::type).toList(),
+                log.toString());
+        assertTrue(log.contains("event b0"), log.toString());
+    }
+
+    @Test
     void aPurgedWalUnderFailTellsTheLossBeforeTheFailure() {
         seed(1, "a");
         try (ChangeStream stream = stream(FakeStreams.options(), ChangeStreamListener.NONE)) {
