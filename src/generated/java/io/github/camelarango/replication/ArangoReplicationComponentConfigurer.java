@@ -144,6 +144,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "maxEventsPerPoll": getOrCreateConsumerConfiguration(target).setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxtransactionevents":
         case "maxTransactionEvents": getOrCreateConsumerConfiguration(target).setMaxTransactionEvents(property(camelContext, int.class, value)); return true;
+        case "notifications": getOrCreateConsumerConfiguration(target).setNotifications(property(camelContext, boolean.class, value)); return true;
         case "offsetfile":
         case "offsetFile": getOrCreateConsumerConfiguration(target).setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
@@ -308,6 +309,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "maxEventsPerPoll": return int.class;
         case "maxtransactionevents":
         case "maxTransactionEvents": return int.class;
+        case "notifications": return boolean.class;
         case "offsetfile":
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
@@ -468,6 +470,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "maxEventsPerPoll": return getOrCreateConsumerConfiguration(target).getMaxEventsPerPoll();
         case "maxtransactionevents":
         case "maxTransactionEvents": return getOrCreateConsumerConfiguration(target).getMaxTransactionEvents();
+        case "notifications": return getOrCreateConsumerConfiguration(target).isNotifications();
         case "offsetfile":
         case "offsetFile": return getOrCreateConsumerConfiguration(target).getOffsetFile();
         case "offsetkey":

@@ -118,6 +118,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxEventsPerPoll": target.getConsumerConfiguration().setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxtransactionevents":
         case "maxTransactionEvents": target.getConsumerConfiguration().setMaxTransactionEvents(property(camelContext, int.class, value)); return true;
+        case "notifications": target.getConsumerConfiguration().setNotifications(property(camelContext, boolean.class, value)); return true;
         case "offsetfile":
         case "offsetFile": target.getConsumerConfiguration().setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
@@ -294,6 +295,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxEventsPerPoll": return int.class;
         case "maxtransactionevents":
         case "maxTransactionEvents": return int.class;
+        case "notifications": return boolean.class;
         case "offsetfile":
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
@@ -471,6 +473,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxEventsPerPoll": return target.getConsumerConfiguration().getMaxEventsPerPoll();
         case "maxtransactionevents":
         case "maxTransactionEvents": return target.getConsumerConfiguration().getMaxTransactionEvents();
+        case "notifications": return target.getConsumerConfiguration().isNotifications();
         case "offsetfile":
         case "offsetFile": return target.getConsumerConfiguration().getOffsetFile();
         case "offsetkey":

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(96);
+        Set<String> props = new HashSet<>(97);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -79,6 +79,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("maxConnections");
         props.add("maxEventsPerPoll");
         props.add("maxTransactionEvents");
+        props.add("notifications");
         props.add("offsetFile");
         props.add("offsetKey");
         props.add("offsetRepository");

@@ -31,6 +31,7 @@ import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfi
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
 import io.github.camelarango.replication.consumer.ConsumerMetersBinding;
+import io.github.camelarango.replication.consumer.ConsumerNotifications;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
 import io.github.camelarango.replication.consumer.DeliveryRule;
 import io.github.camelarango.replication.consumer.EngineOptions;
@@ -73,6 +74,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check, the dev
  * console and its Micrometer meters (when a {@code MeterRegistry} is in the registry).
+ * <p>
+ * <b>Notifications.</b> The engine's notifications (the snapshot's life, a lost position) are JMX notifications of
+ * the consumer's {@link ConsumerNotifications} MBean and, with the {@code notifications} option, exchanges in line
+ * with the changes.
  */
 @ManagedResource(description = "ArangoDB change data capture consumer")
 public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer implements ConsumerStatus.Source {
@@ -98,6 +103,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile OffsetFencedException fenced;
     /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
     private AutoCloseable meters = () -> { };
+    /** Unregisters the consumer's notifications MBean (none without JMX). */
+    private AutoCloseable notificationsMBean = () -> { };
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -131,6 +138,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         claim = offsets.claim(offsetKey.value(), owner);
         ArangoReplicationClient client = endpoint.getClient();
         ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
+        ConsumerNotifications notifications = new ConsumerNotifications(this, offsetKey.value(), options);
         try {
             if (client.configuration().syncerId() != null) {
                 syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
@@ -138,8 +146,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
             keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-            ChangeStream newStream = new ChangeStream(source, EngineOptions.of(options, offsetKey.value(),
-                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem())),
+            ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
+                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
+                    .listener(notifications).build(),
                     offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
             metrics = newStream.metrics();
             stream = newStream;
@@ -152,6 +161,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             throw e;
         }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
+        notificationsMBean = notifications.register(endpoint.getCamelContext(), getRouteId());
     }
 
     /**
@@ -171,6 +181,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected void doStop() throws Exception {
         meters.close();
+        notificationsMBean.close();
+        notificationsMBean = () -> { };
         closeStream();
         super.doStop();
         stream = null;

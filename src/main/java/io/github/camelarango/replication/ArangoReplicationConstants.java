@@ -195,6 +195,9 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "The position the changes consumer commits once this exchange completed without failure (JSON, as kept in the offset repository).", javaType = "java.lang.String")
     public static final String POSITION = "CamelArangoReplicationPosition";
 
+    @Metadata(label = "consumer", description = "Set on the notification exchanges of the changes consumer (option notifications) instead of the change headers: the notification's type, STARTED, COLLECTION_COMPLETED, COMPLETED or ABORTED (aggregate_type Snapshot), LOST or POLICY_APPLIED (aggregate_type Position). The body holds Debezium's notification fields id, aggregate_type, type, additional_data and timestamp.", javaType = "java.lang.String")
+    public static final String NOTIFICATION = "CamelArangoReplicationNotification";
+
     private ArangoReplicationConstants() {
     }
 }

@@ -45,6 +45,7 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "maxEventsPerPoll": target.setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxtransactionevents":
         case "maxTransactionEvents": target.setMaxTransactionEvents(property(camelContext, int.class, value)); return true;
+        case "notifications": target.setNotifications(property(camelContext, boolean.class, value)); return true;
         case "offsetfile":
         case "offsetFile": target.setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
@@ -104,6 +105,7 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "maxEventsPerPoll": return int.class;
         case "maxtransactionevents":
         case "maxTransactionEvents": return int.class;
+        case "notifications": return boolean.class;
         case "offsetfile":
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
@@ -164,6 +166,7 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "maxEventsPerPoll": return target.getMaxEventsPerPoll();
         case "maxtransactionevents":
         case "maxTransactionEvents": return target.getMaxTransactionEvents();
+        case "notifications": return target.isNotifications();
         case "offsetfile":
         case "offsetFile": return target.getOffsetFile();
         case "offsetkey":

@@ -241,6 +241,8 @@ final class CapturePhases {
         }
         snapshot = reader;
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
+        out.accept(notice(ChangeStreamNotification.Type.STARTED, "snapshotTick", Ticks.format(reader.snapshotTick()),
+                "collections", String.join(",", reader.pendingCollections()), "resumed", String.valueOf(resume != null)));
     }
 
     /**
@@ -307,8 +309,15 @@ final class CapturePhases {
         metrics.positionLost();
         tailer = null;
         String what = lost.getMessage();
-        switch (policyInForce()) {
+        PositionLostPolicy policy = policyInForce();
+        if (policy == PositionLostPolicy.FAIL) {
+            tellLost(lost, policy);
+            throw failed(lost);
+        }
+        out.accept(lostNotice(lost));
+        switch (policy) {
             case RESNAPSHOT -> {
+                out.accept(notice(ChangeStreamNotification.Type.POLICY_APPLIED, "policy", policy.name()));
                 LOG.warn("Position lost: {}; taking a new snapshot", what);
                 stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
                 snapshotToStart = true;
@@ -316,13 +325,15 @@ final class CapturePhases {
             case SKIP -> {
                 stamp.start(source::serverId, null);
                 long resumeAt = oldestRetainedTickOr(lost.serverLastTick) - 1;
+                out.accept(notice(ChangeStreamNotification.Type.POLICY_APPLIED, "policy", policy.name(),
+                        "resumeAt", Ticks.format(resumeAt)));
                 LOG.warn("Position lost: {}; skipping to tick {}, before the oldest tick the server still has, and "
                         + "emitting a GAP event", what, Ticks.format(resumeAt));
                 ChangeEvent gap = ChangeEvent.gap(source.database(), lost.from, resumeAt, lost.reason);
                 out.accept(StreamStep.of(gap));
                 startTail(gap.position(), false); // collections created in the gap are known from the inventory
             }
-            case FAIL -> throw failed(lost);
+            default -> throw new IllegalStateException("unexpected policy " + policy);
         }
     }
 
@@ -342,13 +353,54 @@ final class CapturePhases {
     /** A snapshot position the server cannot continue: every policy but FAIL takes a new snapshot. */
     private void onSnapshotPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
-        if (policyInForce() == PositionLostPolicy.FAIL) {
+        PositionLostPolicy policy = policyInForce();
+        if (policy == PositionLostPolicy.FAIL) {
+            tell(aborted(lost.reason));
+            tellLost(lost, policy);
             throw failed(lost);
         }
+        out.accept(StreamStep.notice(aborted(lost.reason)));
+        out.accept(lostNotice(lost));
+        out.accept(notice(ChangeStreamNotification.Type.POLICY_APPLIED, "policy", PositionLostPolicy.RESNAPSHOT.name()));
         LOG.warn("Position lost: {}; taking a new snapshot", lost.getMessage());
         stamp.start(source::serverId, null); // positions from here on belong to the server that answers now
         snapshotToResume = null;
         snapshotToStart = true;
+    }
+
+    /** A notice in line with the steps, stamped by the stream's clock. */
+    private StreamStep notice(ChangeStreamNotification.Type type, String... keysAndValues) {
+        return StreamStep.notice(notification(type, keysAndValues));
+    }
+
+    private ChangeStreamNotification notification(ChangeStreamNotification.Type type, String... keysAndValues) {
+        return ChangeStreamNotification.of(type, clock.instant(), keysAndValues);
+    }
+
+    private StreamStep lostNotice(PositionLostSignal lost) {
+        return StreamStep.notice(lostNotification(lost));
+    }
+
+    private ChangeStreamNotification lostNotification(PositionLostSignal lost) {
+        return notification(ChangeStreamNotification.Type.LOST, "reason", lost.reason, "from", Ticks.format(lost.from),
+                "message", lost.getMessage());
+    }
+
+    private ChangeStreamNotification aborted(String reason) {
+        return notification(ChangeStreamNotification.Type.ABORTED, "reason", reason);
+    }
+
+    /**
+     * Tells a notification of a failure that stops the stream at once: no step is handed out after it, so it cannot
+     * wait in the queue. The listener's answer changes nothing (the stream stops either way).
+     */
+    private void tell(ChangeStreamNotification notification) {
+        options.listener().onNotification(notification);
+    }
+
+    private void tellLost(PositionLostSignal lost, PositionLostPolicy policy) {
+        tell(lostNotification(lost));
+        tell(notification(ChangeStreamNotification.Type.POLICY_APPLIED, "policy", policy.name()));
     }
 
     private PositionLostException failed(PositionLostSignal lost) {
@@ -381,6 +433,8 @@ final class CapturePhases {
                     + "collection is dumped: look for server restarts, raise batchTtl (now " + options.batchTtl()
                     + "), then restart the consumer; the snapshot resumes after the collections already completed.");
             LOG.error(stalled.getMessage());
+            tell(aborted("the batch expired " + expiriesInARow + " times in a row during the dump of collection '"
+                    + collection + "'"));
             throw stalled;
         }
         metrics.snapshotResumed();

@@ -351,8 +351,8 @@ public final class ChangeStream implements AutoCloseable {
         phases.keepAlive();
         boolean more = true;
         for (int fetches = 0; ; fetches++) {
-            drain(out, maxEvents);
-            if (out.size() >= maxEvents || phases.isFinished() || closed || !more || failure != null
+            boolean drained = drain(out, maxEvents);
+            if (!drained || out.size() >= maxEvents || phases.isFinished() || closed || !more || failure != null
                     || fetches == MAX_FETCHES_PER_POLL) {
                 break;
             }
@@ -371,25 +371,43 @@ public final class ChangeStream implements AutoCloseable {
      */
     private void saveStartingPoint() {
         StreamStep head = queue.peek();
-        if (head != null && !head.isEvent() && !head.isHalt()) {
+        if (head != null && !head.isEvent() && !head.isHalt() && !head.isNotice()) { // a notice waits for its listener
             commits.handedOut(queue.poll());
             commits.saveIfIdle();
         }
     }
 
-    /** Hands out the queued steps up to {@code maxEvents} events, or up to a halt, which becomes the failure. */
-    private void drain(List<ChangeEvent> out, int maxEvents) {
+    /**
+     * Hands out the queued steps up to {@code maxEvents} events, or up to a halt, which becomes the failure. A notice
+     * is told to the listener when no event of this poll comes before it; otherwise it waits for the next poll, so
+     * that the caller delivers the events before it first.
+     *
+     * @return false when it stopped at a notice: one that waits, or one the listener did not hear (it stays at the
+     *         head of the queue and is told again by the next poll)
+     */
+    private boolean drain(List<ChangeEvent> out, int maxEvents) {
         StreamStep next;
-        while (out.size() < maxEvents && (next = queue.poll()) != null) {
+        while (out.size() < maxEvents && (next = queue.peek()) != null) {
+            if (next.isNotice() && !out.isEmpty()) {
+                return false;
+            }
+            if (next.isNotice() && !options.listener().onNotification(next.notice())) {
+                LOG.debug("Change stream '{}' holds at {}: its listener did not hear it", options.streamKey(),
+                        next.notice());
+                return false;
+            }
+            queue.poll();
             if (next.isHalt()) {
                 failure = next.halt();
-                return;
-            }
-            commits.handedOut(next);
-            if (next.isEvent()) {
-                out.add(next.event());
-                metrics.delivered(next.event().type());
+                return true;
+            } else if (!next.isNotice()) {
+                commits.handedOut(next);
+                if (next.isEvent()) {
+                    out.add(next.event());
+                    metrics.delivered(next.event().type());
+                }
             }
         }
+        return true;
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import io.github.camelarango.replication.client.Require;
@@ -50,6 +51,7 @@ public final class ChangeStreamOptions {
     private final Duration progressLogInterval;
     private final Duration registrationInterval;
     private final boolean unregisterOnStop;
+    private final ChangeStreamListener listener;
 
     private ChangeStreamOptions(Builder b) {
         this.streamKey = b.streamKey;
@@ -70,6 +72,7 @@ public final class ChangeStreamOptions {
         this.progressLogInterval = b.progressLogInterval;
         this.registrationInterval = b.registrationInterval;
         this.unregisterOnStop = b.unregisterOnStop;
+        this.listener = b.listener;
     }
 
     public static Builder builder() {
@@ -149,6 +152,11 @@ public final class ChangeStreamOptions {
         return unregisterOnStop;
     }
 
+    /** Who hears the stream's notifications. */
+    public ChangeStreamListener listener() {
+        return listener;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -172,6 +180,7 @@ public final class ChangeStreamOptions {
         private Duration progressLogInterval = Duration.ofSeconds(5);
         private Duration registrationInterval = Duration.ofSeconds(10);
         private boolean unregisterOnStop;
+        private ChangeStreamListener listener = ChangeStreamListener.NONE;
 
         private Builder() {
         }
@@ -329,6 +338,15 @@ public final class ChangeStreamOptions {
          */
         public Builder unregisterOnStop(boolean value) {
             this.unregisterOnStop = value;
+            return this;
+        }
+
+        /**
+         * Who hears the stream's {@link ChangeStreamNotification}s: the snapshot's start, each completed collection,
+         * its end or abort, a lost position and the policy applied (default: nobody).
+         */
+        public Builder listener(ChangeStreamListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 

@@ -160,9 +160,9 @@ final class CollectionCatalog {
         return only;
     }
 
-    /** The step with its position listing the collections captured now (a halt as it is). */
+    /** The step with its position listing the collections captured now (a halt or a notice as it is). */
     StreamStep stamp(StreamStep step) {
-        if (step.isHalt()) {
+        if (step.position() == null) {
             return step;
         }
         ChangePosition position = step.position();

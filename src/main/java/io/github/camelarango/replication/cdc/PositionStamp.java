@@ -83,7 +83,7 @@ final class PositionStamp {
 
     /** The step with its position on the server and with the witness that holds at that position. */
     StreamStep apply(StreamStep step) {
-        if (step.isHalt()) {
+        if (step.position() == null) { // a halt, a notice
             return step;
         }
         ChangeEvent event = step.event();

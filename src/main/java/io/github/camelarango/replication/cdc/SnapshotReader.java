@@ -171,6 +171,8 @@ final class SnapshotReader implements AutoCloseable {
             return false;
         }
         if (collectionDone) {
+            out.accept(StreamStep.notice(ChangeStreamNotification.of(ChangeStreamNotification.Type.COLLECTION_COMPLETED,
+                    clock.instant(), "collection", collection.name(), "count", Long.toString(readInCollection))));
             pending.poll();
             previousIncluded = 0;
             readInCollection = 0;
@@ -243,6 +245,8 @@ final class SnapshotReader implements AutoCloseable {
             out.accept(StreamStep.positionOnly(tail));
             position = tail;
         }
+        out.accept(StreamStep.notice(ChangeStreamNotification.of(ChangeStreamNotification.Type.COMPLETED, clock.instant(),
+                "snapshotTick", Ticks.format(snapshotTick))));
         LOG.info("Snapshot complete: {} documents in {} s; tailing the WAL after tick {}",
                 progressLog.documentsTotal(), Duration.between(startedAt, clock.instant()).toSeconds(),
                 Ticks.format(snapshotTick));
@@ -250,6 +254,11 @@ final class SnapshotReader implements AutoCloseable {
 
     boolean isComplete() {
         return complete;
+    }
+
+    /** The collections this reader still has to dump, in order. */
+    List<String> pendingCollections() {
+        return pending.stream().map(ReplicationSource.CollectionInfo::name).toList();
     }
 
     /** The collection being dumped, null before the first or after the last. */

@@ -18,23 +18,31 @@ package io.github.camelarango.replication.cdc;
 /**
  * One step a reader makes the stream take, queued until the consumer polls: an event with the position to commit
  * after it, a position reached without an event (rows or markers filtered out, empty collections, transaction
- * brackets, idle tails), which the stream saves itself once every event before it was committed, or a halt: a
- * failure that stops the stream once every step before it was handed out.
+ * brackets, idle tails), which the stream saves itself once every event before it was committed, a halt: a
+ * failure that stops the stream once every step before it was handed out, or a notice: a
+ * {@link ChangeStreamNotification} told to the stream's listener in line with the events (it moves no position).
  *
- * @param event    the event, null for a position-only step and a halt
- * @param position the position reached by this step, null for a halt
+ * @param event    the event, null for the other steps
+ * @param position the position reached by this step, null for a halt and a notice
  * @param halt     the failure that stops the stream, null for the other steps
+ * @param notice   the notification to tell, null for the other steps
  */
-record StreamStep(ChangeEvent event, ChangePosition position, ChangeStreamException halt) {
+record StreamStep(ChangeEvent event, ChangePosition position, ChangeStreamException halt,
+                  ChangeStreamNotification notice) {
 
     /** The step that hands out {@code event}. */
     static StreamStep of(ChangeEvent event) {
-        return new StreamStep(event, event.position(), null);
+        return new StreamStep(event, event.position(), null, null);
     }
 
     /** A step to {@code position} without an event. */
     static StreamStep positionOnly(ChangePosition position) {
-        return new StreamStep(null, position, null);
+        return new StreamStep(null, position, null, null);
+    }
+
+    /** The step that tells {@code notification} to the stream's listener once every step before it was handed out. */
+    static StreamStep notice(ChangeStreamNotification notification) {
+        return new StreamStep(null, null, null, notification);
     }
 
     /**
@@ -42,7 +50,7 @@ record StreamStep(ChangeEvent event, ChangePosition position, ChangeStreamExcept
      * delivered, and every later poll throws the failure (as {@link ChangeStream#failure()} tells) until a rewind.
      */
     static StreamStep halt(ChangeStreamException failure) {
-        return new StreamStep(null, null, failure);
+        return new StreamStep(null, null, failure, null);
     }
 
     boolean isEvent() {
@@ -51,5 +59,9 @@ record StreamStep(ChangeEvent event, ChangePosition position, ChangeStreamExcept
 
     boolean isHalt() {
         return halt != null;
+    }
+
+    boolean isNotice() {
+        return notice != null;
     }
 }

@@ -86,6 +86,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean tombstoneOnDelete;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean notifications;
+
     @UriParam(label = "consumer")
     private StateRepository<String, String> offsetRepository;
 
@@ -335,6 +338,22 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setTombstoneOnDelete(boolean tombstoneOnDelete) {
         this.tombstoneOnDelete = tombstoneOnDelete;
+    }
+
+    public boolean isNotifications() {
+        return notifications;
+    }
+
+    /**
+     * Whether the changes consumer also sends its notifications to the route, in line with the changes: the snapshot
+     * STARTED, each COLLECTION_COMPLETED with its document count, COMPLETED or ABORTED, a LOST position and the
+     * POLICY_APPLIED to it. Such an exchange carries the header CamelArangoReplicationNotification (the type) and a
+     * body with Debezium's notification fields (id, aggregate_type, type, additional_data, timestamp) as the
+     * bodyType; it moves no position, and when it fails it is sent again before any later change. The same
+     * notifications are JMX notifications whatever this option says.
+     */
+    public void setNotifications(boolean notifications) {
+        this.notifications = notifications;
     }
 
     public StateRepository<String, String> getOffsetRepository() {

@@ -45,9 +45,15 @@ public final class EngineOptions {
      * @param  includeSystem            whether system collections are captured
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
-    @SuppressWarnings("deprecation") // maxTransactionEvents is still honoured where set
     public static ChangeStreamOptions of(ArangoReplicationConsumerConfiguration consumer, String streamKey,
                                          SnapshotMode snapshotMode, boolean includeSystem) {
+        return builder(consumer, streamKey, snapshotMode, includeSystem).build();
+    }
+
+    /** The builder of {@link #of}, for what the options do not say (the changes consumer's listener). */
+    @SuppressWarnings("deprecation") // maxTransactionEvents is still honoured where set
+    public static ChangeStreamOptions.Builder builder(ArangoReplicationConsumerConfiguration consumer, String streamKey,
+                                                      SnapshotMode snapshotMode, boolean includeSystem) {
         int chunk = consumer.getSnapshotChunkSize();
         return ChangeStreamOptions.builder()
                 .streamKey(streamKey)
@@ -69,8 +75,7 @@ public final class EngineOptions {
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())
                 .transactionBufferSize(consumer.getTransactionBufferSize())
                 .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
-                .unregisterOnStop(consumer.isUnregisterOnStop())
-                .build();
+                .unregisterOnStop(consumer.isUnregisterOnStop());
     }
 
     /** The key of the dump consumer's snapshots, {@code dump:<database>:<collections>} (it keeps no position). */

@@ -184,6 +184,17 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Integer maxEventsPerPoll;
     /**
+     * Whether the changes consumer also sends its notifications to the route, in line
+     * with the changes: the snapshot STARTED, each COLLECTION_COMPLETED with its
+     * document count, COMPLETED or ABORTED, a LOST position and the POLICY_APPLIED to
+     * it. Such an exchange carries the header CamelArangoReplicationNotification (the
+     * type) and a body with Debezium's notification fields (id, aggregate_type, type,
+     * additional_data, timestamp) as the bodyType; it moves no position, and when it
+     * fails it is sent again before any later change. The same notifications are JMX
+     * notifications whatever this option says.
+     */
+    private Boolean notifications;
+    /**
      * The file of the default offset repository, used when no offsetRepository is
      * given; Camel property placeholders such as {{sys:user.home}} (a system property)
      * or {{env:HOME}} are resolved. Any number of routes, CamelContexts and processes
@@ -733,6 +744,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setMaxEventsPerPoll(Integer maxEventsPerPoll) {
         this.maxEventsPerPoll = maxEventsPerPoll;
+    }
+
+    public Boolean getNotifications() {
+        return notifications;
+    }
+
+    public void setNotifications(Boolean notifications) {
+        this.notifications = notifications;
     }
 
     public String getOffsetFile() {
