@@ -70,6 +70,7 @@ public final class EngineOptions {
                 .transactionBufferSize(consumer.getTransactionBufferSize())
                 .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
                 .unregisterOnStop(consumer.isUnregisterOnStop())
+                .heartbeatInterval(Duration.ofMillis(consumer.getHeartbeatInterval()))
                 .build();
     }
 
