@@ -41,6 +41,7 @@ import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
+import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
@@ -96,6 +97,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private ScheduledExecutorService keepAliveTimer;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
+    /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
+    private volatile OffsetFencedException fenced;
     /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
     private AutoCloseable meters = () -> { };
 
@@ -224,12 +227,15 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected int poll() throws Exception {
         ChangeStream current = stream;
-        if (current == null || current.isFinished()) {
+        if (current == null || current.isFinished() || fenced != null) {
             return 0;
         }
         List<ChangeEvent> events;
         try {
             events = current.poll(options.getMaxEventsPerPoll());
+        } catch (OffsetFencedException e) { // the save of a position reached without changes
+            stopDelivering(current, e);
+            return 0;
         } catch (IllegalStateException e) {
             if (!isRunAllowed()) {
                 return 0; // closed while stopping
@@ -252,6 +258,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                 current.commit(event);
                 delivered++;
             }
+        } catch (OffsetFencedException e) {
+            stopDelivering(current, e);
+            return delivered;
         } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
             current.rewind(); // nothing after the last saved position may be skipped
             throw failed(e);
@@ -259,7 +268,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         lastFailure = null;
         if (delivered == events.size()) {
             failures.pollSucceeded();
-            heartbeat(current);
+            try {
+                heartbeat(current);
+            } catch (OffsetFencedException e) {
+                stopDelivering(current, e);
+            } catch (RuntimeException e) { // the store failed the heartbeat's commit, or an Error while routing it
+                throw failed(e);
+            }
         }
         return delivered;
     }
@@ -279,6 +294,17 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             return;
         }
         current.commitHeartbeat(position.get());
+    }
+
+    /**
+     * Another stream claimed the offset key since this one did (the store refused the commit): delivering more would
+     * only repeat what the other delivers. The health check is DOWN with the store's words until a restart.
+     */
+    private void stopDelivering(ChangeStream current, OffsetFencedException e) {
+        fenced = e;
+        lastFailure = e;
+        current.close();
+        LOG.error("Route '{}' stopped delivering changes: {}", getRouteId(), e.getMessage());
     }
 
     private RuntimeException failed(RuntimeException e) {

@@ -17,8 +17,6 @@ package io.github.camelarango.replication;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +29,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,16 +65,6 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
 
     private ArangoReplicationChangesConsumer consumer(String routeId) {
         return (ArangoReplicationChangesConsumer) context.getRoute(routeId).getConsumer();
-    }
-
-    /** The messages of the failure and its causes. */
-    private static String failure(Executable start) {
-        Throwable e = assertThrows(Exception.class, start);
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-        }
-        return String.join(" <- ", messages);
     }
 
     @Test

@@ -17,6 +17,7 @@ package io.github.camelarango.replication;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -31,9 +32,11 @@ import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -68,6 +71,16 @@ abstract class ChangesConsumerTestSupport extends CamelTestSupport {
                 }
             }
         });
+    }
+
+    /** The messages of the failure of {@code start} and its causes. */
+    static String failure(Executable start) {
+        Throwable e = assertThrows(Exception.class, start);
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return String.join(" <- ", messages);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

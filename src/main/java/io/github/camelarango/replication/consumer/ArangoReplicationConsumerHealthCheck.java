@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.client.ArangoConnectionException;
 import io.github.camelarango.replication.client.ArangoReplicationException;
+import io.github.camelarango.replication.offsets.OffsetFencedException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
@@ -29,7 +30,9 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * Health of the {@code changes} consumer, installed as the consumer's own check (id {@code consumer:<routeId>}, so
  * Camel's route-level consumer checks report it): the scheduled-poll check (first poll done, poll errors) and, on top
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, an answer without a protocol
- * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown while reading or delivering a change — with a message saying what happened and
+ * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown
+ * while reading or delivering a change, a commit refused because another stream claimed the offset key (until a
+ * restart) — with a message saying what happened and
  * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
  * as details.
@@ -76,7 +79,8 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
     }
 
     private String message(Throwable failure) {
-        if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException) {
+        if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException
+            || failure instanceof OffsetFencedException) {
             return failure.getMessage(); // their own words: what happened and how the consumer recovers
         }
         if (failure instanceof ArangoConnectionException) {

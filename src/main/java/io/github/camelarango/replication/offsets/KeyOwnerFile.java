@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class KeyOwnerFile {
 
     /** This process as {@code pid@host}. */
-    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
+    static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
     /** The owner files this JVM holds: a second channel on one would share its lock, and closing it release it. */
     private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 

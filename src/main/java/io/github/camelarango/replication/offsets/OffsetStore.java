@@ -60,8 +60,11 @@ public final class OffsetStore implements OffsetOwnership {
             throw e;
         }
         return () -> {
-            inTheStore.close();
-            inThisJvm.close();
+            try {
+                inTheStore.close();
+            } finally {
+                inThisJvm.close(); // a store that failed to release keeps its claim one lease at most, this JVM none
+            }
         };
     }
 

@@ -19,11 +19,15 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +113,23 @@ class OffsetStoreTest {
                     () -> component.offsetStore(context, first, "unused").claim("k", "route 'c'"),
                     "the same repository object is one store");
         }
+    }
+
+    @Test
+    void aReleaseTheSharedStoreFailedStillReleasesTheKeyInThisJvm() throws Exception {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcStateRepository repository = new JdbcStateRepository(database);
+        OffsetStore store = component.offsetStore(context, repository, "unused");
+        OffsetOwnership.Claim claim = store.claim("k", "route 'a'");
+        try (Connection connection = database.getConnection(); Statement drop = connection.createStatement()) {
+            drop.executeUpdate("DROP TABLE arango_replication_offsets"); // the database fails the release
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, claim::close);
+        assertTrue(e.getMessage().startsWith("Cannot release offsetKey 'k' in the offset table"), e.getMessage());
+
+        repository.stop();
+        repository.start(); // the table is back
+        store.claim("k", "route 'b'").close(); // the route can start again once the store answers
     }
 }
