@@ -389,12 +389,15 @@ final class CapturePhases {
     }
 
     /**
-     * The earliest snapshot tick of the running snapshot, or of the completed one until the tail holds the WAL after
-     * it; empty when no snapshot batch is held.
+     * The earliest snapshot tick of the running snapshot, of one waiting to resume with a new batch, or of the
+     * completed one until the tail holds the WAL after it; empty when there is none.
      */
     OptionalLong snapshotTick() {
         SnapshotReader reader = snapshot != null ? snapshot : handOff;
-        return reader == null ? OptionalLong.empty() : OptionalLong.of(reader.snapshotTick());
+        if (reader != null) {
+            return OptionalLong.of(reader.snapshotTick());
+        }
+        return snapshotToResume == null ? OptionalLong.empty() : OptionalLong.of(snapshotToResume.snapshotTick());
     }
 
     /** Closes the readers (deleting a held batch) so that {@link #start} can begin again. */

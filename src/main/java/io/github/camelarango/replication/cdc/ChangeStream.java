@@ -382,7 +382,12 @@ public final class ChangeStream implements AutoCloseable {
 
     private List<ChangeEvent> fetchAndDrain(int maxEvents) {
         if (!started) {
-            phases.start(commits.load(), rewound);
+            Optional<ChangePosition> stored = commits.load();
+            // before the start creates any batch (the continuity check, the catalog's inventory): with a configured
+            // syncerId a batch moves the stream's registration to the server's current tick, and moves it back only
+            // to a tick registered before
+            keepRegistration();
+            phases.start(stored, rewound);
             rewound = false;
             started = true;
             saveStartingPoint();
@@ -401,6 +406,7 @@ public final class ChangeStream implements AutoCloseable {
                     || fetches == MAX_FETCHES_PER_POLL) {
                 break;
             }
+            keepRegistration(); // a snapshot resuming after a lost batch registers again before its new batch
             more = phases.fetch();
         }
         if (!out.isEmpty()) {

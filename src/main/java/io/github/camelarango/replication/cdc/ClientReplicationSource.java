@@ -122,14 +122,24 @@ public final class ClientReplicationSource implements ReplicationSource {
     /**
      * Creates a batch. Its creation registers the configuration's identity at the batch's tick; with a configured
      * syncerId that is the stream's own registration (the server keys registrations by syncerId), so the stream
-     * registers again at its tick.
+     * registers again at its tick. When that fails the batch is deleted and the failure thrown: nobody would delete
+     * it otherwise until its ttl ran out.
      */
     @Override
     public BatchInfo createBatch(Duration ttl) {
         var batch = client.createDumpBatch(CreateDumpBatchRequest.ofTtl(ttl.toSeconds()));
         long tick = registered;
         if (tick != 0 && client.configuration().syncerId() != null) {
-            register(tick);
+            try {
+                register(tick);
+            } catch (RuntimeException e) {
+                try {
+                    deleteBatch(batch.id());
+                } catch (RuntimeException deleteFailure) {
+                    e.addSuppressed(deleteFailure);
+                }
+                throw e;
+            }
         }
         return new BatchInfo(batch.id(), batch.lastTick());
     }

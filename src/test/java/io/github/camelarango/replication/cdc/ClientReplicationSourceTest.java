@@ -138,7 +138,8 @@ class ClientReplicationSourceTest {
                 "{\"collections\":[{\"parameters\":{\"name\":\"a\",\"globallyUniqueId\":\"c\"},\"indexes\":[]}],"
                 + "\"views\":[],\"state\":{\"running\":true,\"lastLogTick\":\"100\"},\"tick\":\"100\"}"));
         server.on("DELETE", "/_db/shop/_api/replication/batch/7", new Answer(204, Map.of(), null));
-        server.on("GET", TAIL, tail("frompresent"), tail("none"));
+        // the first tail call registers at the stored position (no batch may be created before it), then it reads
+        server.on("GET", TAIL, new Answer(204, Map.of(), null), tail("frompresent"), tail("none"));
         server.on("GET", "/_db/shop/_api/wal/lastTick", Answer.json(200, "{\"time\":\"2026-01-01T00:00:00Z\","
                 + "\"tick\":\"101\",\"server\":{\"version\":\"3.11.4\",\"serverId\":\"4711\"}}"));
         InMemoryPositionStore store = new InMemoryPositionStore();

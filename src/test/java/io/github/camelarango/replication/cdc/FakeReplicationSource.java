@@ -64,6 +64,8 @@ final class FakeReplicationSource implements ReplicationSource {
     /** The registered tick (lastServedTick) of the stream's registration, null when it has none. */
     private Long registered;
     private final List<Long> registrations = new ArrayList<>();
+    /** The registered tick (or null) each time a batch was created. */
+    private final List<Long> registeredAtBatchCreation = new ArrayList<>();
     private int unregisterCalls;
     /** With a clock: each batch's ttl and last use, and a batch not used within its ttl is gone. */
     private Clock clock;
@@ -276,6 +278,12 @@ final class FakeReplicationSource implements ReplicationSource {
         batches.clear();
     }
 
+    /** A restarted server: its batches and the stream's registration are gone; data and WAL stay. */
+    synchronized void restart() {
+        batches.clear();
+        registered = null;
+    }
+
     /**
      * Purges the WAL as a server's own retention may: everything that neither the stream's registration (its
      * lastServedTick and after) nor a live batch (its snapshot tick and after) still needs.
@@ -299,6 +307,11 @@ final class FakeReplicationSource implements ReplicationSource {
     /** The ticks registered, in order. */
     synchronized List<Long> registrations() {
         return List.copyOf(registrations);
+    }
+
+    /** The tick the stream was registered at (null: none) when each batch was created, in order. */
+    synchronized List<Long> registeredAtBatchCreation() {
+        return new ArrayList<>(registeredAtBatchCreation);
     }
 
     /** The tick the stream is registered at now, or null. */
@@ -377,6 +390,7 @@ final class FakeReplicationSource implements ReplicationSource {
         Map<String, List<JsonNode>> snapshot = new LinkedHashMap<>();
         data.forEach((name, docs) -> snapshot.put(name, new ArrayList<>(docs.values())));
         String id = Long.toString(nextBatchId++);
+        registeredAtBatchCreation.add(registered);
         batches.put(id, new Batch(tick, snapshot, new HashMap<>(), new HashMap<>()));
         ttls.put(id, ttl);
         if (clock != null) {

@@ -109,6 +109,27 @@ class WalProtectionTest {
     }
 
     @Test
+    void afterARestartTheSnapshotRegistersAtItsEarliestTickBeforeItsNewBatch() {
+        seed(10, "a", "b");
+        long firstTick = source.lastTick();
+        try (ChangeStream stream = stream(options())) {
+            List<ChangeEvent> events = new ArrayList<>();
+            while (events.stream().noneMatch(e -> e.position().completedCollections().contains("a"))) {
+                events.addAll(stream.poll(3));
+            }
+            stream.commit(events.get(events.size() - 1));
+            source.upsert("a", "a1");
+            source.restart(); // the batch and the registration are gone
+            stream.poll(3); // resumes with a new batch
+            assertEquals(1, stream.metrics().snapshotResumes());
+            List<Long> atCreation = source.registeredAtBatchCreation();
+            assertEquals(2, atCreation.size(), "the first batch and the new one: " + atCreation);
+            assertEquals(firstTick, atCreation.get(1),
+                    "registered again at the earliest snapshot tick before the new batch was created");
+        }
+    }
+
+    @Test
     void aResumedSnapshotStaysRegisteredAtItsEarliestTick() {
         seed(10, "a", "b");
         long firstTick = source.lastTick();

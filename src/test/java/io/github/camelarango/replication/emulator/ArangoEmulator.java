@@ -216,6 +216,14 @@ public final class ArangoEmulator implements AutoCloseable {
         return Long.compareUnsigned(a, b) <= 0 ? a : b;
     }
 
+    /**
+     * Test control: how many replication batches are live now (created, neither deleted nor expired), so that a test
+     * can check its client deletes the batches it creates.
+     */
+    public int liveBatches() {
+        return context.batches().liveCount();
+    }
+
     /** Every replication batch expires now (404 on the next use). */
     public void expireAllBatches() {
         context.batches().expireAll();

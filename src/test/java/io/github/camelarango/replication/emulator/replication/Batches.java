@@ -122,6 +122,11 @@ public final class Batches {
         return removed;
     }
 
+    /** Test control: how many batches are live (created, neither deleted nor expired). */
+    public int liveCount() {
+        return (int) batches.values().stream().filter(this::isLive).count();
+    }
+
     /** Test control: every batch expires now. */
     public void expireAll() {
         synchronized (registry) {
