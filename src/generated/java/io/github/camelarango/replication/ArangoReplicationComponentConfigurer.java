@@ -109,6 +109,10 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatexchange":
+        case "heartbeatExchange": getOrCreateConsumerConfiguration(target).setHeartbeatExchange(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartbeatInterval": getOrCreateConsumerConfiguration(target).setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idlemaxwait":
         case "idleMaxWait": getOrCreateConsumerConfiguration(target).setIdleMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -274,6 +278,10 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "heartbeatexchange":
+        case "heartbeatExchange": return boolean.class;
+        case "heartbeatinterval":
+        case "heartbeatInterval": return long.class;
         case "host": return java.lang.String.class;
         case "idlemaxwait":
         case "idleMaxWait": return long.class;
@@ -435,6 +443,10 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "heartbeatexchange":
+        case "heartbeatExchange": return getOrCreateConsumerConfiguration(target).isHeartbeatExchange();
+        case "heartbeatinterval":
+        case "heartbeatInterval": return getOrCreateConsumerConfiguration(target).getHeartbeatInterval();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "idlemaxwait":
         case "idleMaxWait": return getOrCreateConsumerConfiguration(target).getIdleMaxWait();

@@ -81,6 +81,10 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "from": target.getProducerConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "global": target.getProducerConfiguration().setGlobal(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatexchange":
+        case "heartbeatExchange": target.getConsumerConfiguration().setHeartbeatExchange(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartbeatInterval": target.getConsumerConfiguration().setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idlemaxwait":
         case "idleMaxWait": target.getConsumerConfiguration().setIdleMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -258,6 +262,10 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "from": return java.lang.String.class;
         case "global": return java.lang.Boolean.class;
         case "greedy": return boolean.class;
+        case "heartbeatexchange":
+        case "heartbeatExchange": return boolean.class;
+        case "heartbeatinterval":
+        case "heartbeatInterval": return long.class;
         case "host": return java.lang.String.class;
         case "idlemaxwait":
         case "idleMaxWait": return long.class;
@@ -436,6 +444,10 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "from": return target.getProducerConfiguration().getFrom();
         case "global": return target.getProducerConfiguration().getGlobal();
         case "greedy": return target.isGreedy();
+        case "heartbeatexchange":
+        case "heartbeatExchange": return target.getConsumerConfiguration().isHeartbeatExchange();
+        case "heartbeatinterval":
+        case "heartbeatInterval": return target.getConsumerConfiguration().getHeartbeatInterval();
         case "host": return target.getConfiguration().getHost();
         case "idlemaxwait":
         case "idleMaxWait": return target.getConsumerConfiguration().getIdleMaxWait();

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(97);
+        Set<String> props = new HashSet<>(99);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -59,6 +59,8 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("from");
         props.add("global");
         props.add("greedy");
+        props.add("heartbeatExchange");
+        props.add("heartbeatInterval");
         props.add("host");
         props.add("idleMaxWait");
         props.add("idleMaxWaitTime");

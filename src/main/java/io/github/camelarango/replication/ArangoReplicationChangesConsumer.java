@@ -18,15 +18,18 @@ package io.github.camelarango.replication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
+import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
@@ -277,8 +280,32 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         lastFailure = null;
         if (delivered == events.size()) {
             failures.pollSucceeded();
+            try {
+                heartbeat(current);
+            } catch (OffsetFencedException e) {
+                stopDelivering(current, e);
+            } catch (RuntimeException e) { // the store failed the heartbeat's commit, or an Error while routing it
+                throw failed(e);
+            }
         }
         return delivered;
+    }
+
+    /**
+     * Gives a due heartbeat: sends its exchange (heartbeatExchange) and commits its position once that completed.
+     */
+    private void heartbeat(ChangeStream current) {
+        Optional<ChangePosition> position = current.heartbeat();
+        if (position.isEmpty()) {
+            return;
+        }
+        if (options.isHeartbeatExchange() && !DeliveryRule.deliver(this,
+                message -> messages.writeHeartbeat(position.get(), metrics.serverLastTick(), message),
+                () -> "Heartbeat at tick " + Ticks.format(position.get().from()) + " was not delivered; the position "
+                      + "stays at the last committed one")) {
+            return;
+        }
+        current.commitHeartbeat(position.get());
     }
 
     /**

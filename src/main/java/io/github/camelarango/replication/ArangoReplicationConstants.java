@@ -192,6 +192,9 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "True on the tombstone exchange (null body) that follows a delete when tombstoneOnDelete is set.", javaType = "java.lang.Boolean")
     public static final String TOMBSTONE = "CamelArangoReplicationTombstone";
 
+    @Metadata(label = "consumer", description = "True on a heartbeat exchange of the changes consumer (heartbeatInterval with heartbeatExchange): a null body, no change, only the tick and position headers of the position committed once it completed.", javaType = "java.lang.Boolean")
+    public static final String HEARTBEAT = "CamelArangoReplicationHeartbeat";
+
     @Metadata(label = "consumer", description = "The position the changes consumer commits once this exchange completed without failure (JSON, as kept in the offset repository).", javaType = "java.lang.String")
     public static final String POSITION = "CamelArangoReplicationPosition";
 

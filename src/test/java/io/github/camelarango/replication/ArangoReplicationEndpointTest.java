@@ -115,6 +115,19 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
     }
 
     @Test
+    void heartbeatOptionsAreCheckedByName() {
+        assertTrue(failureOf("arango-replication:changes?heartbeatExchange=true").contains("Invalid value for option "
+                + "heartbeatExchange: 'true'; allowed is false unless heartbeatInterval is above 0"));
+        String negative = failureOf("arango-replication:changes?heartbeatInterval=-1");
+        assertTrue(negative.contains("Invalid value for option heartbeatInterval: 'PT-0.001S'; allowed is a duration "
+                + "of zero (no heartbeats) or above"), negative);
+        ArangoReplicationEndpoint endpoint = context.getEndpoint(
+                "arango-replication:changes?heartbeatInterval=30s&heartbeatExchange=true", ArangoReplicationEndpoint.class);
+        assertEquals(30_000L, endpoint.getConsumerConfiguration().getHeartbeatInterval());
+        assertTrue(endpoint.getConsumerConfiguration().isHeartbeatExchange());
+    }
+
+    @Test
     void consumerModeCannotBeAProducerAndEachModeHasItsConsumer() throws Exception {
         Endpoint changes = context.getEndpoint("arango-replication:changes");
         IllegalArgumentException producer = assertThrows(IllegalArgumentException.class, changes::createProducer);

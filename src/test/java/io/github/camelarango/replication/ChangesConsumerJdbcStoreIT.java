@@ -164,4 +164,33 @@ class ChangesConsumerJdbcStoreIT extends ChangesConsumerTestSupport {
             }
         }
     }
+
+    @Test
+    void aDeposedOwnerWhoseHeartbeatCommitIsRefusedStopsDelivering() throws Exception {
+        try (CaptureFixture f = fixture("orders"); CaptureFixture elsewhere = fixture("events")) {
+            f.insert("orders", Map.of("_key", "o1"));
+            Instant pausedAt = Instant.now();
+            Duration lease = Duration.ofSeconds(1);
+            context.getRegistry().bind("paused", PausedJdbcStore.pausedAt(pausedAt, database, lease));
+            ReplicaSink old = new ReplicaSink();
+            route(uri(f, "paused") + "&heartbeatInterval=200&delay=20", old);
+            await("the snapshot", () -> old.count() == 1);
+            await("the lease of the paused owner to run out", () -> Instant.now().isAfter(pausedAt.plus(lease)));
+
+            CamelContext other = deployment("next", f, new ReplicaSink());
+            try {
+                other.start();
+                elsewhere.insert("events", Map.of("_key", "e1")); // the old owner's idle position moves: its
+                elsewhere.insert("events", Map.of("_key", "e2")); // heartbeat commits it, and is refused
+                await("the old owner's health DOWN", () -> health().getState() == HealthCheck.State.DOWN);
+                String down = health().getMessage().orElse("");
+                assertTrue(down.startsWith("offsetKey '" + KEY + "' was claimed by "), down);
+                f.insert("orders", Map.of("_key", "o2"));
+                Thread.sleep(1_000); // time enough for the old owner to deliver it, if it still delivered
+                assertEquals(List.of("o1"), old.received().stream().map(ReplicaSink.Received::key).toList());
+            } finally {
+                other.stop();
+            }
+        }
+    }
 }

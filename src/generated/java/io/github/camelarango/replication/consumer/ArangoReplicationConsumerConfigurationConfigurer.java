@@ -37,6 +37,10 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "envelope": target.setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
         case "excludecollections":
         case "excludeCollections": target.setExcludeCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "heartbeatexchange":
+        case "heartbeatExchange": target.setHeartbeatExchange(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartbeatInterval": target.setHeartbeatInterval(property(camelContext, long.class, value)); return true;
         case "idlemaxwait":
         case "idleMaxWait": target.setIdleMaxWait(property(camelContext, long.class, value)); return true;
         case "idleminwait":
@@ -97,6 +101,10 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "envelope": return java.lang.String.class;
         case "excludecollections":
         case "excludeCollections": return java.lang.String.class;
+        case "heartbeatexchange":
+        case "heartbeatExchange": return boolean.class;
+        case "heartbeatinterval":
+        case "heartbeatInterval": return long.class;
         case "idlemaxwait":
         case "idleMaxWait": return long.class;
         case "idleminwait":
@@ -158,6 +166,10 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "envelope": return target.getEnvelope();
         case "excludecollections":
         case "excludeCollections": return target.getExcludeCollections();
+        case "heartbeatexchange":
+        case "heartbeatExchange": return target.isHeartbeatExchange();
+        case "heartbeatinterval":
+        case "heartbeatInterval": return target.getHeartbeatInterval();
         case "idlemaxwait":
         case "idleMaxWait": return target.getIdleMaxWait();
         case "idleminwait":

@@ -16,6 +16,8 @@
 package io.github.camelarango.replication.cdc;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -66,6 +68,11 @@ import org.slf4j.LoggerFactory;
  * event but the position moved (filtered markers, empty collections, idle tail) and every handed-out event was
  * committed, the stream saves the new position itself, so an idle or filtered stream does not fall behind.
  * <p>
+ * <b>Heartbeats.</b> With a {@code heartbeatInterval}, the stream saves such a position only through a heartbeat
+ * instead: while it hands out no event, {@link #heartbeat()} gives the position it reached once per interval (in the
+ * tail phase up to what the server reports as scanned, so it moves while other databases are written), and
+ * {@link #commitHeartbeat(ChangePosition)} saves it after the caller delivered it, and moves the registration there.
+ * <p>
  * {@code poll}, {@code rewind} and {@code close} may be called from different threads ({@code commit} too, from
  * exchange completions); {@code poll} calls are serialised.
  */
@@ -86,6 +93,7 @@ public final class ChangeStream implements AutoCloseable {
     private final WalRegistration registration;
     /** The keep-alive on the caller's timer; null without one. */
     private final ScheduledFuture<?> keepAliveTask;
+    private final Clock clock;
 
     private boolean started;
     private boolean released;
@@ -96,6 +104,8 @@ public final class ChangeStream implements AutoCloseable {
     private volatile boolean closed;
     private volatile ChangeStreamException failure;
     private boolean rewound;
+    /** When the stream last handed out an event or a heartbeat; null before the first poll. */
+    private Instant lastBeat;
 
     /**
      * A stream over the client's database, resuming from the position stored under {@code options.streamKey()}.
@@ -127,6 +137,7 @@ public final class ChangeStream implements AutoCloseable {
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
                  ScheduledExecutorService timer) {
         this.options = Objects.requireNonNull(options, "options");
+        this.clock = clock;
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 queue::add);
@@ -199,6 +210,44 @@ public final class ChangeStream implements AutoCloseable {
     public void commit(ChangeEvent event) {
         if (!commits.commit(Objects.requireNonNull(event, "event"))) {
             LOG.debug("Change stream '{}' ignores the commit of {}: it awaits no commit", options.streamKey(), event);
+        }
+    }
+
+    /**
+     * The position of a heartbeat, when one is due: the stream has a {@code heartbeatInterval}, handed out no event
+     * and no heartbeat for that long, and every event handed out was committed. Deliver it (or not), then
+     * {@link #commitHeartbeat(ChangePosition) commit} it; the position may be the one committed already (the stream
+     * is alive but the server scanned nothing new).
+     */
+    public Optional<ChangePosition> heartbeat() {
+        if (options.heartbeatInterval().isZero()) {
+            return Optional.empty();
+        }
+        synchronized (pollLock) {
+            Instant now = clock.instant();
+            if (closed || failure != null || lastBeat == null
+                    || Duration.between(lastBeat, now).compareTo(options.heartbeatInterval()) < 0) {
+                return Optional.empty();
+            }
+            Optional<ChangePosition> position = commits.idlePosition();
+            if (position.isPresent()) {
+                lastBeat = now;
+            }
+            return position;
+        }
+    }
+
+    /**
+     * Saves the position of a delivered {@link #heartbeat()} and moves the stream's registration at the server there
+     * (at most every {@code registrationInterval}); ignored when the stream handed out an event since the heartbeat.
+     */
+    public void commitHeartbeat(ChangePosition position) {
+        if (commits.saveHeartbeat(Objects.requireNonNull(position, "position"))) {
+            synchronized (pollLock) {
+                if (!closed) {
+                    keepRegistration();
+                }
+            }
         }
     }
 
@@ -342,6 +391,7 @@ public final class ChangeStream implements AutoCloseable {
             rewound = false;
             started = true;
             saveStartingPoint();
+            lastBeat = clock.instant();
         }
         if (registrationToRenew && registration != null) {
             registration.renew();
@@ -359,7 +409,11 @@ public final class ChangeStream implements AutoCloseable {
             keepRegistration(); // a snapshot resuming after a lost batch registers again before its new batch
             more = phases.fetch();
         }
-        commits.saveIfIdle();
+        if (!out.isEmpty()) {
+            lastBeat = clock.instant();
+        } else if (options.heartbeatInterval().isZero()) {
+            commits.saveIfIdle();
+        }
         keepRegistration();
         return out;
     }

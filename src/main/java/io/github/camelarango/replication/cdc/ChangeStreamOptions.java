@@ -52,6 +52,7 @@ public final class ChangeStreamOptions {
     private final Duration registrationInterval;
     private final boolean unregisterOnStop;
     private final ChangeStreamListener listener;
+    private final Duration heartbeatInterval;
 
     private ChangeStreamOptions(Builder b) {
         this.streamKey = b.streamKey;
@@ -73,6 +74,7 @@ public final class ChangeStreamOptions {
         this.registrationInterval = b.registrationInterval;
         this.unregisterOnStop = b.unregisterOnStop;
         this.listener = b.listener;
+        this.heartbeatInterval = b.heartbeatInterval;
     }
 
     public static Builder builder() {
@@ -157,6 +159,11 @@ public final class ChangeStreamOptions {
         return listener;
     }
 
+    /** Time between two heartbeats of an idle stream; zero when the stream gives none. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -181,6 +188,7 @@ public final class ChangeStreamOptions {
         private Duration registrationInterval = Duration.ofSeconds(10);
         private boolean unregisterOnStop;
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
+        private Duration heartbeatInterval = Duration.ZERO;
 
         private Builder() {
         }
@@ -347,6 +355,20 @@ public final class ChangeStreamOptions {
          */
         public Builder listener(ChangeStreamListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Time between two heartbeats of a stream that captures nothing (default zero: no heartbeats). Without
+         * heartbeats the stream saves the position an idle tail reached (up to what the server reports as scanned,
+         * docs/protocol.md §4.4) itself, at every poll that moved it; with them it saves it only when the caller
+         * commits a {@link ChangeStream#heartbeat() heartbeat}, at most once per interval.
+         */
+        public Builder heartbeatInterval(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw Require.invalid("heartbeatInterval", value, "a duration of zero (no heartbeats) or above");
+            }
+            this.heartbeatInterval = value;
             return this;
         }
 

@@ -30,8 +30,8 @@ import java.util.Optional;
  * saved position back. Events are told apart by identity, not by position: the events of a WAL transaction, and the
  * rows of a dump chunk, share one position, and committing one of them says nothing about the others.
  * <p>
- * It saves a position reached without events itself ({@link #saveIfIdle()}), but only when every event handed out
- * was committed, so that an automatic save never overtakes an undelivered event. Thread-safe: the poller and the
+ * It saves a position reached without events itself ({@link #saveIfIdle()}), or when a heartbeat carrying it was
+ * delivered ({@link #saveHeartbeat}), but only when every event handed out was committed, so that an automatic save never overtakes an undelivered event. Thread-safe: the poller and the
  * committers (exchange completions) may be different threads.
  */
 final class CommitTracker {
@@ -94,6 +94,25 @@ final class CommitTracker {
         if (awaited.isEmpty() && reached != null && !reached.equals(committed)) {
             save(reached);
         }
+    }
+
+    /** The reached position when no handed-out event awaits its commit, the position a heartbeat carries. */
+    synchronized Optional<ChangePosition> idlePosition() {
+        return awaited.isEmpty() ? Optional.ofNullable(reached) : Optional.empty();
+    }
+
+    /**
+     * Saves the position of a delivered heartbeat, unless the stream handed out something since it was taken (the
+     * reached position moved then, and a later commit or heartbeat saves it).
+     *
+     * @return false when nothing was saved
+     */
+    synchronized boolean saveHeartbeat(ChangePosition position) {
+        if (!awaited.isEmpty() || !position.equals(reached)) {
+            return false;
+        }
+        save(position);
+        return true;
     }
 
     private void save(ChangePosition position) {

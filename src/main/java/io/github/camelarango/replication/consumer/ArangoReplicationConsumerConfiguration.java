@@ -135,6 +135,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "false")
     private boolean unregisterOnStop;
 
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long heartbeatInterval;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean heartbeatExchange;
+
     /** Checks every option; those the engine reads are checked by the engine, by building its options once. */
     @Override
     public void validate() {
@@ -151,6 +157,10 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         Require.between("snapshotMaxChunkSize", snapshotMaxChunkSize, MIN_MAX_DUMP_CHUNK, ChangeStreamOptions.MAX_CHUNK_SIZE,
                 "bytes");
         EngineOptions.of(this, "validation", snapshotMode, false);
+        if (heartbeatExchange && heartbeatInterval == 0) {
+            throw Require.invalid("heartbeatExchange", true, "false unless heartbeatInterval is above 0 (the "
+                    + "interval of the heartbeats it sends)");
+        }
     }
 
     /**
@@ -550,5 +560,34 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setUnregisterOnStop(boolean unregisterOnStop) {
         this.unregisterOnStop = unregisterOnStop;
+    }
+
+    public long getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /**
+     * Time between two heartbeats of the changes consumer while it captures nothing (as Debezium's
+     * heartbeat.interval.ms); 0, the default, gives none. A heartbeat commits the position the server reports as
+     * scanned (it moves while other databases are written) and moves the consumer's registration at the server
+     * there, so that the server may purge its write-ahead log and the lag stays visible; with heartbeatExchange it is
+     * also sent to the route, and committed only once that exchange completed. Without heartbeats the consumer saves
+     * that position at every poll that moved it.
+     */
+    public void setHeartbeatInterval(long heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public boolean isHeartbeatExchange() {
+        return heartbeatExchange;
+    }
+
+    /**
+     * Whether each heartbeat (see heartbeatInterval) is also sent to the route as an exchange, for sinks that track
+     * the liveness of the stream: a null body, the header CamelArangoReplicationHeartbeat set to true, and the tick and
+     * position headers of the position it commits once it completed.
+     */
+    public void setHeartbeatExchange(boolean heartbeatExchange) {
+        this.heartbeatExchange = heartbeatExchange;
     }
 }

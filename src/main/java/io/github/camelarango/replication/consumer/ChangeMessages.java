@@ -21,6 +21,7 @@ import java.util.List;
 
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
@@ -102,10 +103,25 @@ public final class ChangeMessages {
         setIfPresent(message, ArangoReplicationConstants.REV, event.rev());
         setIfPresent(message, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, event.snapshot());
+        positionHeaders(event.position(), serverLastTick, message);
+    }
+
+    /**
+     * Makes the message a heartbeat: a null body, the heartbeat flag, the tick of the position and the position
+     * headers.
+     */
+    public void writeHeartbeat(ChangePosition position, long serverLastTick, Message message) {
+        message.setHeader(ArangoReplicationConstants.HEARTBEAT, Boolean.TRUE);
+        message.setHeader(ArangoReplicationConstants.TICK, Ticks.format(position.from()));
+        positionHeaders(position, serverLastTick, message);
+        message.setBody(null);
+    }
+
+    private void positionHeaders(ChangePosition position, long serverLastTick, Message message) {
         if (offsetKey != null) {
-            String position = event.position().toJson();
-            message.setHeader(ArangoReplicationConstants.POSITION, position);
-            message.setHeader(Exchange.OFFSET, Resumables.of(offsetKey, position));
+            String json = position.toJson();
+            message.setHeader(ArangoReplicationConstants.POSITION, json);
+            message.setHeader(Exchange.OFFSET, Resumables.of(offsetKey, json));
         }
         if (serverLastTick != 0) {
             message.setHeader(ArangoReplicationConstants.LAST_TICK, Ticks.format(serverLastTick));

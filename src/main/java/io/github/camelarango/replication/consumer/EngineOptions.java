@@ -75,7 +75,10 @@ public final class EngineOptions {
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())
                 .transactionBufferSize(consumer.getTransactionBufferSize())
                 .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
-                .unregisterOnStop(consumer.isUnregisterOnStop());
+                .unregisterOnStop(consumer.isUnregisterOnStop())
+                // a stream that tails nothing (the dump consumer, INITIAL_ONLY) has no idle tail to beat for
+                .heartbeatInterval(snapshotMode == SnapshotMode.INITIAL_ONLY ? Duration.ZERO
+                        : Duration.ofMillis(consumer.getHeartbeatInterval()));
     }
 
     /** The key of the dump consumer's snapshots, {@code dump:<database>:<collections>} (it keeps no position). */

@@ -178,6 +178,25 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private String excludeCollections;
     /**
+     * Whether each heartbeat (see heartbeatInterval) is also sent to the route as an
+     * exchange, for sinks that track the liveness of the stream: a null body, the
+     * header CamelArangoReplicationHeartbeat set to true, and the tick and position
+     * headers of the position it commits once it completed.
+     */
+    private Boolean heartbeatExchange;
+    /**
+     * Time between two heartbeats of the changes consumer while it captures nothing
+     * (as Debezium's heartbeat.interval.ms); 0, the default, gives none. A heartbeat
+     * commits the position the server reports as scanned (it moves while other
+     * databases are written) and moves the consumer's registration at the server
+     * there, so that the server may purge its write-ahead log and the lag stays
+     * visible; with heartbeatExchange it is also sent to the route, and committed only
+     * once that exchange completed. Without heartbeats the consumer saves that
+     * position at every poll that moved it. A duration such as 500ms, 10s or 2m; a
+     * number alone is milliseconds.
+     */
+    private Duration heartbeatInterval;
+    /**
      * The most changes taken from the engine at once (changes) or documents put into
      * one chunk exchange (dump with dumpChunks); bounds the memory held between
      * fetches.
@@ -736,6 +755,22 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setExcludeCollections(String excludeCollections) {
         this.excludeCollections = excludeCollections;
+    }
+
+    public Boolean getHeartbeatExchange() {
+        return heartbeatExchange;
+    }
+
+    public void setHeartbeatExchange(Boolean heartbeatExchange) {
+        this.heartbeatExchange = heartbeatExchange;
+    }
+
+    public Duration getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(Duration heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
     }
 
     public Integer getMaxEventsPerPoll() {
