@@ -164,7 +164,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             throw e;
         }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
-        notificationsMBean = notifications.register(endpoint.getCamelContext(), getRouteId());
+        // a consumer wrapped by another (master:) has no route id of its own: its offset key names it then
+        notificationsMBean = notifications.register(endpoint.getCamelContext(),
+                getRouteId() != null ? getRouteId() : offsetKey.value());
     }
 
     /**

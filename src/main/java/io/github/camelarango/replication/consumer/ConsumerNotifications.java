@@ -109,17 +109,18 @@ public final class ConsumerNotifications extends NotificationBroadcasterSupport
     }
 
     /**
-     * Registers this MBean as {@code <domain>:context=<management name>,type=arango-replication,name="<routeId>"}
-     * when the context has JMX enabled; the handle unregisters it.
+     * Registers this MBean as {@code <domain>:context=<management name>,type=arango-replication,name="<mbeanName>"}
+     * (the route id, or the offset key of a consumer without a route of its own) when the context has JMX enabled;
+     * the handle unregisters it.
      */
-    public AutoCloseable register(CamelContext context, String routeId) throws JMException {
+    public AutoCloseable register(CamelContext context, String mbeanName) throws JMException {
         ManagementAgent agent = context.getManagementStrategy().getManagementAgent();
         if (agent == null) {
             return () -> { };
         }
         ObjectName name = new ObjectName(agent.getMBeanObjectDomainName() + ":context="
                 + ObjectName.quote(context.getManagementName()) + ",type=arango-replication,name="
-                + ObjectName.quote(routeId));
+                + ObjectName.quote(mbeanName));
         agent.register(this, name);
         return () -> agent.unregister(name);
     }
