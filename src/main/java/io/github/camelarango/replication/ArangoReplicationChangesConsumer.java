@@ -163,10 +163,16 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             closeStream();
             throw e;
         }
-        meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), getRouteId(), this);
-        // a consumer wrapped by another (master:) has no route id of its own: its offset key names it then
-        notificationsMBean = notifications.register(endpoint.getCamelContext(),
-                getRouteId() != null ? getRouteId() : offsetKey.value());
+        meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), meteredName(), this);
+        notificationsMBean = notifications.register(endpoint.getCamelContext(), meteredName());
+    }
+
+    /**
+     * The name the consumer's meters and MBean carry: its route id, or its offset key when it has no route of its own
+     * (a consumer wrapped by another, as under {@code master:}; neither a Micrometer tag nor a JMX name takes null).
+     */
+    private String meteredName() {
+        return getRouteId() != null ? getRouteId() : offsetKey.value();
     }
 
     /**
