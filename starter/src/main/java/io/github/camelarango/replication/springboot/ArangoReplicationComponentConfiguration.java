@@ -227,8 +227,9 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * (collections sorted, an asterisk for all, !excluded ones appended; the digest
      * covers operationTypes and includeSystem), so streams that read other servers or
      * select other changes keep their own positions. Only one running changes consumer
-     * may use a key of a store: a second one fails to start, naming the route (or, on
-     * the default file store, the process) that owns it.
+     * may use a key of a store: a second one waits for it (offsetKeyWaitTimeout) or
+     * fails to start, naming the route (or, on the default file store, the process)
+     * that owns it.
      */
     private String offsetKey;
     /**
