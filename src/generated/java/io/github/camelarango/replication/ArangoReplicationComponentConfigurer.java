@@ -153,6 +153,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": getOrCreateConsumerConfiguration(target).setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": getOrCreateConsumerConfiguration(target).setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": getOrCreateConsumerConfiguration(target).setOffsetKeyWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "offsetrepository":
         case "offsetRepository": getOrCreateConsumerConfiguration(target).setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -322,6 +324,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -487,6 +491,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": return getOrCreateConsumerConfiguration(target).getOffsetFile();
         case "offsetkey":
         case "offsetKey": return getOrCreateConsumerConfiguration(target).getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return getOrCreateConsumerConfiguration(target).getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return getOrCreateConsumerConfiguration(target).getOffsetRepository();
         case "operationtypes":

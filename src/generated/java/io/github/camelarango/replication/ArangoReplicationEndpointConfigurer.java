@@ -127,6 +127,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": target.getConsumerConfiguration().setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": target.getConsumerConfiguration().setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": target.getConsumerConfiguration().setOffsetKeyWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "offsetrepository":
         case "offsetRepository": target.getConsumerConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -308,6 +310,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -490,6 +494,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": return target.getConsumerConfiguration().getOffsetFile();
         case "offsetkey":
         case "offsetKey": return target.getConsumerConfiguration().getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return target.getConsumerConfiguration().getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return target.getConsumerConfiguration().getOffsetRepository();
         case "operationtypes":

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(99);
+        Set<String> props = new HashSet<>(100);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -84,6 +84,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("notifications");
         props.add("offsetFile");
         props.add("offsetKey");
+        props.add("offsetKeyWaitTimeout");
         props.add("offsetRepository");
         props.add("operation");
         props.add("operationTypes");

@@ -41,8 +41,10 @@ import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
+import io.github.camelarango.replication.consumer.OffsetKeyWait;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
 import io.github.camelarango.replication.offsets.OffsetFencedException;
+import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
@@ -95,6 +97,15 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
     /** The claim of the offset key while the consumer runs: one running stream per key and store. */
     private volatile OffsetOwnership.Claim claim;
+    /** The store of the position and of the claims, from the start on. */
+    private OffsetStore offsets;
+    /** Who claims the offset key, as a refusal names it: the route and its CamelContext. */
+    private String owner;
+    private ConsumerNotifications notifications;
+    /** The wait for the offset key while another stream holds it (offsetKeyWaitTimeout); null when not waiting. */
+    private volatile OffsetKeyWait keyWait;
+    /** Keeps a poll that claims the key and opens the stream apart from the stop. */
+    private final Object keyLock = new Object();
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
@@ -134,30 +145,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
-        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
-        OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
+        offsets = endpoint.getComponent().defaultOffsetRepositories()
                 .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        String owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
-        claim = offsets.claim(offsetKey.value(), owner);
-        ArangoReplicationClient client = endpoint.getClient();
-        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
-        ConsumerNotifications notifications = new ConsumerNotifications(this, offsetKey.value(), options);
+        owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
+        notifications = new ConsumerNotifications(this, offsetKey.value(), options);
         try {
-            if (client.configuration().syncerId() != null) {
-                syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
-                        source.registrationSyncerId(), owner);
+            claim = offsets.claim(offsetKey.value(), owner);
+        } catch (OffsetKeyInUseException refused) {
+            if (options.getOffsetKeyWaitTimeout() == 0) {
+                throw refused;
             }
-            keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-            ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
-                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
-                    .listener(notifications).build(),
-                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
-            metrics = newStream.metrics();
-            stream = newStream;
-            LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                    configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
-                    options.getPositionLostPolicy());
+            // polls claim it: Camel's start (under ClusteredRoutePolicy: the leadership's event) must not block
+            keyWait = new OffsetKeyWait(refused, owner, Duration.ofMillis(options.getOffsetKeyWaitTimeout()));
+            lastFailure = keyWait.failure();
+        }
+        try {
+            if (claim != null) {
+                openStream();
+            }
             super.doStart();
         } catch (Exception | Error e) {
             closeStream();
@@ -165,6 +170,67 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), meteredName(), this);
         notificationsMBean = notifications.register(endpoint.getCamelContext(), meteredName());
+    }
+
+    /**
+     * Creates the stream once the consumer holds its offset key: its position is read from the store after the claim,
+     * so it continues from the last commit of the stream that held the key before.
+     */
+    private void openStream() {
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
+        ArangoReplicationClient client = endpoint.getClient();
+        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
+        if (client.configuration().syncerId() != null) {
+            syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
+                    source.registrationSyncerId(), owner);
+        }
+        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+        ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
+                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
+                .listener(notifications).build(),
+                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
+        metrics = newStream.metrics();
+        stream = newStream;
+        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
+                configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
+                options.getPositionLostPolicy());
+    }
+
+    /**
+     * The stream of a consumer that waits for its offset key, once a poll claimed the key (at most one try per
+     * {@link OffsetKeyWait#RETRY_INTERVAL}); null while another stream holds it, after the wait gave up, or stopping.
+     */
+    private ChangeStream streamOnceClaimed() {
+        synchronized (keyLock) {
+            OffsetKeyWait waiting = keyWait;
+            if (waiting == null || !isRunAllowed()) {
+                return stream;
+            }
+            Optional<OffsetOwnership.Claim> held;
+            try {
+                held = waiting.tryClaim(() -> offsets.claim(offsetKey.value(), owner));
+            } catch (RuntimeException e) { // the store failed: the wait goes on
+                throw failed(e);
+            }
+            lastFailure = waiting.failure();
+            if (held.isEmpty()) {
+                return null;
+            }
+            claim = held.get();
+            try {
+                openStream();
+            } catch (RuntimeException e) { // e.g. the syncerId held by another consumer: released, tried again
+                closeStream();
+                claim = null;
+                held.get().close();
+                throw failed(e);
+            }
+            keyWait = null;
+            lastFailure = null;
+            return stream;
+        }
     }
 
     /**
@@ -191,6 +257,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (keyLock) {
+            keyWait = null; // a poll claims no more; one that opened the stream is done, its stream closed below
+        }
         meters.close();
         notificationsMBean.close();
         notificationsMBean = () -> { };
@@ -246,7 +315,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      */
     @Override
     protected int poll() throws Exception {
-        ChangeStream current = stream;
+        ChangeStream current = stream != null ? stream : streamOnceClaimed();
         if (current == null || current.isFinished() || fenced != null) {
             return 0;
         }

@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(30, options);
+        assertEquals(31, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -182,6 +182,9 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 creating("arango-replication:changes?registrationInterval=0").getMessage());
         assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
                 creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
+        assertEquals("Invalid value for option offsetKeyWaitTimeout: 'PT-1S'; allowed is a duration of 0 or more (0: "
+                     + "the start fails at once while another stream holds the offsetKey)",
+                creating("arango-replication:changes?offsetKeyWaitTimeout=-1000").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());

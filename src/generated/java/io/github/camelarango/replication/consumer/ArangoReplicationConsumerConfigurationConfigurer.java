@@ -54,6 +54,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": target.setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": target.setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": target.setOffsetKeyWaitTimeout(property(camelContext, long.class, value)); return true;
         case "offsetrepository":
         case "offsetRepository": target.setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -118,6 +120,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -183,6 +187,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": return target.getOffsetFile();
         case "offsetkey":
         case "offsetKey": return target.getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return target.getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return target.getOffsetRepository();
         case "operationtypes":

@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.consumer;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
@@ -95,6 +96,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer")
     private String offsetKey;
 
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long offsetKeyWaitTimeout = 60_000L;
+
     @UriParam(label = "consumer", defaultValue = DEFAULT_OFFSET_FILE)
     private String offsetFile = DEFAULT_OFFSET_FILE;
 
@@ -149,6 +153,10 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);
         if (offsetKey != null) {
             Require.notBlank("offsetKey", offsetKey);
+        }
+        if (offsetKeyWaitTimeout < 0) {
+            throw Require.invalid("offsetKeyWaitTimeout", Duration.ofMillis(offsetKeyWaitTimeout), "a duration of 0 or more (0: the "
+                    + "start fails at once while another stream holds the offsetKey)");
         }
         if (offsetRepository == null && (offsetFile == null || offsetFile.isBlank())) {
             throw Require.invalid("offsetFile", offsetFile, "a file path (or set offsetRepository)");
@@ -386,11 +394,30 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * The key of the position in the offset repository; by default changes:host:port/database/collections, a
      * question mark and a digest (collections sorted, an asterisk for all, !excluded ones appended; the digest covers
      * operationTypes and includeSystem), so streams that read other servers or select other changes keep their own
-     * positions. Only one running changes consumer may use a key of a store: a second one fails to start, naming
-     * the route (or, on the default file store, the process) that owns it.
+     * positions. Only one running changes consumer may use a key of a store: a second one waits for it
+     * (offsetKeyWaitTimeout) or fails to start, naming the route (or, on the default file store, the process) that
+     * owns it.
      */
     public void setOffsetKey(String offsetKey) {
         this.offsetKey = offsetKey;
+    }
+
+    public long getOffsetKeyWaitTimeout() {
+        return offsetKeyWaitTimeout;
+    }
+
+    /**
+     * How long a changes consumer whose offsetKey another stream holds waits for it (another deployment, or under
+     * ClusteredRoutePolicy the old leader that has not released it yet: a killed one until its lease ran out, a
+     * stopping one until its last poll committed). It starts without the key and tries to claim it at each poll, at
+     * most once a second; until it holds it, it delivers nothing, creates no stream at the server and its health
+     * check is DOWN naming the key and the holder. Once it holds the key it reads the position from the store and
+     * continues from there. After the timeout it gives up: health DOWN and an ERROR naming the key and the holder,
+     * until the route is restarted. 0 fails the start at once instead. The default, one minute, covers the default
+     * lease of the shared stores (30 seconds) and the last poll of a stopping holder.
+     */
+    public void setOffsetKeyWaitTimeout(long offsetKeyWaitTimeout) {
+        this.offsetKeyWaitTimeout = offsetKeyWaitTimeout;
     }
 
     public String getOffsetFile() {

@@ -227,10 +227,26 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * (collections sorted, an asterisk for all, !excluded ones appended; the digest
      * covers operationTypes and includeSystem), so streams that read other servers or
      * select other changes keep their own positions. Only one running changes consumer
-     * may use a key of a store: a second one fails to start, naming the route (or, on
-     * the default file store, the process) that owns it.
+     * may use a key of a store: a second one waits for it (offsetKeyWaitTimeout) or
+     * fails to start, naming the route (or, on the default file store, the process)
+     * that owns it.
      */
     private String offsetKey;
+    /**
+     * How long a changes consumer whose offsetKey another stream holds waits for it
+     * (another deployment, or under ClusteredRoutePolicy the old leader that has not
+     * released it yet: a killed one until its lease ran out, a stopping one until its
+     * last poll committed). It starts without the key and tries to claim it at each
+     * poll, at most once a second; until it holds it, it delivers nothing, creates no
+     * stream at the server and its health check is DOWN naming the key and the holder.
+     * Once it holds the key it reads the position from the store and continues from
+     * there. After the timeout it gives up: health DOWN and an ERROR naming the key
+     * and the holder, until the route is restarted. 0 fails the start at once instead.
+     * The default, one minute, covers the default lease of the shared stores (30
+     * seconds) and the last poll of a stopping holder. A duration such as 500ms, 10s
+     * or 2m; a number alone is milliseconds.
+     */
+    private Duration offsetKeyWaitTimeout;
     /**
      * The store of the changes consumer's position (committed after each exchange
      * completed without failure). When not set, a file store at offsetFile is used.
@@ -803,6 +819,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setOffsetKey(String offsetKey) {
         this.offsetKey = offsetKey;
+    }
+
+    public Duration getOffsetKeyWaitTimeout() {
+        return offsetKeyWaitTimeout;
+    }
+
+    public void setOffsetKeyWaitTimeout(Duration offsetKeyWaitTimeout) {
+        this.offsetKeyWaitTimeout = offsetKeyWaitTimeout;
     }
 
     public String getOffsetRepository() {
