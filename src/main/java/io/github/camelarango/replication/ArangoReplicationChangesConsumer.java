@@ -117,8 +117,6 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private AutoCloseable meters = () -> { };
     /** Unregisters the consumer's notifications MBean (none without JMX). */
     private AutoCloseable notificationsMBean = () -> { };
-    /** The last change delivered whose position is not written yet: the poll in progress, or within commitInterval. */
-    private volatile ChangeEvent uncommitted;
     /** When (System.nanoTime) a commitInterval allows the next write. */
     private long nextCommitNanos = System.nanoTime();
 
@@ -328,7 +326,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                 rewind(current); // the rest of the batch is delivered again (stopping: after a restart)
                 break;
             }
-            uncommitted = event;
+            current.acknowledge(event);
             delivered++;
         }
         return delivered;
@@ -348,7 +346,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             rewind(current);
             return 0;
         }
-        uncommitted = events.get(events.size() - 1);
+        current.acknowledge(events.get(events.size() - 1));
         return events.size();
     }
 
@@ -359,10 +357,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /** Writes the position of the last delivered change, if one awaits its write. */
     private void commitDelivered(ChangeStream current) {
-        ChangeEvent last = uncommitted;
-        if (last != null) {
-            current.commit(last);
-            uncommitted = null;
+        if (current.saveDelivered()) {
             nextCommitNanos = System.nanoTime() + options.getCommitInterval() * 1_000_000L;
         }
     }
@@ -375,7 +370,6 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         try {
             commitDelivered(current);
         } finally {
-            uncommitted = null; // a commit of a change handed out before the rewind is ignored
             current.rewind();
         }
     }
@@ -385,7 +379,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         try {
             commitDelivered(current);
         } catch (RuntimeException e) {
-            failure.addSuppressed(e); // the next poll writes it again (ignored if the engine forgot the change)
+            failure.addSuppressed(e); // the next poll writes it (unless the engine forgot it: delivered again then)
         }
     }
 
