@@ -74,6 +74,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": getOrCreateConsumerConfiguration(target).setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "batching": getOrCreateConsumerConfiguration(target).setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": getOrCreateConsumerConfiguration(target).setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -87,6 +88,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": getOrCreateConsumerConfiguration(target).setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": getOrCreateConsumerConfiguration(target).setCommitInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -245,6 +248,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -258,6 +262,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -412,6 +418,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
         case "batchttl":
         case "batchTtl": return getOrCreateConsumerConfiguration(target).getBatchTtl();
+        case "batching": return getOrCreateConsumerConfiguration(target).isBatching();
         case "bodytype":
         case "bodyType": return getOrCreateConsumerConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
@@ -425,6 +432,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return getOrCreateConsumerConfiguration(target).getCollectionRenamePolicy();
         case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
+        case "commitinterval":
+        case "commitInterval": return getOrCreateConsumerConfiguration(target).getCommitInterval();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -48,6 +48,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.getConsumerConfiguration().setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "batching": target.getConsumerConfiguration().setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": target.getConsumerConfiguration().setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -60,6 +61,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": target.getConsumerConfiguration().setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": target.getConsumerConfiguration().setCommitInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionretrywaittime":
@@ -231,6 +234,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -243,6 +247,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionretrywaittime":
@@ -415,6 +421,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":
         case "batchTtl": return target.getConsumerConfiguration().getBatchTtl();
+        case "batching": return target.getConsumerConfiguration().isBatching();
         case "bodytype":
         case "bodyType": return target.getConsumerConfiguration().getBodyType();
         case "bridgeerrorhandler":
@@ -427,6 +434,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return target.getConsumerConfiguration().getCollectionRenamePolicy();
         case "collections": return target.getConsumerConfiguration().getCollections();
+        case "commitinterval":
+        case "commitInterval": return target.getConsumerConfiguration().getCommitInterval();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionretrywaittime":

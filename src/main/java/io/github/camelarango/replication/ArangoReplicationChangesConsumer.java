@@ -58,12 +58,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code changes} consumer: change data capture of one database through the change-capture engine
- * ({@link ChangeStream}) — a snapshot, then the write-ahead log — one exchange per change, in order.
+ * ({@link ChangeStream}) — a snapshot, then the write-ahead log — one exchange per change, in order, or with batching
+ * one exchange per poll whose body is the List of the changes' exchanges.
  * <p>
- * <b>Delivery.</b> Each exchange is processed synchronously; its position is committed to the offset repository only
- * after it completed without an exception and without rollback. A failed exchange goes to the consumer's exception
- * handler (so bridgeErrorHandler works), stops the current poll and rewinds the engine to the last committed position,
- * so that the change is delivered again on the next poll (at-least-once, Kafka's breakOnFirstError semantics).
+ * <b>Delivery.</b> Each exchange is processed synchronously; a position is committed to the offset repository only
+ * after the exchanges of its change and of every change before it completed without an exception and without
+ * rollback. A failed exchange goes to the consumer's exception handler (so bridgeErrorHandler works), stops the
+ * current poll, commits the position of the last delivered change and rewinds the engine there, so that the failed
+ * change (with batching: the whole batch) is delivered again on the next poll (at-least-once, Kafka's
+ * breakOnFirstError semantics).
+ * <p>
+ * <b>Commits.</b> The position of the last delivered change is written once per poll, or with a commitInterval at
+ * most once per interval (checked at every poll, idle ones included); also when an exchange failed and when the
+ * consumer stops.
+ * A JVM that dies delivers again, after its restart, the changes delivered since the last write (and, as always, the
+ * changes of a WAL transaction before the last one delivered: only its last change carries a position of its own).
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
  * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
@@ -119,6 +128,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private AutoCloseable meters = () -> { };
     /** Unregisters the consumer's notifications MBean (none without JMX). */
     private AutoCloseable notificationsMBean = () -> { };
+    /** When (System.nanoTime) a commitInterval allows the next write. */
+    private long nextCommitNanos = System.nanoTime();
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -263,10 +274,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         meters.close();
         notificationsMBean.close();
         notificationsMBean = () -> { };
+        ChangeStream last = stream;
         closeStream();
         super.doStop();
         stream = null;
-        releaseOffsetKey();
+        releaseOffsetKey(last);
     }
 
     /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
@@ -287,9 +299,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Releases the claim of the offset key (also after a start that failed once it claimed), when the last poll
-     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position.
+     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position; the
+     * position of a change delivered since the last write (commitInterval) is written before.
      */
-    private void releaseOffsetKey() throws InterruptedException {
+    private void releaseOffsetKey(ChangeStream last) throws InterruptedException {
         OffsetOwnership.Claim held = claim;
         claim = null;
         if (held == null) {
@@ -303,6 +316,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             if (isPolling()) {
                 LOG.warn("The last poll of route '{}' still runs {} after the stop; offsetKey '{}' is released anyway",
                         getRouteId(), LAST_POLL_WAIT, offsetKey);
+            } else if (last != null && fenced == null) {
+                commitOnStop(last);
             }
         } finally {
             held.close();
@@ -310,19 +325,26 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /**
-     * Takes one batch of changes from the engine, delivers them and commits the position of each delivered one; the
-     * consumer polls greedily, so a poll that delivered something is followed by the next one at once.
+     * Takes one batch of changes from the engine, delivers them and commits the position of the last delivered one;
+     * the consumer polls greedily, so a poll that delivered something is followed by the next one at once.
      */
     @Override
     protected int poll() throws Exception {
         ChangeStream current = stream != null ? stream : streamOnceClaimed();
-        if (current == null || current.isFinished() || fenced != null) {
+        if (current == null || fenced != null) {
             return 0;
         }
         List<ChangeEvent> events;
         try {
+            if (current.isFinished()) {
+                commitDelivered(current);
+                return 0;
+            }
+            if (commitDue()) {
+                commitDelivered(current);
+            }
             events = current.poll(options.getMaxEventsPerPoll());
-        } catch (OffsetFencedException e) { // the save of a position reached without changes
+        } catch (OffsetFencedException e) { // the save of a position reached without changes, or of delivered ones
             stopDelivering(current, e);
             return 0;
         } catch (IllegalStateException e) {
@@ -331,27 +353,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
             throw failed(e);
         } catch (RuntimeException e) {
+            commitAfterFailure(current, e); // the engine reloads the committed position at its next poll
             throw failed(e);
         } catch (Error e) {
-            current.rewind(); // the engine may have read past what it handed out
+            rewindAfterFailure(current, e); // the engine may have read past what it handed out
             throw failed(new ErrorDuringPollException("Reading changes from the server failed; the next poll reads "
                                                       + "again from the committed position", e));
         }
-        int delivered = 0;
+        int delivered;
         try {
-            for (ChangeEvent event : events) {
-                if (!isRunAllowed() || !deliver(event)) {
-                    current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
-                    break;
-                }
-                current.commit(event);
-                delivered++;
+            delivered = options.isBatching() ? deliverBatch(current, events) : deliverEach(current, events);
+            if (commitDue()) {
+                commitDelivered(current);
             }
         } catch (OffsetFencedException e) {
             stopDelivering(current, e);
-            return delivered;
+            return 0;
         } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
-            current.rewind(); // nothing after the last saved position may be skipped
+            rewindAfterFailure(current, e); // nothing after the last saved position may be skipped
             throw failed(e);
         }
         lastFailure = null;
@@ -366,6 +385,90 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
         }
         return delivered;
+    }
+
+    /** Sends one exchange per change (and its tombstone) until one fails; returns how many were delivered. */
+    private int deliverEach(ChangeStream current, List<ChangeEvent> events) {
+        int delivered = 0;
+        for (ChangeEvent event : events) {
+            if (!isRunAllowed() || !deliver(event)) {
+                rewind(current); // the rest of the batch is delivered again (stopping: after a restart)
+                break;
+            }
+            current.acknowledge(event);
+            delivered++;
+        }
+        return delivered;
+    }
+
+    /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
+    private int deliverBatch(ChangeStream current, List<ChangeEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        long serverLastTick = metrics.serverLastTick();
+        if (!isRunAllowed() || !DeliveryRule.deliver(this,
+                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                        () -> createExchange(false)),
+                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the whole "
+                      + "batch is delivered again on the next poll (the position stays at the last committed change)")) {
+            rewind(current);
+            return 0;
+        }
+        current.acknowledge(events.get(events.size() - 1));
+        return events.size();
+    }
+
+    /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */
+    private boolean commitDue() {
+        return options.getCommitInterval() == 0 || System.nanoTime() - nextCommitNanos >= 0;
+    }
+
+    /** Writes the position of the last delivered change, if one awaits its write. */
+    private void commitDelivered(ChangeStream current) {
+        if (current.saveDelivered()) {
+            nextCommitNanos = System.nanoTime() + options.getCommitInterval() * 1_000_000L;
+        }
+    }
+
+    /**
+     * Writes the position of the changes delivered so far, then has the engine deliver again every change after it
+     * (from the last committed position, should the write fail).
+     */
+    private void rewind(ChangeStream current) {
+        try {
+            commitDelivered(current);
+        } finally {
+            current.rewind();
+        }
+    }
+
+    /** {@link #commitDelivered} after {@code failure}, to which a failure of the write is added. */
+    private void commitAfterFailure(ChangeStream current, Throwable failure) {
+        try {
+            commitDelivered(current);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the next poll writes it (unless the engine forgot it: delivered again then)
+        }
+    }
+
+    /** {@link #rewind} after {@code failure}, to which a failure of the write is added. */
+    private void rewindAfterFailure(ChangeStream current, Throwable failure) {
+        try {
+            rewind(current);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The stop writes the position of the last delivered change; a failure is logged, the stop goes on. */
+    private void commitOnStop(ChangeStream last) {
+        try {
+            commitDelivered(last);
+        } catch (RuntimeException e) {
+            LOG.warn("Route '{}' could not write its last position when it stopped; a restart delivers again the "
+                     + "changes after the last written one: {}", getRouteId(), e.getMessage());
+        }
     }
 
     /**

@@ -27,11 +27,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": target.setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "batching": target.setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": target.setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": target.setCommitInterval(property(camelContext, long.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
         case "envelope": target.setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,11 +96,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
         case "envelope": return java.lang.String.class;
@@ -160,11 +166,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": return target.getBadLinePolicy();
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "batching": return target.isBatching();
         case "bodytype":
         case "bodyType": return target.getBodyType();
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();
+        case "commitinterval":
+        case "commitInterval": return target.getCommitInterval();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();
         case "envelope": return target.getEnvelope();

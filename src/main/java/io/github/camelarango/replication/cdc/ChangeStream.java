@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * handed out before it). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
  * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
+ * A caller that saves less often {@link #acknowledge acknowledges} each delivered event instead and calls
+ * {@link #saveDelivered()} when it wants the position saved (once per poll, per interval, before a rewind).
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
@@ -211,6 +213,30 @@ public final class ChangeStream implements AutoCloseable {
         if (!commits.commit(Objects.requireNonNull(event, "event"))) {
             LOG.debug("Change stream '{}' ignores the commit of {}: it awaits no commit", options.streamKey(), event);
         }
+    }
+
+    /**
+     * Records, as {@link #commit} does, that {@code event} and every event handed out before it were delivered, but
+     * leaves the save of its position to {@link #saveDelivered()}: for a caller that saves once per poll or per
+     * interval. The stream keeps nothing of those events, and saves no position of its own (an idle stream's, a
+     * heartbeat's) before that save. Ignored, as a commit is, for an event that no longer awaits one.
+     */
+    public void acknowledge(ChangeEvent event) {
+        if (!commits.acknowledge(Objects.requireNonNull(event, "event"))) {
+            LOG.debug("Change stream '{}' ignores the acknowledgement of {}: it awaits no commit", options.streamKey(),
+                    event);
+        }
+    }
+
+    /**
+     * Saves the position of the last {@link #acknowledge acknowledged} event in the {@link PositionStore}, unless it
+     * was saved already (or forgotten by a {@link #rewind()}, a failed poll or a lost position: the events after the
+     * committed position are delivered again then).
+     *
+     * @return whether a position was saved
+     */
+    public boolean saveDelivered() {
+        return commits.saveDelivered();
     }
 
     /**

@@ -106,6 +106,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     private int maxEventsPerPoll = 500;
 
     @UriParam(label = "consumer", defaultValue = "false")
+    private boolean batching;
+
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long commitInterval;
+
+    @UriParam(label = "consumer", defaultValue = "false")
     private boolean dumpChunks;
 
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
@@ -151,6 +157,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         isDebezium();
         bodyType();
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);
+        Require.nonNegative("commitInterval", commitInterval);
         if (offsetKey != null) {
             Require.notBlank("offsetKey", offsetKey);
         }
@@ -444,6 +451,37 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setMaxEventsPerPoll(int maxEventsPerPoll) {
         this.maxEventsPerPoll = maxEventsPerPoll;
+    }
+
+    public boolean isBatching() {
+        return batching;
+    }
+
+    /**
+     * Whether the changes consumer sends one exchange per poll instead of one per change (as camel-kafka's batching):
+     * its body is a List of Exchanges, one per change (at most maxEventsPerPoll; a tombstone with tombstoneOnDelete
+     * adds its own), each with the headers and body a single exchange has; the batch exchange has the headers
+     * CamelArangoReplicationBatchSize, CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
+     * the position it commits. The position is committed once the whole batch completed; a failure delivers the
+     * whole batch again. Heartbeats and notifications stay exchanges of their own.
+     */
+    public void setBatching(boolean batching) {
+        this.batching = batching;
+    }
+
+    public long getCommitInterval() {
+        return commitInterval;
+    }
+
+    /**
+     * How often the changes consumer writes its position to the offset repository: 0, the default, once per poll
+     * (after the last change of the poll was delivered, so a crash delivers at most one poll's changes again); above
+     * 0, at most once per interval, for stores whose writes are slow (a crash then delivers again what was delivered
+     * since the last write). Either way the position written is the one of the last change whose exchange completed,
+     * and it is written also when an exchange fails and when the consumer stops.
+     */
+    public void setCommitInterval(long commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     public boolean isDumpChunks() {

@@ -81,6 +81,9 @@ class BenchmarkHarnessIT {
                 CamelRoute.Offsets.FILE).run());
         assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
                 CamelRoute.Offsets.MEMORY).withBodyType("Map").run());
+        assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
+                CamelRoute.Offsets.FILE).withOptions(ComponentContenders.BATCHING + "&"
+                                                     + ComponentContenders.COMMIT_INTERVAL).run());
     }
 
     @Test
@@ -91,6 +94,8 @@ class BenchmarkHarnessIT {
         assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS).run());
         assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,
                 CamelRoute.Offsets.MEMORY).run());
+        assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,
+                CamelRoute.Offsets.FILE).withOptions(ComponentContenders.BATCHING).run());
     }
 
     @Test

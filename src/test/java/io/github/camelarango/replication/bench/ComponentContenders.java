@@ -27,17 +27,24 @@ final class ComponentContenders {
     /** idleMaxWait of the engine's default backoff. */
     static final Duration IDLE_MAX_WAIT = Duration.ofMillis(2000);
 
+    /** The route with batch exchanges (issue 13 item 3). */
+    static final String BATCHING = "batching=true";
+    /** Fewer position writes (issue 13 item 4): the default writes once per poll. */
+    static final String COMMIT_INTERVAL = "commitInterval=1s";
+
     private ComponentContenders() {
     }
 
     /**
-     * The route with its defaults (file offsets, the JSON text as body) and the engine; with diagnostics also memory
-     * offsets, a Map body and 1 MiB chunks.
+     * The route with its defaults (file offsets, the JSON text as body), with batch exchanges, with batch exchanges
+     * and a commit interval, and the engine; with diagnostics also memory offsets, a Map body and 1 MiB chunks.
      */
     static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
             list.add(route.withBodyType("Map"));
@@ -49,12 +56,17 @@ final class ComponentContenders {
         return list;
     }
 
-    /** The route with its defaults and the engine; with diagnostics also memory offsets and a Map body. */
+    /**
+     * The route with its defaults, with batch exchanges, with batch exchanges and a commit interval, and the engine;
+     * with diagnostics also memory offsets and a Map body.
+     */
     static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.tail(url, collection, afterTick, documents,
                 CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));
             list.add(route.withBodyType("Map"));

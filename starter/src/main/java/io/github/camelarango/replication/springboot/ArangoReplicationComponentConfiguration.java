@@ -122,6 +122,18 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private BadLinePolicy badLinePolicy;
     /**
+     * Whether the changes consumer sends one exchange per poll instead of one per
+     * change (as camel-kafka's batching): its body is a List of Exchanges, one per
+     * change (at most maxEventsPerPoll; a tombstone with tombstoneOnDelete adds its
+     * own), each with the headers and body a single exchange has; the batch exchange
+     * has the headers CamelArangoReplicationBatchSize,
+     * CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
+     * the position it commits. The position is committed once the whole batch
+     * completed; a failure delivers the whole batch again. Heartbeats and
+     * notifications stay exchanges of their own.
+     */
+    private Boolean batching;
+    /**
      * The Java type of the body of a change (changes) or document (dump): String
      * (default: the JSON text as the server wrote it, no re-serialisation; what
      * camel-kafka's default StringSerializer, files and queues take), bytes (its UTF-8
@@ -160,6 +172,17 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * collectionRenamePolicy).
      */
     private String collections;
+    /**
+     * How often the changes consumer writes its position to the offset repository: 0,
+     * the default, once per poll (after the last change of the poll was delivered, so
+     * a crash delivers at most one poll's changes again); above 0, at most once per
+     * interval, for stores whose writes are slow (a crash then delivers again what was
+     * delivered since the last write). Either way the position written is the one of
+     * the last change whose exchange completed, and it is written also when an
+     * exchange fails and when the consumer stops. A duration such as 500ms, 10s or 2m;
+     * a number alone is milliseconds.
+     */
+    private Duration commitInterval;
     /**
      * Whether the dump consumer sends one exchange per chunk (a List of documents of
      * one collection, at most maxEventsPerPoll) instead of one per document.
@@ -717,6 +740,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
         this.badLinePolicy = badLinePolicy;
     }
 
+    public Boolean getBatching() {
+        return batching;
+    }
+
+    public void setBatching(Boolean batching) {
+        this.batching = batching;
+    }
+
     public String getBodyType() {
         return bodyType;
     }
@@ -747,6 +778,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setCollections(String collections) {
         this.collections = collections;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     public Boolean getDumpChunks() {
