@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(99);
+        Set<String> props = new HashSet<>(100);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -111,6 +111,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("startScheduler");
         props.add("syncerId");
         props.add("tailChunkSize");
+        props.add("tailPrefetch");
         props.add("timeUnit");
         props.add("to");
         props.add("tombstoneOnDelete");

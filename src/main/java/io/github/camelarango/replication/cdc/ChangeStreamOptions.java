@@ -44,6 +44,7 @@ public final class ChangeStreamOptions {
     private final int initialDumpChunkSize;
     private final int maxDumpChunkSize;
     private final int tailChunkSize;
+    private final boolean tailPrefetch;
     private final Duration idleMinWait;
     private final Duration idleMaxWait;
     private final int maxTransactionEvents;
@@ -66,6 +67,7 @@ public final class ChangeStreamOptions {
         this.initialDumpChunkSize = b.initialDumpChunkSize;
         this.maxDumpChunkSize = b.maxDumpChunkSize;
         this.tailChunkSize = b.tailChunkSize;
+        this.tailPrefetch = b.tailPrefetch;
         this.idleMinWait = b.idleMinWait;
         this.idleMaxWait = b.idleMaxWait;
         this.maxTransactionEvents = b.maxTransactionEvents;
@@ -126,6 +128,11 @@ public final class ChangeStreamOptions {
         return tailChunkSize;
     }
 
+    /** Whether the tail makes its next call while the caller delivers (with an executor to make it on). */
+    public boolean tailPrefetch() {
+        return tailPrefetch;
+    }
+
     public Duration idleMinWait() {
         return idleMinWait;
     }
@@ -180,6 +187,7 @@ public final class ChangeStreamOptions {
         private int initialDumpChunkSize = 128 * 1024;
         private int maxDumpChunkSize = 8 * 1024 * 1024;
         private int tailChunkSize = 1024 * 1024;
+        private boolean tailPrefetch = true;
         private Duration idleMinWait = Duration.ofMillis(100);
         private Duration idleMaxWait = Duration.ofMillis(2000);
         private int maxTransactionEvents = 100_000;
@@ -283,6 +291,16 @@ public final class ChangeStreamOptions {
         /** Tail response size in bytes (default 1 MiB, 16 KiB to 128 MiB). */
         public Builder tailChunkSize(int bytes) {
             this.tailChunkSize = chunk(bytes, "tailChunkSize", 16 * 1024);
+            return this;
+        }
+
+        /**
+         * Whether the tail makes its next {@code wal/tail} call while the caller delivers the events of a response
+         * after which the server has more (default true; it takes effect only for a stream given an executor to make
+         * the call on). It holds at most one unread response, about {@code tailChunkSize} bytes.
+         */
+        public Builder tailPrefetch(boolean value) {
+            this.tailPrefetch = value;
             return this;
         }
 

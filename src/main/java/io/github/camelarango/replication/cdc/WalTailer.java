@@ -16,6 +16,7 @@
 package io.github.camelarango.replication.cdc;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -34,6 +35,16 @@ import org.slf4j.LoggerFactory;
  * backup): {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless the
  * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
  * {@code checkmore} response is followed by the next call at once.
+ * <p>
+ * <b>Prefetch.</b> Given an executor, the tailer makes that next call ahead, as soon as it has handed out the steps
+ * of a {@code checkmore} response, so that the call runs while the caller delivers them. The call asks exactly what
+ * the next {@link #fetch} would ask ({@code from} and {@code lastscanned} after the response), and its answer is
+ * checked and used by that {@link #fetch} as if it had just been made: the tick rules, the lost-position checks and
+ * the registration (which tail calls do not move) are the same. One call at most is ahead, so the tailer holds one
+ * unread answer besides the steps it handed out: about {@code chunkSize} bytes of markers — the server stops once
+ * the body reached {@code chunkSize}, after the write batch that crossed it, or after the marker that crossed it
+ * when {@code lastscanned} was sent (docs/protocol.md §7.1). An answer ahead is not assembled, so the transaction
+ * buffer holds no more than without prefetch. {@link #close()} drops the call ahead once it ended.
  */
 final class WalTailer {
 
@@ -46,13 +57,18 @@ final class WalTailer {
     private final ChangeStreamMetrics metrics;
     private final PositionStamp stamp;
     private final int chunkSize;
+    /** Runs the call ahead; null without prefetch. */
+    private final Executor prefetch;
     private String serverSideCollection;
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
+    /** The next call, made ahead; null when none is. */
+    private PrefetchedCall<ReplicationSource.TailChunk> ahead;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
-              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter) {
+              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter,
+              Executor prefetch) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
@@ -60,6 +76,7 @@ final class WalTailer {
         this.metrics = metrics;
         this.stamp = stamp;
         this.chunkSize = chunkSize;
+        this.prefetch = prefetch;
         this.serverSideCollection = assembler.serverSideCollection().orElse(null);
         this.includeSystem = filter.includeSystem();
         this.from = assembler.position().from();
@@ -67,17 +84,24 @@ final class WalTailer {
     }
 
     /**
-     * Waits as the backoff says, makes one tail call and hands its steps to {@code out}. Returns at once,
-     * without a call, when the wait was ended by the stream's close.
+     * Waits as the backoff says, makes one tail call (or takes the answer of the one made ahead) and hands its steps
+     * to {@code out}. Returns at once, without a call, when the wait was ended by the stream's close.
      *
      * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
      */
     boolean fetch(Consumer<StreamStep> out) {
-        long wait = backoff.nextWaitMillis();
-        if (wait > 0 && !idleWait.sleep(wait)) {
-            return false;
+        ReplicationSource.TailChunk chunk;
+        if (ahead != null) {
+            PrefetchedCall<ReplicationSource.TailChunk> call = ahead;
+            ahead = null;
+            chunk = call.take();
+        } else {
+            long wait = backoff.nextWaitMillis();
+            if (wait > 0 && !idleWait.sleep(wait)) {
+                return false;
+            }
+            chunk = tail();
         }
-        ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
         if (chunk.lastTick() != 0 && Ticks.isAfter(from, chunk.lastTick())) {
             throw PositionLostSignal.serverBehind(source.database(), from, chunk.lastTick());
@@ -107,7 +131,19 @@ final class WalTailer {
                     chunk.markers().size(), Ticks.format(from), Ticks.format(lastScanned),
                     Ticks.format(chunk.lastTick()), chunk.checkMore());
         }
+        if (chunk.checkMore() && prefetch != null) {
+            ahead = PrefetchedCall.start(prefetch, this::tail);
+        }
         return chunk.checkMore();
+    }
+
+    /** Drops the call made ahead, if any, once it ended: no connection stays leased for it. */
+    void close() {
+        PrefetchedCall<ReplicationSource.TailChunk> call = ahead;
+        ahead = null;
+        if (call != null) {
+            call.cancel();
+        }
     }
 
     /**

@@ -123,6 +123,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean tailPrefetch = true;
+
     @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
     private long idleMinWait = 100L;
 
@@ -506,6 +509,20 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setTailChunkSize(int tailChunkSize) {
         this.tailChunkSize = tailChunkSize;
+    }
+
+    public boolean isTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    /**
+     * Whether the consumer asks the write-ahead log for the next response while the route processes the changes of
+     * the previous one, when the server said more is waiting. It holds at most one response ahead (about
+     * tailChunkSize bytes) on a thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    public void setTailPrefetch(boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
     }
 
     public long getIdleMinWait() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import io.github.camelarango.replication.client.WalMarker;
 import org.junit.jupiter.api.Test;
@@ -111,12 +112,16 @@ class WalTailerTest {
     private final List<StreamStep> out = new ArrayList<>();
 
     private WalTailer tailer(long from, Set<String> include, Duration idleMin) {
+        return tailer(from, include, idleMin, null);
+    }
+
+    private WalTailer tailer(long from, Set<String> include, Duration idleMin, Executor prefetch) {
         ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
         ChangeFilter filter = options.filter();
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
                 new TransactionBuffer(1024 * 1024, 100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
-                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter);
+                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter, prefetch);
     }
 
     private static ReplicationSource.TailChunk answer(boolean fromPresent, long lastIncluded, long lastScanned,
@@ -172,6 +177,42 @@ class WalTailerTest {
         assertEquals(105, source.requests.get(1).lastScanned());
         assertEquals(199, tailer.from(), "nothing visible up to 200: from moves to lastScanned - 1");
         assertEquals(2, out.stream().filter(StreamStep::isEvent).count());
+    }
+
+    @Test
+    void theCallMadeAheadAsksWhatTheNextFetchWouldAndIsTheOneItUses() {
+        TailPrefetchTest.HeldCalls ahead = new TailPrefetchTest.HeldCalls();
+        WalTailer tailer = tailer(100, Set.of(), Duration.ofSeconds(30), ahead);
+        source.answers.add(answer(true, 102, 105, 200, true,
+                Markers.upsert("101", "0", Markers.CUID_A, "a", "1"), Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
+        source.answers.add(answer(true, 0, 200, 200, false));
+        assertTrue(tailer.fetch(out::add));
+        assertEquals(1, ahead.held(), "one call ahead after a checkmore answer");
+        ahead.runAll();
+        assertEquals(2, source.requests.size());
+        assertEquals(102, source.requests.get(1).from());
+        assertEquals(105, source.requests.get(1).lastScanned(), "lastScanned is sent back by the call ahead");
+        long started = System.nanoTime();
+        assertFalse(tailer.fetch(out::add));
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "no idle wait before it");
+        assertEquals(2, source.requests.size(), "the fetch used the answer made ahead");
+        assertEquals(199, tailer.from());
+        assertEquals(0, ahead.held(), "no call ahead after an answer without checkmore: the next one waits");
+    }
+
+    @Test
+    void atMostOneCallIsAheadAndCloseDropsIt() {
+        TailPrefetchTest.HeldCalls ahead = new TailPrefetchTest.HeldCalls();
+        WalTailer tailer = tailer(100, Set.of(), Duration.ZERO, ahead);
+        source.answers.add(answer(true, 101, 101, 200, true, Markers.upsert("101", "0", Markers.CUID_A, "a", "1")));
+        source.answers.add(answer(true, 102, 102, 200, true, Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add); // takes the call ahead itself: the executor has not run it
+        assertEquals(2, source.requests.size());
+        assertEquals(2, ahead.held(), "the first call ahead was made by the fetch; one more is ahead");
+        tailer.close();
+        ahead.runAll();
+        assertEquals(2, source.requests.size(), "neither the taken nor the dropped call is made again");
     }
 
     @Test

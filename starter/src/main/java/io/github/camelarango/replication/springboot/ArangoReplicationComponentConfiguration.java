@@ -346,6 +346,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Integer tailChunkSize;
     /**
+     * Whether the consumer asks the write-ahead log for the next response while the
+     * route processes the changes of the previous one, when the server said more is
+     * waiting. It holds at most one response ahead (about tailChunkSize bytes) on a
+     * thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    private Boolean tailPrefetch;
+    /**
      * The most bytes of write-ahead log markers of open transactions held in memory
      * until their commit (16 MiB by default), so that a transaction is delivered once
      * committed. A transaction that would take more is delivered as its changes come;
@@ -926,6 +934,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setTailChunkSize(Integer tailChunkSize) {
         this.tailChunkSize = tailChunkSize;
+    }
+
+    public Boolean getTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    public void setTailPrefetch(Boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
     }
 
     public Long getTransactionBufferSize() {
