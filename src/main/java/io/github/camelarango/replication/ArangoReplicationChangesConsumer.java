@@ -66,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
  * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
- * concurrentConsumers above 1 is refused when the consumer starts. The engine waits between empty write-ahead log
- * answers (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
+ * concurrentConsumers above 1 is refused when the consumer starts. The engine spaces its write-ahead log requests
+ * while nothing comes (idleMinWait to idleMaxWait, from the start of one to the start of the next), so the
+ * scheduler's delay after a poll that found nothing is part of that wait unless it is longer. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
  * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.

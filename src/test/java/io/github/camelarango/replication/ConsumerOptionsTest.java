@@ -117,8 +117,10 @@ class ConsumerOptionsTest extends CamelTestSupport {
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
         assertEquals(2 * 1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "default: 2 MiB");
-        assertEquals(200L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
-                .idleMaxWait().toMillis(), "default idle wait at most 2 x idleMinWait");
+        assertEquals(90L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMaxWait().toMillis(), "default: an idle consumer asks about 11 times per second");
+        assertEquals(50L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMinWait().toMillis());
         consumer.setSnapshotMaxChunkSize(512 * 1024);
         assertEquals(512 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize());

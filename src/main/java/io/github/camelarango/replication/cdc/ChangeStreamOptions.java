@@ -188,8 +188,8 @@ public final class ChangeStreamOptions {
         private int maxDumpChunkSize = 8 * 1024 * 1024;
         private int tailChunkSize = 1024 * 1024;
         private boolean tailPrefetch = true;
-        private Duration idleMinWait = Duration.ofMillis(100);
-        private Duration idleMaxWait = Duration.ofMillis(2000);
+        private Duration idleMinWait = Duration.ofMillis(50);
+        private Duration idleMaxWait = Duration.ofMillis(90);
         private int maxTransactionEvents = 100_000;
         private long transactionBufferSize = 16L * 1024 * 1024;
         private Duration progressLogInterval = Duration.ofSeconds(5);
@@ -304,13 +304,20 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Shortest wait between idle tail calls (default 100 ms). */
+        /**
+         * Shortest time between two tail calls, from the start of one to the start of the next, after a response with
+         * changes when the server had no more (default 50 ms); it doubles per empty response up to
+         * {@link #idleMaxWait}.
+         */
         public Builder idleMinWait(Duration value) {
             this.idleMinWait = wait(value, "idleMinWait");
             return this;
         }
 
-        /** Longest wait between idle tail calls (default 2 s). */
+        /**
+         * Longest time between two tail calls while nothing changes (default 90 ms: about 11 calls per second, and a
+         * change written after a quiet period is read within about that time).
+         */
         public Builder idleMaxWait(Duration value) {
             this.idleMaxWait = wait(value, "idleMaxWait");
             return this;

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code from > 0} means the WAL after {@code from} was purged, and a server whose last tick is below {@code from} is
  * another server, and so is one whose last tick is below the highest the stream has seen of it (restored from a
  * backup): {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless the
- * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
- * {@code checkmore} response is followed by the next call at once.
+ * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}) and counts from the
+ * start of the previous call, so that the time the call and the delivery of its events took is part of it (an idle
+ * stream asks once per {@code idleMaxWait}, whatever the round trip and the caller's pause); a {@code checkmore}
+ * response is followed by the next call at once.
  * <p>
  * <b>Prefetch.</b> Given an executor, the tailer makes that next call ahead, as soon as it has handed out the steps
  * of a {@code checkmore} response, so that the call runs while the caller delivers them. The call asks exactly what
@@ -65,6 +67,8 @@ final class WalTailer {
     private long lastScanned;
     /** The next call, made ahead; null when none is. */
     private PrefetchedCall<ReplicationSource.TailChunk> ahead;
+    /** When the last call started ({@link System#nanoTime()}); the idle wait counts from there. */
+    private long lastCallStarted;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
               ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter,
@@ -81,6 +85,7 @@ final class WalTailer {
         this.includeSystem = filter.includeSystem();
         this.from = assembler.position().from();
         this.lastScanned = assembler.position().lastScanned();
+        this.lastCallStarted = System.nanoTime();
     }
 
     /**
@@ -96,10 +101,11 @@ final class WalTailer {
             ahead = null;
             chunk = call.take();
         } else {
-            long wait = backoff.nextWaitMillis();
+            long wait = backoff.nextWaitMillis() - (System.nanoTime() - lastCallStarted) / 1_000_000L;
             if (wait > 0 && !idleWait.sleep(wait)) {
                 return false;
             }
+            lastCallStarted = System.nanoTime();
             chunk = tail();
         }
         metrics.serverLastTick(chunk.lastTick());
@@ -132,6 +138,7 @@ final class WalTailer {
                     Ticks.format(chunk.lastTick()), chunk.checkMore());
         }
         if (chunk.checkMore() && prefetch != null) {
+            lastCallStarted = System.nanoTime();
             ahead = PrefetchedCall.start(prefetch, this::tail);
         }
         return chunk.checkMore();

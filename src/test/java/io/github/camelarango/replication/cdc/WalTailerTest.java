@@ -40,6 +40,8 @@ class WalTailerTest {
         final Deque<TailChunk> answers = new ArrayDeque<>();
         final List<TailRequest> requests = new ArrayList<>();
         long oldestTick;
+        /** How long each call takes. */
+        long callMillis;
 
         @Override
         public String database() {
@@ -49,6 +51,13 @@ class WalTailerTest {
         @Override
         public TailChunk tail(TailRequest request) {
             requests.add(request);
+            if (callMillis > 0) {
+                try {
+                    Thread.sleep(callMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return answers.remove();
         }
 
@@ -319,6 +328,21 @@ class WalTailerTest {
         tailer.fetch(out::add);
         assertEquals(afterHalf, tailer.from(), "a lastscanned below from (unsigned) does not move from back");
         assertEquals(afterHalf, source.requests.get(1).from(), "the second call asks after 2^63+5");
+    }
+
+    @Test
+    void theIdleWaitCountsFromTheStartOfThePreviousCall() {
+        WalTailer tailer = tailer(100, Set.of(), Duration.ofMillis(1500));
+        source.callMillis = 1000; // a slow round trip, or a slow delivery of the answer's events, is part of the wait
+        source.answers.add(answer(true, 0, 100, 100, false));
+        source.answers.add(answer(true, 0, 100, 100, false));
+        tailer.fetch(out::add);
+        long started = System.nanoTime();
+        tailer.fetch(out::add);
+        long millis = (System.nanoTime() - started) / 1_000_000L;
+        // 1.5 s after the first call started: about 0.5 s of wait, then the 1 s call (not 1.5 s of wait after it)
+        assertTrue(millis < 2300, "the second call started " + millis + " ms minus its 1000 ms after the first ended");
+        assertTrue(millis >= 1000, "it still made its call: " + millis + " ms");
     }
 
     @Test

@@ -295,17 +295,21 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Duration batchTtl;
     /**
-     * The longest wait between two write-ahead log requests while nothing changes. It
-     * is also about the longest time a change waits before it is read after a quiet
-     * period (the write-ahead log API has no long poll); raise it to make many idle
-     * consumers cheaper at the cost of that latency. A duration such as 500ms, 10s or
-     * 2m; a number alone is milliseconds.
+     * The longest time between two write-ahead log requests (from the start of one to
+     * the start of the next) while nothing changes: an idle consumer asks once per
+     * idleMaxWait (about 11 times a second with the default 90 ms), and a change
+     * written after a quiet period waits at most about this long before it is read
+     * (the write-ahead log API has no long poll). Raise it to make many idle consumers
+     * cheaper at the cost of that latency. A duration such as 500ms, 10s or 2m; a
+     * number alone is milliseconds.
      */
     private Duration idleMaxWait;
     /**
-     * The shortest wait before asking the server's write-ahead log again after an
-     * answer without changes; the wait doubles per empty answer up to idleMaxWait. A
-     * duration such as 500ms, 10s or 2m; a number alone is milliseconds.
+     * The shortest time between two write-ahead log requests (counted from the start
+     * of one to the start of the next) after an answer with changes, when the server
+     * had no more; it doubles per empty answer up to idleMaxWait. A change written
+     * under steady load waits about this long before it is read. A duration such as
+     * 500ms, 10s or 2m; a number alone is milliseconds.
      */
     private Duration idleMinWait;
     /**
