@@ -193,6 +193,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "syncerId": getOrCreateConfiguration(target).setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": getOrCreateConsumerConfiguration(target).setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": getOrCreateConsumerConfiguration(target).setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
@@ -367,6 +369,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "syncerId": return java.lang.String.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
@@ -537,6 +541,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "syncerId": return getOrCreateConfiguration(target).getSyncerId();
         case "tailchunksize":
         case "tailChunkSize": return getOrCreateConsumerConfiguration(target).getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return getOrCreateConsumerConfiguration(target).isTailPrefetch();
         case "to": return getOrCreateProducerConfiguration(target).getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();

@@ -180,6 +180,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": target.getConfiguration().setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": target.getConsumerConfiguration().setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": target.getConsumerConfiguration().setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -366,6 +368,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": return java.lang.String.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -553,6 +557,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": return target.getConfiguration().getSyncerId();
         case "tailchunksize":
         case "tailChunkSize": return target.getConsumerConfiguration().getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return target.getConsumerConfiguration().isTailPrefetch();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getProducerConfiguration().getTo();

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(101);
+        Set<String> props = new HashSet<>(100);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -38,7 +38,6 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("badLinePolicy");
         props.add("batchId");
         props.add("batchTtl");
-        props.add("batching");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
@@ -46,7 +45,6 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("collection");
         props.add("collectionRenamePolicy");
         props.add("collections");
-        props.add("commitInterval");
         props.add("connectTimeout");
         props.add("connectionRetryWaitTime");
         props.add("database");
@@ -113,6 +111,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("startScheduler");
         props.add("syncerId");
         props.add("tailChunkSize");
+        props.add("tailPrefetch");
         props.add("timeUnit");
         props.add("to");
         props.add("tombstoneOnDelete");

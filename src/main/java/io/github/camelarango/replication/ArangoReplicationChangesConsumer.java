@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -76,8 +77,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
  * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
- * concurrentConsumers above 1 is refused when the consumer starts. The engine waits between empty write-ahead log
- * answers (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
+ * concurrentConsumers above 1 is refused when the consumer starts. The engine spaces its write-ahead log requests
+ * while nothing comes (idleMinWait to idleMaxWait, from the start of one to the start of the next), so the
+ * scheduler's delay after a poll that found nothing is part of that wait unless it is longer. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
  * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.
@@ -120,6 +122,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
     private ScheduledExecutorService keepAliveTimer;
+    /** Makes the engine's next write-ahead log call while the route processes the changes of the previous one. */
+    private ExecutorService tailPrefetch;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
@@ -198,10 +202,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+        tailPrefetch = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "ArangoReplicationTailPrefetch");
         ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
                 options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
                 .listener(notifications).build(),
-                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
+                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, tailPrefetch);
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -281,7 +287,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         releaseOffsetKey(last);
     }
 
-    /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
+    /**
+     * Stops the stream (its final registration at the server included), then its keep-alive timer, its prefetch
+     * thread and claims.
+     */
     private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
@@ -290,6 +299,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         if (keepAliveTimer != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
             keepAliveTimer = null;
+        }
+        if (tailPrefetch != null) { // idle: closing the stream waited for its call ahead to end
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(tailPrefetch);
+            tailPrefetch = null;
         }
         if (syncerIdClaim != null) {
             syncerIdClaim.release();

@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(33, options);
+        assertEquals(34, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -117,8 +117,10 @@ class ConsumerOptionsTest extends CamelTestSupport {
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
         assertEquals(2 * 1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "default: 2 MiB");
-        assertEquals(200L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
-                .idleMaxWait().toMillis(), "default idle wait at most 2 x idleMinWait");
+        assertEquals(90L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMaxWait().toMillis(), "default: an idle consumer asks about 11 times per second");
+        assertEquals(50L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMinWait().toMillis());
         consumer.setSnapshotMaxChunkSize(512 * 1024);
         assertEquals(512 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize());

@@ -75,6 +75,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMode": target.setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": target.setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "transactionbuffersize":
@@ -144,6 +146,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "transactionbuffersize":
@@ -214,6 +218,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMode": return target.getSnapshotMode();
         case "tailchunksize":
         case "tailChunkSize": return target.getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return target.isTailPrefetch();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
         case "transactionbuffersize":

@@ -18,6 +18,7 @@ package io.github.camelarango.replication.cdc;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -45,6 +46,8 @@ final class CapturePhases {
     private final PositionStamp stamp = new PositionStamp();
     private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
+    /** Runs the tail's call ahead; null without prefetch. */
+    private final Executor tailPrefetch;
 
     private CollectionCatalog catalog;
     private SnapshotReader snapshot;
@@ -62,12 +65,13 @@ final class CapturePhases {
     private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
-                  Clock clock, Consumer<StreamStep> out) {
+                  Clock clock, Consumer<StreamStep> out, Executor tailPrefetch) {
         this.source = source;
         this.options = options;
         this.metrics = metrics;
         this.idleWait = idleWait;
         this.clock = clock;
+        this.tailPrefetch = tailPrefetch;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.catalog = new CollectionCatalog(options.filter());
         this.continuity = new ContinuityCheck(source, options, clock);
@@ -281,7 +285,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, transactions, from, options,
                 metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                idleWait, metrics, stamp, options.tailChunkSize(), filter);
+                idleWait, metrics, stamp, options.tailChunkSize(), filter, tailPrefetch);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
@@ -307,7 +311,7 @@ final class CapturePhases {
 
     private void onTailPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
-        tailer = null;
+        dropTailer();
         String what = lost.getMessage();
         PositionLostPolicy policy = policyInForce();
         if (policy == PositionLostPolicy.FAIL) {
@@ -464,7 +468,15 @@ final class CapturePhases {
             snapshot.close();
             snapshot = null;
         }
-        tailer = null;
+        dropTailer();
+    }
+
+    /** Ends the tail, dropping a call it made ahead: the next tail starts from where it is told. */
+    private void dropTailer() {
+        if (tailer != null) {
+            tailer.close();
+            tailer = null;
+        }
     }
 
     /** True once an INITIAL_ONLY snapshot completed (or such a stream found its snapshot done). */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
  * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is
- * fetched while the caller does not poll, so a slow caller slows the fetching.
+ * fetched while the caller does not poll, so a slow caller slows the fetching — but for one tail response fetched
+ * ahead with {@code tailPrefetch} and an executor, about {@code tailChunkSize} bytes.
  * <p>
  * <b>Keep-alive.</b> The dump batch of a snapshot must be used or extended within {@code batchTtl}, and the stream's
  * registration at the server (which keeps the WAL from the committed position on, docs/protocol.md §4.6) must be
@@ -136,13 +138,31 @@ public final class ChangeStream implements AutoCloseable {
         this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
     }
 
+    /**
+     * A stream like {@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+     * ScheduledExecutorService)} that, with {@code tailPrefetch} on, makes its next {@code wal/tail} call on
+     * {@code prefetch} while the caller delivers the events of the previous one (one call ahead at most, dropped by
+     * {@link #rewind()} and {@link #close()}, which wait for it to end). The caller owns the executor and shuts it
+     * down after {@link #close()}; a single thread is enough.
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
+                        ScheduledExecutorService timer, Executor prefetch) {
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"),
+                Objects.requireNonNull(prefetch, "prefetch"));
+    }
+
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
                  ScheduledExecutorService timer) {
+        this(source, options, store, clock, timer, null);
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
+                 ScheduledExecutorService timer, Executor prefetch) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
-                queue::add);
+                queue::add, options.tailPrefetch() ? prefetch : null);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
                 : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
         long period = keepAlivePeriodMillis(options);
@@ -279,7 +299,8 @@ public final class ChangeStream implements AutoCloseable {
 
     /**
      * Forgets every event handed out but not committed, and continues from the committed position, so those events
-     * are delivered again. During a snapshot this resumes the snapshot with a new batch.
+     * are delivered again. During a snapshot this resumes the snapshot with a new batch. A tail response fetched
+     * ahead is dropped (once its call ended).
      */
     public void rewind() {
         synchronized (pollLock) {

@@ -44,6 +44,7 @@ public final class ChangeStreamOptions {
     private final int initialDumpChunkSize;
     private final int maxDumpChunkSize;
     private final int tailChunkSize;
+    private final boolean tailPrefetch;
     private final Duration idleMinWait;
     private final Duration idleMaxWait;
     private final int maxTransactionEvents;
@@ -66,6 +67,7 @@ public final class ChangeStreamOptions {
         this.initialDumpChunkSize = b.initialDumpChunkSize;
         this.maxDumpChunkSize = b.maxDumpChunkSize;
         this.tailChunkSize = b.tailChunkSize;
+        this.tailPrefetch = b.tailPrefetch;
         this.idleMinWait = b.idleMinWait;
         this.idleMaxWait = b.idleMaxWait;
         this.maxTransactionEvents = b.maxTransactionEvents;
@@ -126,6 +128,11 @@ public final class ChangeStreamOptions {
         return tailChunkSize;
     }
 
+    /** Whether the tail makes its next call while the caller delivers (with an executor to make it on). */
+    public boolean tailPrefetch() {
+        return tailPrefetch;
+    }
+
     public Duration idleMinWait() {
         return idleMinWait;
     }
@@ -180,8 +187,9 @@ public final class ChangeStreamOptions {
         private int initialDumpChunkSize = 128 * 1024;
         private int maxDumpChunkSize = 8 * 1024 * 1024;
         private int tailChunkSize = 1024 * 1024;
-        private Duration idleMinWait = Duration.ofMillis(100);
-        private Duration idleMaxWait = Duration.ofMillis(2000);
+        private boolean tailPrefetch = true;
+        private Duration idleMinWait = Duration.ofMillis(50);
+        private Duration idleMaxWait = Duration.ofMillis(90);
         private int maxTransactionEvents = 100_000;
         private long transactionBufferSize = 16L * 1024 * 1024;
         private Duration progressLogInterval = Duration.ofSeconds(5);
@@ -286,13 +294,30 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Shortest wait between idle tail calls (default 100 ms). */
+        /**
+         * Whether the tail makes its next {@code wal/tail} call while the caller delivers the events of a response
+         * after which the server has more (default true; it takes effect only for a stream given an executor to make
+         * the call on). It holds at most one unread response, about {@code tailChunkSize} bytes.
+         */
+        public Builder tailPrefetch(boolean value) {
+            this.tailPrefetch = value;
+            return this;
+        }
+
+        /**
+         * Shortest time between two tail calls, from the start of one to the start of the next, after a response with
+         * changes when the server had no more (default 50 ms); it doubles per empty response up to
+         * {@link #idleMaxWait}.
+         */
         public Builder idleMinWait(Duration value) {
             this.idleMinWait = wait(value, "idleMinWait");
             return this;
         }
 
-        /** Longest wait between idle tail calls (default 2 s). */
+        /**
+         * Longest time between two tail calls while nothing changes (default 90 ms: about 11 calls per second, and a
+         * change written after a quiet period is read within about that time).
+         */
         public Builder idleMaxWait(Duration value) {
             this.idleMaxWait = wait(value, "idleMaxWait");
             return this;

@@ -133,11 +133,14 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
-    private long idleMinWait = 100L;
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean tailPrefetch = true;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
-    private long idleMaxWait = 200L;
+    @UriParam(label = "consumer,advanced", defaultValue = "50", javaType = "java.time.Duration")
+    private long idleMinWait = 50L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "90", javaType = "java.time.Duration")
+    private long idleMaxWait = 90L;
 
     @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long registrationInterval = 10_000L;
@@ -573,13 +576,28 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.tailChunkSize = tailChunkSize;
     }
 
+    public boolean isTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    /**
+     * Whether the consumer asks the write-ahead log for the next response while the route processes the changes of
+     * the previous one, when the server said more is waiting. It holds at most one response ahead (about
+     * tailChunkSize bytes) on a thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    public void setTailPrefetch(boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
+    }
+
     public long getIdleMinWait() {
         return idleMinWait;
     }
 
     /**
-     * The shortest wait before asking the server's write-ahead log again after an answer without changes; the wait
-     * doubles per empty answer up to idleMaxWait.
+     * The shortest time between two write-ahead log requests (counted from the start of one to the start of the
+     * next) after an answer with changes, when the server had no more; it doubles per empty answer up to idleMaxWait.
+     * A change written under steady load waits about this long before it is read.
      */
     public void setIdleMinWait(long idleMinWait) {
         this.idleMinWait = idleMinWait;
@@ -590,9 +608,10 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     }
 
     /**
-     * The longest wait between two write-ahead log requests while nothing changes. It is also about the longest time
-     * a change waits before it is read after a quiet period (the write-ahead log API has no long poll); raise it to
-     * make many idle consumers cheaper at the cost of that latency.
+     * The longest time between two write-ahead log requests (from the start of one to the start of the next) while
+     * nothing changes: an idle consumer asks once per idleMaxWait (about 11 times a second with the default 90 ms),
+     * and a change written after a quiet period waits at most about this long before it is read (the write-ahead log
+     * API has no long poll). Raise it to make many idle consumers cheaper at the cost of that latency.
      */
     public void setIdleMaxWait(long idleMaxWait) {
         this.idleMaxWait = idleMaxWait;

@@ -70,6 +70,7 @@ public final class EngineOptions {
                 .initialDumpChunkSize(chunk)
                 .maxDumpChunkSize(Math.max(chunk, consumer.getSnapshotMaxChunkSize()))
                 .tailChunkSize(consumer.getTailChunkSize())
+                .tailPrefetch(consumer.isTailPrefetch())
                 .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))
                 .idleMaxWait(Duration.ofMillis(consumer.getIdleMaxWait()))
                 .maxTransactionEvents(consumer.getMaxTransactionEvents())

@@ -91,7 +91,10 @@ class BenchmarkHarnessIT {
         long markers = TAIL_DOCUMENTS + 2L * ((TAIL_DOCUMENTS + TAIL_BATCH - 1) / TAIL_BATCH);
         assertEquals(markers, new BareTailLoop("ceiling", http, tailFrom, tailTo, BodySink.DISCARD).run());
         assertEquals(markers, new BareTailLoop("bare", http, tailFrom, tailTo, BodySink.TOKENS).run());
-        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS).run());
+        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS, true)
+                .run());
+        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS, false)
+                .run());
         assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,
                 CamelRoute.Offsets.MEMORY).run());
         assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,

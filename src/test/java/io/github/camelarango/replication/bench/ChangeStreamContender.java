@@ -17,6 +17,9 @@ package io.github.camelarango.replication.bench;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -24,6 +27,7 @@ import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
@@ -46,10 +50,12 @@ final class ChangeStreamContender implements Contender {
     private final ChangePosition resumeFrom;
     private final long expected;
     private final int maxDumpChunkSize;
+    private final boolean prefetch;
 
     private ChangeStreamContender(String name, String url, String collection, ChangePosition resumeFrom, long expected,
-                                  int maxDumpChunkSize) {
+                                  int maxDumpChunkSize, boolean prefetch) {
         this.name = name;
+        this.prefetch = prefetch;
         this.maxDumpChunkSize = maxDumpChunkSize;
         this.url = url;
         this.collection = collection;
@@ -60,18 +66,23 @@ final class ChangeStreamContender implements Contender {
     /** The engine with its default options (dump chunks growing up to 8 MiB). */
     static ChangeStreamContender snapshot(String url, String collection) {
         return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1,
-                BareDumpLoop.MAX_CHUNK);
+                BareDumpLoop.MAX_CHUNK, true);
     }
 
     /** Diagnostic: the engine with dump chunks capped at {@code maxDumpChunkSize} bytes. */
     static ChangeStreamContender snapshot(String url, String collection, int maxDumpChunkSize) {
         return new ChangeStreamContender("cdc ChangeStream, maxDumpChunkSize " + (maxDumpChunkSize >> 10) + " KiB", url,
-                collection, null, -1, maxDumpChunkSize);
+                collection, null, -1, maxDumpChunkSize, true);
     }
 
-    static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents) {
-        return new ChangeStreamContender("cdc ChangeStream", url, collection, ChangePosition.tail(afterTick, 0),
-                expectedEvents, BareDumpLoop.MAX_CHUNK);
+    /**
+     * The engine tailing; with {@code prefetch} it makes its next call on a thread of its own while the events of
+     * the previous one are counted (as the consumer runs it), without it one call at a time.
+     */
+    static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents,
+                                      boolean prefetch) {
+        return new ChangeStreamContender(prefetch ? "cdc ChangeStream" : "cdc ChangeStream, tailPrefetch=false", url,
+                collection, ChangePosition.tail(afterTick, 0), expectedEvents, BareDumpLoop.MAX_CHUNK, prefetch);
     }
 
     @Override
@@ -89,11 +100,15 @@ final class ChangeStreamContender implements Contender {
         ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey(key)
                 .snapshotMode(resumeFrom == null ? SnapshotMode.INITIAL_ONLY : SnapshotMode.NEVER)
                 .includeCollections(Set.of(collection)).maxDumpChunkSize(maxDumpChunkSize)
-                .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).build();
+                .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).tailPrefetch(prefetch)
+                .build();
         long delivered = 0;
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService ahead = Executors.newSingleThreadExecutor();
         try (HttpArangoReplicationClient client = new HttpArangoReplicationClient(
                 ArangoClientConfiguration.builder(url).build());
-             ChangeStream stream = new ChangeStream(client, options, store)) {
+             ChangeStream stream = new ChangeStream(new ClientReplicationSource(client, key),
+                     options, store, timer, ahead)) {
             while (resumeFrom == null ? !stream.isFinished() : delivered < expected) {
                 List<ChangeEvent> events = stream.poll(MAX_EVENTS_PER_POLL);
                 for (ChangeEvent event : events) {
@@ -105,6 +120,9 @@ final class ChangeStreamContender implements Contender {
                     stream.commit(events.get(events.size() - 1));
                 }
             }
+        } finally {
+            timer.shutdownNow();
+            ahead.shutdownNow();
         }
         return delivered;
     }

@@ -334,17 +334,21 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Duration batchTtl;
     /**
-     * The longest wait between two write-ahead log requests while nothing changes. It
-     * is also about the longest time a change waits before it is read after a quiet
-     * period (the write-ahead log API has no long poll); raise it to make many idle
-     * consumers cheaper at the cost of that latency. A duration such as 500ms, 10s or
-     * 2m; a number alone is milliseconds.
+     * The longest time between two write-ahead log requests (from the start of one to
+     * the start of the next) while nothing changes: an idle consumer asks once per
+     * idleMaxWait (about 11 times a second with the default 90 ms), and a change
+     * written after a quiet period waits at most about this long before it is read
+     * (the write-ahead log API has no long poll). Raise it to make many idle consumers
+     * cheaper at the cost of that latency. A duration such as 500ms, 10s or 2m; a
+     * number alone is milliseconds.
      */
     private Duration idleMaxWait;
     /**
-     * The shortest wait before asking the server's write-ahead log again after an
-     * answer without changes; the wait doubles per empty answer up to idleMaxWait. A
-     * duration such as 500ms, 10s or 2m; a number alone is milliseconds.
+     * The shortest time between two write-ahead log requests (counted from the start
+     * of one to the start of the next) after an answer with changes, when the server
+     * had no more; it doubles per empty answer up to idleMaxWait. A change written
+     * under steady load waits about this long before it is read. A duration such as
+     * 500ms, 10s or 2m; a number alone is milliseconds.
      */
     private Duration idleMinWait;
     /**
@@ -384,6 +388,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * 128 MiB).
      */
     private Integer tailChunkSize;
+    /**
+     * Whether the consumer asks the write-ahead log for the next response while the
+     * route processes the changes of the previous one, when the server said more is
+     * waiting. It holds at most one response ahead (about tailChunkSize bytes) on a
+     * thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    private Boolean tailPrefetch;
     /**
      * The most bytes of write-ahead log markers of open transactions held in memory
      * until their commit (16 MiB by default), so that a transaction is delivered once
@@ -989,6 +1001,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setTailChunkSize(Integer tailChunkSize) {
         this.tailChunkSize = tailChunkSize;
+    }
+
+    public Boolean getTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    public void setTailPrefetch(Boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
     }
 
     public Long getTransactionBufferSize() {
