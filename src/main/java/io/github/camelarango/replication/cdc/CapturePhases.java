@@ -18,6 +18,7 @@ package io.github.camelarango.replication.cdc;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -45,6 +46,8 @@ final class CapturePhases {
     private final PositionStamp stamp = new PositionStamp();
     private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
+    /** Where the snapshot's dump calls run ahead of the caller; null to make them in {@link #fetch()}. */
+    private final Executor fetcher;
 
     private CollectionCatalog catalog;
     private SnapshotReader snapshot;
@@ -62,7 +65,8 @@ final class CapturePhases {
     private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
-                  Clock clock, Consumer<StreamStep> out) {
+                  Clock clock, Executor fetcher, Consumer<StreamStep> out) {
+        this.fetcher = fetcher;
         this.source = source;
         this.options = options;
         this.metrics = metrics;
@@ -223,8 +227,8 @@ final class CapturePhases {
         }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize(), new BadLineRule(options)),
-                options.filter(), catalog, metrics, progressLog, clock, resume);
+                        options.maxDumpChunkSize(), new BadLineRule(options), options.snapshotParallelism()),
+                options.filter(), catalog, metrics, progressLog, clock, resume, fetcher);
         try {
             if (resume != null && serverToRecheck) {
                 recheckServer(resume);

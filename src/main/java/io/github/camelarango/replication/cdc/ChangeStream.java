@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -131,16 +132,35 @@ public final class ChangeStream implements AutoCloseable {
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
                         ScheduledExecutorService timer) {
-        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"), null);
+    }
+
+    /**
+     * A stream as {@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+     * ScheduledExecutorService)} whose snapshot fetches ahead on {@code fetcher}: the next dump chunk of each
+     * collection under way is asked for while the caller delivers the one before, and up to
+     * {@link ChangeStreamOptions#snapshotParallelism()} collections are dumped at once, so the fetcher needs that many
+     * threads to run them all at the same time. {@link #close()} waits for a dump call under way and drops its chunk;
+     * the caller owns the fetcher and shuts it down after the stream was closed.
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
+                        ScheduledExecutorService timer, Executor fetcher) {
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"),
+                Objects.requireNonNull(fetcher, "fetcher"));
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
                  ScheduledExecutorService timer) {
+        this(source, options, store, clock, timer, null);
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
+                 ScheduledExecutorService timer, Executor fetcher) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
-                queue::add);
+                fetcher, queue::add);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
                 : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
         long period = keepAlivePeriodMillis(options);
