@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(99);
+        Set<String> props = new HashSet<>(100);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -107,6 +107,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("snapshotChunkSize");
         props.add("snapshotMaxChunkSize");
         props.add("snapshotMode");
+        props.add("snapshotParallelism");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("syncerId");

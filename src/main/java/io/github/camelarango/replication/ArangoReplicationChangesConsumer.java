@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -100,6 +101,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
     private ScheduledExecutorService keepAliveTimer;
+    /** Runs the snapshot's dump calls ahead of the route: snapshotParallelism threads, made when first needed. */
+    private ExecutorService snapshotFetcher;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
@@ -149,10 +152,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
             keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+            snapshotFetcher = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "ArangoReplicationSnapshotFetch", options.getSnapshotParallelism());
             ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
                     options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
                     .listener(notifications).build(),
-                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
+                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer,
+                    snapshotFetcher);
             metrics = newStream.metrics();
             stream = newStream;
             LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -200,7 +206,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         releaseOffsetKey();
     }
 
-    /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
+    /**
+     * Stops the stream (its final registration at the server included, and a dump call under way waited for), then
+     * its keep-alive timer, its snapshot fetcher and claims.
+     */
     private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
@@ -209,6 +218,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         if (keepAliveTimer != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
             keepAliveTimer = null;
+        }
+        if (snapshotFetcher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(snapshotFetcher);
+            snapshotFetcher = null;
         }
         if (syncerIdClaim != null) {
             syncerIdClaim.release();

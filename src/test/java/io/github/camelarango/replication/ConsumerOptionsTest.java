@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(30, options);
+        assertEquals(31, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -182,6 +182,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 creating("arango-replication:changes?registrationInterval=0").getMessage());
         assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
                 creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
+        assertEquals("Invalid value for option snapshotParallelism: '0'; allowed is 1 to 16 collections",
+                creating("arango-replication:changes?snapshotParallelism=0").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());
