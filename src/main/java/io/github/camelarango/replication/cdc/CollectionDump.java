@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
@@ -52,7 +53,11 @@ final class CollectionDump {
     private OptionalLong estimatedTotal = OptionalLong.empty();
     /** The call asked for and not yet taken; null when none. */
     private CompletableFuture<ReplicationSource.DumpChunk> call;
-    private volatile boolean cancelled;
+    /** Whether that call began on the fetcher ({@link #BEGUN}) or was dropped before ({@link #DROPPED}). */
+    private AtomicInteger callState;
+    private static final int WAITING = 0;
+    private static final int BEGUN = 1;
+    private static final int DROPPED = 2;
 
     /**
      * @param fetcher where the dump calls run ahead of {@link #take()}; null to make each call in {@link #take()}
@@ -81,7 +86,14 @@ final class CollectionDump {
             throw new IllegalStateException("a dump call of collection '" + name() + "' is already under way");
         }
         int size = chunkSize;
-        call = fetcher == null ? new CompletableFuture<>() : CompletableFuture.supplyAsync(() -> dump(size), fetcher);
+        AtomicInteger state = new AtomicInteger(WAITING);
+        callState = state;
+        call = fetcher == null ? new CompletableFuture<>() : CompletableFuture.supplyAsync(() -> {
+            if (!state.compareAndSet(WAITING, BEGUN)) {
+                throw new IllegalStateException("the dump call of collection '" + name() + "' was dropped");
+            }
+            return dump(size);
+        }, fetcher);
     }
 
     /** True when the chunk asked for is there (or its call failed): {@link #take()} does not wait. */
@@ -124,23 +136,20 @@ final class CollectionDump {
     }
 
     private ReplicationSource.DumpChunk dump(int size) {
-        if (cancelled) {
-            throw new IllegalStateException("the dump of collection '" + name() + "' was cancelled");
-        }
         ReplicationSource.DumpChunk answer = source.dump(lease.id(), name(), size);
         lease.used();
         return answer;
     }
 
     /**
-     * Drops the chunk asked for: a call not yet begun is not made, one under way is waited for, so that its
-     * connection is back in the pool before the batch is deleted. Its answer or failure is discarded.
+     * Drops the chunk asked for: a call not yet begun is never made (and not waited for: a fetcher shut down before
+     * it ran cannot hold the caller), one under way is waited for, so that its connection is back in the pool before
+     * the batch is deleted. Its answer or failure is discarded.
      */
     void cancel() {
-        cancelled = true;
         CompletableFuture<ReplicationSource.DumpChunk> running = call;
         call = null;
-        if (running != null && fetcher != null) {
+        if (running != null && fetcher != null && !callState.compareAndSet(WAITING, DROPPED)) {
             try {
                 running.join();
             } catch (RuntimeException e) {

@@ -293,12 +293,12 @@ class SnapshotPrefetchTest {
     }
 
     @Test
-    void closeDropsAPrefetchNotBegunAndWaitsForItsTaskBeforeDeletingTheBatch() {
+    void closeDropsAPrefetchNotBegunWithoutWaitingForTheFetcher() {
         seed(source, 20, "a");
         AtomicInteger submitted = new AtomicInteger();
         java.util.concurrent.Executor late = task -> pool.execute(() -> {
             if (submitted.incrementAndGet() == 2) { // the prefetch of the second chunk starts late
-                sleep(300);
+                sleep(500);
             }
             task.run();
         });
@@ -306,10 +306,46 @@ class SnapshotPrefetchTest {
         assertEquals(3, stream.poll(3).size());
         long before = System.nanoTime();
         stream.close();
-        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(250), "close waited for the task");
-        assertEquals(List.of(300), source.dumpChunkSizes(), "the dropped prefetch made no dump call");
+        assertTrue(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(400), "close did not wait for it");
         assertTrue(source.liveBatches().isEmpty());
+        sleep(700); // the dropped task runs now
+        assertEquals(List.of(300), source.dumpChunkSizes(), "the dropped prefetch made no dump call");
         assertEquals(2, submitted.get(), "nothing asked for after close");
+    }
+
+    @Test
+    void closeWaitsForADumpCallUnderWayBeforeDeletingTheBatch() {
+        seed(source, 20, "a");
+        AtomicInteger submitted = new AtomicInteger();
+        java.util.concurrent.CountDownLatch serverBusy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Executor slow = task -> pool.execute(() -> {
+            if (submitted.incrementAndGet() == 2) { // the prefetch of the second chunk meets a slow server
+                pool.execute(() -> {
+                    synchronized (source) {
+                        serverBusy.countDown();
+                        sleep(500);
+                    }
+                });
+                await(serverBusy);
+            }
+            task.run();
+        });
+        ChangeStream stream = stream(1, slow);
+        assertEquals(3, stream.poll(3).size());
+        assertTrue(await(serverBusy));
+        sleep(100); // the dump call began and waits for the server
+        stream.close();
+        assertEquals(List.of(300, 375), source.dumpChunkSizes(), "the call under way ended before the batch's delete");
+        assertTrue(source.liveBatches().isEmpty());
+    }
+
+    private static boolean await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(long millis) {
