@@ -505,11 +505,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     }
 
     /**
-     * How many collections the snapshot dumps at once (1 to 16; default 1, one after the other). Each collection's
-     * documents arrive in dump order, but the collections' chunks interleave: a route sees a run of one collection's
-     * documents, then a run of another's, in the order their dump answers came. Each collection has its next chunk
-     * on its way while the route processes the one before, so up to this many chunks of snapshotMaxChunkSize bytes
-     * are held besides the one being delivered. A restart dumps again every collection not completed.
+     * How many collections the changes consumer's snapshot dumps at once (1 to 16; default 1, one after the other;
+     * the dump consumer dumps one at a time). Each collection's documents arrive in dump order, but the collections'
+     * chunks interleave: a route sees a run of one collection's documents, then a run of another's, in the order
+     * their dump answers came. Each collection has its next chunk on its way while the route processes the one
+     * before, so up to this many chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
+     * restart dumps again every collection not completed.
      */
     public void setSnapshotParallelism(int snapshotParallelism) {
         this.snapshotParallelism = snapshotParallelism;

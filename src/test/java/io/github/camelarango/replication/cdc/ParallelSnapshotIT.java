@@ -147,25 +147,8 @@ class ParallelSnapshotIT {
             replica.apply(first);
             delivered.addAll(first);
             stream.commit(first.get(first.size() - 1));
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < 150; i++) {
-                        workload.step();
-                    }
-                } catch (Throwable t) {
-                    writerFailure.set(t);
-                }
-            }, "workload");
-            writer.start();
-            while (writer.isAlive()) {
-                List<ChangeEvent> events = stream.poll(20);
-                replica.apply(events);
-                delivered.addAll(events);
-                if (!events.isEmpty()) {
-                    stream.commit(events.get(events.size() - 1));
-                }
-            }
-            writer.join();
+            ChangeStreamEmulatorIT.pollWhile(ChangeStreamEmulatorIT.writer(workload, 150, writerFailure), stream, 20,
+                    replica, delivered);
             assertEquals(null, writerFailure.get());
             delivered.addAll(catchUp(stream, replica));
             assertEquals(truth(), EmulatorTruth.of(replica, COLLECTIONS));

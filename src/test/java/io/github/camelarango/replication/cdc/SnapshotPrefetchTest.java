@@ -180,14 +180,7 @@ class SnapshotPrefetchTest {
                     src.remove(c, c + random.nextInt(20));
                 }
                 List<ChangeEvent> events = stream.poll(1 + random.nextInt(8));
-                for (ChangeEvent e : events) {
-                    String identity = e.type() + "|" + e.collection() + "|" + e.key() + "|" + e.rev() + "|"
-                            + e.tickString();
-                    if (!delivered.add(identity) && committedAtCrash != null) {
-                        assertTrue(ChangeStreamTest.mayBeRedelivered(e, committedAtCrash), "seed " + seed + ": " + e
-                                + " was redelivered although committed at " + committedAtCrash);
-                    }
-                }
+                ChangeStreamTest.checkRedeliveries(events, delivered, committedAtCrash, "seed " + seed);
                 replica.apply(events);
                 boolean crash = random.nextInt(6) == 0;
                 if (!events.isEmpty() && !(crash && random.nextBoolean())) {
