@@ -187,6 +187,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": getOrCreateConsumerConfiguration(target).setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": getOrCreateConsumerConfiguration(target).setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": getOrCreateConsumerConfiguration(target).setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "syncerid":
@@ -363,6 +365,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "syncerid":
@@ -535,6 +539,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": return getOrCreateConsumerConfiguration(target).getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return getOrCreateConsumerConfiguration(target).getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return getOrCreateConsumerConfiguration(target).getSnapshotParallelism();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "syncerid":

@@ -172,6 +172,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": target.getConsumerConfiguration().setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.getConsumerConfiguration().setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": target.getConsumerConfiguration().setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -360,6 +362,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -549,6 +553,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": return target.getConsumerConfiguration().getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getConsumerConfiguration().getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return target.getConsumerConfiguration().getSnapshotParallelism();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":

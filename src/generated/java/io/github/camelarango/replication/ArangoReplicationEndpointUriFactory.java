@@ -107,6 +107,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("snapshotChunkSize");
         props.add("snapshotMaxChunkSize");
         props.add("snapshotMode");
+        props.add("snapshotParallelism");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("syncerId");

@@ -122,8 +122,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
     private ScheduledExecutorService keepAliveTimer;
-    /** Makes the engine's next write-ahead log call while the route processes the changes of the previous one. */
-    private ExecutorService tailPrefetch;
+    /**
+     * Runs calls to the server ahead of the route: the snapshot's dump calls (snapshotParallelism threads, made when
+     * first needed) and the tail's next call (tailPrefetch).
+     */
+    private ExecutorService fetcher;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
@@ -202,12 +205,12 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-        tailPrefetch = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "ArangoReplicationTailPrefetch");
+        fetcher = endpoint.getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "ArangoReplicationFetcher", options.getSnapshotParallelism());
         ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
                 options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
                 .listener(notifications).build(),
-                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, tailPrefetch);
+                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, fetcher);
         metrics = newStream.metrics();
         stream = newStream;
         LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
@@ -288,8 +291,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /**
-     * Stops the stream (its final registration at the server included), then its keep-alive timer, its prefetch
-     * thread and claims.
+     * Stops the stream (its final registration at the server included, and a call under way waited for), then its
+     * keep-alive timer, its fetcher and claims.
      */
     private void closeStream() {
         ChangeStream current = stream;
@@ -300,9 +303,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
             keepAliveTimer = null;
         }
-        if (tailPrefetch != null) { // idle: closing the stream waited for its call ahead to end
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(tailPrefetch);
-            tailPrefetch = null;
+        if (fetcher != null) { // idle: closing the stream waited for its calls ahead to end
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(fetcher);
+            fetcher = null;
         }
         if (syncerIdClaim != null) {
             syncerIdClaim.release();

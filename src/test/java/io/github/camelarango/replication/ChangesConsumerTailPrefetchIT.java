@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChangesConsumerTailPrefetchIT extends ChangesConsumerTestSupport {
 
     private static final int DOCUMENTS = 400;
-    private static final String PREFETCH_THREAD = "ArangoReplicationTailPrefetch";
+    private static final String PREFETCH_THREAD = "ArangoReplicationFetcher";
 
     @Test
     void aFailedExchangeWithTheNextAnswerFetchedAheadSkipsNothingAndTheStopLeavesNoThread() throws Exception {

@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(34, options);
+        assertEquals(35, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -187,6 +187,8 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals("Invalid value for option offsetKeyWaitTimeout: 'PT-1S'; allowed is a duration of 0 or more (0: "
                      + "the start fails at once while another stream holds the offsetKey)",
                 creating("arango-replication:changes?offsetKeyWaitTimeout=-1000").getMessage());
+        assertEquals("Invalid value for option snapshotParallelism: '0'; allowed is 1 to 16 collections",
+                creating("arango-replication:changes?snapshotParallelism=0").getMessage());
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());

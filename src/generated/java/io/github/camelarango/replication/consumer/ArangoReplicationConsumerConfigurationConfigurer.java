@@ -73,6 +73,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": target.setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": target.setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
         case "tailprefetch":
@@ -144,6 +146,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
         case "tailprefetch":
@@ -216,6 +220,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": return target.getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return target.getSnapshotParallelism();
         case "tailchunksize":
         case "tailChunkSize": return target.getTailChunkSize();
         case "tailprefetch":

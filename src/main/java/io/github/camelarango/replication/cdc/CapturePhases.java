@@ -46,8 +46,11 @@ final class CapturePhases {
     private final PositionStamp stamp = new PositionStamp();
     private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
-    /** Runs the tail's call ahead; null without prefetch. */
-    private final Executor tailPrefetch;
+    /**
+     * Where calls to the server run ahead of the caller (the snapshot's dump calls, and the tail's next call with
+     * tailPrefetch); null to make them when polled.
+     */
+    private final Executor fetcher;
 
     private CollectionCatalog catalog;
     private SnapshotReader snapshot;
@@ -65,13 +68,13 @@ final class CapturePhases {
     private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
-                  Clock clock, Consumer<StreamStep> out, Executor tailPrefetch) {
+                  Clock clock, Executor fetcher, Consumer<StreamStep> out) {
+        this.fetcher = fetcher;
         this.source = source;
         this.options = options;
         this.metrics = metrics;
         this.idleWait = idleWait;
         this.clock = clock;
-        this.tailPrefetch = tailPrefetch;
         this.progressLog = new SnapshotProgressLog(clock, options.progressLogInterval());
         this.catalog = new CollectionCatalog(options.filter());
         this.continuity = new ContinuityCheck(source, options, clock);
@@ -227,8 +230,8 @@ final class CapturePhases {
         }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize(), new BadLineRule(options)),
-                options.filter(), catalog, metrics, progressLog, clock, resume);
+                        options.maxDumpChunkSize(), new BadLineRule(options), options.snapshotParallelism()),
+                options.filter(), catalog, metrics, progressLog, clock, resume, fetcher);
         try {
             if (resume != null && serverToRecheck) {
                 recheckServer(resume);
@@ -285,7 +288,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, transactions, from, options,
                 metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                idleWait, metrics, stamp, options.tailChunkSize(), filter, tailPrefetch);
+                idleWait, metrics, stamp, options.tailChunkSize(), filter, options.tailPrefetch() ? fetcher : null);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }

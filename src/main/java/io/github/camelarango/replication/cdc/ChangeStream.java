@@ -135,20 +135,24 @@ public final class ChangeStream implements AutoCloseable {
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
                         ScheduledExecutorService timer) {
-        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"), null);
     }
 
     /**
-     * A stream like {@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
-     * ScheduledExecutorService)} that, with {@code tailPrefetch} on, makes its next {@code wal/tail} call on
-     * {@code prefetch} while the caller delivers the events of the previous one (one call ahead at most, dropped by
-     * {@link #rewind()} and {@link #close()}, which wait for it to end). The caller owns the executor and shuts it
-     * down after {@link #close()}; a single thread is enough.
+     * A stream as {@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+     * ScheduledExecutorService)} whose snapshot fetches ahead on {@code fetcher}: the next dump chunk of each
+     * collection under way is asked for while the caller delivers the one before, and up to
+     * {@link ChangeStreamOptions#snapshotParallelism()} collections are dumped at once, so the fetcher needs that many
+     * threads to run them all at the same time. {@link #close()} waits for a dump call under way and drops its chunk;
+     * the caller owns the fetcher and shuts it down after the stream was closed. With
+     * {@link ChangeStreamOptions#tailPrefetch()} the tail makes its next {@code wal/tail} call on the fetcher too,
+     * while the caller delivers the events of the previous one (one call ahead at most, dropped by {@link #rewind()}
+     * and {@link #close()}, which wait for it to end).
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
-                        ScheduledExecutorService timer, Executor prefetch) {
+                        ScheduledExecutorService timer, Executor fetcher) {
         this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"),
-                Objects.requireNonNull(prefetch, "prefetch"));
+                Objects.requireNonNull(fetcher, "fetcher"));
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
@@ -157,12 +161,12 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
-                 ScheduledExecutorService timer, Executor prefetch) {
+                 ScheduledExecutorService timer, Executor fetcher) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
-                queue::add, options.tailPrefetch() ? prefetch : null);
+                fetcher, queue::add);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
                 : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
         long period = keepAlivePeriodMillis(options);

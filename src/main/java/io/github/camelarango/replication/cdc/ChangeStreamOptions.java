@@ -32,6 +32,8 @@ public final class ChangeStreamOptions {
 
     /** Server cap of dump and tail chunk sizes (128 MiB). */
     public static final int MAX_CHUNK_SIZE = 128 * 1024 * 1024;
+    /** The most collections a snapshot dumps at once. */
+    public static final int MAX_SNAPSHOT_PARALLELISM = 16;
 
     private final String streamKey;
     private final SnapshotMode snapshotMode;
@@ -43,6 +45,7 @@ public final class ChangeStreamOptions {
     private final Duration batchTtl;
     private final int initialDumpChunkSize;
     private final int maxDumpChunkSize;
+    private final int snapshotParallelism;
     private final int tailChunkSize;
     private final boolean tailPrefetch;
     private final Duration idleMinWait;
@@ -66,6 +69,7 @@ public final class ChangeStreamOptions {
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
         this.maxDumpChunkSize = b.maxDumpChunkSize;
+        this.snapshotParallelism = b.snapshotParallelism;
         this.tailChunkSize = b.tailChunkSize;
         this.tailPrefetch = b.tailPrefetch;
         this.idleMinWait = b.idleMinWait;
@@ -122,6 +126,10 @@ public final class ChangeStreamOptions {
 
     public int maxDumpChunkSize() {
         return maxDumpChunkSize;
+    }
+
+    public int snapshotParallelism() {
+        return snapshotParallelism;
     }
 
     public int tailChunkSize() {
@@ -186,6 +194,7 @@ public final class ChangeStreamOptions {
         private Duration batchTtl = Duration.ofSeconds(600);
         private int initialDumpChunkSize = 128 * 1024;
         private int maxDumpChunkSize = 8 * 1024 * 1024;
+        private int snapshotParallelism = 1;
         private int tailChunkSize = 1024 * 1024;
         private boolean tailPrefetch = true;
         private Duration idleMinWait = Duration.ofMillis(50);
@@ -285,6 +294,20 @@ public final class ChangeStreamOptions {
         /** Largest dump chunk size in bytes (default 8 MiB, at most 128 MiB); bounds the memory of one chunk. */
         public Builder maxDumpChunkSize(int bytes) {
             this.maxDumpChunkSize = chunk(bytes, "maxDumpChunkSize", 1);
+            return this;
+        }
+
+        /**
+         * How many collections the snapshot dumps at once (default 1: one after the other; at most
+         * {@value #MAX_SNAPSHOT_PARALLELISM}). Each collection's documents come in dump order, the collections' chunks
+         * interleave; up to this many chunks (each at most {@link #maxDumpChunkSize}) are held on their way. It needs
+         * a stream with a fetcher ({@link ChangeStream#ChangeStream(ReplicationSource, ChangeStreamOptions,
+         * PositionStore, java.util.concurrent.ScheduledExecutorService, java.util.concurrent.Executor)}); without
+         * one the collections are dumped one after the other.
+         */
+        public Builder snapshotParallelism(int value) {
+            this.snapshotParallelism = (int) Require.between("snapshotParallelism", value, 1, MAX_SNAPSHOT_PARALLELISM,
+                    "collections");
             return this;
         }
 

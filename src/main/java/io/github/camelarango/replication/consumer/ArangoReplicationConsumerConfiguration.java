@@ -130,6 +130,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "2097152")
     private int snapshotMaxChunkSize = 2 * 1024 * 1024;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "1")
+    private int snapshotParallelism = 1;
+
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
@@ -563,6 +566,22 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setSnapshotMaxChunkSize(int snapshotMaxChunkSize) {
         this.snapshotMaxChunkSize = snapshotMaxChunkSize;
+    }
+
+    public int getSnapshotParallelism() {
+        return snapshotParallelism;
+    }
+
+    /**
+     * How many collections the changes consumer's snapshot dumps at once (1 to 16; default 1, one after the other;
+     * the dump consumer dumps one at a time). Each collection's documents arrive in dump order, but the collections'
+     * chunks interleave: a route sees a run of one collection's documents, then a run of another's, in the order
+     * their dump answers came. Each collection has its next chunk on its way while the route processes the one
+     * before, so up to this many chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
+     * restart dumps again every collection not completed.
+     */
+    public void setSnapshotParallelism(int snapshotParallelism) {
+        this.snapshotParallelism = snapshotParallelism;
     }
 
     public int getTailChunkSize() {

@@ -69,6 +69,7 @@ public final class EngineOptions {
                 .batchTtl(Duration.ofMillis(consumer.getBatchTtl()))
                 .initialDumpChunkSize(chunk)
                 .maxDumpChunkSize(Math.max(chunk, consumer.getSnapshotMaxChunkSize()))
+                .snapshotParallelism(consumer.getSnapshotParallelism())
                 .tailChunkSize(consumer.getTailChunkSize())
                 .tailPrefetch(consumer.isTailPrefetch())
                 .idleMinWait(Duration.ofMillis(consumer.getIdleMinWait()))

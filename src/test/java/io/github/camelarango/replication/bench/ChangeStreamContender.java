@@ -50,6 +50,7 @@ final class ChangeStreamContender implements Contender {
     private final ChangePosition resumeFrom;
     private final long expected;
     private final int maxDumpChunkSize;
+    /** Whether the snapshot fetches ahead on a fetcher, as the consumer runs it. */
     private final boolean prefetch;
 
     private ChangeStreamContender(String name, String url, String collection, ChangePosition resumeFrom, long expected,
@@ -63,10 +64,19 @@ final class ChangeStreamContender implements Contender {
         this.expected = expected;
     }
 
-    /** The engine with its default options (dump chunks growing up to 8 MiB). */
+    /**
+     * The engine with its default options (dump chunks growing up to 8 MiB), fetching the next chunk ahead on a
+     * fetcher as the consumer runs it.
+     */
     static ChangeStreamContender snapshot(String url, String collection) {
         return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1,
                 BareDumpLoop.MAX_CHUNK, true);
+    }
+
+    /** The engine as before issue 13 item 5: each dump chunk asked for when it is polled. */
+    static ChangeStreamContender snapshotWithoutPrefetch(String url, String collection) {
+        return new ChangeStreamContender("cdc ChangeStream, no prefetch", url, collection, null, -1,
+                BareDumpLoop.MAX_CHUNK, false);
     }
 
     /** Diagnostic: the engine with dump chunks capped at {@code maxDumpChunkSize} bytes. */
@@ -76,8 +86,8 @@ final class ChangeStreamContender implements Contender {
     }
 
     /**
-     * The engine tailing; with {@code prefetch} it makes its next call on a thread of its own while the events of
-     * the previous one are counted (as the consumer runs it), without it one call at a time.
+     * The engine tailing; with {@code prefetch} it makes its next call on a fetcher while the events of the previous
+     * one are counted (as the consumer runs it), without it one call at a time.
      */
     static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents,
                                       boolean prefetch) {
@@ -100,15 +110,15 @@ final class ChangeStreamContender implements Contender {
         ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey(key)
                 .snapshotMode(resumeFrom == null ? SnapshotMode.INITIAL_ONLY : SnapshotMode.NEVER)
                 .includeCollections(Set.of(collection)).maxDumpChunkSize(maxDumpChunkSize)
-                .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).tailPrefetch(prefetch)
-                .build();
+                .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).build();
         long delivered = 0;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService ahead = Executors.newSingleThreadExecutor();
+        ExecutorService fetcher = Executors.newSingleThreadExecutor();
         try (HttpArangoReplicationClient client = new HttpArangoReplicationClient(
                 ArangoClientConfiguration.builder(url).build());
-             ChangeStream stream = new ChangeStream(new ClientReplicationSource(client, key),
-                     options, store, timer, ahead)) {
+             ChangeStream stream = prefetch
+                     ? new ChangeStream(new ClientReplicationSource(client, key), options, store, timer, fetcher)
+                     : new ChangeStream(client, options, store)) {
             while (resumeFrom == null ? !stream.isFinished() : delivered < expected) {
                 List<ChangeEvent> events = stream.poll(MAX_EVENTS_PER_POLL);
                 for (ChangeEvent event : events) {
@@ -122,7 +132,7 @@ final class ChangeStreamContender implements Contender {
             }
         } finally {
             timer.shutdownNow();
-            ahead.shutdownNow();
+            fetcher.shutdownNow();
         }
         return delivered;
     }

@@ -50,6 +50,7 @@ final class ComponentContenders {
             list.add(route.withBodyType("Map"));
         }
         list.add(ChangeStreamContender.snapshot(url, collection));
+        list.add(ChangeStreamContender.snapshotWithoutPrefetch(url, collection));
         if (diagnostics) {
             list.add(ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
         }

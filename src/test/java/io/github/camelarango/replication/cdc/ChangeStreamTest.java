@@ -118,12 +118,7 @@ class ChangeStreamTest {
             for (int step = 0; step < 60; step++) {
                 writeRandomly(src, random);
                 List<ChangeEvent> events = stream.poll(1 + random.nextInt(8));
-                for (ChangeEvent e : events) {
-                    if (!delivered.add(identity(e)) && committedAtCrash != null) {
-                        assertTrue(mayBeRedelivered(e, committedAtCrash),
-                                "seed " + seed + ": " + e + " was redelivered although committed at " + committedAtCrash);
-                    }
-                }
+                checkRedeliveries(events, delivered, committedAtCrash, "seed " + seed);
                 replica.apply(events);
                 boolean crash = random.nextInt(6) == 0;
                 if (!events.isEmpty() && !(crash && random.nextBoolean())) {
@@ -146,6 +141,20 @@ class ChangeStreamTest {
             }
             stream.close();
             assertEquals(src.state(), replica.state(), "seed " + seed);
+        }
+    }
+
+    /**
+     * Records the events as delivered, and checks that each one delivered before was allowed to come again after a
+     * crash with {@code committedAtCrash} stored (null: no crash yet, or none committed).
+     */
+    static void checkRedeliveries(List<ChangeEvent> events, Set<String> delivered, ChangePosition committedAtCrash,
+                                  String run) {
+        for (ChangeEvent e : events) {
+            if (!delivered.add(identity(e)) && committedAtCrash != null) {
+                assertTrue(mayBeRedelivered(e, committedAtCrash),
+                        run + ": " + e + " was redelivered although committed at " + committedAtCrash);
+            }
         }
     }
 

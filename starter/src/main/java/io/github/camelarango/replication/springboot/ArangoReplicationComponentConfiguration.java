@@ -384,6 +384,17 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Integer snapshotMaxChunkSize;
     /**
+     * How many collections the changes consumer's snapshot dumps at once (1 to 16;
+     * default 1, one after the other; the dump consumer dumps one at a time). Each
+     * collection's documents arrive in dump order, but the collections' chunks
+     * interleave: a route sees a run of one collection's documents, then a run of
+     * another's, in the order their dump answers came. Each collection has its next
+     * chunk on its way while the route processes the one before, so up to this many
+     * chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
+     * restart dumps again every collection not completed.
+     */
+    private Integer snapshotParallelism;
+    /**
      * The approximate size in bytes of one write-ahead log tail response (16 KiB to
      * 128 MiB).
      */
@@ -993,6 +1004,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setSnapshotMaxChunkSize(Integer snapshotMaxChunkSize) {
         this.snapshotMaxChunkSize = snapshotMaxChunkSize;
+    }
+
+    public Integer getSnapshotParallelism() {
+        return snapshotParallelism;
+    }
+
+    public void setSnapshotParallelism(Integer snapshotParallelism) {
+        this.snapshotParallelism = snapshotParallelism;
     }
 
     public Integer getTailChunkSize() {
