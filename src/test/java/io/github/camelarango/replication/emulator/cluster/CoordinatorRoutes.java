@@ -448,7 +448,8 @@ public final class CoordinatorRoutes implements RouteHandler {
             entry.put("allInSync", c.shards().stream().allMatch(s -> s.current().size() == s.plan().size()));
         }
         body.set("views", Json.array());
-        body.put("tick", "0");
+        // the Coordinator's own tick: it says nothing of any DB-Server's WAL (ticks are per server)
+        body.put("tick", Long.toUnsignedString(cluster.server(self).server().lastTick()));
         body.put("state", "unused");
         return body;
     }

@@ -17,6 +17,7 @@ package io.github.camelarango.replication.emulator.selftest;
 
 import com.arangodb.ArangoCollection;
 import com.arangodb.ArangoDB;
+import com.arangodb.ArangoDBException;
 import com.arangodb.ArangoDatabase;
 import com.arangodb.Protocol;
 import com.arangodb.entity.BaseDocument;
@@ -47,6 +48,7 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -239,6 +241,34 @@ class ClusterIT {
                 orders.updateDocument("k3", Map.of("v", 2));
                 assertEquals(cluster.documents(DB, "orders").get("k3"), documentsOf(cluster, oldLeader, shard).get("k3"),
                         "it follows again");
+            } finally {
+                arango.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aLeaderThatFailsRefusesWritesUntilFailOverAndKeepsLeadershipWhenBackBeforeIt() {
+        try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().dbServers(2)
+                .failoverDelay(Duration.ofMinutes(5)).build().start()) {
+            ArangoDB arango = driver(cluster);
+            try {
+                ArangoCollection orders = ordersCollection(arango, 1, 2);
+                orders.insertDocument(Map.of("_key", "a"));
+                String shard = cluster.shards(DB, "orders").keySet().iterator().next();
+                List<String> servers = cluster.shards(DB, "orders").get(shard);
+
+                cluster.failDbServer(servers.get(0));
+                ArangoDBException refused = assertThrows(ArangoDBException.class, () -> orders.insertDocument(Map.of("_key", "b")));
+                assertEquals(503, refused.getResponseCode());
+                assertEquals(1495, refused.getErrorNum());
+                assertEquals("BAD", cluster.health(servers.get(0)));
+                assertEquals(servers, cluster.shards(DB, "orders").get(shard), "Current keeps the failed leader until the fail-over");
+
+                assertEquals(0, cluster.recoverDbServer(servers.get(0)), "nothing to resync: the write was refused");
+                assertEquals(servers, cluster.shards(DB, "orders").get(shard), "back before the fail-over: it still leads");
+                orders.insertDocument(Map.of("_key", "b"));
+                assertEquals(Set.of("a", "b"), documentsOf(cluster, servers.get(1), shard).keySet());
             } finally {
                 arango.shutdown();
             }
