@@ -26,7 +26,6 @@ import io.github.camelarango.replication.emulator.model.DocumentVersion;
 import io.github.camelarango.replication.emulator.model.Server;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ClusterState {
 
-    private final Map<String, ClusterServer> servers = new LinkedHashMap<>();
+    private final Map<String, ClusterServer> servers = new ConcurrentHashMap<>();
+    /** every server in the order it joined (health lists them so) */
+    private final List<ClusterServer> members = new CopyOnWriteArrayList<>();
     private final List<ClusterServer> dbServers = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, ClusterCollection>> plan = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(10000);
@@ -57,6 +58,7 @@ public final class ClusterState {
 
     public synchronized void add(ClusterServer server) {
         servers.put(server.id(), server);
+        members.add(server);
         if (server.isDbServer()) {
             dbServers.add(server);
             for (Database db : dbServers.get(0).server().databases()) {
@@ -71,13 +73,18 @@ public final class ClusterState {
         return List.copyOf(dbServers);
     }
 
+    /** @return the Coordinators, in the order they joined */
+    public List<ClusterServer> coordinators() {
+        return members.stream().filter(s -> !s.isDbServer()).toList();
+    }
+
     /** @return the server of that id or short name, or null */
-    public synchronized ClusterServer server(String idOrShortName) {
+    public ClusterServer server(String idOrShortName) {
         ClusterServer byId = servers.get(idOrShortName);
         if (byId != null) {
             return byId;
         }
-        return servers.values().stream().filter(s -> s.shortName().equals(idOrShortName)).findFirst().orElse(null);
+        return members.stream().filter(s -> s.shortName().equals(idOrShortName)).findFirst().orElse(null);
     }
 
     public String nextKey() {
@@ -88,7 +95,7 @@ public final class ClusterState {
 
     /** A new database on every server but the Coordinator that was asked (its own route creates its copy). */
     public synchronized void createDatabase(String name, String askedCoordinator) {
-        for (ClusterServer s : servers.values()) {
+        for (ClusterServer s : members) {
             if (!s.id().equals(askedCoordinator) && s.server().database(name) == null) {
                 s.server().createDatabase(name);
             }
@@ -98,7 +105,7 @@ public final class ClusterState {
     /** Drops a database (and its Plan) on every server but the Coordinator that was asked. */
     public synchronized void dropDatabase(String name, String askedCoordinator) {
         plan.remove(name);
-        for (ClusterServer s : servers.values()) {
+        for (ClusterServer s : members) {
             Database db = s.server().database(name);
             if (!s.id().equals(askedCoordinator) && db != null) {
                 s.server().dropDatabase(db);
@@ -378,10 +385,10 @@ public final class ClusterState {
     // ---------------------------------------------------------------- topology answers
 
     /** {@code GET /_admin/cluster/health}. */
-    public synchronized ObjectNode health() {
+    public ObjectNode health() {
         ObjectNode body = Json.object();
         ObjectNode health = body.putObject("Health");
-        for (ClusterServer s : servers.values()) {
+        for (ClusterServer s : members) {
             ObjectNode entry = health.putObject(s.id());
             entry.put("Endpoint", s.endpoint());
             entry.put("Role", s.isDbServer() ? "DBServer" : "Coordinator");

@@ -83,6 +83,8 @@ public final class CoordinatorRoutes implements RouteHandler {
                 return admin(request, database);
             case "_api/replication":
                 return replication(request, database);
+            case "_api/cluster":
+                return endpoints(request);
             case "_api/transaction":
                 throw new ArangoException(501, 9, "stream transactions are not emulated on a cluster coordinator");
             default:
@@ -395,6 +397,19 @@ public final class CoordinatorRoutes implements RouteHandler {
             return HttpResponse.json(200, cluster.shardDistribution(database.name()));
         }
         return null;
+    }
+
+    /** {@code GET /_api/cluster/endpoints}: every Coordinator (the driver's host list). */
+    private HttpResponse endpoints(HttpRequest request) {
+        if (!"endpoints".equals(request.segment(2)) || !request.method().equals("GET")) {
+            return null;
+        }
+        ObjectNode body = Json.object();
+        body.put("error", false);
+        body.put("code", 200);
+        ArrayNode endpoints = body.putArray("endpoints");
+        cluster.coordinators().forEach(c -> endpoints.addObject().put("endpoint", c.endpoint()));
+        return HttpResponse.json(200, body);
     }
 
     private HttpResponse replication(HttpRequest request, Database database) {

@@ -276,6 +276,24 @@ class ClusterIT {
     }
 
     @Test
+    void everyCoordinatorServesTheSameClusterAndListsTheOthers() {
+        try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().coordinators(2).dbServers(2).build().start()) {
+            ArangoDB arango = driver(cluster);
+            try {
+                ordersCollection(arango, 2, 1).insertDocument(Map.of("_key", "a"));
+                RawHttp second = new RawHttp(cluster.coordinators().get(1).url());
+                assertEquals(1, second.get("/_db/shop/_api/collection/orders/count").json().path("count").asInt());
+                assertEquals("orders/a", second.get("/_db/shop/_api/document/orders/a").json().path("_id").asText());
+                List<String> endpoints = new ArrayList<>();
+                second.get("/_api/cluster/endpoints").json().path("endpoints").forEach(e -> endpoints.add(e.path("endpoint").asText()));
+                assertEquals(cluster.coordinators().stream().map(c -> c.url().replace("http://", "tcp://")).toList(), endpoints);
+            } finally {
+                arango.shutdown();
+            }
+        }
+    }
+
+    @Test
     void aShardMovesToANewDbServer() {
         try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().dbServers(2).build().start()) {
             ArangoDB arango = driver(cluster);
