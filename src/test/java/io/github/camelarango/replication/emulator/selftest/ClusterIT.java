@@ -24,6 +24,8 @@ import com.arangodb.entity.BaseDocument;
 import com.arangodb.entity.DocumentCreateEntity;
 import com.arangodb.entity.MultiDocumentEntity;
 import com.arangodb.model.CollectionCreateOptions;
+import com.arangodb.model.DocumentCreateOptions;
+import com.arangodb.model.OverwriteMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.ArangoEmulatorCluster;
@@ -43,6 +45,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +125,57 @@ class ClusterIT {
                 }
                 List<Long> lastTicks = cluster.dbServerIds().stream().map(id -> cluster.dbServer(id).lastTick()).toList();
                 assertEquals(3, new HashSet<>(lastTicks).size(), "each DB-Server has its own ticks: " + lastTicks);
+            } finally {
+                arango.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void concurrentWritersLeaveEachFollowerWithTheLeadersChangesInTheLeadersOrder() throws Exception {
+        try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().dbServers(3).build().start()) {
+            ArangoDB arango = driver(cluster);
+            try {
+                ArangoCollection orders = ordersCollection(arango, 3, 3);
+                List<Thread> writers = new ArrayList<>();
+                List<Throwable> failures = new CopyOnWriteArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int seed = t;
+                    Thread writer = new Thread(() -> {
+                        Random random = new Random(seed);
+                        for (int i = 0; i < 40; i++) {
+                            String key = "k" + random.nextInt(10);
+                            try {
+                                if (random.nextInt(4) == 0) {
+                                    orders.deleteDocument(key);
+                                } else {
+                                    orders.insertDocument(Map.of("_key", key, "w", seed, "i", i),
+                                            new DocumentCreateOptions().overwriteMode(OverwriteMode.replace));
+                                }
+                            } catch (ArangoDBException e) {
+                                if (e.getErrorNum() == null || e.getErrorNum() != 1202) {
+                                    failures.add(e);
+                                }
+                            }
+                        }
+                    });
+                    writers.add(writer);
+                    writer.start();
+                }
+                for (Thread writer : writers) {
+                    writer.join(60_000);
+                }
+                assertTrue(failures.isEmpty(), failures.toString());
+                String planId = orders.getInfo().getId();
+                cluster.shards(DB, "orders").forEach((shard, servers) -> {
+                    List<String> leaderOrder = changesInOrder(cluster, servers.get(0), "c" + planId + "/" + shard);
+                    assertFalse(leaderOrder.isEmpty());
+                    for (String follower : servers.subList(1, servers.size())) {
+                        assertEquals(leaderOrder, changesInOrder(cluster, follower, "c" + planId + "/" + shard),
+                                "a follower logs the leader's changes of a shard in the leader's order");
+                        assertEquals(documentsOf(cluster, servers.get(0), shard), documentsOf(cluster, follower, shard));
+                    }
+                });
             } finally {
                 arango.shutdown();
             }
@@ -382,6 +436,18 @@ class ClusterIT {
             }
         }
         return logged;
+    }
+
+    /** The document changes (type, _key, _rev) of one shard in a DB-Server's WAL, in tick order. */
+    private static List<String> changesInOrder(ArangoEmulatorCluster cluster, String server, String cuid) {
+        List<String> changes = new ArrayList<>();
+        for (JsonNode marker : tail(cluster, server, 0)) {
+            int type = marker.path("type").asInt();
+            if ((type == 2300 || type == 2302) && marker.path("cuid").asText().equals(cuid)) {
+                changes.add(type + " " + marker.path("data").path("_key").asText() + " " + marker.path("data").path("_rev").asText());
+            }
+        }
+        return changes;
     }
 
     private static Map<String, String> documentsOf(ArangoEmulatorCluster cluster, String server, String shard) {
