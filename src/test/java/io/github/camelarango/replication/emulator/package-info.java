@@ -25,7 +25,8 @@
  * {@link io.github.camelarango.replication.emulator.EmulatorAdmin}, the command line
  * {@link io.github.camelarango.replication.emulator.EmulatorMain}, the cluster
  * {@link io.github.camelarango.replication.emulator.ArangoEmulatorCluster} and its
- * {@link io.github.camelarango.replication.emulator.ArangoEmulatorCluster.Builder Builder}, and the types they hand out
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorCluster.Builder Builder} with its extension
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorClusterExtension}, and the types they hand out
  * ({@link io.github.camelarango.replication.emulator.EmulatorClock},
  * {@link io.github.camelarango.replication.emulator.Faults},
  * {@link io.github.camelarango.replication.emulator.BadLines},
