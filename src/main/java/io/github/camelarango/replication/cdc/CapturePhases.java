@@ -255,6 +255,11 @@ final class CapturePhases {
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
         out.accept(notice(ChangeStreamNotification.Type.STARTED, "snapshotTick", Ticks.format(reader.snapshotTick()),
                 "collections", String.join(",", reader.pendingCollections()), "resumed", String.valueOf(resume != null)));
+        if (resume == null) {
+            // its starting point, saved at once by a stream that has no position yet: a restart resumes this
+            // snapshot and replays the WAL from its tick, rather than dumping a newer one without the deletes since
+            out.accept(StreamStep.positionOnly(reader.position()));
+        }
     }
 
     /**
