@@ -221,7 +221,7 @@ final class SnapshotReader implements AutoCloseable {
                     }
                 }
                 CompletableFuture.anyOf(active.stream().map(CollectionDump::pending)
-                        .toArray(CompletableFuture[]::new)).handle((answer, failure) -> null).join();
+                        .toArray(CompletableFuture[]::new)).join();
             }
         }
         return active.get(0);

@@ -319,6 +319,23 @@ class SnapshotPrefetchTest {
     }
 
     @Test
+    void aFetcherThatRefusesTheDumpCallsLeavesThemToThePoll() {
+        seed(source, 12, "a");
+        seed(source, 6, "b");
+        java.util.concurrent.Executor refusing = task -> {
+            throw new java.util.concurrent.RejectedExecutionException("saturated (test)");
+        };
+        List<ChangeEvent> events;
+        try (ChangeStream stream = stream(2, refusing)) {
+            events = FakeStreams.catchUp(stream, source, sink::apply);
+            assertEquals(0, stream.metrics().snapshotResumes(), "no dump call failed");
+        }
+        assertEquals(18, events.stream().filter(ChangeEvent::snapshot).count(), "each document once");
+        assertEquals(source.state(), sink.state());
+        assertTrue(source.liveBatches().isEmpty());
+    }
+
+    @Test
     void closeDropsAPrefetchNotBegunWithoutWaitingForTheFetcher() {
         seed(source, 20, "a");
         AtomicInteger submitted = new AtomicInteger();
