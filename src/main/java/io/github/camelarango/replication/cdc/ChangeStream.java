@@ -510,6 +510,8 @@ public final class ChangeStream implements AutoCloseable {
                 if (next.isEvent()) {
                     out.add(next.event());
                     metrics.delivered(next.event().type());
+                } else if (out.isEmpty()) {
+                    commits.saveFirst(); // a fresh snapshot's starting point
                 }
             }
         }

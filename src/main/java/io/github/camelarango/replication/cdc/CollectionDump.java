@@ -17,9 +17,7 @@ package io.github.camelarango.replication.cdc;
 
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
@@ -29,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * The dump of one collection under the snapshot's batch: its adaptive chunk size, its progress ({@code lastincluded},
  * documents read) and at most one dump call ahead of the caller (docs/protocol.md §6.2, D4 and D5).
  * <p>
- * With a fetcher, {@link #ask()} sends the next dump call on it at once, so that the chunk is on its way while the
- * previous one is delivered: one chunk of prefetch per collection, bounded in bytes by the chunk size asked for.
- * Without one, the call is made by {@link #take()}. A call is never repeated (D7): a failed one fails {@link #take()}.
- * {@link #ask()}, {@link #take()} and {@link #cancel()} are called by one thread; the call runs on the fetcher.
+ * With a fetcher, {@link #ask()} sends the next dump call on it at once (a {@link PrefetchedCall}), so that the chunk
+ * is on its way while the previous one is delivered: one chunk of prefetch per collection, bounded in bytes by the
+ * chunk size asked for. Without one, the call is made by {@link #take()}. A call is never repeated (D7): a failed one
+ * fails {@link #take()}. {@link #ask()}, {@link #take()} and {@link #cancel()} are called by one thread; the call runs
+ * on the fetcher.
  */
 final class CollectionDump {
 
@@ -51,13 +50,10 @@ final class CollectionDump {
     private long previousIncluded;
     private long read;
     private OptionalLong estimatedTotal = OptionalLong.empty();
-    /** The call asked for and not yet taken; null when none. */
-    private CompletableFuture<ReplicationSource.DumpChunk> call;
-    /** Whether that call began on the fetcher ({@link #BEGUN}) or was dropped before ({@link #DROPPED}). */
-    private AtomicInteger callState;
-    private static final int WAITING = 0;
-    private static final int BEGUN = 1;
-    private static final int DROPPED = 2;
+    /** Whether a chunk was asked for and not yet taken (or dropped). */
+    private boolean asked;
+    /** The call of that chunk on the fetcher; null without a fetcher or when none was asked for. */
+    private PrefetchedCall<ReplicationSource.DumpChunk> call;
 
     /**
      * @param fetcher where the dump calls run ahead of {@link #take()}; null to make each call in {@link #take()}
@@ -82,28 +78,22 @@ final class CollectionDump {
 
     /** Asks for the next chunk: sent on the fetcher at once, or made by {@link #take()} without one. */
     void ask() {
-        if (call != null) {
+        if (asked) {
             throw new IllegalStateException("a dump call of collection '" + name() + "' is already under way");
         }
+        asked = true;
         int size = chunkSize;
-        AtomicInteger state = new AtomicInteger(WAITING);
-        callState = state;
-        call = fetcher == null ? new CompletableFuture<>() : CompletableFuture.supplyAsync(() -> {
-            if (!state.compareAndSet(WAITING, BEGUN)) {
-                throw new IllegalStateException("the dump call of collection '" + name() + "' was dropped");
-            }
-            return dump(size);
-        }, fetcher);
+        call = fetcher == null ? null : PrefetchedCall.start(fetcher, () -> dump(size));
     }
 
     /** True when the chunk asked for is there (or its call failed): {@link #take()} does not wait. */
     boolean answered() {
-        return call != null && call.isDone() && fetcher != null;
+        return call != null && call.isReady();
     }
 
-    /** The call asked for, to wait for any of several collections; null without a fetcher. */
+    /** Completes when the chunk asked for is there, to wait for any of several collections; null without a fetcher. */
     CompletableFuture<?> pending() {
-        return fetcher == null ? null : call;
+        return call == null ? null : call.whenReady();
     }
 
     /**
@@ -112,17 +102,13 @@ final class CollectionDump {
      * @throws RuntimeException what the dump call threw (a {@link BatchExpiredException} for a lost batch)
      */
     Chunk take() {
-        if (call == null) {
+        if (!asked) {
             throw new IllegalStateException("no dump call of collection '" + name() + "' was asked for");
         }
-        ReplicationSource.DumpChunk answer;
-        try {
-            answer = fetcher == null ? dump(chunkSize) : call.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        } finally {
-            call = null;
-        }
+        PrefetchedCall<ReplicationSource.DumpChunk> running = call;
+        asked = false;
+        call = null;
+        ReplicationSource.DumpChunk answer = running == null ? dump(chunkSize) : running.take();
         boolean last = !answer.checkMore();
         if (answer.checkMore() && (answer.lastIncluded() == 0
                 || !Ticks.isAfter(answer.lastIncluded(), previousIncluded))) {
@@ -147,14 +133,11 @@ final class CollectionDump {
      * the batch is deleted. Its answer or failure is discarded.
      */
     void cancel() {
-        CompletableFuture<ReplicationSource.DumpChunk> running = call;
+        PrefetchedCall<ReplicationSource.DumpChunk> running = call;
+        asked = false;
         call = null;
-        if (running != null && fetcher != null && !callState.compareAndSet(WAITING, DROPPED)) {
-            try {
-                running.join();
-            } catch (RuntimeException e) {
-                LOG.debug("Dropped dump call of collection '{}' ended with {}", name(), e.toString());
-            }
+        if (running != null) {
+            running.cancel();
         }
     }
 

@@ -128,6 +128,18 @@ final class CommitTracker {
         return true;
     }
 
+    /**
+     * Saves the reached position when the stream has none saved yet and nothing handed out awaits its save: the
+     * starting point of a fresh snapshot, so that a stream that dies before its first save (a caller that saves once
+     * per poll) resumes that snapshot — and replays the write-ahead log from its tick, deletes of the rows it delivered
+     * included — instead of taking a newer one whose dump lacks them.
+     */
+    synchronized void saveFirst() {
+        if (committed == null && awaited.isEmpty() && delivered == null && reached != null) {
+            save(reached);
+        }
+    }
+
     /** Saves the reached position when it moved and no handed-out event awaits its commit. */
     synchronized void saveIfIdle() {
         if (awaited.isEmpty() && delivered == null && reached != null && !reached.equals(committed)) {

@@ -15,7 +15,7 @@
  */
 package io.github.camelarango.replication.cdc;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * delivers what the previous call returned. The caller {@link #take() takes} its answer, or {@link #cancel() drops}
  * it; either way the call has ended when that returns, so that no connection stays leased and no thread keeps
  * running. A call the executor has not started yet when it is needed (a busy or rejecting executor) is made by the
- * taker itself, and one that is dropped before it started is never made.
+ * taker itself, and one that is dropped before it started is never made. Several calls can be waited for together
+ * ({@link #whenReady()}), as the snapshot's dumps of several collections are.
  *
  * @param <T> the answer
  */
@@ -38,7 +39,10 @@ final class PrefetchedCall<T> {
 
     private final Supplier<T> call;
     private final AtomicInteger state = new AtomicInteger(WAITING);
-    private final CountDownLatch ended = new CountDownLatch(1);
+    /** Completed (normally) once the call ended, whatever its outcome. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /** The executor refused the call: {@link #take()} makes it. */
+    private volatile boolean refused;
     private T answer;
     private Throwable failure;
 
@@ -52,9 +56,19 @@ final class PrefetchedCall<T> {
         try {
             executor.execute(prefetch::runIfWaiting);
         } catch (RejectedExecutionException e) {
-            // taken on the caller's thread
+            prefetch.refused = true; // taken on the caller's thread
         }
         return prefetch;
+    }
+
+    /** Whether {@link #take()} has nothing to wait for: the call ended, or the executor refused it. */
+    boolean isReady() {
+        return refused || ended.isDone();
+    }
+
+    /** Completes (normally) once {@link #isReady()}: to wait for the first of several calls. */
+    CompletableFuture<?> whenReady() {
+        return refused ? CompletableFuture.completedFuture(null) : ended;
     }
 
     /**
@@ -89,25 +103,13 @@ final class PrefetchedCall<T> {
         } catch (RuntimeException | Error e) {
             failure = e;
         } finally {
-            ended.countDown();
+            ended.complete(null);
         }
     }
 
     private void awaitEnd() {
-        if (state.get() == DROPPED) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                ended.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (state.get() != DROPPED) {
+            ended.join(); // uninterruptible; an interrupt on the way is kept in the flag
         }
     }
 }

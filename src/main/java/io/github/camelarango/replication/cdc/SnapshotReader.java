@@ -88,8 +88,6 @@ final class SnapshotReader implements AutoCloseable {
     private BatchLease lease;
     private ChangePosition position;
     private long snapshotTick;
-    /** The collection of the last chunk asked for or taken: the one a failure concerns. */
-    private String current;
     private boolean complete;
     private boolean halted;
     private Instant startedAt;
@@ -174,7 +172,6 @@ final class SnapshotReader implements AutoCloseable {
             return false;
         }
         CollectionDump dump = next();
-        current = dump.name();
         CollectionDump.Chunk chunk = dump.take();
         if (!chunk.last()) {
             dump.ask(); // on its way while these rows are delivered
@@ -207,7 +204,6 @@ final class SnapshotReader implements AutoCloseable {
             ReplicationSource.CollectionInfo collection = pending.poll();
             CollectionDump dump = new CollectionDump(source, lease, collection, settings.initialChunkSize(),
                     settings.maxChunkSize(), fetcher);
-            current = collection.name();
             dump.estimatedTotal(estimateCount(collection.name()));
             metrics.snapshotProgress(collection.name(), 0, false, dump.estimatedTotal());
             active.add(dump);
@@ -225,7 +221,7 @@ final class SnapshotReader implements AutoCloseable {
                     }
                 }
                 CompletableFuture.anyOf(active.stream().map(CollectionDump::pending)
-                        .toArray(CompletableFuture[]::new)).handle((answer, failure) -> null).join();
+                        .toArray(CompletableFuture[]::new)).join();
             }
         }
         return active.get(0);
@@ -310,12 +306,9 @@ final class SnapshotReader implements AutoCloseable {
         return names;
     }
 
-    /**
-     * The collection of the last chunk asked for or taken (the one a failed call concerns), null before the first
-     * or after the last.
-     */
-    String currentCollection() {
-        return complete ? null : current;
+    /** The collections being dumped, in the order they began (those a lost batch interrupts). */
+    List<String> collectionsUnderWay() {
+        return active.stream().map(CollectionDump::name).toList();
     }
 
     /** The tick the tail starts after (the earliest snapshot tick). */

@@ -256,6 +256,39 @@ class SnapshotPrefetchTest {
         assertTrue(source.liveBatches().isEmpty());
     }
 
+    @ParameterizedTest(name = "fetcher {0}")
+    @ValueSource(strings = {"at once", "pool"})
+    void aBatchThatKeepsExpiringWhileTwoCollectionsAreUnderWayStopsTheSnapshot(String how) {
+        for (int sizes = 1; sizes <= 6; sizes++) {
+            expiringBatchStops(how, sizes);
+        }
+    }
+
+    private void expiringBatchStops(String how, int pollSize) {
+        FakeReplicationSource source = new FakeReplicationSource();
+        seed(source, 40, "big1", "big2");
+        try (ChangeStream stream = stream(source, new InMemoryPositionStore(), 2, how.equals("pool") ? pool : AT_ONCE)) {
+            ChangeStreamException stalled = null;
+            for (int poll = 0; poll < 60 && stalled == null; poll++) {
+                try {
+                    List<ChangeEvent> got = stream.poll(pollSize);
+                    if (!got.isEmpty()) {
+                        stream.commit(got.get(got.size() - 1));
+                    }
+                    if (got.stream().anyMatch(ChangeEvent::snapshot)) {
+                        source.expireAllBatches(); // a server that loses every batch before a collection is dumped
+                    }
+                } catch (ChangeStreamException e) {
+                    stalled = e;
+                }
+            }
+            assertTrue(stalled instanceof SnapshotStalledException, "polls of " + pollSize + ": stopped instead of "
+                    + "dumping both collections forever (resumes: " + stream.metrics().snapshotResumes() + "): " + stalled);
+            assertTrue(stalled.getMessage().contains("3 times"), stalled.getMessage());
+            assertEquals(2, stream.metrics().snapshotResumes(), "two resumes, then the stop");
+        }
+    }
+
     private static Set<String> keysOf(List<ChangeEvent> events, Set<String> wanted) {
         Set<String> keys = new HashSet<>();
         events.stream().filter(ChangeEvent::snapshot).map(ChangeEvent::key).filter(wanted::contains).forEach(keys::add);
@@ -282,6 +315,23 @@ class SnapshotPrefetchTest {
             assertEquals(source.state(), sink.state());
             assertEquals(1, stream.metrics().snapshotResumes());
         }
+        assertTrue(source.liveBatches().isEmpty());
+    }
+
+    @Test
+    void aFetcherThatRefusesTheDumpCallsLeavesThemToThePoll() {
+        seed(source, 12, "a");
+        seed(source, 6, "b");
+        java.util.concurrent.Executor refusing = task -> {
+            throw new java.util.concurrent.RejectedExecutionException("saturated (test)");
+        };
+        List<ChangeEvent> events;
+        try (ChangeStream stream = stream(2, refusing)) {
+            events = FakeStreams.catchUp(stream, source, sink::apply);
+            assertEquals(0, stream.metrics().snapshotResumes(), "no dump call failed");
+        }
+        assertEquals(18, events.stream().filter(ChangeEvent::snapshot).count(), "each document once");
+        assertEquals(source.state(), sink.state());
         assertTrue(source.liveBatches().isEmpty());
     }
 
