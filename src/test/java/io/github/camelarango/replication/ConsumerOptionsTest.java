@@ -189,6 +189,11 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 creating("arango-replication:changes?offsetKeyWaitTimeout=-1000").getMessage());
         assertEquals("Invalid value for option snapshotParallelism: '0'; allowed is 1 to 16 collections",
                 creating("arango-replication:changes?snapshotParallelism=0").getMessage());
+        assertEquals("Invalid value for option snapshotParallelism: '3'; allowed is at most maxConnections - 2 = 2 (each "
+                     + "collection dumped at once holds one of the maxConnections pooled connections, beside the poll's "
+                     + "call and the batch's keep-alive); raise maxConnections or lower snapshotParallelism",
+                creating("arango-replication:changes?snapshotParallelism=3&maxConnections=4").getMessage());
+        assertNotNull(context.getEndpoint("arango-replication:changes?snapshotParallelism=2&maxConnections=4"));
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());

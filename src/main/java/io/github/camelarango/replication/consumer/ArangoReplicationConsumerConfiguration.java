@@ -568,6 +568,20 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.snapshotMaxChunkSize = snapshotMaxChunkSize;
     }
 
+    /**
+     * Checks the changes consumer's snapshotParallelism against the client's pool of {@code maxConnections}: each
+     * collection dumped at once holds a pooled connection, beside the poll's own call and the batch's keep-alive, so a
+     * smaller pool would leave dump calls waiting for a connection until they time out.
+     */
+    public void validateConnections(int maxConnections) {
+        if (snapshotParallelism > 1 && snapshotParallelism + 2 > maxConnections) {
+            throw Require.invalid("snapshotParallelism", snapshotParallelism, "at most maxConnections - 2 = "
+                    + (maxConnections - 2) + " (each collection dumped at once holds one of the maxConnections pooled "
+                    + "connections, beside the poll's call and the batch's keep-alive); raise maxConnections or lower "
+                    + "snapshotParallelism");
+        }
+    }
+
     public int getSnapshotParallelism() {
         return snapshotParallelism;
     }
@@ -578,7 +592,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * chunks interleave: a route sees a run of one collection's documents, then a run of another's, in the order
      * their dump answers came. Each collection has its next chunk on its way while the route processes the one
      * before, so up to this many chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
-     * restart dumps again every collection not completed.
+     * restart dumps again every collection not completed. Above 1, maxConnections must be at least this plus 2.
      */
     public void setSnapshotParallelism(int snapshotParallelism) {
         this.snapshotParallelism = snapshotParallelism;

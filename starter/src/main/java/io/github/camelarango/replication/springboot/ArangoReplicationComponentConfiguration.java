@@ -391,7 +391,8 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * another's, in the order their dump answers came. Each collection has its next
      * chunk on its way while the route processes the one before, so up to this many
      * chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
-     * restart dumps again every collection not completed.
+     * restart dumps again every collection not completed. Above 1, maxConnections must
+     * be at least this plus 2.
      */
     private Integer snapshotParallelism;
     /**
