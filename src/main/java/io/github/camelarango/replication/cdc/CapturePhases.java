@@ -106,7 +106,7 @@ final class CapturePhases {
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
                     options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
-            out.accept(StreamStep.positionOnly(now));
+            out.accept(StreamStep.startingPoint(now));
             return;
         }
         resumeFrom(stored.get());
@@ -250,6 +250,7 @@ final class CapturePhases {
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
         out.accept(notice(ChangeStreamNotification.Type.STARTED, "snapshotTick", Ticks.format(reader.snapshotTick()),
                 "collections", String.join(",", reader.pendingCollections()), "resumed", String.valueOf(resume != null)));
+        out.accept(StreamStep.startingPoint(reader.position())); // saved before the first row is handed out
     }
 
     /**
