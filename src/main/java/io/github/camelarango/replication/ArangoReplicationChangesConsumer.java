@@ -163,6 +163,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
+        fenced = null; // a restart of this object (its ManagedConsumer's stop and start) claims the key again
+        lastFailure = null;
+        nextCommitNanos = System.nanoTime();
         offsets = endpoint.getComponent().defaultOffsetRepositories()
                 .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
         owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
