@@ -497,7 +497,7 @@ public final class ChangeStream implements AutoCloseable {
                     // a starting point the stream chose without an event (a new snapshot's tick, snapshotMode NEVER's
                     // current tick): a rewind or a restart before the first commit resumes from it rather than from a
                     // newer tick, which would skip the changes in between
-                    commits.saveIfIdle();
+                    commits.saveReached();
                 }
                 if (next.isEvent()) {
                     out.add(next.event());

@@ -128,9 +128,22 @@ final class CommitTracker {
         return true;
     }
 
-    /** Saves the reached position when it moved and no handed-out event awaits its commit. */
+    /**
+     * Saves the reached position when it moved and no handed-out event awaits its commit, unless an acknowledged
+     * position waits for the caller's own save ({@link #saveDelivered()}, once per poll or interval).
+     */
     synchronized void saveIfIdle() {
-        if (awaited.isEmpty() && delivered == null && reached != null && !reached.equals(committed)) {
+        if (delivered == null) {
+            saveReached();
+        }
+    }
+
+    /**
+     * Saves the reached position when it moved and no handed-out event awaits its commit, whatever was acknowledged
+     * before it (the save covers it): for a starting point, which must be saved before the events after it go out.
+     */
+    synchronized void saveReached() {
+        if (awaited.isEmpty() && reached != null && !reached.equals(committed)) {
             save(reached);
         }
     }

@@ -126,6 +126,36 @@ class ChangeStreamTest {
         assertEquals(source.state(), sink.state());
     }
 
+    /**
+     * As above for the snapshot a lost position takes (RESNAPSHOT) while the caller acknowledged changes it has not
+     * saved yet (it saves once per interval): the starting point covers them and is saved before the first row.
+     */
+    @Test
+    void aNewSnapshotAfterALostPositionSavesItsStartingPointOverAcknowledgedChanges() {
+        seed(5, "a");
+        ChangeStream crashed = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT));
+        runUntilCaughtUp(crashed);
+        source.upsert("a", "x1");
+        List<ChangeEvent> tail = crashed.poll(10);
+        sink.apply(tail);
+        assertEquals(List.of("x1"), tail.stream().map(ChangeEvent::key).toList());
+        crashed.acknowledge(tail.get(0)); // delivered, its position not saved yet
+        source.upsert("a", "x2");
+        source.purgeUpTo(source.lastTick());
+        List<ChangeEvent> rows = crashed.poll(2);
+        sink.apply(rows);
+        assertTrue(rows.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ), rows::toString);
+        ChangePosition saved = store.load("test").orElseThrow();
+        assertTrue(saved.isSnapshot(), "the new snapshot's starting point is saved before its first row: " + saved);
+        assertEquals(rows.get(0).position().snapshotTick(), saved.snapshotTick());
+        // a crash: the old stream is abandoned
+        source.remove("a", rows.get(0).key());
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            runUntilCaughtUp(restarted);
+        }
+        assertEquals(source.state(), sink.state(), "the removal of " + rows.get(0).key() + " arrives");
+    }
+
     @Test
     void crashesAtRandomMomentsStillConvergeAndRedeliverOnlyUncommittedEvents() {
         for (long seed = 1; seed <= 12; seed++) {
