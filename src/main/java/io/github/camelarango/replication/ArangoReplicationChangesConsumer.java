@@ -163,6 +163,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
+        fenced = null; // a restart of this object (its ManagedConsumer's stop and start) claims the key again
+        lastFailure = null;
+        nextCommitNanos = System.nanoTime();
         offsets = endpoint.getComponent().defaultOffsetRepositories()
                 .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
         owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
@@ -412,9 +415,6 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                 break;
             }
             current.acknowledge(event);
-            if (startsSnapshot(current, event)) {
-                commitDelivered(current);
-            }
             delivered++;
         }
         return delivered;
@@ -435,25 +435,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             return 0;
         }
         current.acknowledge(events.get(events.size() - 1));
-        if (events.stream().anyMatch(event -> startsSnapshot(current, event))) {
-            commitDelivered(current);
-        }
         return events.size();
-    }
-
-    /**
-     * Whether {@code event} is a row of a snapshot the committed position does not know yet. Its position is written
-     * at once, whatever the poll or commitInterval: a restart from an older position would take a new snapshot at a
-     * later tick and never deliver the removal of a document that a row of this one already delivered.
-     */
-    private static boolean startsSnapshot(ChangeStream current, ChangeEvent event) {
-        ChangePosition position = event.position();
-        if (position.phase() != ChangePosition.Phase.SNAPSHOT) {
-            return false;
-        }
-        Optional<ChangePosition> committed = current.committedPosition();
-        return committed.isEmpty() || committed.get().phase() != ChangePosition.Phase.SNAPSHOT
-               || committed.get().from() != position.from();
     }
 
     /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */

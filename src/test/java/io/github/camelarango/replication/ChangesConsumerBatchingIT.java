@@ -229,9 +229,16 @@ class ChangesConsumerBatchingIT extends ChangesConsumerTestSupport {
             expected.remove(h);
             actual.remove(h);
         });
+        // the position's serverTick is, as LAST_TICK, the server's last tick as each stream's own tail call saw it
+        expected.computeIfPresent(ArangoReplicationConstants.POSITION, (h, p) -> withoutServerTick(p));
+        actual.computeIfPresent(ArangoReplicationConstants.POSITION, (h, p) -> withoutServerTick(p));
         assertEquals(expected, actual, "headers of " + single.getHeader(ArangoReplicationConstants.KEY));
         assertEquals(single.getBody(), inBatch.getBody(), "body of " + single.getHeader(ArangoReplicationConstants.KEY));
         assertNotNull(inBatch.getHeader(Exchange.OFFSET));
+    }
+
+    private static String withoutServerTick(Object position) {
+        return position.toString().replaceFirst("\"serverTick\":\"[0-9]+\",?", "");
     }
 
     private static List<Message> inner(List<Message> batches) {

@@ -111,7 +111,7 @@ final class CapturePhases {
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
                     options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
-            out.accept(StreamStep.positionOnly(now));
+            out.accept(StreamStep.startingPoint(now));
             return;
         }
         resumeFrom(stored.get());
@@ -255,11 +255,7 @@ final class CapturePhases {
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
         out.accept(notice(ChangeStreamNotification.Type.STARTED, "snapshotTick", Ticks.format(reader.snapshotTick()),
                 "collections", String.join(",", reader.pendingCollections()), "resumed", String.valueOf(resume != null)));
-        if (resume == null) {
-            // its starting point, saved at once by a stream that has no position yet: a restart resumes this
-            // snapshot and replays the WAL from its tick, rather than dumping a newer one without the deletes since
-            out.accept(StreamStep.positionOnly(reader.position()));
-        }
+        out.accept(StreamStep.startingPoint(reader.position())); // saved before the first row is handed out
     }
 
     /**

@@ -441,7 +441,6 @@ public final class ChangeStream implements AutoCloseable {
             phases.start(stored, rewound);
             rewound = false;
             started = true;
-            saveStartingPoint();
             lastBeat = clock.instant();
         }
         if (registrationToRenew && registration != null) {
@@ -470,19 +469,6 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Saves at once a starting point the stream chose without an event (snapshotMode NEVER without a stored position:
-     * the server's current tick), so that a rewind or a restart before the first commit resumes from it rather than
-     * from a newer server tick, which would skip the changes in between.
-     */
-    private void saveStartingPoint() {
-        StreamStep head = queue.peek();
-        if (head != null && !head.isEvent() && !head.isHalt() && !head.isNotice()) { // a notice waits for its listener
-            commits.handedOut(queue.poll());
-            commits.saveIfIdle();
-        }
-    }
-
-    /**
      * Hands out the queued steps up to {@code maxEvents} events, or up to a halt, which becomes the failure. A notice
      * is told to the listener when no event of this poll comes before it; otherwise it waits for the next poll, so
      * that the caller delivers the events before it first.
@@ -507,11 +493,15 @@ public final class ChangeStream implements AutoCloseable {
                 return true;
             } else if (!next.isNotice()) {
                 commits.handedOut(next);
+                if (next.start()) {
+                    // a starting point the stream chose without an event (a new snapshot's tick, snapshotMode NEVER's
+                    // current tick): a rewind or a restart before the first commit resumes from it rather than from a
+                    // newer tick, which would skip the changes in between
+                    commits.saveReached();
+                }
                 if (next.isEvent()) {
                     out.add(next.event());
                     metrics.delivered(next.event().type());
-                } else if (out.isEmpty()) {
-                    commits.saveFirst(); // a fresh snapshot's starting point
                 }
             }
         }

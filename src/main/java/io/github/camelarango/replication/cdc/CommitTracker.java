@@ -129,20 +129,21 @@ final class CommitTracker {
     }
 
     /**
-     * Saves the reached position when the stream has none saved yet and nothing handed out awaits its save: the
-     * starting point of a fresh snapshot, so that a stream that dies before its first save (a caller that saves once
-     * per poll) resumes that snapshot — and replays the write-ahead log from its tick, deletes of the rows it delivered
-     * included — instead of taking a newer one whose dump lacks them.
+     * Saves the reached position when it moved and no handed-out event awaits its commit, unless an acknowledged
+     * position waits for the caller's own save ({@link #saveDelivered()}, once per poll or interval).
      */
-    synchronized void saveFirst() {
-        if (committed == null && awaited.isEmpty() && delivered == null && reached != null) {
-            save(reached);
+    synchronized void saveIfIdle() {
+        if (delivered == null) {
+            saveReached();
         }
     }
 
-    /** Saves the reached position when it moved and no handed-out event awaits its commit. */
-    synchronized void saveIfIdle() {
-        if (awaited.isEmpty() && delivered == null && reached != null && !reached.equals(committed)) {
+    /**
+     * Saves the reached position when it moved and no handed-out event awaits its commit, whatever was acknowledged
+     * before it (the save covers it): for a starting point, which must be saved before the events after it go out.
+     */
+    synchronized void saveReached() {
+        if (awaited.isEmpty() && reached != null && !reached.equals(committed)) {
             save(reached);
         }
     }
