@@ -74,6 +74,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": getOrCreateProducerConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": getOrCreateConsumerConfiguration(target).setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "batching": getOrCreateConsumerConfiguration(target).setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": getOrCreateConsumerConfiguration(target).setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -87,6 +88,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": getOrCreateConsumerConfiguration(target).setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": getOrCreateConsumerConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": getOrCreateConsumerConfiguration(target).setCommitInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelarango.replication.ArangoReplicationConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -153,6 +156,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": getOrCreateConsumerConfiguration(target).setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": getOrCreateConsumerConfiguration(target).setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": getOrCreateConsumerConfiguration(target).setOffsetKeyWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "offsetrepository":
         case "offsetRepository": getOrCreateConsumerConfiguration(target).setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -182,12 +187,16 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": getOrCreateConsumerConfiguration(target).setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": getOrCreateConsumerConfiguration(target).setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": getOrCreateConsumerConfiguration(target).setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "syncerid":
         case "syncerId": getOrCreateConfiguration(target).setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": getOrCreateConsumerConfiguration(target).setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": getOrCreateConsumerConfiguration(target).setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
@@ -243,6 +252,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -256,6 +266,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "configuration": return io.github.camelarango.replication.ArangoReplicationConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -322,6 +334,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -351,12 +365,16 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "syncerid":
         case "syncerId": return java.lang.String.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
@@ -408,6 +426,7 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "batchId": return getOrCreateProducerConfiguration(target).getBatchId();
         case "batchttl":
         case "batchTtl": return getOrCreateConsumerConfiguration(target).getBatchTtl();
+        case "batching": return getOrCreateConsumerConfiguration(target).isBatching();
         case "bodytype":
         case "bodyType": return getOrCreateConsumerConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
@@ -421,6 +440,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return getOrCreateConsumerConfiguration(target).getCollectionRenamePolicy();
         case "collections": return getOrCreateConsumerConfiguration(target).getCollections();
+        case "commitinterval":
+        case "commitInterval": return getOrCreateConsumerConfiguration(target).getCommitInterval();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -487,6 +508,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetFile": return getOrCreateConsumerConfiguration(target).getOffsetFile();
         case "offsetkey":
         case "offsetKey": return getOrCreateConsumerConfiguration(target).getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return getOrCreateConsumerConfiguration(target).getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return getOrCreateConsumerConfiguration(target).getOffsetRepository();
         case "operationtypes":
@@ -516,12 +539,16 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "snapshotMaxChunkSize": return getOrCreateConsumerConfiguration(target).getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return getOrCreateConsumerConfiguration(target).getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return getOrCreateConsumerConfiguration(target).getSnapshotParallelism();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "syncerid":
         case "syncerId": return getOrCreateConfiguration(target).getSyncerId();
         case "tailchunksize":
         case "tailChunkSize": return getOrCreateConsumerConfiguration(target).getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return getOrCreateConsumerConfiguration(target).isTailPrefetch();
         case "to": return getOrCreateProducerConfiguration(target).getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();

@@ -48,6 +48,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": target.getProducerConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.getConsumerConfiguration().setBatchTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "batching": target.getConsumerConfiguration().setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": target.getConsumerConfiguration().setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -60,6 +61,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": target.getConsumerConfiguration().setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.getConsumerConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": target.getConsumerConfiguration().setCommitInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionretrywaittime":
@@ -127,6 +130,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": target.getConsumerConfiguration().setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": target.getConsumerConfiguration().setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": target.getConsumerConfiguration().setOffsetKeyWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "offsetrepository":
         case "offsetRepository": target.getConsumerConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -167,6 +172,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": target.getConsumerConfiguration().setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.getConsumerConfiguration().setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": target.getConsumerConfiguration().setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -175,6 +182,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": target.getConfiguration().setSyncerId(property(camelContext, java.lang.String.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": target.getConsumerConfiguration().setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": target.getConsumerConfiguration().setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -229,6 +238,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return java.lang.String.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -241,6 +251,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionretrywaittime":
@@ -308,6 +320,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -348,6 +362,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -356,6 +372,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": return java.lang.String.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -411,6 +429,7 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchId": return target.getProducerConfiguration().getBatchId();
         case "batchttl":
         case "batchTtl": return target.getConsumerConfiguration().getBatchTtl();
+        case "batching": return target.getConsumerConfiguration().isBatching();
         case "bodytype":
         case "bodyType": return target.getConsumerConfiguration().getBodyType();
         case "bridgeerrorhandler":
@@ -423,6 +442,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return target.getConsumerConfiguration().getCollectionRenamePolicy();
         case "collections": return target.getConsumerConfiguration().getCollections();
+        case "commitinterval":
+        case "commitInterval": return target.getConsumerConfiguration().getCommitInterval();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionretrywaittime":
@@ -490,6 +511,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetFile": return target.getConsumerConfiguration().getOffsetFile();
         case "offsetkey":
         case "offsetKey": return target.getConsumerConfiguration().getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return target.getConsumerConfiguration().getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return target.getConsumerConfiguration().getOffsetRepository();
         case "operationtypes":
@@ -530,6 +553,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "snapshotMaxChunkSize": return target.getConsumerConfiguration().getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getConsumerConfiguration().getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return target.getConsumerConfiguration().getSnapshotParallelism();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
@@ -538,6 +563,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "syncerId": return target.getConfiguration().getSyncerId();
         case "tailchunksize":
         case "tailChunkSize": return target.getConsumerConfiguration().getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return target.getConsumerConfiguration().isTailPrefetch();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getProducerConfiguration().getTo();

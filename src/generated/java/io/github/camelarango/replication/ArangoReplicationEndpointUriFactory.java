@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(99);
+        Set<String> props = new HashSet<>(104);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -38,6 +38,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("badLinePolicy");
         props.add("batchId");
         props.add("batchTtl");
+        props.add("batching");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
@@ -45,6 +46,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("collection");
         props.add("collectionRenamePolicy");
         props.add("collections");
+        props.add("commitInterval");
         props.add("connectTimeout");
         props.add("connectionRetryWaitTime");
         props.add("database");
@@ -84,6 +86,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("notifications");
         props.add("offsetFile");
         props.add("offsetKey");
+        props.add("offsetKeyWaitTimeout");
         props.add("offsetRepository");
         props.add("operation");
         props.add("operationTypes");
@@ -107,10 +110,12 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("snapshotChunkSize");
         props.add("snapshotMaxChunkSize");
         props.add("snapshotMode");
+        props.add("snapshotParallelism");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("syncerId");
         props.add("tailChunkSize");
+        props.add("tailPrefetch");
         props.add("timeUnit");
         props.add("to");
         props.add("tombstoneOnDelete");

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -41,8 +42,10 @@ import io.github.camelarango.replication.consumer.EngineOptions;
 import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
+import io.github.camelarango.replication.consumer.OffsetKeyWait;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
 import io.github.camelarango.replication.offsets.OffsetFencedException;
+import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
 import org.apache.camel.Processor;
@@ -56,17 +59,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code changes} consumer: change data capture of one database through the change-capture engine
- * ({@link ChangeStream}) — a snapshot, then the write-ahead log — one exchange per change, in order.
+ * ({@link ChangeStream}) — a snapshot, then the write-ahead log — one exchange per change, in order, or with batching
+ * one exchange per poll whose body is the List of the changes' exchanges.
  * <p>
- * <b>Delivery.</b> Each exchange is processed synchronously; its position is committed to the offset repository only
- * after it completed without an exception and without rollback. A failed exchange goes to the consumer's exception
- * handler (so bridgeErrorHandler works), stops the current poll and rewinds the engine to the last committed position,
- * so that the change is delivered again on the next poll (at-least-once, Kafka's breakOnFirstError semantics).
+ * <b>Delivery.</b> Each exchange is processed synchronously; a position is committed to the offset repository only
+ * after the exchanges of its change and of every change before it completed without an exception and without
+ * rollback. A failed exchange goes to the consumer's exception handler (so bridgeErrorHandler works), stops the
+ * current poll, commits the position of the last delivered change and rewinds the engine there, so that the failed
+ * change (with batching: the whole batch) is delivered again on the next poll (at-least-once, Kafka's
+ * breakOnFirstError semantics).
+ * <p>
+ * <b>Commits.</b> The position of the last delivered change is written once per poll, or with a commitInterval at
+ * most once per interval (checked at every poll, idle ones included); also when an exchange failed and when the
+ * consumer stops.
+ * A JVM that dies delivers again, after its restart, the changes delivered since the last write (and, as always, the
+ * changes of a WAL transaction before the last one delivered: only its last change carries a position of its own).
  * <p>
  * <b>Polling.</b> One poll takes up to maxEventsPerPoll changes from the engine; the consumer is always greedy (a poll
  * that delivered something is followed by the next at once). Polls never run in parallel: a scheduler with
- * concurrentConsumers above 1 is refused when the consumer starts. The engine waits between empty write-ahead log
- * answers (idleMinWait to idleMaxWait) and the scheduler's delay comes on top when a poll found nothing. Failures to reach
+ * concurrentConsumers above 1 is refused when the consumer starts. The engine spaces its write-ahead log requests
+ * while nothing comes (idleMinWait to idleMaxWait, from the start of one to the start of the next), so the
+ * scheduler's delay after a poll that found nothing is part of that wait unless it is longer. Failures to reach
  * the server and a lost position (policy FAIL) are poll failures: they go to the exception handler and make the
  * consumer's health check DOWN with what happened and how to recover. The default exception handler, a
  * {@link FailureLog}, logs a failure that repeats at every poll once in full, then one short line per back-off step.
@@ -95,11 +108,25 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private final FailureLog failures = new FailureLog(ArangoReplicationChangesConsumer.class);
     /** The claim of the offset key while the consumer runs: one running stream per key and store. */
     private volatile OffsetOwnership.Claim claim;
+    /** The store of the position and of the claims, from the start on. */
+    private OffsetStore offsets;
+    /** Who claims the offset key, as a refusal names it: the route and its CamelContext. */
+    private String owner;
+    private ConsumerNotifications notifications;
+    /** The wait for the offset key while another stream holds it (offsetKeyWaitTimeout); null when not waiting. */
+    private volatile OffsetKeyWait keyWait;
+    /** Keeps a poll that claims the key and opens the stream apart from the stop. */
+    private final Object keyLock = new Object();
     private volatile ChangeStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
     private ScheduledExecutorService keepAliveTimer;
+    /**
+     * Runs calls to the server ahead of the route: the snapshot's dump calls (snapshotParallelism threads, made when
+     * first needed) and the tail's next call (tailPrefetch).
+     */
+    private ExecutorService fetcher;
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
@@ -108,6 +135,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private AutoCloseable meters = () -> { };
     /** Unregisters the consumer's notifications MBean (none without JMX). */
     private AutoCloseable notificationsMBean = () -> { };
+    /** When (System.nanoTime) a commitInterval allows the next write. */
+    private long nextCommitNanos = System.nanoTime();
 
     public ArangoReplicationChangesConsumer(ArangoReplicationEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -134,30 +163,27 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @Override
     protected void doStart() throws Exception {
         ArangoReplicationEndpoint endpoint = getEndpoint();
-        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
-        OffsetStore offsets = endpoint.getComponent().defaultOffsetRepositories()
+        fenced = null; // a restart of this object (its ManagedConsumer's stop and start) claims the key again
+        lastFailure = null;
+        nextCommitNanos = System.nanoTime();
+        offsets = endpoint.getComponent().defaultOffsetRepositories()
                 .offsetStore(getEndpoint().getCamelContext(), options.getOffsetRepository(), options.getOffsetFile());
-        String owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
-        claim = offsets.claim(offsetKey.value(), owner);
-        ArangoReplicationClient client = endpoint.getClient();
-        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
-        ConsumerNotifications notifications = new ConsumerNotifications(this, offsetKey.value(), options);
+        owner = "route '" + getRouteId() + "' of CamelContext '" + endpoint.getCamelContext().getName() + "'";
+        notifications = new ConsumerNotifications(this, offsetKey.value(), options);
         try {
-            if (client.configuration().syncerId() != null) {
-                syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
-                        source.registrationSyncerId(), owner);
+            claim = offsets.claim(offsetKey.value(), owner);
+        } catch (OffsetKeyInUseException refused) {
+            if (options.getOffsetKeyWaitTimeout() == 0) {
+                throw refused;
             }
-            keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-            ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
-                    options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
-                    .listener(notifications).build(),
-                    offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer);
-            metrics = newStream.metrics();
-            stream = newStream;
-            LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                    configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
-                    options.getPositionLostPolicy());
+            // polls claim it: Camel's start (under ClusteredRoutePolicy: the leadership's event) must not block
+            keyWait = new OffsetKeyWait(refused, owner, Duration.ofMillis(options.getOffsetKeyWaitTimeout()));
+            lastFailure = keyWait.failure();
+        }
+        try {
+            if (claim != null) {
+                openStream();
+            }
             super.doStart();
         } catch (Exception | Error e) {
             closeStream();
@@ -165,6 +191,69 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), meteredName(), this);
         notificationsMBean = notifications.register(endpoint.getCamelContext(), meteredName());
+    }
+
+    /**
+     * Creates the stream once the consumer holds its offset key: its position is read from the store after the claim,
+     * so it continues from the last commit of the stream that held the key before.
+     */
+    private void openStream() {
+        ArangoReplicationEndpoint endpoint = getEndpoint();
+        ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
+        ArangoReplicationClient client = endpoint.getClient();
+        ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
+        if (client.configuration().syncerId() != null) {
+            syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
+                    source.registrationSyncerId(), owner);
+        }
+        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+        fetcher = endpoint.getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "ArangoReplicationFetcher", options.getSnapshotParallelism());
+        ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
+                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
+                .listener(notifications).build(),
+                offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, fetcher);
+        metrics = newStream.metrics();
+        stream = newStream;
+        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
+                configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
+                options.getPositionLostPolicy());
+    }
+
+    /**
+     * The stream of a consumer that waits for its offset key, once a poll claimed the key (at most one try per
+     * {@link OffsetKeyWait#RETRY_INTERVAL}); null while another stream holds it, after the wait gave up, or stopping.
+     */
+    private ChangeStream streamOnceClaimed() {
+        synchronized (keyLock) {
+            OffsetKeyWait waiting = keyWait;
+            if (waiting == null || !isRunAllowed()) {
+                return stream;
+            }
+            Optional<OffsetOwnership.Claim> held;
+            try {
+                held = waiting.tryClaim(() -> offsets.claim(offsetKey.value(), owner));
+            } catch (RuntimeException e) { // the store failed: the wait goes on
+                throw failed(e);
+            }
+            lastFailure = waiting.failure();
+            if (held.isEmpty()) {
+                return null;
+            }
+            claim = held.get();
+            try {
+                openStream();
+            } catch (RuntimeException e) { // e.g. the syncerId held by another consumer: released, tried again
+                closeStream();
+                claim = null;
+                held.get().close();
+                throw failed(e);
+            }
+            keyWait = null;
+            lastFailure = null;
+            return stream;
+        }
     }
 
     /**
@@ -191,16 +280,23 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (keyLock) {
+            keyWait = null; // a poll claims no more; one that opened the stream is done, its stream closed below
+        }
         meters.close();
         notificationsMBean.close();
         notificationsMBean = () -> { };
+        ChangeStream last = stream;
         closeStream();
         super.doStop();
         stream = null;
-        releaseOffsetKey();
+        releaseOffsetKey(last);
     }
 
-    /** Stops the stream (its final registration at the server included), then its keep-alive timer and claims. */
+    /**
+     * Stops the stream (its final registration at the server included, and a call under way waited for), then its
+     * keep-alive timer, its fetcher and claims.
+     */
     private void closeStream() {
         ChangeStream current = stream;
         if (current != null) {
@@ -210,6 +306,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
             keepAliveTimer = null;
         }
+        if (fetcher != null) { // idle: closing the stream waited for its calls ahead to end
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(fetcher);
+            fetcher = null;
+        }
         if (syncerIdClaim != null) {
             syncerIdClaim.release();
             syncerIdClaim = null;
@@ -218,9 +318,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Releases the claim of the offset key (also after a start that failed once it claimed), when the last poll
-     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position.
+     * ended: Camel stops the route once the last exchange completed, but the poll still commits its position; the
+     * position of a change delivered since the last write (commitInterval) is written before.
      */
-    private void releaseOffsetKey() throws InterruptedException {
+    private void releaseOffsetKey(ChangeStream last) throws InterruptedException {
         OffsetOwnership.Claim held = claim;
         claim = null;
         if (held == null) {
@@ -234,6 +335,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             if (isPolling()) {
                 LOG.warn("The last poll of route '{}' still runs {} after the stop; offsetKey '{}' is released anyway",
                         getRouteId(), LAST_POLL_WAIT, offsetKey);
+            } else if (last != null && fenced == null) {
+                commitOnStop(last);
             }
         } finally {
             held.close();
@@ -241,19 +344,26 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /**
-     * Takes one batch of changes from the engine, delivers them and commits the position of each delivered one; the
-     * consumer polls greedily, so a poll that delivered something is followed by the next one at once.
+     * Takes one batch of changes from the engine, delivers them and commits the position of the last delivered one;
+     * the consumer polls greedily, so a poll that delivered something is followed by the next one at once.
      */
     @Override
     protected int poll() throws Exception {
-        ChangeStream current = stream;
-        if (current == null || current.isFinished() || fenced != null) {
+        ChangeStream current = stream != null ? stream : streamOnceClaimed();
+        if (current == null || fenced != null) {
             return 0;
         }
         List<ChangeEvent> events;
         try {
+            if (current.isFinished()) {
+                commitDelivered(current);
+                return 0;
+            }
+            if (commitDue()) {
+                commitDelivered(current);
+            }
             events = current.poll(options.getMaxEventsPerPoll());
-        } catch (OffsetFencedException e) { // the save of a position reached without changes
+        } catch (OffsetFencedException e) { // the save of a position reached without changes, or of delivered ones
             stopDelivering(current, e);
             return 0;
         } catch (IllegalStateException e) {
@@ -262,27 +372,24 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
             throw failed(e);
         } catch (RuntimeException e) {
+            commitAfterFailure(current, e); // the engine reloads the committed position at its next poll
             throw failed(e);
         } catch (Error e) {
-            current.rewind(); // the engine may have read past what it handed out
+            rewindAfterFailure(current, e); // the engine may have read past what it handed out
             throw failed(new ErrorDuringPollException("Reading changes from the server failed; the next poll reads "
                                                       + "again from the committed position", e));
         }
-        int delivered = 0;
+        int delivered;
         try {
-            for (ChangeEvent event : events) {
-                if (!isRunAllowed() || !deliver(event)) {
-                    current.rewind(); // the rest of the batch is delivered again (stopping: after a restart)
-                    break;
-                }
-                current.commit(event);
-                delivered++;
+            delivered = options.isBatching() ? deliverBatch(current, events) : deliverEach(current, events);
+            if (commitDue()) {
+                commitDelivered(current);
             }
         } catch (OffsetFencedException e) {
             stopDelivering(current, e);
-            return delivered;
+            return 0;
         } catch (RuntimeException e) { // an Error while delivering (ErrorDuringPollException) or a failed commit
-            current.rewind(); // nothing after the last saved position may be skipped
+            rewindAfterFailure(current, e); // nothing after the last saved position may be skipped
             throw failed(e);
         }
         lastFailure = null;
@@ -297,6 +404,90 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             }
         }
         return delivered;
+    }
+
+    /** Sends one exchange per change (and its tombstone) until one fails; returns how many were delivered. */
+    private int deliverEach(ChangeStream current, List<ChangeEvent> events) {
+        int delivered = 0;
+        for (ChangeEvent event : events) {
+            if (!isRunAllowed() || !deliver(event)) {
+                rewind(current); // the rest of the batch is delivered again (stopping: after a restart)
+                break;
+            }
+            current.acknowledge(event);
+            delivered++;
+        }
+        return delivered;
+    }
+
+    /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
+    private int deliverBatch(ChangeStream current, List<ChangeEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        long serverLastTick = metrics.serverLastTick();
+        if (!isRunAllowed() || !DeliveryRule.deliver(this,
+                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                        () -> createExchange(false)),
+                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the whole "
+                      + "batch is delivered again on the next poll (the position stays at the last committed change)")) {
+            rewind(current);
+            return 0;
+        }
+        current.acknowledge(events.get(events.size() - 1));
+        return events.size();
+    }
+
+    /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */
+    private boolean commitDue() {
+        return options.getCommitInterval() == 0 || System.nanoTime() - nextCommitNanos >= 0;
+    }
+
+    /** Writes the position of the last delivered change, if one awaits its write. */
+    private void commitDelivered(ChangeStream current) {
+        if (current.saveDelivered()) {
+            nextCommitNanos = System.nanoTime() + options.getCommitInterval() * 1_000_000L;
+        }
+    }
+
+    /**
+     * Writes the position of the changes delivered so far, then has the engine deliver again every change after it
+     * (from the last committed position, should the write fail).
+     */
+    private void rewind(ChangeStream current) {
+        try {
+            commitDelivered(current);
+        } finally {
+            current.rewind();
+        }
+    }
+
+    /** {@link #commitDelivered} after {@code failure}, to which a failure of the write is added. */
+    private void commitAfterFailure(ChangeStream current, Throwable failure) {
+        try {
+            commitDelivered(current);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the next poll writes it (unless the engine forgot it: delivered again then)
+        }
+    }
+
+    /** {@link #rewind} after {@code failure}, to which a failure of the write is added. */
+    private void rewindAfterFailure(ChangeStream current, Throwable failure) {
+        try {
+            rewind(current);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The stop writes the position of the last delivered change; a failure is logged, the stop goes on. */
+    private void commitOnStop(ChangeStream last) {
+        try {
+            commitDelivered(last);
+        } catch (RuntimeException e) {
+            LOG.warn("Route '{}' could not write its last position when it stopped; a restart delivers again the "
+                     + "changes after the last written one: {}", getRouteId(), e.getMessage());
+        }
     }
 
     /**

@@ -107,6 +107,9 @@ public class ArangoReplicationComponent extends HealthCheckComponent implements 
         endpoint.getApplierConfiguration().validate();
         if (operation.isConsumerMode()) {
             endpoint.getConsumerConfiguration().validate();
+            if (operation == ArangoReplicationOperation.changes) {
+                endpoint.getConsumerConfiguration().validateConnections(endpoint.getConfiguration().getMaxConnections());
+            }
         }
         return endpoint;
     }

@@ -195,8 +195,17 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "consumer", description = "True on a heartbeat exchange of the changes consumer (heartbeatInterval with heartbeatExchange): a null body, no change, only the tick and position headers of the position committed once it completed.", javaType = "java.lang.Boolean")
     public static final String HEARTBEAT = "CamelArangoReplicationHeartbeat";
 
-    @Metadata(label = "consumer", description = "The position the changes consumer commits once this exchange completed without failure (JSON, as kept in the offset repository).", javaType = "java.lang.String")
+    @Metadata(label = "consumer", description = "The position the changes consumer commits once this exchange completed without failure (JSON, as kept in the offset repository); with a commitInterval it is written at the first commit after that. On a batch exchange (batching) the position of its last change.", javaType = "java.lang.String")
     public static final String POSITION = "CamelArangoReplicationPosition";
+
+    @Metadata(label = "consumer", description = "On a batch exchange of the changes consumer (batching): how many exchanges its List body holds (one per change, and the tombstones with tombstoneOnDelete).", javaType = "java.lang.Integer")
+    public static final String BATCH_SIZE = "CamelArangoReplicationBatchSize";
+
+    @Metadata(label = "consumer", description = "On a batch exchange of the changes consumer (batching): the tick of its first change (unsigned 64-bit decimal).", javaType = "java.lang.String")
+    public static final String BATCH_FIRST_TICK = "CamelArangoReplicationBatchFirstTick";
+
+    @Metadata(label = "consumer", description = "On a batch exchange of the changes consumer (batching): the tick of its last change (unsigned 64-bit decimal).", javaType = "java.lang.String")
+    public static final String BATCH_LAST_TICK = "CamelArangoReplicationBatchLastTick";
 
     @Metadata(label = "consumer", description = "Set on the notification exchanges of the changes consumer (option notifications) instead of the change headers: the notification's type, STARTED, COLLECTION_COMPLETED, COMPLETED or ABORTED (aggregate_type Snapshot), LOST or POLICY_APPLIED (aggregate_type Position). The body holds Debezium's notification fields id, aggregate_type, type, additional_data and timestamp.", javaType = "java.lang.String")
     public static final String NOTIFICATION = "CamelArangoReplicationNotification";

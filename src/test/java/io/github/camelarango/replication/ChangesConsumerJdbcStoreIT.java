@@ -59,13 +59,19 @@ class ChangesConsumerJdbcStoreIT extends ChangesConsumerTestSupport {
 
     /** Another deployment: a CamelContext named {@code name} with a JDBC store of its own on the same database. */
     private CamelContext deployment(String name, CaptureFixture f, ReplicaSink sink) throws Exception {
+        return deployment(name, f, sink, "");
+    }
+
+    /** Another deployment whose route has the endpoint options {@code options} ({@code &name=value…}) too. */
+    private CamelContext deployment(String name, CaptureFixture f, ReplicaSink sink, String options)
+            throws Exception {
         CamelContext other = new DefaultCamelContext();
         other.getCamelContextExtension().setName(name);
         other.getRegistry().bind("jdbc", new JdbcStateRepository(database));
         other.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri(f, "jdbc")).routeId(name).process(sink);
+                from(uri(f, "jdbc") + options).routeId(name).process(sink);
             }
         });
         return other;
@@ -90,7 +96,7 @@ class ChangesConsumerJdbcStoreIT extends ChangesConsumerTestSupport {
             route(uri(f, "jdbc"), first);
             await("the snapshot", () -> first.count() == 1);
 
-            CamelContext refusedOne = deployment("other", f, new ReplicaSink());
+            CamelContext refusedOne = deployment("other", f, new ReplicaSink(), "&offsetKeyWaitTimeout=0");
             try {
                 String refused = failure(refusedOne::start);
                 assertTrue(refused.contains("offsetKey '" + KEY + "' is already used by "

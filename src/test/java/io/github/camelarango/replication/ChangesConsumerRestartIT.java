@@ -83,7 +83,7 @@ class ChangesConsumerRestartIT {
             Thread writer = new Thread(workload, "workload");
             int runs = 0;
 
-            CamelContext first = start(uri, sink, 1);
+            CamelContext first = start(uri, sink, 3); // slow enough that the stop lands inside the snapshot
             await("part of the snapshot", () -> sink.count() >= 40);
             writer.start();
             assertEquals("SNAPSHOT", consumer(first).getPhase(), "the first crash happens during the snapshot");

@@ -54,6 +54,11 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
         return uri + "&maxEventsPerPoll=7";
     }
 
+    /** The route fails its start at once while another stream holds the key, instead of waiting for it. */
+    private static String refusing(String uri) {
+        return uri + "&offsetKeyWaitTimeout=0";
+    }
+
     private static void addRoute(CamelContext camel, String id, String uri, ReplicaSink sink) throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override
@@ -77,7 +82,7 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
             String key = consumer("first").getOffsetKey();
 
             ReplicaSink second = new ReplicaSink();
-            String refused = failure(() -> addRoute(context, "second", sameStream(fileUri(f)), second));
+            String refused = failure(() -> addRoute(context, "second", refusing(sameStream(fileUri(f))), second));
             assertTrue(refused.contains("offsetKey '" + key + "' is already used by route 'first' of CamelContext '"
                                         + context.getName() + "'; give one of them its own offsetKey"), refused);
 
@@ -160,7 +165,7 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
             String uri = "arango-replication:changes?collections=orders&offsetRepository=#offsets&offsetKey=k&"
                          + f.connection();
             addRoute(context, "first", uri, new ReplicaSink());
-            String refused = failure(() -> addRoute(context, "second", sameStream(uri), new ReplicaSink()));
+            String refused = failure(() -> addRoute(context, "second", refusing(sameStream(uri)), new ReplicaSink()));
             assertTrue(refused.contains("offsetKey 'k' is already used by route 'first'"), refused);
         }
     }
@@ -172,7 +177,7 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
             CamelContext other = new DefaultCamelContext();
             other.getCamelContextExtension().setName("other");
             try {
-                addRoute(other, "first", fileUri(f), new ReplicaSink());
+                addRoute(other, "first", refusing(fileUri(f)), new ReplicaSink());
                 String refused = failure(other::start);
                 assertTrue(refused.contains("is already used by route 'first' of CamelContext '" + context.getName()
                                             + "'"), refused);
@@ -187,7 +192,7 @@ class ChangesConsumerStreamOwnershipIT extends ChangesConsumerTestSupport {
         try (CaptureFixture f = fixture("orders")) {
             f.insert("orders", Map.of("_key", "o1"));
             try (ChildJvm child = ChildJvm.start(ChangesRouteChild.class, fileUri(f))) {
-                String refused = failure(() -> addRoute(context, "second", fileUri(f), new ReplicaSink()));
+                String refused = failure(() -> addRoute(context, "second", refusing(fileUri(f)), new ReplicaSink()));
                 assertTrue(refused.contains("is already used by " + child.pid() + "@"), refused);
                 assertTrue(refused.contains("route 'child'"), refused);
                 assertTrue(refused.contains("give one of them its own offsetKey"), refused);

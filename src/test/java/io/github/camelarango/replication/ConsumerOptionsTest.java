@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(30, options);
+        assertEquals(35, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -117,8 +117,10 @@ class ConsumerOptionsTest extends CamelTestSupport {
         ArangoReplicationConsumerConfiguration consumer = new ArangoReplicationConsumerConfiguration();
         assertEquals(2 * 1024 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize(), "default: 2 MiB");
-        assertEquals(200L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
-                .idleMaxWait().toMillis(), "default idle wait at most 2 x idleMinWait");
+        assertEquals(90L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMaxWait().toMillis(), "default: an idle consumer asks about 11 times per second");
+        assertEquals(50L, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .idleMinWait().toMillis());
         consumer.setSnapshotMaxChunkSize(512 * 1024);
         assertEquals(512 * 1024, EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .maxDumpChunkSize());
@@ -182,6 +184,16 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 creating("arango-replication:changes?registrationInterval=0").getMessage());
         assertEquals("Invalid value for option snapshotMaxChunkSize: '1000'; allowed is 16384 to 134217728 bytes",
                 creating("arango-replication:changes?snapshotMaxChunkSize=1000").getMessage());
+        assertEquals("Invalid value for option offsetKeyWaitTimeout: 'PT-1S'; allowed is a duration of 0 or more (0: "
+                     + "the start fails at once while another stream holds the offsetKey)",
+                creating("arango-replication:changes?offsetKeyWaitTimeout=-1000").getMessage());
+        assertEquals("Invalid value for option snapshotParallelism: '0'; allowed is 1 to 16 collections",
+                creating("arango-replication:changes?snapshotParallelism=0").getMessage());
+        assertEquals("Invalid value for option snapshotParallelism: '3'; allowed is at most maxConnections - 2 = 2 (each "
+                     + "collection dumped at once holds one of the maxConnections pooled connections, beside the poll's "
+                     + "call and the batch's keep-alive); raise maxConnections or lower snapshotParallelism",
+                creating("arango-replication:changes?snapshotParallelism=3&maxConnections=4").getMessage());
+        assertNotNull(context.getEndpoint("arango-replication:changes?snapshotParallelism=2&maxConnections=4"));
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.cdc.ChangeType;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Numbers arrive exactly as the server wrote them: a document with 2^63-1, -2^63, 2^64+1 and a 40-digit decimal,
- * read by the snapshot and by the tail, through every body type and both envelopes.
+ * read by the snapshot and by the tail, through every body type and both envelopes, one exchange per change and in
+ * batch exchanges (batching).
  */
 class ExactNumbersIT extends ChangesConsumerTestSupport {
 
@@ -56,12 +58,15 @@ class ExactNumbersIT extends ChangesConsumerTestSupport {
                 public void configure() {
                     for (String bodyType : BODY_TYPES) {
                         for (String envelope : ENVELOPES) {
-                            String route = bodyType + "/" + envelope;
-                            List<Message> messages = received.computeIfAbsent(route, r -> new CopyOnWriteArrayList<>());
-                            from("arango-replication:changes?collections=numbers&bodyType=" + bodyType + "&envelope="
-                                 + envelope + "&offsetRepository=#offsets&offsetKey=" + route + "&initialDelay=0&"
-                                 + f.connection()).routeId(route)
-                                    .process(exchange -> messages.add(exchange.getMessage().copy()));
+                            for (boolean batching : List.of(false, true)) {
+                                String route = bodyType + "/" + envelope + (batching ? "/batch" : "");
+                                List<Message> messages = received.computeIfAbsent(route,
+                                        r -> new CopyOnWriteArrayList<>());
+                                from("arango-replication:changes?collections=numbers&bodyType=" + bodyType
+                                     + "&envelope=" + envelope + "&batching=" + batching + "&offsetRepository=#offsets"
+                                     + "&offsetKey=" + route + "&initialDelay=0&" + f.connection()).routeId(route)
+                                        .process(exchange -> messages.addAll(changes(exchange, batching)));
+                            }
                         }
                     }
                 }
@@ -75,7 +80,7 @@ class ExactNumbersIT extends ChangesConsumerTestSupport {
             List<String> checked = new ArrayList<>();
             received.forEach((route, messages) -> {
                 String bodyType = route.substring(0, route.indexOf('/'));
-                boolean debezium = route.endsWith("/debezium");
+                boolean debezium = route.contains("/debezium");
                 assertEquals(ChangeType.SNAPSHOT_READ, messages.get(0).getHeader(ArangoReplicationConstants.CHANGE_TYPE));
                 assertEquals(ChangeType.UPSERT, messages.get(1).getHeader(ArangoReplicationConstants.CHANGE_TYPE));
                 for (Message message : messages) {
@@ -84,8 +89,17 @@ class ExactNumbersIT extends ChangesConsumerTestSupport {
                     checked.add(route + " " + key);
                 }
             });
-            assertEquals(16, checked.size(), checked.toString());
+            assertEquals(32, checked.size(), checked.toString());
         }
+    }
+
+    /** The messages of the changes an exchange carries: itself, or each exchange of a batch's List body. */
+    private static List<Message> changes(Exchange exchange, boolean batching) {
+        if (!batching) {
+            return List.of(exchange.getMessage().copy());
+        }
+        List<?> batch = assertInstanceOf(List.class, exchange.getMessage().getBody());
+        return batch.stream().map(e -> ((Exchange) e).getMessage().copy()).toList();
     }
 
     private static void assertExact(String what, String bodyType, boolean debezium, Object body) {

@@ -27,11 +27,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": target.setBadLinePolicy(property(camelContext, io.github.camelarango.replication.cdc.BadLinePolicy.class, value)); return true;
         case "batchttl":
         case "batchTtl": target.setBatchTtl(property(camelContext, long.class, value)); return true;
+        case "batching": target.setBatching(property(camelContext, boolean.class, value)); return true;
         case "bodytype":
         case "bodyType": target.setBodyType(property(camelContext, java.lang.String.class, value)); return true;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": target.setCollectionRenamePolicy(property(camelContext, io.github.camelarango.replication.cdc.CollectionRenamePolicy.class, value)); return true;
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitinterval":
+        case "commitInterval": target.setCommitInterval(property(camelContext, long.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
         case "envelope": target.setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
@@ -54,6 +57,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": target.setOffsetFile(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetkey":
         case "offsetKey": target.setOffsetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": target.setOffsetKeyWaitTimeout(property(camelContext, long.class, value)); return true;
         case "offsetrepository":
         case "offsetRepository": target.setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
@@ -68,8 +73,12 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": target.setSnapshotMaxChunkSize(property(camelContext, int.class, value)); return true;
         case "snapshotmode":
         case "snapshotMode": target.setSnapshotMode(property(camelContext, io.github.camelarango.replication.cdc.SnapshotMode.class, value)); return true;
+        case "snapshotparallelism":
+        case "snapshotParallelism": target.setSnapshotParallelism(property(camelContext, int.class, value)); return true;
         case "tailchunksize":
         case "tailChunkSize": target.setTailChunkSize(property(camelContext, int.class, value)); return true;
+        case "tailprefetch":
+        case "tailPrefetch": target.setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
         case "transactionbuffersize":
@@ -91,11 +100,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": return io.github.camelarango.replication.cdc.BadLinePolicy.class;
         case "batchttl":
         case "batchTtl": return long.class;
+        case "batching": return boolean.class;
         case "bodytype":
         case "bodyType": return java.lang.String.class;
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return io.github.camelarango.replication.cdc.CollectionRenamePolicy.class;
         case "collections": return java.lang.String.class;
+        case "commitinterval":
+        case "commitInterval": return long.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
         case "envelope": return java.lang.String.class;
@@ -118,6 +130,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": return java.lang.String.class;
         case "offsetkey":
         case "offsetKey": return java.lang.String.class;
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return long.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
@@ -132,8 +146,12 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": return int.class;
         case "snapshotmode":
         case "snapshotMode": return io.github.camelarango.replication.cdc.SnapshotMode.class;
+        case "snapshotparallelism":
+        case "snapshotParallelism": return int.class;
         case "tailchunksize":
         case "tailChunkSize": return int.class;
+        case "tailprefetch":
+        case "tailPrefetch": return boolean.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
         case "transactionbuffersize":
@@ -156,11 +174,14 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "badLinePolicy": return target.getBadLinePolicy();
         case "batchttl":
         case "batchTtl": return target.getBatchTtl();
+        case "batching": return target.isBatching();
         case "bodytype":
         case "bodyType": return target.getBodyType();
         case "collectionrenamepolicy":
         case "collectionRenamePolicy": return target.getCollectionRenamePolicy();
         case "collections": return target.getCollections();
+        case "commitinterval":
+        case "commitInterval": return target.getCommitInterval();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();
         case "envelope": return target.getEnvelope();
@@ -183,6 +204,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetFile": return target.getOffsetFile();
         case "offsetkey":
         case "offsetKey": return target.getOffsetKey();
+        case "offsetkeywaittimeout":
+        case "offsetKeyWaitTimeout": return target.getOffsetKeyWaitTimeout();
         case "offsetrepository":
         case "offsetRepository": return target.getOffsetRepository();
         case "operationtypes":
@@ -197,8 +220,12 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "snapshotMaxChunkSize": return target.getSnapshotMaxChunkSize();
         case "snapshotmode":
         case "snapshotMode": return target.getSnapshotMode();
+        case "snapshotparallelism":
+        case "snapshotParallelism": return target.getSnapshotParallelism();
         case "tailchunksize":
         case "tailChunkSize": return target.getTailChunkSize();
+        case "tailprefetch":
+        case "tailPrefetch": return target.isTailPrefetch();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
         case "transactionbuffersize":

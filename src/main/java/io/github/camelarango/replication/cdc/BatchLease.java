@@ -34,7 +34,8 @@ final class BatchLease implements AutoCloseable {
     private final ReplicationSource.BatchInfo batch;
     private final Duration ttl;
     private final Clock clock;
-    private Instant lastRenewal;
+    /** Written by the thread of a dump call too (a prefetch), read by the keep-alive. */
+    private volatile Instant lastRenewal;
     private boolean released;
 
     private BatchLease(ReplicationSource source, ReplicationSource.BatchInfo batch, Duration ttl, Clock clock) {

@@ -16,8 +16,11 @@
 package io.github.camelarango.replication.cdc;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class CapturePhases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
-    /** Batch expiries in a row during the dump of one collection after which the snapshot stops. */
+    /** Batch expiries in a row without a collection completed in between, after which the snapshot stops. */
     static final int MAX_EXPIRIES_OF_ONE_COLLECTION = 3;
 
     private final ReplicationSource source;
@@ -45,6 +48,11 @@ final class CapturePhases {
     private final PositionStamp stamp = new PositionStamp();
     private final ContinuityCheck continuity;
     private final Consumer<StreamStep> out;
+    /**
+     * Where calls to the server run ahead of the caller (the snapshot's dump calls, and the tail's next call with
+     * tailPrefetch); null to make them when polled.
+     */
+    private final Executor fetcher;
 
     private CollectionCatalog catalog;
     private SnapshotReader snapshot;
@@ -57,12 +65,16 @@ final class CapturePhases {
     private boolean tailed;
     /** Whether the server must be checked again before the snapshot resumes (a batch lost, a dump call failed). */
     private boolean serverToRecheck;
-    /** The collection being dumped when the batch last expired, and how many expiries in a row it saw. */
-    private String lastExpiredCollection;
+    /**
+     * The collections completed when the batch last expired, and how many expiries in a row saw no collection
+     * completed in between (with parallel dumps the one whose call meets the lost batch first varies).
+     */
+    private Set<String> completedAtLastExpiry;
     private int expiriesInARow;
 
     CapturePhases(ReplicationSource source, ChangeStreamOptions options, ChangeStreamMetrics metrics, IdleWait idleWait,
-                  Clock clock, Consumer<StreamStep> out) {
+                  Clock clock, Executor fetcher, Consumer<StreamStep> out) {
+        this.fetcher = fetcher;
         this.source = source;
         this.options = options;
         this.metrics = metrics;
@@ -99,7 +111,7 @@ final class CapturePhases {
             LOG.info("Change stream '{}' starts tailing after the server's current tick {} (snapshotMode NEVER)",
                     options.streamKey(), Ticks.format(now.from()));
             startTail(now, false);
-            out.accept(StreamStep.positionOnly(now));
+            out.accept(StreamStep.startingPoint(now));
             return;
         }
         resumeFrom(stored.get());
@@ -223,8 +235,8 @@ final class CapturePhases {
         }
         SnapshotReader reader = new SnapshotReader(source,
                 new SnapshotReader.Settings(options.batchTtl(), options.initialDumpChunkSize(),
-                        options.maxDumpChunkSize(), new BadLineRule(options)),
-                options.filter(), catalog, metrics, progressLog, clock, resume);
+                        options.maxDumpChunkSize(), new BadLineRule(options), options.snapshotParallelism()),
+                options.filter(), catalog, metrics, progressLog, clock, resume, fetcher);
         try {
             if (resume != null && serverToRecheck) {
                 recheckServer(resume);
@@ -243,6 +255,7 @@ final class CapturePhases {
         metrics.phase(ChangePosition.Phase.SNAPSHOT);
         out.accept(notice(ChangeStreamNotification.Type.STARTED, "snapshotTick", Ticks.format(reader.snapshotTick()),
                 "collections", String.join(",", reader.pendingCollections()), "resumed", String.valueOf(resume != null)));
+        out.accept(StreamStep.startingPoint(reader.position())); // saved before the first row is handed out
     }
 
     /**
@@ -281,7 +294,7 @@ final class CapturePhases {
         WalEventAssembler assembler = new WalEventAssembler(source.database(), catalog, transactions, from, options,
                 metrics);
         tailer = new WalTailer(source, assembler, new IdleBackoff(options.idleMinWait(), options.idleMaxWait()),
-                idleWait, metrics, stamp, options.tailChunkSize(), filter);
+                idleWait, metrics, stamp, options.tailChunkSize(), filter, options.tailPrefetch() ? fetcher : null);
         tailed = true;
         metrics.phase(ChangePosition.Phase.TAIL);
     }
@@ -307,7 +320,7 @@ final class CapturePhases {
 
     private void onTailPositionLost(PositionLostSignal lost) {
         metrics.positionLost();
-        tailer = null;
+        dropTailer();
         String what = lost.getMessage();
         PositionLostPolicy policy = policyInForce();
         if (policy == PositionLostPolicy.FAIL) {
@@ -413,28 +426,31 @@ final class CapturePhases {
      * The snapshot's batch is gone (the keep-alive extends it, so the server lost it: a restart, or a batchTtl too
      * short for a stream without a timer). Nothing is lost: the stream's registration keeps the WAL from the earliest
      * snapshot tick. So the snapshot resumes with a new batch, under every policy, on the same server and history
-     * (checked when it resumes), dumping again the collection it was in (docs/protocol.md §6.2 D7) — unless the batch
-     * was lost {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row during one collection: then it stops rather
-     * than dump that collection over and over.
+     * (checked when it resumes), dumping again the collections it was in (docs/protocol.md §6.2 D7) — unless the batch
+     * was lost {@value #MAX_EXPIRIES_OF_ONE_COLLECTION} times in a row without a collection completed in between: then
+     * it stops rather than dump the same collections over and over. (Counted by completions, not by the collection
+     * whose call met the lost batch: with parallel dumps that one varies from one resume to the next.)
      */
     private void onBatchExpired(BatchExpiredException e) {
         ChangePosition resume = snapshot.position();
-        String collection = snapshot.currentCollection();
+        List<String> underWay = snapshot.collectionsUnderWay();
         snapshot.close();
         snapshot = null;
         snapshotToResume = resume;
-        expiriesInARow = collection != null && collection.equals(lastExpiredCollection) ? expiriesInARow + 1 : 1;
-        lastExpiredCollection = collection;
+        expiriesInARow = resume.completedCollections().equals(completedAtLastExpiry) ? expiriesInARow + 1 : 1;
+        completedAtLastExpiry = resume.completedCollections();
         if (expiriesInARow >= MAX_EXPIRIES_OF_ONE_COLLECTION) {
+            String dump = underWay.size() == 1 ? "the dump of collection '" + underWay.get(0) + "' was"
+                    : "the dumps of collections " + underWay + " were";
             SnapshotStalledException stalled = new SnapshotStalledException("Change stream '" + options.streamKey()
-                    + "' stops its snapshot: the dump of collection '" + collection + "' was cut "
-                    + expiriesInARow + " times in a row because its batch expired (last: " + e.getMessage() + "), and "
-                    + "every resume dumps that collection again from its start. The server loses the batch before the "
-                    + "collection is dumped: look for server restarts, raise batchTtl (now " + options.batchTtl()
+                    + "' stops its snapshot: " + dump + " cut " + expiriesInARow + " times in a row, without a "
+                    + "collection completed, because its batch expired (last: " + e.getMessage() + "), and every "
+                    + "resume dumps an interrupted collection again from its start. The server loses the batch before "
+                    + "the collection is dumped: look for server restarts, raise batchTtl (now " + options.batchTtl()
                     + "), then restart the consumer; the snapshot resumes after the collections already completed.");
             LOG.error(stalled.getMessage());
-            tell(aborted("the batch expired " + expiriesInARow + " times in a row during the dump of collection '"
-                    + collection + "'"));
+            tell(aborted("the batch expired " + expiriesInARow + " times in a row without a collection completed ("
+                    + String.join(", ", underWay) + " under way)"));
             throw stalled;
         }
         metrics.snapshotResumed();
@@ -464,7 +480,15 @@ final class CapturePhases {
             snapshot.close();
             snapshot = null;
         }
-        tailer = null;
+        dropTailer();
+    }
+
+    /** Ends the tail, dropping a call it made ahead: the next tail starts from where it is told. */
+    private void dropTailer() {
+        if (tailer != null) {
+            tailer.close();
+            tailer = null;
+        }
     }
 
     /** True once an INITIAL_ONLY snapshot completed (or such a stream found its snapshot done). */

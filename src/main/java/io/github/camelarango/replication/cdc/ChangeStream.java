@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +44,14 @@ import org.slf4j.LoggerFactory;
  * handed out before it). A restart with the same {@link PositionStore} and stream key resumes after the last committed position:
  * at-least-once, with redeliveries only of events that were handed out but not committed. When a delivery failed,
  * call {@link #rewind()} to have every uncommitted event delivered again. {@link #close()} releases the dump batch.
+ * A caller that saves less often {@link #acknowledge acknowledges} each delivered event instead and calls
+ * {@link #saveDelivered()} when it wants the position saved (once per poll, per interval, before a rewind).
  * <p>
  * <b>Bounded memory.</b> One poll fetches at most a few chunks and returns at most {@code maxEvents} events; what is
  * left of a chunk waits in the stream (one dump or tail chunk, bounded by the chunk size options, plus the events of
  * open transactions, bounded by {@code transactionBufferSize}: a larger transaction is streamed through). Nothing is
- * fetched while the caller does not poll, so a slow caller slows the fetching.
+ * fetched while the caller does not poll, so a slow caller slows the fetching — but for one tail response fetched
+ * ahead with {@code tailPrefetch} and an executor, about {@code tailChunkSize} bytes.
  * <p>
  * <b>Keep-alive.</b> The dump batch of a snapshot must be used or extended within {@code batchTtl}, and the stream's
  * registration at the server (which keeps the WAL from the committed position on, docs/protocol.md §4.6) must be
@@ -131,16 +135,38 @@ public final class ChangeStream implements AutoCloseable {
      */
     public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
                         ScheduledExecutorService timer) {
-        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"));
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"), null);
+    }
+
+    /**
+     * A stream as {@link #ChangeStream(ReplicationSource, ChangeStreamOptions, PositionStore,
+     * ScheduledExecutorService)} whose snapshot fetches ahead on {@code fetcher}: the next dump chunk of each
+     * collection under way is asked for while the caller delivers the one before, and up to
+     * {@link ChangeStreamOptions#snapshotParallelism()} collections are dumped at once, so the fetcher needs that many
+     * threads to run them all at the same time. {@link #close()} waits for a dump call under way and drops its chunk;
+     * the caller owns the fetcher and shuts it down after the stream was closed. With
+     * {@link ChangeStreamOptions#tailPrefetch()} the tail makes its next {@code wal/tail} call on the fetcher too,
+     * while the caller delivers the events of the previous one (one call ahead at most, dropped by {@link #rewind()}
+     * and {@link #close()}, which wait for it to end).
+     */
+    public ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store,
+                        ScheduledExecutorService timer, Executor fetcher) {
+        this(source, options, store, Clock.systemUTC(), Objects.requireNonNull(timer, "timer"),
+                Objects.requireNonNull(fetcher, "fetcher"));
     }
 
     ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
                  ScheduledExecutorService timer) {
+        this(source, options, store, clock, timer, null);
+    }
+
+    ChangeStream(ReplicationSource source, ChangeStreamOptions options, PositionStore store, Clock clock,
+                 ScheduledExecutorService timer, Executor fetcher) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
         this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
-                queue::add);
+                fetcher, queue::add);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
                 : new WalRegistration(source, options.registrationInterval(), clock, options.streamKey());
         long period = keepAlivePeriodMillis(options);
@@ -214,6 +240,30 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
+     * Records, as {@link #commit} does, that {@code event} and every event handed out before it were delivered, but
+     * leaves the save of its position to {@link #saveDelivered()}: for a caller that saves once per poll or per
+     * interval. The stream keeps nothing of those events, and saves no position of its own (an idle stream's, a
+     * heartbeat's) before that save. Ignored, as a commit is, for an event that no longer awaits one.
+     */
+    public void acknowledge(ChangeEvent event) {
+        if (!commits.acknowledge(Objects.requireNonNull(event, "event"))) {
+            LOG.debug("Change stream '{}' ignores the acknowledgement of {}: it awaits no commit", options.streamKey(),
+                    event);
+        }
+    }
+
+    /**
+     * Saves the position of the last {@link #acknowledge acknowledged} event in the {@link PositionStore}, unless it
+     * was saved already (or forgotten by a {@link #rewind()}, a failed poll or a lost position: the events after the
+     * committed position are delivered again then).
+     *
+     * @return whether a position was saved
+     */
+    public boolean saveDelivered() {
+        return commits.saveDelivered();
+    }
+
+    /**
      * The position of a heartbeat, when one is due: the stream has a {@code heartbeatInterval}, handed out no event
      * and no heartbeat for that long, and every event handed out was committed. Deliver it (or not), then
      * {@link #commitHeartbeat(ChangePosition) commit} it; the position may be the one committed already (the stream
@@ -253,7 +303,8 @@ public final class ChangeStream implements AutoCloseable {
 
     /**
      * Forgets every event handed out but not committed, and continues from the committed position, so those events
-     * are delivered again. During a snapshot this resumes the snapshot with a new batch.
+     * are delivered again. During a snapshot this resumes the snapshot with a new batch. A tail response fetched
+     * ahead is dropped (once its call ended).
      */
     public void rewind() {
         synchronized (pollLock) {
@@ -390,7 +441,6 @@ public final class ChangeStream implements AutoCloseable {
             phases.start(stored, rewound);
             rewound = false;
             started = true;
-            saveStartingPoint();
             lastBeat = clock.instant();
         }
         if (registrationToRenew && registration != null) {
@@ -419,19 +469,6 @@ public final class ChangeStream implements AutoCloseable {
     }
 
     /**
-     * Saves at once a starting point the stream chose without an event (snapshotMode NEVER without a stored position:
-     * the server's current tick), so that a rewind or a restart before the first commit resumes from it rather than
-     * from a newer server tick, which would skip the changes in between.
-     */
-    private void saveStartingPoint() {
-        StreamStep head = queue.peek();
-        if (head != null && !head.isEvent() && !head.isHalt() && !head.isNotice()) { // a notice waits for its listener
-            commits.handedOut(queue.poll());
-            commits.saveIfIdle();
-        }
-    }
-
-    /**
      * Hands out the queued steps up to {@code maxEvents} events, or up to a halt, which becomes the failure. A notice
      * is told to the listener when no event of this poll comes before it; otherwise it waits for the next poll, so
      * that the caller delivers the events before it first.
@@ -456,6 +493,12 @@ public final class ChangeStream implements AutoCloseable {
                 return true;
             } else if (!next.isNotice()) {
                 commits.handedOut(next);
+                if (next.start()) {
+                    // a starting point the stream chose without an event (a new snapshot's tick, snapshotMode NEVER's
+                    // current tick): a rewind or a restart before the first commit resumes from it rather than from a
+                    // newer tick, which would skip the changes in between
+                    commits.saveReached();
+                }
                 if (next.isEvent()) {
                     out.add(next.event());
                     metrics.delivered(next.event().type());

@@ -175,7 +175,7 @@ final class CollectionCatalog {
         if (stamped == position) {
             return step;
         }
-        return step.isEvent() ? StreamStep.of(step.event().withPosition(stamped)) : StreamStep.positionOnly(stamped);
+        return step.at(stamped);
     }
 
     private void changed() {

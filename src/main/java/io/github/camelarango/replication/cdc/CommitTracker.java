@@ -43,6 +43,8 @@ final class CommitTracker {
     private final Deque<ChangeEvent> awaited = new ArrayDeque<>();
     private ChangePosition committed;
     private ChangePosition reached;
+    /** The position of the last event acknowledged as delivered but not saved yet; null when there is none. */
+    private ChangePosition delivered;
 
     CommitTracker(PositionStore store, String key, ChangeStreamMetrics metrics) {
         this.store = store;
@@ -55,6 +57,7 @@ final class CommitTracker {
         Optional<ChangePosition> stored = store.load(key);
         committed = stored.orElse(null);
         reached = committed;
+        delivered = null;
         awaited.clear();
         stored.ifPresent(metrics::committed);
         return stored;
@@ -78,19 +81,68 @@ final class CommitTracker {
      *         changed
      */
     synchronized boolean commit(ChangeEvent event) {
-        if (awaited.stream().noneMatch(a -> a == event)) {
+        if (!release(event)) {
             return false;
         }
-        ChangeEvent delivered;
-        do {
-            delivered = awaited.poll();
-        } while (delivered != event);
         save(event.position());
         return true;
     }
 
-    /** Saves the reached position when it moved and no handed-out event awaits its commit. */
+    /**
+     * Records that {@code event} and every event handed out before it were delivered, without saving its position
+     * yet: {@link #saveDelivered()} does. The events stop awaiting their commit (nothing holds them any more), but
+     * the stream saves no position of its own ({@link #saveIfIdle()}, a heartbeat) until it did.
+     *
+     * @return false when the event did not await a commit: nothing changed
+     */
+    synchronized boolean acknowledge(ChangeEvent event) {
+        if (!release(event)) {
+            return false;
+        }
+        delivered = event.position();
+        return true;
+    }
+
+    /**
+     * Saves the position of the last {@link #acknowledge acknowledged} event, if one was not saved yet.
+     *
+     * @return whether there was one to save
+     */
+    synchronized boolean saveDelivered() {
+        if (delivered == null) {
+            return false;
+        }
+        save(delivered);
+        return true;
+    }
+
+    /** Stops awaiting the commit of {@code event} and of those handed out before it; false if it awaited none. */
+    private boolean release(ChangeEvent event) {
+        if (awaited.stream().noneMatch(a -> a == event)) {
+            return false;
+        }
+        ChangeEvent released;
+        do {
+            released = awaited.poll();
+        } while (released != event);
+        return true;
+    }
+
+    /**
+     * Saves the reached position when it moved and no handed-out event awaits its commit, unless an acknowledged
+     * position waits for the caller's own save ({@link #saveDelivered()}, once per poll or interval).
+     */
     synchronized void saveIfIdle() {
+        if (delivered == null) {
+            saveReached();
+        }
+    }
+
+    /**
+     * Saves the reached position when it moved and no handed-out event awaits its commit, whatever was acknowledged
+     * before it (the save covers it): for a starting point, which must be saved before the events after it go out.
+     */
+    synchronized void saveReached() {
         if (awaited.isEmpty() && reached != null && !reached.equals(committed)) {
             save(reached);
         }
@@ -98,7 +150,7 @@ final class CommitTracker {
 
     /** The reached position when no handed-out event awaits its commit, the position a heartbeat carries. */
     synchronized Optional<ChangePosition> idlePosition() {
-        return awaited.isEmpty() ? Optional.ofNullable(reached) : Optional.empty();
+        return awaited.isEmpty() && delivered == null ? Optional.ofNullable(reached) : Optional.empty();
     }
 
     /**
@@ -108,7 +160,7 @@ final class CommitTracker {
      * @return false when nothing was saved
      */
     synchronized boolean saveHeartbeat(ChangePosition position) {
-        if (!awaited.isEmpty() || !position.equals(reached)) {
+        if (!awaited.isEmpty() || delivered != null || !position.equals(reached)) {
             return false;
         }
         save(position);
@@ -120,14 +172,19 @@ final class CommitTracker {
             store.save(key, position);
             committed = position;
         }
+        delivered = null; // every save covers what was acknowledged before it
         metrics.committed(position);
     }
 
     /**
      * The committed position was found lost: it is saved marked so, and a restart reports it lost again even when the
-     * server no longer shows why (its ticks passed the ones that did).
+     * server no longer shows why (its ticks passed the ones that did). The events handed out or acknowledged before
+     * are forgotten: a late save of one (a caller that saves once per poll or interval) would store its position
+     * without the mark.
      */
     synchronized void markLost(String reason) {
+        awaited.clear();
+        delivered = null;
         if (committed != null && committed.lost().isEmpty()) {
             save(committed.markedLost(reason));
         }

@@ -18,9 +18,9 @@ package io.github.camelarango.replication.cdc;
 import java.time.Duration;
 
 /**
- * The adaptive wait before the next {@code wal/tail} call: none while the server says there is more
- * ({@code checkmore}), the minimum after a response that carried data, doubling after every further empty response
- * up to the maximum.
+ * The adaptive wait between two {@code wal/tail} calls (from the start of one to the start of the next): none while
+ * the server says there is more ({@code checkmore}), the minimum after a response that carried data, doubling after
+ * every further empty response up to the maximum.
  */
 final class IdleBackoff {
 

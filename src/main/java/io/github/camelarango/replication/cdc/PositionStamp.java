@@ -112,6 +112,6 @@ final class PositionStamp {
         if (placed == position) {
             return step;
         }
-        return event == null ? StreamStep.positionOnly(placed) : StreamStep.of(event.withPosition(placed));
+        return step.at(placed);
     }
 }

@@ -19,9 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.RawDocument;
@@ -32,26 +35,41 @@ import org.slf4j.LoggerFactory;
 /**
  * Dumps the selected collections under one dump batch, one chunk per {@link #fetch} (docs/protocol.md §6.2).
  * <p>
- * Chunks are bare documents ({@code useEnvelope=false}); the chunk size starts at the initial size and grows ×1.25
- * per chunk up to the maximum. A collection is done when {@code checkmore} is false, or — defensively — when
- * {@code lastincluded} does not advance. Before its first chunk each collection's count is asked once, best effort,
- * as the "of about" total of the progress log and metrics. The batch is extended from the poll loop and deleted when
- * the reader is closed: the stream keeps it after the snapshot completed until the first tail call succeeded, so
- * that the WAL after the snapshot tick stays retained across the hand-off however slowly the last rows are consumed.
+ * Chunks are bare documents ({@code useEnvelope=false}); each collection's chunk size starts at the initial size and
+ * grows ×1.25 per chunk up to the maximum ({@link CollectionDump}). A collection is done when {@code checkmore} is
+ * false, or — defensively — when {@code lastincluded} does not advance. Before its first chunk each collection's count
+ * is asked once, best effort, as the "of about" total of the progress log and metrics. The batch is extended from the
+ * poll loop and deleted when the reader is closed: the stream keeps it after the snapshot completed until the first
+ * tail call succeeded, so that the WAL after the snapshot tick stays retained across the hand-off however slowly the
+ * last rows are consumed.
+ * <p>
+ * <b>Prefetch and parallelism.</b> Given a fetcher, the reader dumps up to {@code parallelism} collections at once,
+ * each with its next chunk asked for while the caller delivers the one before: the dump calls overlap the delivery,
+ * and the chunks held are at most {@code parallelism} on their way plus the one being handed out, each bounded by the
+ * maximum chunk size. Each fetch hands out one whole chunk, of the first collection (in the order they began) whose
+ * chunk is there; so a collection's documents come in dump order, and the collections' chunks interleave. When a
+ * collection completes, the next one begins. Without a fetcher the reader dumps one collection at a time, each chunk
+ * asked for when it is fetched.
  * <p>
  * <b>Resuming.</b> A reader given a snapshot position (from a restart, or after its batch expired) creates a new
  * batch and dumps only the collections not yet completed; the snapshot tick stays the <em>earliest</em> of the
  * ticks of the batches used, so the tail that follows replays every change since the oldest dump. Collections
  * dumped later already contain some of those changes; replaying them again is at-least-once and converges, because
  * every upsert carries the full document and every delete its key. A partly dumped collection is dumped again
- * entirely (the server cannot resume a dump inside a new batch).
+ * entirely (the server cannot resume a dump inside a new batch); a position lists a collection as completed only on
+ * the row that completes it, so with several collections under way a restart repeats each of them that was not
+ * completed, and none that was.
  */
 final class SnapshotReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
-    /** The dump settings, and what a line that cannot be read does. */
-    record Settings(Duration batchTtl, int initialChunkSize, int maxChunkSize, BadLineRule badLines) {
+    /**
+     * The dump settings, and what a line that cannot be read does.
+     *
+     * @param parallelism how many collections are dumped at once (with a fetcher; 1 without one)
+     */
+    record Settings(Duration batchTtl, int initialChunkSize, int maxChunkSize, BadLineRule badLines, int parallelism) {
     }
 
     private final ReplicationSource source;
@@ -62,23 +80,25 @@ final class SnapshotReader implements AutoCloseable {
     private final SnapshotProgressLog progressLog;
     private final Clock clock;
     private final ChangePosition resumeFrom;
+    private final Executor fetcher;
+    /** The collections not begun yet, in inventory order. */
     private final Deque<ReplicationSource.CollectionInfo> pending = new ArrayDeque<>();
+    /** The collections being dumped, in the order they began. */
+    private final List<CollectionDump> active = new ArrayList<>();
     private BatchLease lease;
     private ChangePosition position;
     private long snapshotTick;
-    private int chunkSize;
-    private long previousIncluded;
-    private long readInCollection;
-    /** The current collection's count, asked once before its first chunk (empty when unknown). */
-    private OptionalLong estimatedTotal = OptionalLong.empty();
-    private boolean totalAsked;
     private boolean complete;
     private boolean halted;
     private Instant startedAt;
 
+    /**
+     * @param fetcher where dump calls run ahead of the caller, {@code settings.parallelism()} at a time; null to make
+     *                each call when its chunk is fetched, one collection at a time
+     */
     SnapshotReader(ReplicationSource source, Settings settings, ChangeFilter filter, CollectionCatalog catalog,
                    ChangeStreamMetrics metrics, SnapshotProgressLog progressLog, Clock clock,
-                   ChangePosition resumeFrom) {
+                   ChangePosition resumeFrom, Executor fetcher) {
         this.source = source;
         this.settings = settings;
         this.filter = filter;
@@ -87,6 +107,7 @@ final class SnapshotReader implements AutoCloseable {
         this.progressLog = progressLog;
         this.clock = clock;
         this.resumeFrom = resumeFrom;
+        this.fetcher = fetcher;
     }
 
     /** Creates the batch and reads the inventory. */
@@ -117,9 +138,9 @@ final class SnapshotReader implements AutoCloseable {
             }
             position = ChangePosition.snapshot(snapshotTick, resumeFrom == null ? java.util.Set.of()
                     : resumeFrom.completedCollections());
-            chunkSize = settings.initialChunkSize();
-            LOG.info("Snapshot started with batch {} at tick {}: {} collection(s) to dump{}", lease.id(),
-                    Ticks.format(lease.snapshotTick()), pending.size(),
+            LOG.info("Snapshot started with batch {} at tick {}: {} collection(s) to dump{}{}", lease.id(),
+                    Ticks.format(lease.snapshotTick()), pending.size(), parallelism() > 1 && pending.size() > 1
+                            ? ", up to " + parallelism() + " at once" : "",
                     done.isEmpty() ? "" : ", resuming after " + done + " (tail will start after tick "
                             + Ticks.format(snapshotTick) + ")");
         } catch (RuntimeException e) {
@@ -140,51 +161,70 @@ final class SnapshotReader implements AutoCloseable {
         }
     }
 
-    /** Dumps the next chunk and hands its rows to {@code out}; returns false once the snapshot is complete. */
+    /** Hands out the next chunk's rows to {@code out}; returns false once the snapshot is complete. */
     boolean fetch(Consumer<StreamStep> out) {
         if (complete || halted) {
             return false;
         }
-        ReplicationSource.CollectionInfo collection = pending.peek();
-        if (collection == null) {
+        begin();
+        if (active.isEmpty()) {
             finish(out);
             return false;
         }
-        if (!totalAsked) {
-            totalAsked = true;
-            estimatedTotal = estimateCount(collection.name());
-            metrics.snapshotProgress(collection.name(), 0, false, estimatedTotal);
+        CollectionDump dump = next();
+        CollectionDump.Chunk chunk = dump.take();
+        if (!chunk.last()) {
+            dump.ask(); // on its way while these rows are delivered
         }
-        ReplicationSource.DumpChunk chunk = source.dump(lease.id(), collection.name(), chunkSize);
-        lease.used();
-        boolean collectionDone = !chunk.checkMore();
-        if (chunk.checkMore() && (chunk.lastIncluded() == 0
-                || !Ticks.isAfter(chunk.lastIncluded(), previousIncluded))) {
-            LOG.warn("Dump of collection '{}' reports more data but lastincluded did not advance ({} after {}); "
-                    + "treating the collection as complete", collection.name(), chunk.lastIncluded(), previousIncluded);
-            collectionDone = true;
-        }
-        previousIncluded = chunk.lastIncluded();
-        chunkSize = (int) Math.min(settings.maxChunkSize(), Math.round(chunkSize * 1.25));
-        if (!emitRows(collection, chunk, collectionDone, out)) {
+        if (!emitRows(dump, chunk.answer(), chunk.last(), out)) {
             halted = true; // a bad line stopped the stream: the batch stays until the stream is rewound or closed
             return false;
         }
-        if (collectionDone) {
-            out.accept(StreamStep.notice(ChangeStreamNotification.of(ChangeStreamNotification.Type.COLLECTION_COMPLETED,
-                    clock.instant(), "collection", collection.name(), "count", Long.toString(readInCollection))));
-            pending.poll();
-            previousIncluded = 0;
-            readInCollection = 0;
-            estimatedTotal = OptionalLong.empty();
-            totalAsked = false;
-            chunkSize = settings.initialChunkSize();
-            if (pending.isEmpty()) {
-                finish(out);
-                return false;
-            }
+        active.remove(dump);
+        if (!chunk.last()) {
+            active.add(dump); // the other collections' chunks come first
+            return true;
+        }
+        out.accept(StreamStep.notice(ChangeStreamNotification.of(ChangeStreamNotification.Type.COLLECTION_COMPLETED,
+                clock.instant(), "collection", dump.name(), "count", Long.toString(dump.read()))));
+        if (active.isEmpty() && pending.isEmpty()) {
+            finish(out);
+            return false;
         }
         return true;
+    }
+
+    private int parallelism() {
+        return fetcher == null ? 1 : settings.parallelism();
+    }
+
+    /** Begins the next collections, up to the parallelism: each asks its count, then its first chunk. */
+    private void begin() {
+        while (active.size() < parallelism() && !pending.isEmpty()) {
+            ReplicationSource.CollectionInfo collection = pending.poll();
+            CollectionDump dump = new CollectionDump(source, lease, collection, settings.initialChunkSize(),
+                    settings.maxChunkSize(), fetcher);
+            dump.estimatedTotal(estimateCount(collection.name()));
+            metrics.snapshotProgress(collection.name(), 0, false, dump.estimatedTotal());
+            active.add(dump);
+            dump.ask();
+        }
+    }
+
+    /** The first collection, in the order they began, whose chunk is there; waits for one when none is. */
+    private CollectionDump next() {
+        if (fetcher != null) {
+            for (int round = 0; round < 2; round++) {
+                for (CollectionDump dump : active) {
+                    if (dump.answered()) {
+                        return dump;
+                    }
+                }
+                CompletableFuture.anyOf(active.stream().map(CollectionDump::pending)
+                        .toArray(CompletableFuture[]::new)).join();
+            }
+        }
+        return active.get(0);
     }
 
     /**
@@ -193,11 +233,14 @@ final class SnapshotReader implements AutoCloseable {
      *
      * @return false when a bad line halted the stream (nothing after it was handed out)
      */
-    private boolean emitRows(ReplicationSource.CollectionInfo collection, ReplicationSource.DumpChunk chunk,
-                             boolean collectionDone, Consumer<StreamStep> out) {
+    private boolean emitRows(CollectionDump dump, ReplicationSource.DumpChunk chunk, boolean collectionDone,
+                             Consumer<StreamStep> out) {
+        ReplicationSource.CollectionInfo collection = dump.collection();
+        long readInCollection = dump.read();
         ChangePosition after = position;
         if (collectionDone) {
-            after = pending.size() == 1 ? ChangePosition.tail(snapshotTick, 0) : position.withCompleted(collection.name());
+            after = pending.isEmpty() && active.size() == 1 ? ChangePosition.tail(snapshotTick, 0)
+                    : position.withCompleted(collection.name());
         }
         String database = source.database();
         List<RawDocument> documents = chunk.documents();
@@ -221,9 +264,9 @@ final class SnapshotReader implements AutoCloseable {
             out.accept(StreamStep.positionOnly(after));
         }
         position = after;
-        readInCollection += documents.size();
-        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone, estimatedTotal);
-        progressLog.read(collection.name(), documents.size(), readInCollection, estimatedTotal);
+        readInCollection = dump.counted(documents.size());
+        metrics.snapshotProgress(collection.name(), readInCollection, collectionDone, dump.estimatedTotal());
+        progressLog.read(collection.name(), documents.size(), readInCollection, dump.estimatedTotal());
         return true;
     }
 
@@ -256,15 +299,16 @@ final class SnapshotReader implements AutoCloseable {
         return complete;
     }
 
-    /** The collections this reader still has to dump, in order. */
+    /** The collections this reader still has to dump: those under way, then those not begun, in order. */
     List<String> pendingCollections() {
-        return pending.stream().map(ReplicationSource.CollectionInfo::name).toList();
+        List<String> names = new ArrayList<>(active.stream().map(CollectionDump::name).toList());
+        pending.forEach(c -> names.add(c.name()));
+        return names;
     }
 
-    /** The collection being dumped, null before the first or after the last. */
-    String currentCollection() {
-        ReplicationSource.CollectionInfo current = pending.peek();
-        return current == null ? null : current.name();
+    /** The collections being dumped, in the order they began (those a lost batch interrupts). */
+    List<String> collectionsUnderWay() {
+        return active.stream().map(CollectionDump::name).toList();
     }
 
     /** The tick the tail starts after (the earliest snapshot tick). */
@@ -277,8 +321,14 @@ final class SnapshotReader implements AutoCloseable {
         return position;
     }
 
+    /**
+     * Drops the chunks asked for (a call under way is waited for, so that its connection is released), then deletes
+     * the batch.
+     */
     @Override
     public void close() {
+        active.forEach(CollectionDump::cancel);
+        active.clear();
         if (lease != null) {
             lease.close();
         }

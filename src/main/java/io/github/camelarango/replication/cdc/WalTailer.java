@@ -16,6 +16,7 @@
 package io.github.camelarango.replication.cdc;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelarango.replication.client.Ticks;
@@ -32,8 +33,20 @@ import org.slf4j.LoggerFactory;
  * {@code from > 0} means the WAL after {@code from} was purged, and a server whose last tick is below {@code from} is
  * another server, and so is one whose last tick is below the highest the stream has seen of it (restored from a
  * backup): {@link #fetch} throws {@link PositionLostSignal} before anything of that response is used — unless the
- * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}); a
- * {@code checkmore} response is followed by the next call at once.
+ * answer shows that nothing can be missing. The wait between calls adapts ({@link IdleBackoff}) and counts from the
+ * start of the previous call, so that the time the call and the delivery of its events took is part of it (an idle
+ * stream asks once per {@code idleMaxWait}, whatever the round trip and the caller's pause); a {@code checkmore}
+ * response is followed by the next call at once.
+ * <p>
+ * <b>Prefetch.</b> Given an executor, the tailer makes that next call ahead, as soon as it has handed out the steps
+ * of a {@code checkmore} response, so that the call runs while the caller delivers them. The call asks exactly what
+ * the next {@link #fetch} would ask ({@code from} and {@code lastscanned} after the response), and its answer is
+ * checked and used by that {@link #fetch} as if it had just been made: the tick rules, the lost-position checks and
+ * the registration (which tail calls do not move) are the same. One call at most is ahead, so the tailer holds one
+ * unread answer besides the steps it handed out: about {@code chunkSize} bytes of markers — the server stops once
+ * the body reached {@code chunkSize}, after the write batch that crossed it, or after the marker that crossed it
+ * when {@code lastscanned} was sent (docs/protocol.md §7.1). An answer ahead is not assembled, so the transaction
+ * buffer holds no more than without prefetch. {@link #close()} drops the call ahead once it ended.
  */
 final class WalTailer {
 
@@ -46,13 +59,20 @@ final class WalTailer {
     private final ChangeStreamMetrics metrics;
     private final PositionStamp stamp;
     private final int chunkSize;
+    /** Runs the call ahead; null without prefetch. */
+    private final Executor prefetch;
     private String serverSideCollection;
     private final boolean includeSystem;
     private long from;
     private long lastScanned;
+    /** The next call, made ahead; null when none is. */
+    private PrefetchedCall<ReplicationSource.TailChunk> ahead;
+    /** When the last call started ({@link System#nanoTime()}); the idle wait counts from there. */
+    private long lastCallStarted;
 
     WalTailer(ReplicationSource source, WalEventAssembler assembler, IdleBackoff backoff, IdleWait idleWait,
-              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter) {
+              ChangeStreamMetrics metrics, PositionStamp stamp, int chunkSize, ChangeFilter filter,
+              Executor prefetch) {
         this.source = source;
         this.assembler = assembler;
         this.backoff = backoff;
@@ -60,24 +80,34 @@ final class WalTailer {
         this.metrics = metrics;
         this.stamp = stamp;
         this.chunkSize = chunkSize;
+        this.prefetch = prefetch;
         this.serverSideCollection = assembler.serverSideCollection().orElse(null);
         this.includeSystem = filter.includeSystem();
         this.from = assembler.position().from();
         this.lastScanned = assembler.position().lastScanned();
+        this.lastCallStarted = System.nanoTime();
     }
 
     /**
-     * Waits as the backoff says, makes one tail call and hands its steps to {@code out}. Returns at once,
-     * without a call, when the wait was ended by the stream's close.
+     * Waits as the backoff says, makes one tail call (or takes the answer of the one made ahead) and hands its steps
+     * to {@code out}. Returns at once, without a call, when the wait was ended by the stream's close.
      *
      * @return true when the server said more is waiting ({@code checkmore}), so the next call should follow at once
      */
     boolean fetch(Consumer<StreamStep> out) {
-        long wait = backoff.nextWaitMillis();
-        if (wait > 0 && !idleWait.sleep(wait)) {
-            return false;
+        ReplicationSource.TailChunk chunk;
+        if (ahead != null) {
+            PrefetchedCall<ReplicationSource.TailChunk> call = ahead;
+            ahead = null;
+            chunk = call.take();
+        } else {
+            long wait = backoff.nextWaitMillis() - (System.nanoTime() - lastCallStarted) / 1_000_000L;
+            if (wait > 0 && !idleWait.sleep(wait)) {
+                return false;
+            }
+            lastCallStarted = System.nanoTime();
+            chunk = tail();
         }
-        ReplicationSource.TailChunk chunk = tail();
         metrics.serverLastTick(chunk.lastTick());
         if (chunk.lastTick() != 0 && Ticks.isAfter(from, chunk.lastTick())) {
             throw PositionLostSignal.serverBehind(source.database(), from, chunk.lastTick());
@@ -107,7 +137,20 @@ final class WalTailer {
                     chunk.markers().size(), Ticks.format(from), Ticks.format(lastScanned),
                     Ticks.format(chunk.lastTick()), chunk.checkMore());
         }
+        if (chunk.checkMore() && prefetch != null) {
+            lastCallStarted = System.nanoTime();
+            ahead = PrefetchedCall.start(prefetch, this::tail);
+        }
         return chunk.checkMore();
+    }
+
+    /** Drops the call made ahead, if any, once it ended: no connection stays leased for it. */
+    void close() {
+        PrefetchedCall<ReplicationSource.TailChunk> call = ahead;
+        ahead = null;
+        if (call != null) {
+            call.cancel();
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,10 @@ import com.fasterxml.jackson.core.JsonToken;
 final class JsonLines implements AutoCloseable {
 
     private static final int BUFFER = 64 * 1024;
+    /** Whether the parser's field names are interned Strings (Jackson's default, kept by {@link Json#mapper()}). */
+    private static final boolean INTERNED_NAMES =
+            Json.mapper().getFactory().isEnabled(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            && Json.mapper().getFactory().isEnabled(JsonFactory.Feature.INTERN_FIELD_NAMES);
 
     private final Buffer buffer;
     private JsonParser parser;
@@ -114,6 +119,16 @@ final class JsonLines implements AutoCloseable {
         String text = new String(chars, offset, length);
         recent[slot] = text;
         return text;
+    }
+
+    /**
+     * Whether a field name the parser gave is {@code literal}, a constant of the code. The parser interns its field
+     * names, escaped ones too, so this is one reference comparison instead of a hash and an {@code equals} per field
+     * of every line (BENCHMARKS.md, "Parser of the tail"); were interning off, the texts are compared.
+     */
+    @SuppressWarnings("StringEquality")
+    static boolean named(String name, String literal) {
+        return name == literal || !INTERNED_NAMES && literal.equals(name);
     }
 
     /** The parser, at the current value. */

@@ -56,15 +56,17 @@ public record RawDocument(String key, String rev, RawJson json) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 fields++;
-                switch (name) {
-                    case "_key" -> key = scalarText(p);
-                    case "_rev" -> rev = scalarText(p);
-                    case "type" -> {
-                        intType = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-                        p.skipChildren();
-                    }
-                    case "data" -> data = value == JsonToken.START_OBJECT ? Part.read(lines) : skip(p);
-                    default -> p.skipChildren();
+                if (JsonLines.named(name, "_key")) {
+                    key = scalarText(p);
+                } else if (JsonLines.named(name, "_rev")) {
+                    rev = scalarText(p);
+                } else if (JsonLines.named(name, "type")) {
+                    intType = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
+                    p.skipChildren();
+                } else if (JsonLines.named(name, "data")) {
+                    data = value == JsonToken.START_OBJECT ? Part.read(lines) : skip(p);
+                } else {
+                    p.skipChildren();
                 }
             }
             byte[] line = lines.valueBytes();
@@ -88,10 +90,12 @@ public record RawDocument(String key, String rev, RawJson json) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    switch (name) {
-                        case "_key" -> key = scalarText(p);
-                        case "_rev" -> rev = scalarText(p);
-                        default -> p.skipChildren();
+                    if (JsonLines.named(name, "_key")) {
+                        key = scalarText(p);
+                    } else if (JsonLines.named(name, "_rev")) {
+                        rev = scalarText(p);
+                    } else {
+                        p.skipChildren();
                     }
                 }
             } else {

@@ -112,17 +112,21 @@ public final class WalMarker implements JsonSerializable {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
-                switch (name) {
-                    case "tick" -> {
-                        tick = plainTick(p);
-                        tickText = tick < 0 ? RawDocument.scalarText(p) : null;
-                    }
-                    case "type" -> type = typeCode(p, value);
-                    case "db" -> db = lines.repeatedText(DB);
-                    case "cuid" -> cuid = lines.repeatedText(CUID);
-                    case "tid" -> tid = lines.repeatedText(TID);
-                    case "data" -> data = value == JsonToken.VALUE_NULL ? null : RawDocument.Part.read(lines);
-                    default -> p.skipChildren();
+                if (JsonLines.named(name, "tick")) {
+                    tick = plainTick(p);
+                    tickText = tick < 0 ? RawDocument.scalarText(p) : null;
+                } else if (JsonLines.named(name, "type")) {
+                    type = typeCode(p, value);
+                } else if (JsonLines.named(name, "db")) {
+                    db = lines.repeatedText(DB);
+                } else if (JsonLines.named(name, "tid")) {
+                    tid = lines.repeatedText(TID);
+                } else if (JsonLines.named(name, "cuid")) {
+                    cuid = lines.repeatedText(CUID);
+                } else if (JsonLines.named(name, "data")) {
+                    data = value == JsonToken.VALUE_NULL ? null : RawDocument.Part.read(lines);
+                } else {
+                    p.skipChildren();
                 }
             }
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.consumer;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.github.camelarango.replication.ArangoReplicationConfiguration.RoleConfiguration;
@@ -95,11 +96,20 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer")
     private String offsetKey;
 
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long offsetKeyWaitTimeout = 60_000L;
+
     @UriParam(label = "consumer", defaultValue = DEFAULT_OFFSET_FILE)
     private String offsetFile = DEFAULT_OFFSET_FILE;
 
     @UriParam(label = "consumer", defaultValue = "500")
     private int maxEventsPerPoll = 500;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean batching;
+
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long commitInterval;
 
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean dumpChunks;
@@ -120,14 +130,20 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "2097152")
     private int snapshotMaxChunkSize = 2 * 1024 * 1024;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "1")
+    private int snapshotParallelism = 1;
+
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "100", javaType = "java.time.Duration")
-    private long idleMinWait = 100L;
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean tailPrefetch = true;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration")
-    private long idleMaxWait = 200L;
+    @UriParam(label = "consumer,advanced", defaultValue = "50", javaType = "java.time.Duration")
+    private long idleMinWait = 50L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "90", javaType = "java.time.Duration")
+    private long idleMaxWait = 90L;
 
     @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long registrationInterval = 10_000L;
@@ -147,8 +163,13 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         isDebezium();
         bodyType();
         Require.positive("maxEventsPerPoll", maxEventsPerPoll);
+        Require.nonNegative("commitInterval", commitInterval);
         if (offsetKey != null) {
             Require.notBlank("offsetKey", offsetKey);
+        }
+        if (offsetKeyWaitTimeout < 0) {
+            throw Require.invalid("offsetKeyWaitTimeout", Duration.ofMillis(offsetKeyWaitTimeout), "a duration of 0 or more (0: the "
+                    + "start fails at once while another stream holds the offsetKey)");
         }
         if (offsetRepository == null && (offsetFile == null || offsetFile.isBlank())) {
             throw Require.invalid("offsetFile", offsetFile, "a file path (or set offsetRepository)");
@@ -386,11 +407,30 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * The key of the position in the offset repository; by default changes:host:port/database/collections, a
      * question mark and a digest (collections sorted, an asterisk for all, !excluded ones appended; the digest covers
      * operationTypes and includeSystem), so streams that read other servers or select other changes keep their own
-     * positions. Only one running changes consumer may use a key of a store: a second one fails to start, naming
-     * the route (or, on the default file store, the process) that owns it.
+     * positions. Only one running changes consumer may use a key of a store: a second one waits for it
+     * (offsetKeyWaitTimeout) or fails to start, naming the route (or, on the default file store, the process) that
+     * owns it.
      */
     public void setOffsetKey(String offsetKey) {
         this.offsetKey = offsetKey;
+    }
+
+    public long getOffsetKeyWaitTimeout() {
+        return offsetKeyWaitTimeout;
+    }
+
+    /**
+     * How long a changes consumer whose offsetKey another stream holds waits for it (another deployment, or under
+     * ClusteredRoutePolicy the old leader that has not released it yet: a killed one until its lease ran out, a
+     * stopping one until its last poll committed). It starts without the key and tries to claim it at each poll, at
+     * most once a second; until it holds it, it delivers nothing, creates no stream at the server and its health
+     * check is DOWN naming the key and the holder. Once it holds the key it reads the position from the store and
+     * continues from there. After the timeout it gives up: health DOWN and an ERROR naming the key and the holder,
+     * until the route is restarted. 0 fails the start at once instead. The default, one minute, covers the default
+     * lease of the shared stores (30 seconds) and the last poll of a stopping holder.
+     */
+    public void setOffsetKeyWaitTimeout(long offsetKeyWaitTimeout) {
+        this.offsetKeyWaitTimeout = offsetKeyWaitTimeout;
     }
 
     public String getOffsetFile() {
@@ -417,6 +457,37 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setMaxEventsPerPoll(int maxEventsPerPoll) {
         this.maxEventsPerPoll = maxEventsPerPoll;
+    }
+
+    public boolean isBatching() {
+        return batching;
+    }
+
+    /**
+     * Whether the changes consumer sends one exchange per poll instead of one per change (as camel-kafka's batching):
+     * its body is a List of Exchanges, one per change (at most maxEventsPerPoll; a tombstone with tombstoneOnDelete
+     * adds its own), each with the headers and body a single exchange has; the batch exchange has the headers
+     * CamelArangoReplicationBatchSize, CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
+     * the position it commits. The position is committed once the whole batch completed; a failure delivers the
+     * whole batch again. Heartbeats and notifications stay exchanges of their own.
+     */
+    public void setBatching(boolean batching) {
+        this.batching = batching;
+    }
+
+    public long getCommitInterval() {
+        return commitInterval;
+    }
+
+    /**
+     * How often the changes consumer writes its position to the offset repository: 0, the default, once per poll
+     * (after the last change of the poll was delivered, so a crash delivers at most one poll's changes again); above
+     * 0, at most once per interval, for stores whose writes are slow (a crash then delivers again what was delivered
+     * since the last write). Either way the position written is the one of the last change whose exchange completed,
+     * and it is written also when an exchange fails and when the consumer stops.
+     */
+    public void setCommitInterval(long commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     public boolean isDumpChunks() {
@@ -497,6 +568,36 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.snapshotMaxChunkSize = snapshotMaxChunkSize;
     }
 
+    /**
+     * Checks the changes consumer's snapshotParallelism against the client's pool of {@code maxConnections}: each
+     * collection dumped at once holds a pooled connection, beside the poll's own call and the batch's keep-alive, so a
+     * smaller pool would leave dump calls waiting for a connection until they time out.
+     */
+    public void validateConnections(int maxConnections) {
+        if (snapshotParallelism > 1 && snapshotParallelism + 2 > maxConnections) {
+            throw Require.invalid("snapshotParallelism", snapshotParallelism, "at most maxConnections - 2 = "
+                    + (maxConnections - 2) + " (each collection dumped at once holds one of the maxConnections pooled "
+                    + "connections, beside the poll's call and the batch's keep-alive); raise maxConnections or lower "
+                    + "snapshotParallelism");
+        }
+    }
+
+    public int getSnapshotParallelism() {
+        return snapshotParallelism;
+    }
+
+    /**
+     * How many collections the changes consumer's snapshot dumps at once (1 to 16; default 1, one after the other;
+     * the dump consumer dumps one at a time). Each collection's documents arrive in dump order, but the collections'
+     * chunks interleave: a route sees a run of one collection's documents, then a run of another's, in the order
+     * their dump answers came. Each collection has its next chunk on its way while the route processes the one
+     * before, so up to this many chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
+     * restart dumps again every collection not completed. Above 1, maxConnections must be at least this plus 2.
+     */
+    public void setSnapshotParallelism(int snapshotParallelism) {
+        this.snapshotParallelism = snapshotParallelism;
+    }
+
     public int getTailChunkSize() {
         return tailChunkSize;
     }
@@ -508,13 +609,28 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         this.tailChunkSize = tailChunkSize;
     }
 
+    public boolean isTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    /**
+     * Whether the consumer asks the write-ahead log for the next response while the route processes the changes of
+     * the previous one, when the server said more is waiting. It holds at most one response ahead (about
+     * tailChunkSize bytes) on a thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    public void setTailPrefetch(boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
+    }
+
     public long getIdleMinWait() {
         return idleMinWait;
     }
 
     /**
-     * The shortest wait before asking the server's write-ahead log again after an answer without changes; the wait
-     * doubles per empty answer up to idleMaxWait.
+     * The shortest time between two write-ahead log requests (counted from the start of one to the start of the
+     * next) after an answer with changes, when the server had no more; it doubles per empty answer up to idleMaxWait.
+     * A change written under steady load waits about this long before it is read.
      */
     public void setIdleMinWait(long idleMinWait) {
         this.idleMinWait = idleMinWait;
@@ -525,9 +641,10 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     }
 
     /**
-     * The longest wait between two write-ahead log requests while nothing changes. It is also about the longest time
-     * a change waits before it is read after a quiet period (the write-ahead log API has no long poll); raise it to
-     * make many idle consumers cheaper at the cost of that latency.
+     * The longest time between two write-ahead log requests (from the start of one to the start of the next) while
+     * nothing changes: an idle consumer asks once per idleMaxWait (about 11 times a second with the default 90 ms),
+     * and a change written after a quiet period waits at most about this long before it is read (the write-ahead log
+     * API has no long poll). Raise it to make many idle consumers cheaper at the cost of that latency.
      */
     public void setIdleMaxWait(long idleMaxWait) {
         this.idleMaxWait = idleMaxWait;

@@ -32,7 +32,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, an answer without a protocol
  * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown
  * while reading or delivering a change, a commit refused because another stream claimed the offset key (until a
- * restart) — with a message saying what happened and
+ * restart), the offset key held by another stream while the consumer waits for it (offsetKeyWaitTimeout) — with a
+ * message saying what happened and
  * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
  * as details.
@@ -80,7 +81,7 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
 
     private String message(Throwable failure) {
         if (failure instanceof ChangeStreamException || failure instanceof ErrorDuringPollException
-            || failure instanceof OffsetFencedException) {
+            || failure instanceof OffsetFencedException || failure instanceof OffsetKeyWait.NotHeld) {
             return failure.getMessage(); // their own words: what happened and how the consumer recovers
         }
         if (failure instanceof ArangoConnectionException) {

@@ -18,6 +18,7 @@ package io.github.camelarango.replication.consumer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -82,6 +83,34 @@ public final class ChangeMessages {
         headers(delete, serverLastTick, message);
         message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
         message.setBody(null);
+    }
+
+    /**
+     * Makes the message a batch: its body a List of exchanges made by {@code newExchange}, one per event written as
+     * {@link #write} does (followed by its tombstone when {@code tombstones} and the event needs one), and the batch
+     * headers: size, first and last tick, and the position of the last event.
+     *
+     * @param events the events of the batch, at least one
+     */
+    public void writeBatch(List<ChangeEvent> events, boolean tombstones, long serverLastTick, Message message,
+                           Supplier<Exchange> newExchange) {
+        List<Exchange> exchanges = new ArrayList<>(events.size());
+        for (ChangeEvent event : events) {
+            Exchange change = newExchange.get();
+            write(event, serverLastTick, change.getMessage());
+            exchanges.add(change);
+            if (tombstones && needsTombstone(event)) {
+                Exchange tombstone = newExchange.get();
+                writeTombstone(event, serverLastTick, tombstone.getMessage());
+                exchanges.add(tombstone);
+            }
+        }
+        ChangeEvent last = events.get(events.size() - 1);
+        message.setHeader(ArangoReplicationConstants.BATCH_SIZE, exchanges.size());
+        message.setHeader(ArangoReplicationConstants.BATCH_FIRST_TICK, events.get(0).tickString());
+        message.setHeader(ArangoReplicationConstants.BATCH_LAST_TICK, last.tickString());
+        positionHeaders(last.position(), serverLastTick, message);
+        message.setBody(exchanges);
     }
 
     /** Whether a tombstone follows this event when tombstones are asked for. */

@@ -28,13 +28,13 @@ public interface OffsetOwnership {
     /**
      * Claims {@code offsetKey} for a stream until the returned claim is released.
      *
-     * @param  offsetKey             the key of the stream's position
-     * @param  owner                 who claims it, as a second claimant's error names it, e.g.
-     *                               {@code route 'orders' of CamelContext 'camel-1'}
-     * @return                       the claim; close it when the stream stopped
-     * @throws IllegalStateException naming the key and its holder when another stream holds it:
-     *                               {@code offsetKey '<key>' is already used by <holder>; give one of them its own
-     *                               offsetKey}
+     * @param  offsetKey                the key of the stream's position
+     * @param  owner                    who claims it, as a second claimant's error names it, e.g.
+     *                                  {@code route 'orders' of CamelContext 'camel-1'}
+     * @return                          the claim; close it when the stream stopped
+     * @throws OffsetKeyInUseException naming the key and its holder when another stream holds it:
+     *                                  {@code offsetKey '<key>' is already used by <holder>; give one of them its
+     *                                  own offsetKey}
      */
     Claim claim(String offsetKey, String owner);
 
@@ -46,9 +46,8 @@ public interface OffsetOwnership {
         void close();
     }
 
-    /** The refusal of a claim on a key that {@code holder} holds. */
+    /** The refusal of a claim on a key that {@code holder} holds: an {@link OffsetKeyInUseException}. */
     static IllegalStateException alreadyUsed(String offsetKey, String holder) {
-        return new IllegalStateException("offsetKey '" + offsetKey + "' is already used by " + holder
-                                         + "; give one of them its own offsetKey");
+        return new OffsetKeyInUseException(offsetKey, holder);
     }
 }

@@ -81,6 +81,9 @@ class BenchmarkHarnessIT {
                 CamelRoute.Offsets.FILE).run());
         assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
                 CamelRoute.Offsets.MEMORY).withBodyType("Map").run());
+        assertEquals(DOCUMENTS, CamelRouteContender.snapshot(emulator.url(), "snap", DOCUMENTS,
+                CamelRoute.Offsets.FILE).withOptions(ComponentContenders.BATCHING + "&"
+                                                     + ComponentContenders.COMMIT_INTERVAL).run());
     }
 
     @Test
@@ -88,9 +91,14 @@ class BenchmarkHarnessIT {
         long markers = TAIL_DOCUMENTS + 2L * ((TAIL_DOCUMENTS + TAIL_BATCH - 1) / TAIL_BATCH);
         assertEquals(markers, new BareTailLoop("ceiling", http, tailFrom, tailTo, BodySink.DISCARD).run());
         assertEquals(markers, new BareTailLoop("bare", http, tailFrom, tailTo, BodySink.TOKENS).run());
-        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS).run());
+        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS, true)
+                .run());
+        assertEquals(TAIL_DOCUMENTS, ChangeStreamContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS, false)
+                .run());
         assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,
                 CamelRoute.Offsets.MEMORY).run());
+        assertEquals(TAIL_DOCUMENTS, CamelRouteContender.tail(emulator.url(), "tail", tailFrom, TAIL_DOCUMENTS,
+                CamelRoute.Offsets.FILE).withOptions(ComponentContenders.BATCHING).run());
     }
 
     @Test

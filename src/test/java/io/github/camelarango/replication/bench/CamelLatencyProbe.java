@@ -17,6 +17,8 @@ package io.github.camelarango.replication.bench;
 
 import java.util.function.LongConsumer;
 
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
+
 /** The changes consumer in a route, tailing from the current tick (snapshotMode NEVER), default options otherwise. */
 final class CamelLatencyProbe implements LatencyProbe {
 
@@ -30,7 +32,9 @@ final class CamelLatencyProbe implements LatencyProbe {
 
     @Override
     public String name() {
-        return "camel route" + (extraOptions.isEmpty() ? " (defaults: idleMinWait 100 ms, idleMaxWait 200 ms, delay 10 ms)"
+        ArangoReplicationConsumerConfiguration defaults = new ArangoReplicationConsumerConfiguration();
+        return "camel route" + (extraOptions.isEmpty() ? " (defaults: idleMinWait " + defaults.getIdleMinWait()
+                + " ms, idleMaxWait " + defaults.getIdleMaxWait() + " ms, delay 10 ms)"
                 : ", " + extraOptions.replace('&', ' '));
     }
 

@@ -15,17 +15,20 @@
  */
 package io.github.camelarango.replication.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangePosition;
+import org.apache.camel.Exchange;
 
 /**
  * The component as users run it: {@code from("arango-replication:changes?collections=<c>&snapshotMode=...")} into
  * a processor that takes the document out of each exchange, as the body type it was delivered as (the JSON text by
- * default), and counts it. Snapshot: {@code INITIAL_ONLY}, until every document arrived. Tail: {@code NEVER} with a
+ * default), and counts it; with {@code batching=true} each change of the batch exchange. Snapshot: {@code INITIAL_ONLY}, until every document arrived. Tail: {@code NEVER} with a
  * position stored in the offset repository beforehand.
  */
 final class CamelRouteContender implements Contender {
@@ -35,17 +38,17 @@ final class CamelRouteContender implements Contender {
     private final CamelRoute.Offsets offsets;
     private final ChangePosition resumeFrom;
     private final long expected;
-    /** The bodyType option, null for the default. */
-    private final String bodyType;
+    /** More URI options (bodyType, batching, commitInterval), null for the defaults. */
+    private final String options;
 
     private CamelRouteContender(String url, String collection, CamelRoute.Offsets offsets, ChangePosition resumeFrom,
-                                long expected, String bodyType) {
+                                long expected, String options) {
         this.url = url;
         this.collection = collection;
         this.offsets = offsets;
         this.resumeFrom = resumeFrom;
         this.expected = expected;
-        this.bodyType = bodyType;
+        this.options = options;
     }
 
     static CamelRouteContender snapshot(String url, String collection, long documents, CamelRoute.Offsets offsets) {
@@ -59,13 +62,18 @@ final class CamelRouteContender implements Contender {
 
     /** The same contender with the bodyType option set. */
     CamelRouteContender withBodyType(String type) {
-        return new CamelRouteContender(url, collection, offsets, resumeFrom, expected, type);
+        return withOptions("bodyType=" + type);
+    }
+
+    /** The same contender with more URI options, e.g. {@code batching=true}. */
+    CamelRouteContender withOptions(String more) {
+        return new CamelRouteContender(url, collection, offsets, resumeFrom, expected, more);
     }
 
     @Override
     public String name() {
         return "camel route, " + (offsets == CamelRoute.Offsets.FILE ? "file offsets" : "memory offsets")
-               + (bodyType == null ? (offsets == CamelRoute.Offsets.FILE ? " (default)" : "") : ", bodyType=" + bodyType);
+               + (options == null ? (offsets == CamelRoute.Offsets.FILE ? " (default)" : "") : ", " + options);
     }
 
     @Override
@@ -78,11 +86,13 @@ final class CamelRouteContender implements Contender {
                 route.seedPosition(resumeFrom.toJson());
             }
             route.start(url, "collections=" + collection + "&snapshotMode="
-                    + (resumeFrom == null ? "INITIAL_ONLY" : "NEVER") + (bodyType == null ? "" : "&bodyType=" + bodyType),
+                    + (resumeFrom == null ? "INITIAL_ONLY" : "NEVER") + (options == null ? "" : "&" + options),
                     exchange -> {
-                documentFields.addAndGet(documentSize(exchange.getMessage().getBody()));
-                if (received.incrementAndGet() == expected) {
-                    done.countDown();
+                for (Exchange change : changes(exchange)) {
+                    documentFields.addAndGet(documentSize(change.getMessage().getBody()));
+                    if (received.incrementAndGet() == expected) {
+                        done.countDown();
+                    }
                 }
             });
             if (!done.await(60, TimeUnit.MINUTES)) {
@@ -94,6 +104,15 @@ final class CamelRouteContender implements Contender {
             throw new IllegalStateException("exchanges without a document body");
         }
         return received.get();
+    }
+
+    /** The exchange, or the exchanges of a batch exchange's List body. */
+    @SuppressWarnings("unchecked")
+    private static List<Exchange> changes(Exchange exchange) {
+        if (exchange.getMessage().getHeader(ArangoReplicationConstants.BATCH_SIZE) != null) {
+            return exchange.getMessage().getBody(List.class);
+        }
+        return List.of(exchange);
     }
 
     /** Characters of a JSON text body, attributes of a Map body: more than 0 for a document. */

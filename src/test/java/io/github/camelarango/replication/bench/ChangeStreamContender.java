@@ -17,6 +17,9 @@ package io.github.camelarango.replication.bench;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -24,6 +27,7 @@ import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
@@ -46,10 +50,13 @@ final class ChangeStreamContender implements Contender {
     private final ChangePosition resumeFrom;
     private final long expected;
     private final int maxDumpChunkSize;
+    /** Whether the snapshot fetches ahead on a fetcher, as the consumer runs it. */
+    private final boolean prefetch;
 
     private ChangeStreamContender(String name, String url, String collection, ChangePosition resumeFrom, long expected,
-                                  int maxDumpChunkSize) {
+                                  int maxDumpChunkSize, boolean prefetch) {
         this.name = name;
+        this.prefetch = prefetch;
         this.maxDumpChunkSize = maxDumpChunkSize;
         this.url = url;
         this.collection = collection;
@@ -57,21 +64,35 @@ final class ChangeStreamContender implements Contender {
         this.expected = expected;
     }
 
-    /** The engine with its default options (dump chunks growing up to 8 MiB). */
+    /**
+     * The engine with its default options (dump chunks growing up to 8 MiB), fetching the next chunk ahead on a
+     * fetcher as the consumer runs it.
+     */
     static ChangeStreamContender snapshot(String url, String collection) {
         return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1,
-                BareDumpLoop.MAX_CHUNK);
+                BareDumpLoop.MAX_CHUNK, true);
+    }
+
+    /** The engine as before issue 13 item 5: each dump chunk asked for when it is polled. */
+    static ChangeStreamContender snapshotWithoutPrefetch(String url, String collection) {
+        return new ChangeStreamContender("cdc ChangeStream, no prefetch", url, collection, null, -1,
+                BareDumpLoop.MAX_CHUNK, false);
     }
 
     /** Diagnostic: the engine with dump chunks capped at {@code maxDumpChunkSize} bytes. */
     static ChangeStreamContender snapshot(String url, String collection, int maxDumpChunkSize) {
         return new ChangeStreamContender("cdc ChangeStream, maxDumpChunkSize " + (maxDumpChunkSize >> 10) + " KiB", url,
-                collection, null, -1, maxDumpChunkSize);
+                collection, null, -1, maxDumpChunkSize, true);
     }
 
-    static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents) {
-        return new ChangeStreamContender("cdc ChangeStream", url, collection, ChangePosition.tail(afterTick, 0),
-                expectedEvents, BareDumpLoop.MAX_CHUNK);
+    /**
+     * The engine tailing; with {@code prefetch} it makes its next call on a fetcher while the events of the previous
+     * one are counted (as the consumer runs it), without it one call at a time.
+     */
+    static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents,
+                                      boolean prefetch) {
+        return new ChangeStreamContender(prefetch ? "cdc ChangeStream" : "cdc ChangeStream, tailPrefetch=false", url,
+                collection, ChangePosition.tail(afterTick, 0), expectedEvents, BareDumpLoop.MAX_CHUNK, prefetch);
     }
 
     @Override
@@ -91,9 +112,13 @@ final class ChangeStreamContender implements Contender {
                 .includeCollections(Set.of(collection)).maxDumpChunkSize(maxDumpChunkSize)
                 .initialDumpChunkSize(Math.min(BareDumpLoop.INITIAL_CHUNK, maxDumpChunkSize)).build();
         long delivered = 0;
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService fetcher = Executors.newSingleThreadExecutor();
         try (HttpArangoReplicationClient client = new HttpArangoReplicationClient(
                 ArangoClientConfiguration.builder(url).build());
-             ChangeStream stream = new ChangeStream(client, options, store)) {
+             ChangeStream stream = prefetch
+                     ? new ChangeStream(new ClientReplicationSource(client, key), options, store, timer, fetcher)
+                     : new ChangeStream(client, options, store)) {
             while (resumeFrom == null ? !stream.isFinished() : delivered < expected) {
                 List<ChangeEvent> events = stream.poll(MAX_EVENTS_PER_POLL);
                 for (ChangeEvent event : events) {
@@ -105,6 +130,9 @@ final class ChangeStreamContender implements Contender {
                     stream.commit(events.get(events.size() - 1));
                 }
             }
+        } finally {
+            timer.shutdownNow();
+            fetcher.shutdownNow();
         }
         return delivered;
     }

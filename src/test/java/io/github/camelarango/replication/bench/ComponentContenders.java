@@ -19,54 +19,70 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+
 /** The component-side contenders of each comparison: the cdc engine driven directly (and the Camel route). */
 final class ComponentContenders {
 
-    /** idleMinWait configured for the latency runs (the engine's default). */
-    static final Duration IDLE_MIN_WAIT = Duration.ofMillis(100);
-    /** idleMaxWait of the engine's default backoff. */
-    static final Duration IDLE_MAX_WAIT = Duration.ofMillis(2000);
+    /** A flat 100 ms between idle calls: the engine probe to compare the defaults with. */
+    static final Duration FLAT_WAIT = Duration.ofMillis(100);
+
+    /** The route with batch exchanges (issue 13 item 3). */
+    static final String BATCHING = "batching=true";
+    /** Fewer position writes (issue 13 item 4): the default writes once per poll. */
+    static final String COMMIT_INTERVAL = "commitInterval=1s";
 
     private ComponentContenders() {
     }
 
     /**
-     * The route with its defaults (file offsets, the JSON text as body) and the engine; with diagnostics also memory
-     * offsets, a Map body and 1 MiB chunks.
+     * The route with its defaults (file offsets, the JSON text as body), with batch exchanges, with batch exchanges
+     * and a commit interval, and the engine; with diagnostics also memory offsets, a Map body and 1 MiB chunks.
      */
     static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
             list.add(route.withBodyType("Map"));
         }
         list.add(ChangeStreamContender.snapshot(url, collection));
+        list.add(ChangeStreamContender.snapshotWithoutPrefetch(url, collection));
         if (diagnostics) {
             list.add(ChangeStreamContender.snapshot(url, collection, 1024 * 1024));
         }
         return list;
     }
 
-    /** The route with its defaults and the engine; with diagnostics also memory offsets and a Map body. */
+    /**
+     * The route with its defaults, with batch exchanges, with batch exchanges and a commit interval, and the engine;
+     * with diagnostics also memory offsets and a Map body.
+     */
     static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.tail(url, collection, afterTick, documents,
                 CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));
             list.add(route.withBodyType("Map"));
         }
-        list.add(ChangeStreamContender.tail(url, collection, afterTick, documents));
+        list.add(ChangeStreamContender.tail(url, collection, afterTick, documents, true));
+        list.add(ChangeStreamContender.tail(url, collection, afterTick, documents, false));
         return list;
     }
 
     static List<LatencyProbe> latencyProbes() {
-        return List.of(new CamelLatencyProbe(""),
-                new CamelLatencyProbe("idleMaxWait=" + IDLE_MIN_WAIT.toMillis() + "&delay=10"),
-                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MAX_WAIT),
-                new ChangeStreamLatencyProbe(IDLE_MIN_WAIT, IDLE_MIN_WAIT));
+        ChangeStreamOptions defaults = ChangeStreamOptions.builder().build();
+        // the first probe of the JVM pays its warm-up (class loading, JIT): not the defaults, whose figures count
+        return List.of(new CamelLatencyProbe("idleMinWait=100&idleMaxWait=200"), // the defaults before issue 13 item 7
+                new CamelLatencyProbe(""),
+                new ChangeStreamLatencyProbe(defaults.idleMinWait(), defaults.idleMaxWait()),
+                new ChangeStreamLatencyProbe(FLAT_WAIT, FLAT_WAIT));
     }
 }

@@ -26,12 +26,14 @@ import java.util.concurrent.locks.LockSupport;
  * Time from a write on the emulator to its event at the consumer: each written document carries the
  * {@link System#nanoTime()} taken just before its {@code POST} was sent (so the figure includes the write's own
  * round trip), the probe reads it back from the event. Idle: single writes with random gaps, nothing else
- * happening. Under load: a steady stream of single writes at a fixed rate.
+ * happening. Under load: a steady stream of single writes at a fixed rate. The probe reaches the emulator through a
+ * {@link RequestCountingProxy}, which gives the {@code wal/tail} requests per second of each phase.
  */
 final class LatencyBenchmark {
 
     /** Percentiles of one phase, in milliseconds. */
-    record Result(String probe, String phase, int samples, double p50, double p99, double max, double writeP50) {
+    record Result(String probe, String phase, int samples, double p50, double p99, double max, double writeP50,
+                  double tailRequestsPerSecond) {
     }
 
     private final String url;
@@ -44,10 +46,10 @@ final class LatencyBenchmark {
                      int loadRate, int loadSeconds) throws Exception {
         List<Long> latencies = new ArrayList<>();
         List<Result> results = new ArrayList<>();
-        try (BenchHttp http = new BenchHttp(url); probe) {
+        try (BenchHttp http = new BenchHttp(url); RequestCountingProxy proxy = new RequestCountingProxy(url); probe) {
             DatasetLoader writer = new DatasetLoader(http);
             writer.createCollection(collection);
-            probe.start(url, collection, sent -> {
+            probe.start(proxy.url(), collection, sent -> {
                 long now = System.nanoTime();
                 synchronized (latencies) {
                     latencies.add(now - sent);
@@ -56,14 +58,16 @@ final class LatencyBenchmark {
             });
             int next = 0;
             List<Long> writeTimes = new ArrayList<>();
+            Requests requests = new Requests(proxy);
             for (int i = 0; i < idleSamples; i++) {
                 sleepMillis(ThreadLocalRandom.current().nextLong(gapMinMillis, gapMaxMillis + 1));
                 long t = System.nanoTime();
                 writer.insertStamped(collection, DocumentShape.SMALL, next++);
                 writeTimes.add(System.nanoTime() - t);
             }
-            results.add(result(probe.name(), "idle (gaps " + gapMinMillis + "-" + gapMaxMillis + " ms)",
-                    awaitAndTake(latencies, idleSamples), writeTimes));
+            long[] idle = awaitAndTake(latencies, idleSamples);
+            results.add(result(probe.name(), "idle (gaps " + gapMinMillis + "-" + gapMaxMillis + " ms)", idle,
+                    writeTimes, requests.perSecondSinceLast()));
             writeTimes.clear();
             long interval = TimeUnit.SECONDS.toNanos(1) / loadRate;
             int count = loadRate * loadSeconds;
@@ -78,8 +82,9 @@ final class LatencyBenchmark {
                 writer.insertStamped(collection, DocumentShape.SMALL, next++);
                 writeTimes.add(System.nanoTime() - t);
             }
-            results.add(result(probe.name(), "steady load " + loadRate + " writes/s", awaitAndTake(latencies, count),
-                    writeTimes));
+            long[] load = awaitAndTake(latencies, count);
+            results.add(result(probe.name(), "steady load " + loadRate + " writes/s", load, writeTimes,
+                    requests.perSecondSinceLast()));
         }
         return results;
     }
@@ -101,12 +106,35 @@ final class LatencyBenchmark {
         }
     }
 
-    private static Result result(String probe, String phase, long[] nanos, List<Long> writeNanos) {
+    /** The proxy's count of {@code wal/tail} requests per second between two readings. */
+    private static final class Requests {
+        private final RequestCountingProxy proxy;
+        private long count;
+        private long since;
+
+        Requests(RequestCountingProxy proxy) {
+            this.proxy = proxy;
+            this.count = proxy.tailRequests();
+            this.since = System.nanoTime();
+        }
+
+        double perSecondSinceLast() {
+            long now = System.nanoTime();
+            long total = proxy.tailRequests();
+            double rate = (total - count) / ((now - since) / 1e9);
+            count = total;
+            since = now;
+            return rate;
+        }
+    }
+
+    private static Result result(String probe, String phase, long[] nanos, List<Long> writeNanos,
+                                 double tailRequestsPerSecond) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         long[] writes = writeNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(probe, phase, sorted.length, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6,
-                sorted[sorted.length - 1] / 1e6, percentile(writes, 50) / 1e6);
+                sorted[sorted.length - 1] / 1e6, percentile(writes, 50) / 1e6, tailRequestsPerSecond);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -84,11 +84,12 @@ final class Report {
         throughput(md, "Tail (wal/tail)", "events/s", tails);
         if (!latencies.isEmpty()) {
             md.append("### Latency, write to consumer (ms)\n\n");
-            md.append("| consumer | phase | samples | p50 | p99 | max | write round trip p50 |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|\n");
+            md.append("| consumer | phase | samples | p50 | p99 | max | write round trip p50 | wal/tail requests/s |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (LatencyBenchmark.Result r : latencies) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.2f |%n", r.probe(),
-                        r.phase(), r.samples(), r.p50(), r.p99(), r.max(), r.writeP50()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.2f | %.1f |%n",
+                        r.probe(), r.phase(), r.samples(), r.p50(), r.p99(), r.max(), r.writeP50(),
+                        r.tailRequestsPerSecond()));
             }
             md.append('\n');
         }

@@ -126,7 +126,21 @@ class ChangeStreamEmulatorIT {
         return fail("unreachable");
     }
 
-    private static Thread writer(RandomWorkload workload, int steps, AtomicReference<Throwable> failure) {
+    /** Polls (up to {@code maxEvents} at a time), applies and commits while {@code writer} runs, then joins it. */
+    static void pollWhile(Thread writer, ChangeStream stream, int maxEvents, ReplayedState replica,
+                          List<ChangeEvent> delivered) throws InterruptedException {
+        while (writer.isAlive()) {
+            List<ChangeEvent> events = stream.poll(maxEvents);
+            replica.apply(events);
+            delivered.addAll(events);
+            if (!events.isEmpty()) {
+                stream.commit(events.get(events.size() - 1));
+            }
+        }
+        writer.join();
+    }
+
+    static Thread writer(RandomWorkload workload, int steps, AtomicReference<Throwable> failure) {
         Thread thread = new Thread(() -> {
             try {
                 for (int i = 0; i < steps; i++) {
@@ -153,16 +167,7 @@ class ChangeStreamEmulatorIT {
                 List<ChangeEvent> first = stream.poll(25); // creates the batch: later writes come from the WAL
                 replica.apply(first);
                 delivered.addAll(first);
-                Thread writer = writer(workload, 200, writerFailure);
-                while (writer.isAlive()) {
-                    List<ChangeEvent> events = stream.poll(25);
-                    replica.apply(events);
-                    delivered.addAll(events);
-                    if (!events.isEmpty()) {
-                        stream.commit(events.get(events.size() - 1));
-                    }
-                }
-                writer.join();
+                pollWhile(writer(workload, 200, writerFailure), stream, 25, replica, delivered);
                 assertEquals(null, writerFailure.get());
                 delivered.addAll(catchUp(stream, replica, setup));
                 assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));

@@ -99,6 +99,63 @@ class ChangeStreamTest {
         }
     }
 
+    /**
+     * A crash after the first rows of a new snapshot were delivered but before any commit: the restart must tail after
+     * that snapshot's tick, or the removal of a delivered document made before the restart's own (later) snapshot
+     * would never be delivered.
+     */
+    @Test
+    void aSnapshotSavesItsStartingPointBeforeItsFirstRow() {
+        seed(10, "a");
+        ChangeStream crashed = stream(options());
+        List<ChangeEvent> first = crashed.poll(3);
+        sink.apply(first);
+        assertEquals(List.of("a0", "a1", "a2"), first.stream().map(ChangeEvent::key).toList());
+        ChangePosition saved = store.load("test").orElseThrow(() -> new AssertionError("no position saved before the "
+                + "first rows of the snapshot were handed out"));
+        assertTrue(saved.isSnapshot(), saved::toString);
+        assertEquals(Set.of(), saved.completedCollections());
+        assertEquals(first.get(0).position().snapshotTick(), saved.snapshotTick());
+        // the old stream is abandoned without a commit or a close: a crash
+        source.remove("a", "a0");
+        try (ChangeStream restarted = stream(options())) {
+            runUntilCaughtUp(restarted);
+        }
+        assertFalse(sink.state().getOrDefault("a", java.util.Map.of()).containsKey("a0"),
+                "the removal of a0 after the first snapshot's tick arrives: " + sink.state());
+        assertEquals(source.state(), sink.state());
+    }
+
+    /**
+     * As above for the snapshot a lost position takes (RESNAPSHOT) while the caller acknowledged changes it has not
+     * saved yet (it saves once per interval): the starting point covers them and is saved before the first row.
+     */
+    @Test
+    void aNewSnapshotAfterALostPositionSavesItsStartingPointOverAcknowledgedChanges() {
+        seed(5, "a");
+        ChangeStream crashed = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT));
+        runUntilCaughtUp(crashed);
+        source.upsert("a", "x1");
+        List<ChangeEvent> tail = crashed.poll(10);
+        sink.apply(tail);
+        assertEquals(List.of("x1"), tail.stream().map(ChangeEvent::key).toList());
+        crashed.acknowledge(tail.get(0)); // delivered, its position not saved yet
+        source.upsert("a", "x2");
+        source.purgeUpTo(source.lastTick());
+        List<ChangeEvent> rows = crashed.poll(2);
+        sink.apply(rows);
+        assertTrue(rows.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ), rows::toString);
+        ChangePosition saved = store.load("test").orElseThrow();
+        assertTrue(saved.isSnapshot(), "the new snapshot's starting point is saved before its first row: " + saved);
+        assertEquals(rows.get(0).position().snapshotTick(), saved.snapshotTick());
+        // a crash: the old stream is abandoned
+        source.remove("a", rows.get(0).key());
+        try (ChangeStream restarted = stream(options().positionLostPolicy(PositionLostPolicy.RESNAPSHOT))) {
+            runUntilCaughtUp(restarted);
+        }
+        assertEquals(source.state(), sink.state(), "the removal of " + rows.get(0).key() + " arrives");
+    }
+
     @Test
     void crashesAtRandomMomentsStillConvergeAndRedeliverOnlyUncommittedEvents() {
         for (long seed = 1; seed <= 12; seed++) {
@@ -118,12 +175,7 @@ class ChangeStreamTest {
             for (int step = 0; step < 60; step++) {
                 writeRandomly(src, random);
                 List<ChangeEvent> events = stream.poll(1 + random.nextInt(8));
-                for (ChangeEvent e : events) {
-                    if (!delivered.add(identity(e)) && committedAtCrash != null) {
-                        assertTrue(mayBeRedelivered(e, committedAtCrash),
-                                "seed " + seed + ": " + e + " was redelivered although committed at " + committedAtCrash);
-                    }
-                }
+                checkRedeliveries(events, delivered, committedAtCrash, "seed " + seed);
                 replica.apply(events);
                 boolean crash = random.nextInt(6) == 0;
                 if (!events.isEmpty() && !(crash && random.nextBoolean())) {
@@ -146,6 +198,20 @@ class ChangeStreamTest {
             }
             stream.close();
             assertEquals(src.state(), replica.state(), "seed " + seed);
+        }
+    }
+
+    /**
+     * Records the events as delivered, and checks that each one delivered before was allowed to come again after a
+     * crash with {@code committedAtCrash} stored (null: no crash yet, or none committed).
+     */
+    static void checkRedeliveries(List<ChangeEvent> events, Set<String> delivered, ChangePosition committedAtCrash,
+                                  String run) {
+        for (ChangeEvent e : events) {
+            if (!delivered.add(identity(e)) && committedAtCrash != null) {
+                assertTrue(mayBeRedelivered(e, committedAtCrash),
+                        run + ": " + e + " was redelivered although committed at " + committedAtCrash);
+            }
         }
     }
 

@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.cdc;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Commits reach the store only when the position moves; a commit covers the events handed out before it, in hand-out
@@ -112,6 +115,65 @@ class CommitTrackerTest {
         assertFalse(tracker.commit(before), "handed out before the reload");
         tracker.commit(again);
         assertEquals(List.of(ChangePosition.tail(10, 10).toJson()), saved);
+    }
+
+    @Test
+    void aPositionMarkedLostIsNotOverwrittenByALateCommit() {
+        tracker.load();
+        ChangeEvent a = handOut("a", ChangePosition.tail(10, 0));
+        tracker.commit(a);
+        ChangeEvent b = handOut("b", ChangePosition.tail(11, 0)); // delivered, not committed yet (commitInterval)
+        tracker.markLost("the server purged its write-ahead log");
+
+        assertFalse(tracker.commit(b), "the commit of b would store a position without the mark");
+        assertEquals(List.of(ChangePosition.tail(10, 0).toJson(),
+                ChangePosition.tail(10, 0).markedLost("the server purged its write-ahead log").toJson()), saved);
+        assertTrue(tracker.committed().orElseThrow().lost().isPresent());
+    }
+
+    @Test
+    void anAcknowledgedEventIsSavedOnlyBySaveDeliveredAndHoldsBackTheIdleSave() {
+        tracker.load();
+        handOut("a", ChangePosition.tail(10, 0));
+        ChangeEvent b = handOut("b", ChangePosition.tail(11, 0));
+        assertTrue(tracker.acknowledge(b));
+        tracker.handedOut(StreamStep.positionOnly(ChangePosition.tail(15, 0)));
+        tracker.saveIfIdle();
+        assertEquals(List.of(), saved, "nothing is saved before the caller saves what it acknowledged");
+        assertTrue(tracker.idlePosition().isEmpty(), "no heartbeat before that save either");
+
+        assertTrue(tracker.saveDelivered());
+        assertFalse(tracker.saveDelivered(), "saved once");
+        tracker.saveIfIdle();
+        assertEquals(List.of(ChangePosition.tail(11, 0).toJson(), ChangePosition.tail(15, 0).toJson()), saved);
+        assertFalse(tracker.commit(b), "acknowledged: it awaits no commit any more");
+    }
+
+    @Test
+    void acknowledgedEventsAreNotHeldInMemory() throws InterruptedException {
+        tracker.load();
+        ChangeEvent event = handOut("a", ChangePosition.tail(10, 0));
+        WeakReference<ChangeEvent> held = new WeakReference<>(event);
+        tracker.acknowledge(event);
+        event = null;
+        for (int i = 0; i < 50 && held.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(held.get(), "the tracker keeps the position to save, not the event with its document");
+        assertTrue(tracker.saveDelivered());
+        assertEquals(List.of(ChangePosition.tail(10, 0).toJson()), saved);
+    }
+
+    @Test
+    void aLostPositionForgetsWhatWasAcknowledged() {
+        tracker.load();
+        tracker.commit(handOut("a", ChangePosition.tail(10, 0)));
+        tracker.acknowledge(handOut("b", ChangePosition.tail(11, 0)));
+        tracker.markLost("purged");
+
+        assertFalse(tracker.saveDelivered(), "b's position would be stored without the mark");
+        assertTrue(tracker.committed().orElseThrow().lost().isPresent());
     }
 
     private ChangeEvent handOut(String key, ChangePosition position) {

@@ -38,9 +38,9 @@ class SnapshotReaderProgressTest {
     private SnapshotReader reader() {
         // chunks of 1000 bytes: the fake answers 10 documents per chunk
         return new SnapshotReader(source, new SnapshotReader.Settings(Duration.ofMinutes(10), 1000, 1000,
-                new BadLineRule(ChangeStreamOptions.builder().build())),
+                new BadLineRule(ChangeStreamOptions.builder().build()), 1),
                 ChangeFilter.acceptAll(), new CollectionCatalog(ChangeFilter.acceptAll()), metrics,
-                new SnapshotProgressLog(clock, Duration.ofSeconds(1), lines::add), clock, null);
+                new SnapshotProgressLog(clock, Duration.ofSeconds(1), lines::add), clock, null, null);
     }
 
     private void seed(String collection, int documents) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import io.github.camelarango.replication.client.WalMarker;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class WalTailerTest {
         final Deque<TailChunk> answers = new ArrayDeque<>();
         final List<TailRequest> requests = new ArrayList<>();
         long oldestTick;
+        /** How long each call takes. */
+        long callMillis;
 
         @Override
         public String database() {
@@ -48,6 +51,13 @@ class WalTailerTest {
         @Override
         public TailChunk tail(TailRequest request) {
             requests.add(request);
+            if (callMillis > 0) {
+                try {
+                    Thread.sleep(callMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return answers.remove();
         }
 
@@ -111,12 +121,16 @@ class WalTailerTest {
     private final List<StreamStep> out = new ArrayList<>();
 
     private WalTailer tailer(long from, Set<String> include, Duration idleMin) {
+        return tailer(from, include, idleMin, null);
+    }
+
+    private WalTailer tailer(long from, Set<String> include, Duration idleMin, Executor prefetch) {
         ChangeStreamOptions options = StreamRun.options().includeCollections(include).build();
         ChangeFilter filter = options.filter();
         WalEventAssembler assembler = new WalEventAssembler("shop", new CollectionCatalog(filter),
                 new TransactionBuffer(1024 * 1024, 100), ChangePosition.tail(from, 0), options, new ChangeStreamMetrics());
         return new WalTailer(source, assembler, new IdleBackoff(idleMin, idleMin.multipliedBy(4)), new IdleWait(),
-                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter);
+                new ChangeStreamMetrics(), new PositionStamp(), 16384, filter, prefetch);
     }
 
     private static ReplicationSource.TailChunk answer(boolean fromPresent, long lastIncluded, long lastScanned,
@@ -172,6 +186,42 @@ class WalTailerTest {
         assertEquals(105, source.requests.get(1).lastScanned());
         assertEquals(199, tailer.from(), "nothing visible up to 200: from moves to lastScanned - 1");
         assertEquals(2, out.stream().filter(StreamStep::isEvent).count());
+    }
+
+    @Test
+    void theCallMadeAheadAsksWhatTheNextFetchWouldAndIsTheOneItUses() {
+        TailPrefetchTest.HeldCalls ahead = new TailPrefetchTest.HeldCalls();
+        WalTailer tailer = tailer(100, Set.of(), Duration.ofSeconds(30), ahead);
+        source.answers.add(answer(true, 102, 105, 200, true,
+                Markers.upsert("101", "0", Markers.CUID_A, "a", "1"), Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
+        source.answers.add(answer(true, 0, 200, 200, false));
+        assertTrue(tailer.fetch(out::add));
+        assertEquals(1, ahead.held(), "one call ahead after a checkmore answer");
+        ahead.runAll();
+        assertEquals(2, source.requests.size());
+        assertEquals(102, source.requests.get(1).from());
+        assertEquals(105, source.requests.get(1).lastScanned(), "lastScanned is sent back by the call ahead");
+        long started = System.nanoTime();
+        assertFalse(tailer.fetch(out::add));
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "no idle wait before it");
+        assertEquals(2, source.requests.size(), "the fetch used the answer made ahead");
+        assertEquals(199, tailer.from());
+        assertEquals(0, ahead.held(), "no call ahead after an answer without checkmore: the next one waits");
+    }
+
+    @Test
+    void atMostOneCallIsAheadAndCloseDropsIt() {
+        TailPrefetchTest.HeldCalls ahead = new TailPrefetchTest.HeldCalls();
+        WalTailer tailer = tailer(100, Set.of(), Duration.ZERO, ahead);
+        source.answers.add(answer(true, 101, 101, 200, true, Markers.upsert("101", "0", Markers.CUID_A, "a", "1")));
+        source.answers.add(answer(true, 102, 102, 200, true, Markers.upsert("102", "0", Markers.CUID_A, "a", "2")));
+        tailer.fetch(out::add);
+        tailer.fetch(out::add); // takes the call ahead itself: the executor has not run it
+        assertEquals(2, source.requests.size());
+        assertEquals(2, ahead.held(), "the first call ahead was made by the fetch; one more is ahead");
+        tailer.close();
+        ahead.runAll();
+        assertEquals(2, source.requests.size(), "neither the taken nor the dropped call is made again");
     }
 
     @Test
@@ -278,6 +328,21 @@ class WalTailerTest {
         tailer.fetch(out::add);
         assertEquals(afterHalf, tailer.from(), "a lastscanned below from (unsigned) does not move from back");
         assertEquals(afterHalf, source.requests.get(1).from(), "the second call asks after 2^63+5");
+    }
+
+    @Test
+    void theIdleWaitCountsFromTheStartOfThePreviousCall() {
+        WalTailer tailer = tailer(100, Set.of(), Duration.ofMillis(1500));
+        source.callMillis = 1000; // a slow round trip, or a slow delivery of the answer's events, is part of the wait
+        source.answers.add(answer(true, 0, 100, 100, false));
+        source.answers.add(answer(true, 0, 100, 100, false));
+        tailer.fetch(out::add);
+        long started = System.nanoTime();
+        tailer.fetch(out::add);
+        long millis = (System.nanoTime() - started) / 1_000_000L;
+        // 1.5 s after the first call started: about 0.5 s of wait, then the 1 s call (not 1.5 s of wait after it)
+        assertTrue(millis < 2300, "the second call started " + millis + " ms minus its 1000 ms after the first ended");
+        assertTrue(millis >= 1000, "it still made its call: " + millis + " ms");
     }
 
     @Test

@@ -227,6 +227,27 @@ class ClientResultsTest {
     }
 
     @Test
+    void applierStateStoppedAndErrorShapes() {
+        server.on("PUT", "/_db/_system/_api/replication/applier-stop", json(200,
+                "{\"state\":{\"started\":\"2023-09-07T01:20:04Z\",\"running\":false,\"phase\":\"inactive\","
+                + "\"progress\":{\"time\":\"2023-09-07T01:20:05Z\",\"message\":\"applier shut down\",\"failedConnects\":0},"
+                + "\"totalRequests\":6,\"totalFailedConnects\":3,\"lastError\":{\"errorNum\":0},\"time\":\"2023-09-07T01:20:05Z\"},"
+                + "\"server\":{\"version\":\"3.11.4\",\"serverId\":\"64074660150298\"}}"));
+        ApplierState stopped = client.stopApplier(false);
+        assertFalse(stopped.state().running());
+        assertNull(stopped.state().ticksBehind(), "a stopped applier's state has no ticksBehind");
+        assertEquals(new ApplierError(0, null, null), stopped.state().lastError());
+        assertEquals(3L, stopped.state().totalFailedConnects());
+
+        server.on("GET", "/_db/_system/_api/replication/applier-state", json(200,
+                "{\"state\":{\"running\":false,\"phase\":\"inactive\",\"lastError\":{\"errorNum\":1414,"
+                + "\"errorMessage\":\"start tick 12 is no longer present on the leader\",\"time\":\"2023-09-07T01:21:00Z\"}},"
+                + "\"server\":{\"version\":\"3.11.4\",\"serverId\":\"64074660150298\"}}"));
+        assertEquals(new ApplierError(1414, "start tick 12 is no longer present on the leader", "2023-09-07T01:21:00Z"),
+                client.applierState(false).state().lastError());
+    }
+
+    @Test
     void makeFollowerUsesMakeFollowerSince38AndMakeSlaveBefore() throws Exception {
         String state = "{\"state\":{\"running\":true,\"phase\":\"running\"},\"server\":{\"version\":\"3.11.4\",\"serverId\":\"1\"}}";
         server.on("PUT", "/_db/_system/_api/replication/make-follower", json(200, state));

@@ -104,6 +104,24 @@ class LineParsingTest {
     }
 
     @Test
+    void namesAreMatchedByTheirTextHoweverTheServerEscapedThem() throws Exception {
+        String data = "{\"\\u005fkey\":\"k9\",\"_r\\u0065v\":\"_r9\",\"_keys\":\"no\",\"_ke\":\"no\"}";
+        WalMarker marker = WalMarker.parse(utf8("{\"t\\u0069ck\":\"9\",\"\\u0074ype\":2300,\"d\\u0062\":\"shop\","
+                + "\"ti\\u0064\":\"0\",\"cu\\u0069d\":\"h/1\",\"dat\\u0061\":" + data + ",\"datas\":{\"_key\":\"x\"}}"));
+        assertEquals(9L, marker.tick());
+        assertEquals(2300, marker.type());
+        assertEquals("shop", marker.db());
+        assertEquals("0", marker.tid());
+        assertEquals("h/1", marker.cuid());
+        assertEquals(data, marker.rawData().json().toString());
+        assertEquals("k9", marker.rawData().key());
+        assertEquals("_r9", marker.rawData().rev());
+        RawDocument envelope = dumpLine("{\"typ\\u0065\":2300,\"d\\u0061ta\":" + data + "}");
+        assertEquals(data, envelope.json().toString(), "an escaped envelope is unwrapped too");
+        assertEquals("k9", envelope.key());
+    }
+
+    @Test
     void theTypeIsAJsonIntegerOrUnknown() throws BadLine {
         assertEquals(2300, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":2300}")).type());
         assertEquals(-1, WalMarker.parse(utf8("{\"tick\":\"1\",\"type\":\"2300\"}")).type());

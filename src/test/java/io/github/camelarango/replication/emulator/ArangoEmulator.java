@@ -17,7 +17,11 @@ package io.github.camelarango.replication.emulator;
 
 import io.github.camelarango.replication.emulator.auth.Authenticator;
 import io.github.camelarango.replication.emulator.docapi.StreamTransactions;
+import io.github.camelarango.replication.emulator.http.ArangoException;
+import io.github.camelarango.replication.emulator.http.HttpRequest;
+import io.github.camelarango.replication.emulator.http.HttpResponse;
 import io.github.camelarango.replication.emulator.http.HttpServer;
+import io.github.camelarango.replication.emulator.http.RouteHandler;
 import io.github.camelarango.replication.emulator.http.Json;
 import io.github.camelarango.replication.emulator.model.Collection;
 import io.github.camelarango.replication.emulator.model.Database;
@@ -75,13 +79,18 @@ public final class ArangoEmulator implements AutoCloseable {
     private final Server server;
     private final EmulatorContext context;
     private HttpServer http;
+    private RequestRouter router;
+    private RouteHandler override;
+    private int boundPort;
 
     private ArangoEmulator(Builder settings) {
         this.settings = settings;
         this.server = new Server(settings.serverId);
         Appliers appliers = new Appliers();
-        this.context = new EmulatorContext(server, clock, new Personality(settings.version), settings.role,
-                new Authenticator(settings.user, settings.password, clock, settings.jwtLifetime, settings.jwtSecret),
+        Authenticator auth = settings.role == EmulatorRole.PRIMARY
+                ? Authenticator.superuserOnly(clock, settings.jwtSecret)
+                : new Authenticator(settings.user, settings.password, clock, settings.jwtLifetime, settings.jwtSecret);
+        this.context = new EmulatorContext(server, clock, new Personality(settings.version), settings.role, auth,
                 new Batches(server, clock), new ReplicationClients(clock), new StreamTransactions(server), appliers);
         appliers.bind(context);
     }
@@ -99,18 +108,65 @@ public final class ArangoEmulator implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the port cannot be bound
      */
     public synchronized ArangoEmulator start() {
-        if (http != null) {
+        if (router != null) {
             throw new IllegalStateException("emulator already started at " + url());
         }
-        RequestRouter router = new RequestRouter(context);
+        router = new RequestRouter(context, override);
+        listen(settings.port);
+        return this;
+    }
+
+    private void listen(int port) {
         HttpServer server = new HttpServer(router::route, faults);
         try {
-            server.start(settings.port);
+            server.start(port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + settings.port, e);
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
         }
         http = server;
-        return this;
+        boundPort = server.port();
+    }
+
+    /** Cluster: handles the requests it knows before the emulator's own routes (null answers fall through). */
+    void override(RouteHandler handler) {
+        this.override = handler;
+    }
+
+    /** Cluster: the data model, for in-process replication between DB-Servers. */
+    Server server() {
+        return server;
+    }
+
+    /**
+     * Cluster: one request answered in-process, as if it came over HTTP (authentication included), for a
+     * Coordinator that forwards to a DB-Server.
+     */
+    HttpResponse call(HttpRequest request) {
+        try {
+            return router.route(request);
+        } catch (ArangoException e) {
+            return e.toResponse();
+        }
+    }
+
+    /** Cluster: a failed server stops listening (connections are refused) and keeps its data. */
+    synchronized void stopListening() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+
+    /** Cluster: a server that comes back listens again on the port it had. */
+    synchronized void listenAgain() {
+        if (http == null) {
+            listen(boundPort);
+        }
+    }
+
+    /** Cluster: a superuser JWT signed with this server's secret. */
+    String superuserJwt(String serverName) {
+        return context.auth().issueSuperuser(serverName);
     }
 
     /**
@@ -130,10 +186,10 @@ public final class ArangoEmulator implements AutoCloseable {
      * @throws IllegalStateException if not started
      */
     public int port() {
-        if (http == null) {
+        if (router == null) {
             throw new IllegalStateException("emulator not started");
         }
-        return http.port();
+        return boundPort;
     }
 
     /** @return the ArangoDB version it imitates, as given to {@link Builder#version(String)} */
@@ -438,7 +494,7 @@ public final class ArangoEmulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ArangoEmulator[" + (http == null ? "not started" : url()) + ", version=" + settings.version
+        return "ArangoEmulator[" + (router == null ? "not started" : url()) + ", version=" + settings.version
                 + ", role=" + settings.role + ", auth=" + (settings.user != null) + "]";
     }
 

@@ -22,5 +22,11 @@ public enum EmulatorRole {
     /** a single server: the whole replication and WAL API */
     SINGLE,
     /** a cluster coordinator: no WAL API (501/1470), batch/inventory/dump need {@code DBserver} */
-    COORDINATOR
+    COORDINATOR,
+    /**
+     * a cluster's DB-Server (ArangoDB's role name {@code PRIMARY}): the whole WAL and replication API, like a single
+     * server, to superuser JWTs signed with the cluster secret only ({@link ArangoEmulator.Builder#jwtSecret}); see
+     * {@link ArangoEmulatorCluster}
+     */
+    PRIMARY
 }

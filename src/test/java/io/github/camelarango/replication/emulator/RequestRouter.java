@@ -39,9 +39,14 @@ final class RequestRouter {
 
     private final EmulatorContext context;
     private final Map<String, RouteHandler> areas;
+    private final RouteHandler override;
 
-    RequestRouter(EmulatorContext context) {
+    /**
+     * @param override a cluster Coordinator's routes, asked first (a null answer falls through), or null
+     */
+    RequestRouter(EmulatorContext context, RouteHandler override) {
         this.context = context;
+        this.override = override;
         AdminHandler admin = new AdminHandler(context);
         this.areas = Map.ofEntries(
                 Map.entry("_api/version", admin),
@@ -70,6 +75,12 @@ final class RequestRouter {
         Database database = context.server().database(request.database());
         if (database == null) {
             throw ArangoException.databaseNotFound();
+        }
+        if (override != null) {
+            HttpResponse answer = override.handle(request, database);
+            if (answer != null) {
+                return answer;
+            }
         }
         RouteHandler handler = areas.get(area);
         if (handler == null) {

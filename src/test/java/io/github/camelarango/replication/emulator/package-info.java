@@ -23,15 +23,18 @@
  * {@link io.github.camelarango.replication.emulator.ArangoEmulator.Builder Builder}, the JUnit 5 extension
  * {@link io.github.camelarango.replication.emulator.ArangoEmulatorExtension}, the writer of test data
  * {@link io.github.camelarango.replication.emulator.EmulatorAdmin}, the command line
- * {@link io.github.camelarango.replication.emulator.EmulatorMain}, and the types they hand out
+ * {@link io.github.camelarango.replication.emulator.EmulatorMain}, the cluster
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorCluster} and its
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorCluster.Builder Builder} with its extension
+ * {@link io.github.camelarango.replication.emulator.ArangoEmulatorClusterExtension}, and the types they hand out
  * ({@link io.github.camelarango.replication.emulator.EmulatorClock},
  * {@link io.github.camelarango.replication.emulator.Faults},
  * {@link io.github.camelarango.replication.emulator.BadLines},
  * {@link io.github.camelarango.replication.emulator.EmulatorRole},
  * {@link io.github.camelarango.replication.emulator.HotBackup},
  * {@link io.github.camelarango.replication.emulator.WalMarker}). Everything else, here ({@code EmulatorContext},
- * {@code Personality}) and in the sub-packages ({@code auth}, {@code docapi}, {@code http}, {@code model},
- * {@code replication}, {@code wal}), is the emulator's inside: public only where a sibling package needs it, and
+ * {@code Personality}) and in the sub-packages ({@code auth}, {@code docapi}, {@code cluster}, {@code http},
+ * {@code model}, {@code replication}, {@code wal}), is the emulator's inside: public only where a sibling package needs it, and
  * free to change.
  * <p>
  * The emulator depends on Jackson (which the component brings) and, for the extension only, on JUnit Jupiter's API;

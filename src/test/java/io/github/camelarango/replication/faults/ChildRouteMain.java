@@ -35,8 +35,8 @@ import org.apache.camel.model.RouteDefinition;
 /**
  * The {@code changes} route in a JVM of its own, for the fault suite's SIGKILL cells (not part of the emulator test
  * kit): it captures the given collections with the default file position store ({@code offsetFile}) and appends each
- * delivered change as one JSON line to a sink file, forced to disk before the exchange completes (so the position is
- * committed only after the line is durable). Runs until killed.
+ * delivered change (with batching: each change of the batch) as one JSON line to a sink file, forced to disk before
+ * the exchange completes (so the position is committed only after the line is durable). Runs until killed.
  * <pre>
  * ChildRouteMain &lt;host&gt; &lt;port&gt; &lt;database&gt; &lt;collections&gt; &lt;offsetFile&gt; &lt;sinkFile&gt; &lt;pauseMillis&gt; [extra URI options]
  * </pre>
@@ -75,7 +75,9 @@ public final class ChildRouteMain {
                     if (pause > 0) {
                         Thread.sleep(pause);
                     }
-                    write(sink, Delivery.of(exchange.getMessage()).toJson() + "\n");
+                    StringBuilder lines = new StringBuilder();
+                    Delivery.all(exchange).forEach(d -> lines.append(d.toJson()).append('\n'));
+                    write(sink, lines.toString());
                 });
             }
         });

@@ -15,8 +15,11 @@
  */
 package io.github.camelarango.replication.faults;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
@@ -40,6 +43,15 @@ record Delivery(String type, String collection, String key, String rev, String t
                 header(message, "CamelArangoReplicationCollection"), header(message, "CamelArangoReplicationKey"),
                 header(message, "CamelArangoReplicationRev"), header(message, "CamelArangoReplicationTick"),
                 header(message, "CamelArangoReplicationTransactionId"), header(message, "CamelArangoReplicationPosition"));
+    }
+
+    /** The changes an exchange carries: itself, or with batching each exchange of its List body. */
+    static List<Delivery> all(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof List<?> batch
+            && exchange.getMessage().getHeader("CamelArangoReplicationBatchSize") != null) {
+            return batch.stream().map(e -> of(((Exchange) e).getMessage())).toList();
+        }
+        return List.of(of(exchange.getMessage()));
     }
 
     private static String header(Message message, String name) {

@@ -34,6 +34,7 @@ import com.arangodb.Protocol;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.EmulatorAdmin;
 import io.github.camelarango.replication.emulator.Faults;
+import io.github.camelarango.replication.offsets.AtomicFileStateRepository;
 import org.apache.camel.health.HealthCheck;
 
 /**
@@ -197,6 +198,17 @@ final class FaultRun implements AutoCloseable {
         stop();
         options(moreOptions);
         start();
+    }
+
+    /** The position the child JVM's offset file holds now (null when none). */
+    String storedPosition() throws Exception {
+        AtomicFileStateRepository file = new AtomicFileStateRepository(dir.resolve("offsets.dat"));
+        file.start();
+        try {
+            return file.getState(OFFSET_KEY);
+        } finally {
+            file.stop();
+        }
     }
 
     /** SIGKILL of the child JVM. */

@@ -49,7 +49,9 @@ final class RecordingSink implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        record(Delivery.of(exchange.getMessage()));
+        for (Delivery d : Delivery.all(exchange)) {
+            record(d);
+        }
     }
 
     /** Records one delivery and runs the triggers whose condition now holds. */

@@ -36,7 +36,9 @@ import java.util.Base64;
  * Authentication (§1.5): off, or one user checked by Basic credentials or by HS256 JWTs issued through
  * {@code POST /_open/auth} (user tokens with {@code preferred_username}) or signed with the server secret
  * without it (superuser tokens with {@code server_id}). Expiry is measured on the emulator clock; user tokens
- * must carry {@code exp}, superuser tokens may omit it.
+ * must carry {@code exp}, superuser tokens may omit it. A cluster's DB-Server ({@link #superuserOnly}) accepts
+ * superuser tokens only: no Basic credentials, no user token (not even one a Coordinator of the same cluster signed
+ * with the same secret), and its {@code POST /_open/auth} issues none.
  */
 public final class Authenticator {
 
@@ -45,12 +47,19 @@ public final class Authenticator {
     private final EmulatorClock clock;
     private final Duration tokenLifetime;
     private final byte[] secret;
+    private final boolean superuserOnly;
 
     /**
      * @param user   null to switch authentication off
      * @param secret the server's JWT secret ({@code --server.jwt-secret}); null for a random one
      */
     public Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime, String secret) {
+        this(user, password, clock, tokenLifetime, secret, false);
+    }
+
+    private Authenticator(String user, String password, EmulatorClock clock, Duration tokenLifetime, String secret,
+                          boolean superuserOnly) {
+        this.superuserOnly = superuserOnly;
         this.user = user;
         this.password = password == null ? "" : password;
         this.clock = clock;
@@ -63,8 +72,26 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * A DB-Server's authentication: only superuser JWTs signed with the cluster's secret pass.
+     *
+     * @param secret the cluster's JWT secret; null for a random one (then nothing passes)
+     */
+    public static Authenticator superuserOnly(EmulatorClock clock, String secret) {
+        return new Authenticator(null, null, clock, Duration.ofHours(1), secret, true);
+    }
+
     public boolean enabled() {
-        return user != null;
+        return user != null || superuserOnly;
+    }
+
+    /** A superuser JWT ({@code {"iss":"arangodb","server_id":…,"iat":…}}, no expiry) signed with this secret. */
+    public String issueSuperuser(String serverId) {
+        ObjectNode payload = Json.object();
+        payload.put("iss", "arangodb");
+        payload.put("server_id", serverId);
+        payload.put("iat", clock.now().getEpochSecond());
+        return sign(payload);
     }
 
     /** True if the request may pass (authentication off, or valid credentials). */
@@ -76,7 +103,7 @@ public final class Authenticator {
         if (header == null) {
             return false;
         }
-        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (header.regionMatches(true, 0, "Basic ", 0, 6) && !superuserOnly) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
                 return MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8),
@@ -113,6 +140,9 @@ public final class Authenticator {
                 return HttpResponse.json(200, body);
             }
             throw ArangoException.unknownPath(request.path());
+        }
+        if (superuserOnly) {
+            throw new ArangoException(401, 401, "Wrong credentials");
         }
         String tokenUser;
         JsonNode body = request.hasBody() ? parseAuthBody(request) : Json.object();
@@ -187,7 +217,7 @@ public final class Authenticator {
             }
             if (payload.has("preferred_username")) {
                 // user tokens carry exp (§1.5, and every token issue() signs has one): one without it is refused
-                return exp != null && user.equals(payload.path("preferred_username").asText());
+                return exp != null && !superuserOnly && user.equals(payload.path("preferred_username").asText());
             }
             // superuser tokens (§1.5) may come without exp and then do not expire
             return payload.has("server_id");
@@ -208,6 +238,9 @@ public final class Authenticator {
 
     @Override
     public String toString() {
+        if (superuserOnly) {
+            return "Authenticator[superuser tokens only]";
+        }
         return enabled() ? "Authenticator[user=" + user + ", password=***]" : "Authenticator[off]";
     }
 }

@@ -76,6 +76,20 @@ final class ApplierState {
         progress(message);
     }
 
+    /**
+     * Stopped on request ({@code applier-stop}): as recorded from 3.11.4 (§3.20), the answer then shows
+     * {@code lastError} as {@code {"errorNum":0}} alone and {@code progress.failedConnects} 0, whatever errors the
+     * running applier met (they stay counted in {@code totalFailedConnects}). An applier that stopped itself on an
+     * error keeps that error ({@link #stopped(String)}).
+     */
+    synchronized void shutDown() {
+        lastErrorNum = 0;
+        lastErrorMessage = null;
+        lastErrorTime = null;
+        failedConnects = 0;
+        stopped("applier shut down");
+    }
+
     synchronized boolean running() {
         return running;
     }

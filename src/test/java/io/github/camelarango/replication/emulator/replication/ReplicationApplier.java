@@ -80,7 +80,7 @@ final class ReplicationApplier {
             worker = null;
         }
         if (state.running()) {
-            state.stopped("applier shut down");
+            state.shutDown();
         }
         return stateJson();
     }

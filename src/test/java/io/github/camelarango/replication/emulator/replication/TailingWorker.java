@@ -95,7 +95,7 @@ final class TailingWorker implements Runnable {
                 sleep(config.value("connectionRetryWaitTime").asDouble());
             }
         }
-        state.stopped("applier shut down");
+        state.shutDown();
     }
 
     /** One tail request and its application; true if the applier should wait before the next. */

@@ -19,10 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static io.github.camelarango.replication.emulator.selftest.Waits.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +115,37 @@ class ApplierIT {
             assertEquals(false, stopped.path("running").asBoolean());
             assertEquals("inactive", stopped.path("phase").asText());
             assertEquals("applier shut down", stopped.path("progress").path("message").asText());
+            assertFalse(stopped.has("ticksBehind"), "a stopped applier's state has no ticksBehind (§3.20, recorded 3.11.4)");
+            assertEquals("{\"errorNum\":0}", stopped.path("lastError").toString());
+        }
+    }
+
+    @Test
+    void applierStopClearsTheLastErrorOfFailedConnects() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ArangoEmulator follower = ArangoEmulator.builder().serverId(555).build().start()) {
+            RawHttp f = new RawHttp(follower.url());
+            f.put("/_api/replication/applier-config", "{\"endpoint\":\"tcp://127.0.0.1:" + closedPort + "\","
+                    + "\"connectionRetryWaitTime\":0.05,\"idleMinWaitTime\":0.05}");
+            assertEquals(200, f.put("/_api/replication/applier-start?from=1", "").status());
+            waitFor(() -> f.get("/_api/replication/applier-state").json().path("state").path("totalFailedConnects").asLong() >= 2);
+            JsonNode running = f.get("/_api/replication/applier-state").json().path("state");
+            assertEquals(1400, running.path("lastError").path("errorNum").asInt());
+            assertTrue(running.path("lastError").path("errorMessage").asText().startsWith("no response from leader"));
+            assertTrue(running.path("lastError").has("time"), "an error carries its time");
+            assertTrue(running.path("progress").path("failedConnects").asLong() >= 1);
+
+            JsonNode stopped = f.put("/_api/replication/applier-stop", "").json().path("state");
+            assertEquals(false, stopped.path("running").asBoolean());
+            assertEquals("{\"errorNum\":0}", stopped.path("lastError").toString(),
+                    "recorded 3.11.4 applier-stop answers show errorNum 0 alone after failed connects (§3.20)");
+            assertEquals(0, stopped.path("progress").path("failedConnects").asLong());
+            assertTrue(stopped.path("totalFailedConnects").asLong() >= 2, "the failed connects stay counted");
+            assertFalse(stopped.has("ticksBehind"));
+            assertEquals(stopped.path("lastError"), f.get("/_api/replication/applier-state").json().path("state").path("lastError"));
         }
     }
 
@@ -167,16 +199,6 @@ class ApplierIT {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 15 s");
-            }
-            Thread.sleep(20);
         }
     }
 }

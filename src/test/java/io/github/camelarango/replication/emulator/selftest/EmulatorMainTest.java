@@ -39,6 +39,7 @@ class EmulatorMainTest {
     @Test
     void anUnknownRoleIsNamed() {
         assertEquals("--role expects single or coordinator, was 'agent'" + USAGE, failure("--role", "agent"));
+        assertEquals("--role expects single or coordinator, was 'primary'" + USAGE, failure("--role", "primary"));
     }
 
     @Test

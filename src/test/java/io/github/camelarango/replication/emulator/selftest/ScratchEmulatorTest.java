@@ -43,8 +43,12 @@ abstract class ScratchEmulatorTest {
         emu.close();
     }
 
-    /** New pooled connections, after a restore or a replaced server reset the old ones. */
+    /**
+     * New pooled connections for both clients, after a restore or a replaced server reset the old ones (a POST on a
+     * reset pooled connection is not retried by the JDK client: "header parser received no bytes").
+     */
     void reconnect() {
         http = RawHttp.of(emu);
+        admin = new EmulatorAdmin(emu.url(), null, null);
     }
 }

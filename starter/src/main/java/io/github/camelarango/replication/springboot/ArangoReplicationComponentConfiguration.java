@@ -122,6 +122,18 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private BadLinePolicy badLinePolicy;
     /**
+     * Whether the changes consumer sends one exchange per poll instead of one per
+     * change (as camel-kafka's batching): its body is a List of Exchanges, one per
+     * change (at most maxEventsPerPoll; a tombstone with tombstoneOnDelete adds its
+     * own), each with the headers and body a single exchange has; the batch exchange
+     * has the headers CamelArangoReplicationBatchSize,
+     * CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
+     * the position it commits. The position is committed once the whole batch
+     * completed; a failure delivers the whole batch again. Heartbeats and
+     * notifications stay exchanges of their own.
+     */
+    private Boolean batching;
+    /**
      * The Java type of the body of a change (changes) or document (dump): String
      * (default: the JSON text as the server wrote it, no re-serialisation; what
      * camel-kafka's default StringSerializer, files and queues take), bytes (its UTF-8
@@ -160,6 +172,17 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * collectionRenamePolicy).
      */
     private String collections;
+    /**
+     * How often the changes consumer writes its position to the offset repository: 0,
+     * the default, once per poll (after the last change of the poll was delivered, so
+     * a crash delivers at most one poll's changes again); above 0, at most once per
+     * interval, for stores whose writes are slow (a crash then delivers again what was
+     * delivered since the last write). Either way the position written is the one of
+     * the last change whose exchange completed, and it is written also when an
+     * exchange fails and when the consumer stops. A duration such as 500ms, 10s or 2m;
+     * a number alone is milliseconds.
+     */
+    private Duration commitInterval;
     /**
      * Whether the dump consumer sends one exchange per chunk (a List of documents of
      * one collection, at most maxEventsPerPoll) instead of one per document.
@@ -227,10 +250,26 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * (collections sorted, an asterisk for all, !excluded ones appended; the digest
      * covers operationTypes and includeSystem), so streams that read other servers or
      * select other changes keep their own positions. Only one running changes consumer
-     * may use a key of a store: a second one fails to start, naming the route (or, on
-     * the default file store, the process) that owns it.
+     * may use a key of a store: a second one waits for it (offsetKeyWaitTimeout) or
+     * fails to start, naming the route (or, on the default file store, the process)
+     * that owns it.
      */
     private String offsetKey;
+    /**
+     * How long a changes consumer whose offsetKey another stream holds waits for it
+     * (another deployment, or under ClusteredRoutePolicy the old leader that has not
+     * released it yet: a killed one until its lease ran out, a stopping one until its
+     * last poll committed). It starts without the key and tries to claim it at each
+     * poll, at most once a second; until it holds it, it delivers nothing, creates no
+     * stream at the server and its health check is DOWN naming the key and the holder.
+     * Once it holds the key it reads the position from the store and continues from
+     * there. After the timeout it gives up: health DOWN and an ERROR naming the key
+     * and the holder, until the route is restarted. 0 fails the start at once instead.
+     * The default, one minute, covers the default lease of the shared stores (30
+     * seconds) and the last poll of a stopping holder. A duration such as 500ms, 10s
+     * or 2m; a number alone is milliseconds.
+     */
+    private Duration offsetKeyWaitTimeout;
     /**
      * The store of the changes consumer's position (committed after each exchange
      * completed without failure). When not set, a file store at offsetFile is used.
@@ -295,17 +334,21 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Duration batchTtl;
     /**
-     * The longest wait between two write-ahead log requests while nothing changes. It
-     * is also about the longest time a change waits before it is read after a quiet
-     * period (the write-ahead log API has no long poll); raise it to make many idle
-     * consumers cheaper at the cost of that latency. A duration such as 500ms, 10s or
-     * 2m; a number alone is milliseconds.
+     * The longest time between two write-ahead log requests (from the start of one to
+     * the start of the next) while nothing changes: an idle consumer asks once per
+     * idleMaxWait (about 11 times a second with the default 90 ms), and a change
+     * written after a quiet period waits at most about this long before it is read
+     * (the write-ahead log API has no long poll). Raise it to make many idle consumers
+     * cheaper at the cost of that latency. A duration such as 500ms, 10s or 2m; a
+     * number alone is milliseconds.
      */
     private Duration idleMaxWait;
     /**
-     * The shortest wait before asking the server's write-ahead log again after an
-     * answer without changes; the wait doubles per empty answer up to idleMaxWait. A
-     * duration such as 500ms, 10s or 2m; a number alone is milliseconds.
+     * The shortest time between two write-ahead log requests (counted from the start
+     * of one to the start of the next) after an answer with changes, when the server
+     * had no more; it doubles per empty answer up to idleMaxWait. A change written
+     * under steady load waits about this long before it is read. A duration such as
+     * 500ms, 10s or 2m; a number alone is milliseconds.
      */
     private Duration idleMinWait;
     /**
@@ -341,10 +384,30 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Integer snapshotMaxChunkSize;
     /**
+     * How many collections the changes consumer's snapshot dumps at once (1 to 16;
+     * default 1, one after the other; the dump consumer dumps one at a time). Each
+     * collection's documents arrive in dump order, but the collections' chunks
+     * interleave: a route sees a run of one collection's documents, then a run of
+     * another's, in the order their dump answers came. Each collection has its next
+     * chunk on its way while the route processes the one before, so up to this many
+     * chunks of snapshotMaxChunkSize bytes are held besides the one being delivered. A
+     * restart dumps again every collection not completed. Above 1, maxConnections must
+     * be at least this plus 2.
+     */
+    private Integer snapshotParallelism;
+    /**
      * The approximate size in bytes of one write-ahead log tail response (16 KiB to
      * 128 MiB).
      */
     private Integer tailChunkSize;
+    /**
+     * Whether the consumer asks the write-ahead log for the next response while the
+     * route processes the changes of the previous one, when the server said more is
+     * waiting. It holds at most one response ahead (about tailChunkSize bytes) on a
+     * thread of its own; a failed exchange or a stop drops it. Turn it off to keep one
+     * request at a time per consumer.
+     */
+    private Boolean tailPrefetch;
     /**
      * The most bytes of write-ahead log markers of open transactions held in memory
      * until their commit (16 MiB by default), so that a transaction is delivered once
@@ -701,6 +764,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
         this.badLinePolicy = badLinePolicy;
     }
 
+    public Boolean getBatching() {
+        return batching;
+    }
+
+    public void setBatching(Boolean batching) {
+        this.batching = batching;
+    }
+
     public String getBodyType() {
         return bodyType;
     }
@@ -731,6 +802,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setCollections(String collections) {
         this.collections = collections;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
     }
 
     public Boolean getDumpChunks() {
@@ -803,6 +882,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setOffsetKey(String offsetKey) {
         this.offsetKey = offsetKey;
+    }
+
+    public Duration getOffsetKeyWaitTimeout() {
+        return offsetKeyWaitTimeout;
+    }
+
+    public void setOffsetKeyWaitTimeout(Duration offsetKeyWaitTimeout) {
+        this.offsetKeyWaitTimeout = offsetKeyWaitTimeout;
     }
 
     public String getOffsetRepository() {
@@ -920,12 +1007,28 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
         this.snapshotMaxChunkSize = snapshotMaxChunkSize;
     }
 
+    public Integer getSnapshotParallelism() {
+        return snapshotParallelism;
+    }
+
+    public void setSnapshotParallelism(Integer snapshotParallelism) {
+        this.snapshotParallelism = snapshotParallelism;
+    }
+
     public Integer getTailChunkSize() {
         return tailChunkSize;
     }
 
     public void setTailChunkSize(Integer tailChunkSize) {
         this.tailChunkSize = tailChunkSize;
+    }
+
+    public Boolean getTailPrefetch() {
+        return tailPrefetch;
+    }
+
+    public void setTailPrefetch(Boolean tailPrefetch) {
+        this.tailPrefetch = tailPrefetch;
     }
 
     public Long getTransactionBufferSize() {

@@ -20,8 +20,9 @@ import org.apache.camel.main.Main;
 /**
  * One instance of the highly available capture: Camel Main with the file-lock cluster service
  * ({@code camel.cluster.file.*} in {@code application.properties}) and the capture route, which runs only on the
- * instance that leads. Start two (or more) with the same shared folder ({@code HA_SHARED_DIR}); stop the one that
- * captures, and another continues from the position it committed.
+ * instance that leads, its position in a Kafka topic ({@code KAFKA_BOOTSTRAP_SERVERS}). Start two (or more) with the
+ * same shared folder ({@code HA_SHARED_DIR}); stop (or kill) the one that captures, and another continues from the
+ * position it committed.
  */
 public final class HaExample {
 

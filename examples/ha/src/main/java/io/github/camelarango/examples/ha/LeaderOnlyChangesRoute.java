@@ -21,16 +21,18 @@ import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 /**
  * Change data capture on the leader only: the {@link ClusteredRoutePolicy} of the namespace {@code {{ha.namespace}}}
  * starts the route on the instance the cluster service elected and stops it when that instance loses the leadership.
- * All instances keep the position in one offset file under one offset key, so the next leader continues after the
- * last change the previous one committed. Each change is appended to {@code {{output.dir}}/<collection>.jsonl} with
- * the name of the instance that captured it.
+ * All instances keep the position under one offset key in one Kafka topic (the bean {@code offsets}, a
+ * {@code KafkaStateRepository}), so the next leader continues after the last change the previous one committed. When
+ * the previous leader has not released the key yet (a killed one holds it until its lease ran out), the new leader's
+ * consumer waits for it, up to {@code offsetKeyWaitTimeout}. Each change is appended to
+ * {@code {{output.dir}}/<collection>.jsonl} with the name of the instance that captured it.
  */
 public class LeaderOnlyChangesRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
         from("arango-replication:changes?collections={{orders.collection}}&snapshotMode=initial"
-                + "&offsetFile={{offsets.file}}&offsetKey={{offsets.key}}")
+                + "&offsetRepository=#offsets&offsetKey={{offsets.key}}&offsetKeyWaitTimeout={{offsets.wait-timeout}}")
                 .routeId("orders-on-the-leader")
                 .routePolicy(ClusteredRoutePolicy.forNamespace(getContext().resolvePropertyPlaceholders("{{ha.namespace}}")))
                 .setBody(simple("{\"capturedBy\":\"${camelId}\",\"change\":\"${header.CamelArangoReplicationChangeType}\","

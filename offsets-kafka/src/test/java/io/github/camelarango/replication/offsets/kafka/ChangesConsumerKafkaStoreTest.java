@@ -94,6 +94,12 @@ class ChangesConsumerKafkaStoreTest {
 
     /** A deployment: a CamelContext with a route {@code cdc} and a Kafka store of its own, not started. */
     private CamelContext deployment(String name, KafkaStateRepository store, Sink sink) throws Exception {
+        return deployment(name, store, sink, "");
+    }
+
+    /** A deployment whose route has the endpoint options {@code options} ({@code &name=value…}) too. */
+    private CamelContext deployment(String name, KafkaStateRepository store, Sink sink, String options)
+            throws Exception {
         URI url = URI.create(ARANGO.url());
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName(name);
@@ -105,7 +111,7 @@ class ChangesConsumerKafkaStoreTest {
             public void configure() {
                 from("arango-replication:changes?collections=orders&offsetKey=" + KEY + "&offsetRepository=#kafka"
                      + "&host=" + url.getHost() + "&port=" + url.getPort() + "&user=" + ARANGO.user() + "&password="
-                     + ARANGO.password() + "&database=" + database).routeId("cdc")
+                     + ARANGO.password() + "&database=" + database + options).routeId("cdc")
                         .process(exchange -> {
                             sink.keys.add(exchange.getMessage().getHeader(ArangoReplicationConstants.KEY, String.class));
                             sink.ticks.add(exchange.getMessage().getHeader(ArangoReplicationConstants.TICK, String.class));
@@ -146,7 +152,7 @@ class ChangesConsumerKafkaStoreTest {
         one.start();
         await("the snapshot", () -> first.keys.size() == 1);
 
-        CamelContext refusedOne = deployment("two", new KafkaStateRepository(), new Sink());
+        CamelContext refusedOne = deployment("two", new KafkaStateRepository(), new Sink(), "&offsetKeyWaitTimeout=0");
         String refused = messages(assertThrows(Exception.class, refusedOne::start));
         assertTrue(refused.contains("offsetKey '" + KEY + "' is already used by " + ProcessHandle.current().pid()
                                     + "@"), refused);
