@@ -81,7 +81,7 @@ class StarterJarIT {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertEquals("INITIAL", properties.get(StarterGenerator.PREFIX + ".snapshot-mode").get("defaultValue").asText());
         assertEquals("java.time.Duration", properties.get(StarterGenerator.PREFIX + ".idle-max-wait").get("type").asText());
-        assertEquals("200ms", properties.get(StarterGenerator.PREFIX + ".idle-max-wait").get("defaultValue").asText());
+        assertEquals("90ms", properties.get(StarterGenerator.PREFIX + ".idle-max-wait").get("defaultValue").asText());
     }
 
     private static JsonNode values(JsonNode hint) {
