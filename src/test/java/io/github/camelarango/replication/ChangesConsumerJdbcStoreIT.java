@@ -19,17 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.offsets.JdbcStateRepository;
 import io.github.camelarango.replication.offsets.PausedJdbcStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,20 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lease is deposed by the second, its next commit is refused, it stops delivering and its health goes DOWN, and the
  * position stays the second one's.
  */
-class ChangesConsumerJdbcStoreIT extends ChangesConsumerTestSupport {
-
-    private static final String KEY = "orders-cdc";
-
-    private final JdbcDataSource database = new JdbcDataSource();
-
-    ChangesConsumerJdbcStoreIT() {
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
-
-    private static String uri(CaptureFixture f, String repository) {
-        return "arango-replication:changes?collections=orders&offsetKey=" + KEY + "&offsetRepository=#" + repository
-               + "&" + f.connection();
-    }
+class ChangesConsumerJdbcStoreIT extends JdbcStoreTestSupport {
 
     /** Another deployment: a CamelContext named {@code name} with a JDBC store of its own on the same database. */
     private CamelContext deployment(String name, CaptureFixture f, ReplicaSink sink) throws Exception {
@@ -65,16 +48,7 @@ class ChangesConsumerJdbcStoreIT extends ChangesConsumerTestSupport {
     /** Another deployment whose route has the endpoint options {@code options} ({@code &name=value…}) too. */
     private CamelContext deployment(String name, CaptureFixture f, ReplicaSink sink, String options)
             throws Exception {
-        CamelContext other = new DefaultCamelContext();
-        other.getCamelContextExtension().setName(name);
-        other.getRegistry().bind("jdbc", new JdbcStateRepository(database));
-        other.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri(f, "jdbc") + options).routeId(name).process(sink);
-            }
-        });
-        return other;
+        return deployment(name, f, sink, new JdbcStateRepository(database), options);
     }
 
     private ChangePosition storedPosition() {

@@ -19,17 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.camelarango.replication.consumer.OffsetKeyWait;
 import io.github.camelarango.replication.offsets.JdbcStateRepository;
 import io.github.camelarango.replication.offsets.PausedJdbcStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,33 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the position the holder committed last; after the timeout it gives up loudly; stopped while waiting it
  * releases nothing.
  */
-class ChangesConsumerOffsetKeyWaitIT extends ChangesConsumerTestSupport {
-
-    private static final String KEY = "orders-cdc";
-
-    private final JdbcDataSource database = new JdbcDataSource();
-
-    ChangesConsumerOffsetKeyWaitIT() {
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
-
-    private static String uri(CaptureFixture f, String repository) {
-        return "arango-replication:changes?collections=orders&offsetKey=" + KEY + "&offsetRepository=#" + repository
-               + "&" + f.connection();
-    }
+class ChangesConsumerOffsetKeyWaitIT extends JdbcStoreTestSupport {
 
     /** The deployment that holds the key: a CamelContext {@code name} with a JDBC store of its own, started. */
     private CamelContext holder(String name, CaptureFixture f, ReplicaSink sink, JdbcStateRepository store)
             throws Exception {
-        CamelContext holder = new DefaultCamelContext();
-        holder.getCamelContextExtension().setName(name);
-        holder.getRegistry().bind("jdbc", store);
-        holder.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri(f, "jdbc")).routeId(name).process(sink);
-            }
-        });
+        CamelContext holder = deployment(name, f, sink, store, "");
         holder.start();
         return holder;
     }
