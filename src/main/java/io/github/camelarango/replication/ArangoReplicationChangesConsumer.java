@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import io.github.camelarango.replication.cdc.CaptureStream;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
@@ -117,7 +118,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile OffsetKeyWait keyWait;
     /** Keeps a poll that claims the key and opens the stream apart from the stop. */
     private final Object keyLock = new Object();
-    private volatile ChangeStream stream;
+    private volatile CaptureStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
@@ -225,7 +226,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * The stream of a consumer that waits for its offset key, once a poll claimed the key (at most one try per
      * {@link OffsetKeyWait#RETRY_INTERVAL}); null while another stream holds it, after the wait gave up, or stopping.
      */
-    private ChangeStream streamOnceClaimed() {
+    private CaptureStream streamOnceClaimed() {
         synchronized (keyLock) {
             OffsetKeyWait waiting = keyWait;
             if (waiting == null || !isRunAllowed()) {
@@ -286,7 +287,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         meters.close();
         notificationsMBean.close();
         notificationsMBean = () -> { };
-        ChangeStream last = stream;
+        CaptureStream last = stream;
         closeStream();
         super.doStop();
         stream = null;
@@ -298,7 +299,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * keep-alive timer, its fetcher and claims.
      */
     private void closeStream() {
-        ChangeStream current = stream;
+        CaptureStream current = stream;
         if (current != null) {
             current.close();
         }
@@ -321,7 +322,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * ended: Camel stops the route once the last exchange completed, but the poll still commits its position; the
      * position of a change delivered since the last write (commitInterval) is written before.
      */
-    private void releaseOffsetKey(ChangeStream last) throws InterruptedException {
+    private void releaseOffsetKey(CaptureStream last) throws InterruptedException {
         OffsetOwnership.Claim held = claim;
         claim = null;
         if (held == null) {
@@ -349,7 +350,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      */
     @Override
     protected int poll() throws Exception {
-        ChangeStream current = stream != null ? stream : streamOnceClaimed();
+        CaptureStream current = stream != null ? stream : streamOnceClaimed();
         if (current == null || fenced != null) {
             return 0;
         }
@@ -407,7 +408,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** Sends one exchange per change (and its tombstone) until one fails; returns how many were delivered. */
-    private int deliverEach(ChangeStream current, List<ChangeEvent> events) {
+    private int deliverEach(CaptureStream current, List<ChangeEvent> events) {
         int delivered = 0;
         for (ChangeEvent event : events) {
             if (!isRunAllowed() || !deliver(event)) {
@@ -421,7 +422,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
-    private int deliverBatch(ChangeStream current, List<ChangeEvent> events) {
+    private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -444,7 +445,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** Writes the position of the last delivered change, if one awaits its write. */
-    private void commitDelivered(ChangeStream current) {
+    private void commitDelivered(CaptureStream current) {
         if (current.saveDelivered()) {
             nextCommitNanos = System.nanoTime() + options.getCommitInterval() * 1_000_000L;
         }
@@ -454,7 +455,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * Writes the position of the changes delivered so far, then has the engine deliver again every change after it
      * (from the last committed position, should the write fail).
      */
-    private void rewind(ChangeStream current) {
+    private void rewind(CaptureStream current) {
         try {
             commitDelivered(current);
         } finally {
@@ -463,7 +464,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** {@link #commitDelivered} after {@code failure}, to which a failure of the write is added. */
-    private void commitAfterFailure(ChangeStream current, Throwable failure) {
+    private void commitAfterFailure(CaptureStream current, Throwable failure) {
         try {
             commitDelivered(current);
         } catch (RuntimeException e) {
@@ -472,7 +473,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** {@link #rewind} after {@code failure}, to which a failure of the write is added. */
-    private void rewindAfterFailure(ChangeStream current, Throwable failure) {
+    private void rewindAfterFailure(CaptureStream current, Throwable failure) {
         try {
             rewind(current);
         } catch (RuntimeException e) {
@@ -481,7 +482,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** The stop writes the position of the last delivered change; a failure is logged, the stop goes on. */
-    private void commitOnStop(ChangeStream last) {
+    private void commitOnStop(CaptureStream last) {
         try {
             commitDelivered(last);
         } catch (RuntimeException e) {
@@ -493,7 +494,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /**
      * Gives a due heartbeat: sends its exchange (heartbeatExchange) and commits its position once that completed.
      */
-    private void heartbeat(ChangeStream current) {
+    private void heartbeat(CaptureStream current) {
         Optional<ChangePosition> position = current.heartbeat();
         if (position.isEmpty()) {
             return;
@@ -511,7 +512,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * Another stream claimed the offset key since this one did (the store refused the commit): delivering more would
      * only repeat what the other delivers. The health check is DOWN with the store's words until a restart.
      */
-    private void stopDelivering(ChangeStream current, OffsetFencedException e) {
+    private void stopDelivering(CaptureStream current, OffsetFencedException e) {
         fenced = e;
         lastFailure = e;
         current.close();
