@@ -16,6 +16,7 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,14 @@ import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
+import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.Require;
+import io.github.camelarango.replication.client.ServerRole;
+import io.github.camelarango.replication.client.SuperuserJwt;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
@@ -183,7 +189,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         try {
             if (claim != null) {
-                openStream();
+                openStreamAtStart();
             }
             super.doStart();
         } catch (Exception | Error e) {
@@ -196,30 +202,104 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Creates the stream once the consumer holds its offset key: its position is read from the store after the claim,
-     * so it continues from the last commit of the stream that held the key before.
+     * so it continues from the last commit of the stream that held the key before. The server's role decides the
+     * engine: a cluster's Coordinator is read through its DB-Servers ({@link ClusterChangeStream}), any other server
+     * as one ({@link ChangeStream}).
+     *
+     * @throws ArangoReplicationException when the server's role cannot be read (unreachable): nothing was created
      */
     private void openStream() {
         ArangoReplicationEndpoint endpoint = getEndpoint();
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
         ArangoReplicationClient client = endpoint.getClient();
+        boolean cluster = isClusterCoordinator(client.serverInfo().role());
+        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+        ChangeStreamOptions engineOptions = EngineOptions.builder(options, offsetKey.value(), options.getSnapshotMode(),
+                Boolean.TRUE.equals(configuration.getIncludeSystem())).listener(notifications).build();
+        CaptureStream newStream = cluster ? clusterStream(client, engineOptions) : serverStream(client, engineOptions);
+        metrics = newStream.metrics();
+        stream = newStream;
+        LOG.info("Capturing changes of database '{}'{} as '{}' (snapshotMode {}, positionLostPolicy {})",
+                configuration.getDatabase(), cluster ? " of the cluster at " + endpoint.getServiceUrl() : "",
+                offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
+    }
+
+    /**
+     * Whether the server is a cluster's Coordinator, whose changes are read from its DB-Servers with the jwtSecret.
+     *
+     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set
+     */
+    private boolean isClusterCoordinator(ServerRole role) {
+        if (role == ServerRole.COORDINATOR) {
+            if (options.getJwtSecret() == null) {
+                throw Require.invalid("jwtSecret", null, "the JWT secret of the cluster (arangod's "
+                        + "--server.jwt-secret): the server at " + getEndpoint().getServiceUrl() + " is a Coordinator "
+                        + "of an ArangoDB cluster, whose changes the consumer reads from the write-ahead log of every "
+                        + "DB-Server, which only a superuser token signed with that secret may read");
+            }
+            return true;
+        }
+        if (options.getJwtSecret() != null) {
+            // one configuration may serve a single server and a cluster; the secret is sent nowhere
+            LOG.warn("Option jwtSecret of route '{}' is ignored: the server at {} is no cluster Coordinator (role {}), "
+                     + "so the consumer reads its write-ahead log itself", getRouteId(),
+                    getEndpoint().getServiceUrl(), role);
+        }
+        return false;
+    }
+
+    /** The engine of a single server, with its fetcher (snapshotParallelism threads) and configured syncerId. */
+    private CaptureStream serverStream(ArangoReplicationClient client, ChangeStreamOptions engineOptions) {
         ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
         if (client.configuration().syncerId() != null) {
             syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
                     source.registrationSyncerId(), owner);
         }
-        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-        fetcher = endpoint.getCamelContext().getExecutorServiceManager()
+        fetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "ArangoReplicationFetcher", options.getSnapshotParallelism());
-        ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
-                .listener(notifications).build(),
+        return new ChangeStream(source, engineOptions,
                 offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, fetcher);
-        metrics = newStream.metrics();
-        stream = newStream;
-        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
-                options.getPositionLostPolicy());
+    }
+
+    /**
+     * The engine of a cluster: one stream per DB-Server, each reading ahead on a thread of a cached pool (one per
+     * DB-Server at a time), authenticated with superuser tokens minted from the jwtSecret.
+     */
+    private CaptureStream clusterStream(ArangoReplicationClient coordinator, ChangeStreamOptions engineOptions) {
+        fetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newCachedThreadPool(this, "ArangoReplicationClusterFetcher");
+        char[] secret = options.getJwtSecret().toCharArray();
+        try {
+            return new ClusterChangeStream(coordinator, SuperuserJwt.of(secret), engineOptions,
+                    offsets.clusterPositions(), keepAliveTimer, fetcher);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * Opens the stream as the consumer starts; when the server's role cannot be read yet (unreachable, or an error),
+     * the consumer starts without it, DOWN with that failure, and its polls open it once the server answers.
+     */
+    private void openStreamAtStart() {
+        try {
+            openStream();
+        } catch (ArangoReplicationException e) {
+            closeStream();
+            lastFailure = e;
+        }
+    }
+
+    /** Opens the stream the start could not: the server's role is read again (at each poll until it answers). */
+    private CaptureStream streamOnceOpened() {
+        try {
+            openStream();
+        } catch (RuntimeException e) {
+            closeStream();
+            throw failed(e);
+        }
+        return stream;
     }
 
     /**
@@ -229,8 +309,11 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private CaptureStream streamOnceClaimed() {
         synchronized (keyLock) {
             OffsetKeyWait waiting = keyWait;
-            if (waiting == null || !isRunAllowed()) {
+            if (!isRunAllowed()) {
                 return stream;
+            }
+            if (waiting == null) {
+                return claim != null && stream == null ? streamOnceOpened() : stream;
             }
             Optional<OffsetOwnership.Claim> held;
             try {

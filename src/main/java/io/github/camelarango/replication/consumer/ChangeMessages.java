@@ -128,7 +128,7 @@ public final class ChangeMessages {
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
         ShardOrigin origin = event.origin();
         if (origin != null) {
-            message.setHeader(ArangoReplicationConstants.SHARD, origin.shard());
+            setIfPresent(message, ArangoReplicationConstants.SHARD, origin.shard()); // none on a gap
             message.setHeader(ArangoReplicationConstants.DB_SERVER, origin.serverId());
             setIfPresent(message, ArangoReplicationConstants.DB_SERVER_NAME, origin.serverShortName());
         }
