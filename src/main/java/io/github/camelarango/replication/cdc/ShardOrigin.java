@@ -21,7 +21,8 @@ import java.util.Objects;
  * Where a change captured from a cluster came from: the shard and the DB-Server that led it and whose write-ahead log
  * (or dump) the change was read from. A tick or position of the event means something only on that server.
  *
- * @param shard           the shard's name (e.g. {@code s10002}), the name of the shard's collection on the DB-Server
+ * @param shard           the shard's name (e.g. {@code s10002}), the name of the shard's collection on the DB-Server;
+ *                        null for a change of no shard (a gap in the server's stream)
  * @param serverId        the DB-Server's id (e.g. {@code PRMR-…})
  * @param serverShortName the DB-Server's short name (e.g. {@code DBServer0001}), null when the cluster did not tell
  */
@@ -29,7 +30,6 @@ public record ShardOrigin(String shard, String serverId, String serverShortName)
 
     /** Validates the components. */
     public ShardOrigin {
-        Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(serverId, "serverId");
     }
 }
