@@ -34,7 +34,7 @@ import org.apache.camel.support.resume.Resumables;
 
 /**
  * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} (with the
- * shard and DB-Server of a change captured from a cluster) and the body
+ * shard and DB-Server of a change captured from a cluster, whose document's _id names the collection) and the body
  * of the chosen envelope — native (the document, {@code {_key,_rev}} for a delete, the marker data for schema
  * changes) or Debezium — as the chosen {@link BodyType} (by default the JSON text the server wrote, without
  * re-serialising). Also writes the tombstone that may follow a delete.
@@ -77,7 +77,8 @@ public final class ChangeMessages {
      */
     public void write(ChangeEvent event, long serverLastTick, Message message) {
         headers(event, serverLastTick, message);
-        message.setBody(bodyType.body(debezium != null ? debezium.value(event) : NativeEnvelope.body(event)));
+        ChangeEvent named = ClusterDocumentIds.namingCollection(event);
+        message.setBody(bodyType.body(debezium != null ? debezium.value(named) : NativeEnvelope.body(named)));
     }
 
     /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */

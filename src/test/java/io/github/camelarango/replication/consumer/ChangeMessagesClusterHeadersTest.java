@@ -78,6 +78,25 @@ class ChangeMessagesClusterHeadersTest {
     }
 
     @Test
+    void theBodysIdNamesTheCollectionNotTheShardAndKeepsEveryOtherByte() {
+        String document = "{\"_key\":\"k1\",\"nested\":{\"_id\":\"s10002/x\"},\"_id\":\"s10002/k1\",\"_rev\":\"_r1\","
+                          + "\"big\":18446744073709551617,\"d\":0.10}";
+        ChangeEvent event = ChangeEvent.upsert(41, "shop", "s10002", "c10001/s10002", null,
+                new RawDocument("k1", "_r1", RawJson.of(document.getBytes(StandardCharsets.UTF_8))),
+                ChangePosition.tail(41, 0)).withOrigin("orders", ORIGIN);
+        Message message = message();
+        messages.write(event, 50, message);
+        assertEquals(document.replace("\"_id\":\"s10002/k1\"", "\"_id\":\"orders/k1\""), message.getBody(String.class));
+
+        String single = "{\"_key\":\"k1\",\"_id\":\"s10002/k1\"}";
+        Message unchanged = message();
+        messages.write(ChangeEvent.upsert(41, "shop", "s10002", "h1/100", null,
+                new RawDocument("k1", "_r1", RawJson.of(single.getBytes(StandardCharsets.UTF_8))),
+                ChangePosition.tail(41, 0)), 50, unchanged);
+        assertEquals(single, unchanged.getBody(String.class), "a single server's document as the server wrote it");
+    }
+
+    @Test
     void aSingleServersChangeHasNoClusterHeaders() {
         Message message = message();
         messages.write(ChangeEvent.upsert(41, "shop", "orders", "h1/100", null, document("k1"),
