@@ -41,6 +41,7 @@ import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.ClusterStatus;
 import io.github.camelarango.replication.consumer.ConsumerMetersBinding;
 import io.github.camelarango.replication.consumer.ConsumerNotifications;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
@@ -623,7 +624,15 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
     @Override
     public ConsumerStatus consumerStatus() {
-        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure);
+        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure, clusterStatus());
+    }
+
+    /** The figures per DB-Server and shard when the consumer reads a cluster; null otherwise. */
+    private ClusterStatus clusterStatus() {
+        return stream instanceof ClusterChangeStream cluster
+                ? ClusterStatus.of(cluster.serverMetrics(), cluster.shardsByServer(), cluster.unreachableSince(),
+                        Duration.ofMillis(options.getDbServerUnreachableTimeout()))
+                : null;
     }
 
     @ManagedAttribute(description = "Key of the position in the offset repository")
@@ -680,6 +689,20 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @ManagedAttribute(description = "Write-ahead log markers the engine did not know, whatever unknownMarkerPolicy did with them")
     public long getUnknownMarkers() {
         return consumerStatus().unknownMarkers();
+    }
+
+    @ManagedAttribute(description = "Per DB-Server of a cluster: the phase, committed and last tick, lag in ticks, the "
+                                    + "shards read from it and since when it is unreachable (empty for a single server)")
+    public Map<String, String> getDbServers() {
+        ClusterStatus cluster = consumerStatus().cluster();
+        return cluster == null ? Map.of() : cluster.describeServers();
+    }
+
+    @ManagedAttribute(description = "Per shard of a cluster: its collection, the DB-Server it is read from and its lag "
+                                    + "in ticks (empty for a single server)")
+    public Map<String, String> getShards() {
+        ClusterStatus cluster = consumerStatus().cluster();
+        return cluster == null ? Map.of() : cluster.describeShards();
     }
 
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.ArangoEmulatorCluster;
 import org.apache.camel.CamelContext;
@@ -129,6 +130,48 @@ class ClusterChangesConsumerIT {
 
             assertEquals(List.of(), wrongOrigins, "every change comes from its shard's leader");
             assertEquals(List.of(), duplicates(sink.received()), "no resync write delivered as a change");
+        }
+    }
+
+    @Test
+    void aDbServerUnreachableLongerThanTheLimitMakesTheConsumerDownUntilItAnswers() throws Exception {
+        try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
+            workload(f, 5, 60);
+            ReplicaSink sink = new ReplicaSink();
+            List<String> wrongOrigins = new CopyOnWriteArrayList<>();
+            CamelContext context = start(uri(f, "dbServerUnreachableTimeout=1s"),
+                    capturing(cluster, f.database, sink, wrongOrigins));
+            await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
+            ArangoReplicationChangesConsumer consumer = (ArangoReplicationChangesConsumer) context.getRoute("cdc")
+                    .getConsumer();
+            assertEquals(cluster.dbServerIds().stream().sorted().toList(), List.copyOf(consumer.getDbServers().keySet()));
+            Set<String> shards = new HashSet<>();
+            CAPTURED.forEach(c -> shards.addAll(cluster.shards(f.database, c).keySet()));
+            assertEquals(shards, consumer.getShards().keySet(), "every captured shard, in JMX");
+            assertEquals(consumer.getDbServers(), consumer.consumerStatus().figures().get("dbServers"),
+                    "the same in the dev console");
+
+            String server = cluster.dbServerIds().get(1);
+            cluster.failDbServer(server);
+            HealthCheck check = ((HealthCheckAware) consumer).getHealthCheck();
+            await("health DOWN naming the server", () -> {
+                HealthCheck.Result result = check.call();
+                return result.getState() == HealthCheck.State.DOWN
+                       && server.equals(result.getDetails().get(
+                               ArangoReplicationConsumerHealthCheck.UNREACHABLE_DB_SERVERS));
+            });
+            String message = check.call().getMessage().orElse("");
+            assertTrue(message.contains(server) && message.contains("dbServerUnreachableTimeout (PT1S)"), message);
+            assertTrue(consumer.getDbServers().get(server).contains("unreachable since"), consumer.getDbServers()
+                    .toString());
+
+            cluster.recoverDbServer(server);
+            f.insert("orders", Map.of("_key", "after-return"));
+            f.insert("customers", Map.of("_key", "after-return"));
+            await("the changes after the return", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
+            await("health UP again", () -> check.call().getState() == HealthCheck.State.UP);
+            assertEquals(List.of(), wrongOrigins);
+            assertEquals(List.of(), duplicates(sink.received()));
         }
     }
 
