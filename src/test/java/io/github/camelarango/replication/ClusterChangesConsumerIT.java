@@ -38,6 +38,8 @@ import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,8 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code changes} consumer pointed at a cluster's Coordinator (three DB-Servers, collections of three shards with
  * two copies each, random writes through the official driver via the Coordinator): the replay equals the ground truth
- * by (collection, _key, _rev) with each change once, across a restart from the stored per-server positions; cluster
- * headers; a returning DB-Server's resync writes not delivered; a leader fail-over during the tail and during the
+ * by (collection, _key, _rev) with each change once, across a restart from the stored per-server positions, one
+ * exchange per change or batches; cluster headers on each (batch member); a returning DB-Server's resync writes not delivered; a leader fail-over during the tail and during the
  * snapshot stops loudly with nothing lost and nothing delivered after; the jwtSecret errors without the secret.
  */
 class ClusterChangesConsumerIT {
@@ -76,14 +78,17 @@ class ClusterChangesConsumerIT {
                + (options.isEmpty() ? "" : "&" + options);
     }
 
-    @Test
-    void replayEqualsTheClusterWithEachChangeOnceAcrossARestartWithShardAndServerHeaders() throws Exception {
+    @ParameterizedTest(name = "batching={0}")
+    @ValueSource(booleans = {false, true})
+    void replayEqualsTheClusterWithEachChangeOnceAcrossARestartWithShardAndServerHeaders(boolean batching)
+            throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
-            DriverWorkload workload = new DriverWorkload(f.db, List.of("orders", "customers", "audit"), 16, 300, false);
+            DriverWorkload workload = new DriverWorkload(f.db, List.of("orders", "customers", "audit"),
+                    batching ? 17 : 16, 300, false);
             workload.seed(30);
             ReplicaSink sink = new ReplicaSink();
             List<String> wrongOrigins = new CopyOnWriteArrayList<>();
-            String uri = uri(f, "maxEventsPerPoll=20");
+            String uri = uri(f, "maxEventsPerPoll=20&batching=" + batching);
             CamelContext first = start(uri, capturing(cluster, f.database, sink, wrongOrigins));
             Thread writer = new Thread(workload, "workload");
             await("part of the snapshot", () -> sink.count() >= 20);
@@ -326,6 +331,12 @@ class ClusterChangesConsumerIT {
     private static org.apache.camel.Processor capturing(ArangoEmulatorCluster cluster, String database,
                                                         ReplicaSink sink, List<String> wrong) {
         return exchange -> {
+            if (exchange.getMessage().getHeader(ArangoReplicationConstants.BATCH_SIZE) != null) {
+                for (Object change : exchange.getMessage().getBody(List.class)) {
+                    capturing(cluster, database, sink, wrong).process((org.apache.camel.Exchange) change);
+                }
+                return;
+            }
             Message in = exchange.getMessage();
             String collection = in.getHeader(ArangoReplicationConstants.COLLECTION, String.class);
             String shard = in.getHeader(ArangoReplicationConstants.SHARD, String.class);
