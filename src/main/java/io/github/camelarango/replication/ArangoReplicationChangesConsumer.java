@@ -96,6 +96,11 @@ import org.slf4j.LoggerFactory;
  * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
  * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
+ * <b>Clusters.</b> When the server is a cluster's Coordinator the engine is a {@link ClusterChangeStream}: one stream
+ * per DB-Server, authenticated with tokens minted from the jwtSecret, read ahead on a cached pool's threads (one per
+ * DB-Server at a time); delivery and commits are the same. The health check is DOWN once a DB-Server stayed
+ * unreachable longer than dbServerUnreachableTimeout, and on the engine's stop at a shard's leader change.
+ * <p>
  * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check, the dev
  * console and its Micrometer meters (when a {@code MeterRegistry} is in the registry).
  * <p>
