@@ -137,17 +137,8 @@ class ClusterChangeStreamIT {
             String follower = shards.get(shard).get(1);
 
             fixture.cluster.failDbServer(failed);
-            ShardLeaderChangedException stop = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (stop == null && System.nanoTime() < deadline) {
-                try {
-                    assertTrue(stream.poll(50).isEmpty(), "nothing was written");
-                } catch (ShardLeaderChangedException e) {
-                    stop = e;
-                } catch (RuntimeException e) {
-                    assertFalse(e instanceof ShardLeaderChangedException);
-                }
-            }
+            ShardLeaderChangedException stop = ClusterFixture.pollUntilFailure(stream,
+                    ShardLeaderChangedException.class, Duration.ofSeconds(20));
             assertNotNull(stop, "the fail-over stopped the stream");
             String stored = fixture.store.get("cluster-it");
             assertTrue(stop.oldLeader().startsWith(failed), stop.oldLeader());
@@ -176,15 +167,8 @@ class ClusterChangeStreamIT {
     void aWrongJwtSecretIsAClear401WithoutTheSecret() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1));
              ClusterChangeStream stream = fixture.stream("not-the-cluster-secret")) {
-            RuntimeException failure = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (failure == null && System.nanoTime() < deadline) {
-                try {
-                    stream.poll(10);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
+            RuntimeException failure = ClusterFixture.pollUntilFailure(stream, RuntimeException.class,
+                    Duration.ofSeconds(10));
             assertNotNull(failure, "a DB-Server refused the token");
             assertTrue(failure.getMessage().contains("401"), failure.getMessage());
             assertFalse(failure.getMessage().contains("not-the-cluster-secret"), failure.getMessage());
