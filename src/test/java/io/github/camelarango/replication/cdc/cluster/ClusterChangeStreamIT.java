@@ -25,11 +25,11 @@ import java.util.Set;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.cdc.SnapshotMode;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.COLLECTIONS;
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.DB;
-import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.pollUntil;
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,11 +51,11 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(80);
             ReplayedState replica = new ReplayedState();
-            List<ChangeEvent> delivered = pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            List<ChangeEvent> delivered = fixture.catchUp(stream, replica);
             assertTrue(delivered.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ), "the snapshot first");
 
             fixture.randomWrites(120);
-            delivered.addAll(pollUntil(stream, replica, () -> state(replica).equals(fixture.truth())));
+            delivered.addAll(fixture.catchUp(stream, replica));
 
             assertEquals(fixture.truth(), state(replica));
             assertEachOnceFromTheLeader(fixture, delivered);
@@ -68,15 +68,31 @@ class ClusterChangeStreamIT {
     }
 
     @Test
+    void aSnapshotOnlyStreamFinishesOnceEveryShardWasDumped() {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1))) {
+            fixture.randomWrites(60);
+            try (ClusterChangeStream stream = fixture.stream(fixture.cluster.jwtSecret(), SnapshotMode.INITIAL_ONLY)) {
+                ReplayedState replica = new ReplayedState();
+                List<ChangeEvent> delivered = ClusterFixture.pollUntil(stream, replica, stream::isFinished);
+                assertEquals(fixture.truth(), state(replica));
+                assertTrue(delivered.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ));
+                assertEachOnceFromTheLeader(fixture, delivered);
+                fixture.randomWrites(10);
+                assertTrue(stream.poll(10).isEmpty(), "a finished stream reads no more");
+            }
+        }
+    }
+
+    @Test
     void restartResumesEachServerFromItsStoredPosition() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1))) {
             fixture.randomWrites(60);
             ReplayedState replica = new ReplayedState();
             List<ChangeEvent> committed;
             try (ClusterChangeStream first = fixture.stream()) {
-                committed = pollUntil(first, replica, () -> state(replica).equals(fixture.truth()));
+                committed = fixture.catchUp(first, replica);
                 fixture.randomWrites(40);
-                committed.addAll(pollUntil(first, replica, () -> state(replica).equals(fixture.truth())));
+                committed.addAll(fixture.catchUp(first, replica));
                 fixture.randomWrites(10);
                 // handed out, delivered, never committed: a restart delivers them again
                 List<ChangeEvent> uncommitted = first.poll(5);
@@ -85,7 +101,7 @@ class ClusterChangeStreamIT {
             String stored = fixture.store.get("cluster-it");
             fixture.randomWrites(60);
             try (ClusterChangeStream second = fixture.stream()) {
-                List<ChangeEvent> after = pollUntil(second, replica, () -> state(replica).equals(fixture.truth()));
+                List<ChangeEvent> after = fixture.catchUp(second, replica);
                 assertEquals(fixture.truth(), state(replica), "nothing lost across the restart");
                 assertTrue(after.stream().noneMatch(e -> e.type() == ChangeType.SNAPSHOT_READ),
                         "no new snapshot: each server goes on from its position");
@@ -107,7 +123,7 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(40);
             ReplayedState replica = new ReplayedState();
-            List<ChangeEvent> delivered = pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            List<ChangeEvent> delivered = fixture.catchUp(stream, replica);
             String server = fixture.cluster.dbServerIds().get(1);
 
             fixture.cluster.failDbServer(server);
@@ -115,7 +131,7 @@ class ClusterChangeStreamIT {
             int resynced = fixture.cluster.recoverDbServer(server);
             assertTrue(resynced > 0, "the returning follower resynchronised documents");
             fixture.randomWrites(40);
-            delivered.addAll(pollUntil(stream, replica, () -> state(replica).equals(fixture.truth())));
+            delivered.addAll(fixture.catchUp(stream, replica));
 
             assertEquals(fixture.truth(), state(replica));
             assertEachOnceFromTheLeader(fixture, delivered);
@@ -129,7 +145,7 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(40);
             ReplayedState replica = new ReplayedState();
-            pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            fixture.catchUp(stream, replica);
             String failed = fixture.cluster.dbServerIds().get(0);
             Map<String, List<String>> shards = fixture.cluster.shards(DB, "orders");
             String shard = shards.entrySet().stream().filter(s -> s.getValue().get(0).equals(failed)).findFirst()

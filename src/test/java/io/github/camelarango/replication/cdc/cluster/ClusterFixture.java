@@ -39,6 +39,7 @@ import com.arangodb.model.OverwriteMode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
 import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import io.github.camelarango.replication.client.SuperuserJwt;
@@ -82,7 +83,11 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     ClusterChangeStream stream(String secret) {
-        ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey("cluster-it")
+        return stream(secret, SnapshotMode.INITIAL);
+    }
+
+    ClusterChangeStream stream(String secret, SnapshotMode mode) {
+        ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey("cluster-it").snapshotMode(mode)
                 .includeCollections(Set.copyOf(COLLECTIONS)).idleMinWait(Duration.ofMillis(10))
                 .idleMaxWait(Duration.ofMillis(30)).build();
         return new ClusterChangeStream(coordinator, SuperuserJwt.of(secret.toCharArray()), options,
@@ -130,6 +135,11 @@ final class ClusterFixture implements AutoCloseable {
             state.put(name, new TreeMap<>(replica.state().getOrDefault(name, Map.of())));
         }
         return state;
+    }
+
+    /** Polls, applies and commits until the replica equals what the cluster holds; returns the events delivered. */
+    List<ChangeEvent> catchUp(ClusterChangeStream stream, ReplayedState replica) {
+        return pollUntil(stream, replica, () -> state(replica).equals(truth()));
     }
 
     /**
