@@ -180,6 +180,35 @@ class ClusterChangeStreamIT {
     }
 
     @Test
+    void aRestartAfterAFailOverStopsBeforeReadingAnything() throws Exception {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMillis(200))) {
+            fixture.randomWrites(30);
+            ReplayedState replica = new ReplayedState();
+            try (ClusterChangeStream first = fixture.stream()) {
+                fixture.catchUp(first, replica);
+            }
+            String stored = fixture.store.get("cluster-it");
+            String failed = fixture.cluster.dbServerIds().get(2);
+            fixture.cluster.failDbServer(failed);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (fixture.cluster.shards(DB, "orders").values().stream().anyMatch(s -> s.get(0).equals(failed))
+                   && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            fixture.randomWrites(20);
+            try (ClusterChangeStream second = fixture.stream()) {
+                ShardLeaderChangedException stop = assertThrows(ShardLeaderChangedException.class,
+                        () -> second.poll(50), "the stored position of the failed leader cannot be continued");
+                assertTrue(stop.oldLeader().startsWith(failed), stop.oldLeader());
+                assertFalse(stop.newLeader().startsWith(failed), stop.newLeader());
+                assertSame(stop, assertThrows(ShardLeaderChangedException.class, () -> second.poll(50)));
+                assertTrue(second.shardsByServer().isEmpty(), "no DB-Server was read");
+            }
+            assertEquals(stored, fixture.store.get("cluster-it"));
+        }
+    }
+
+    @Test
     void aWrongJwtSecretIsAClear401WithoutTheSecret() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1));
              ClusterChangeStream stream = fixture.stream("not-the-cluster-secret")) {
