@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class ClusterChangeStream implements CaptureStream {
     private long arrived;
     /** The servers' streams, fixed at the start (a change of leaders stops the stream). */
     private final List<ServerStream> servers = new ArrayList<>();
-    private final Map<String, ServerStream> byId = new LinkedHashMap<>();
+    /** The same by server id, published whole once the stream started (read by JMX and health threads). */
+    private volatile Map<String, ServerStream> byId = Map.of();
     /** The events handed out and not acknowledged yet, across servers, in hand-out order. */
     private final Deque<ChangeEvent> awaited = new ArrayDeque<>();
     private boolean started;
@@ -202,13 +204,11 @@ public final class ClusterChangeStream implements CaptureStream {
         Map<String, ClusterTopology.Shard> captured = captured(topology);
         Map<String, ClusterPositions.Entry> stored = positions.load();
         stopped = stored.isEmpty() ? null : continuityOf(topology, captured, stored);
-        if (stopped == null) {
-            stopped = leaderless(captured);
-        }
         if (stopped != null) {
             started = true;
             return;
         }
+        requireLeaders(captured);
         Map<String, Map<String, String>> led = new TreeMap<>();
         captured.values().forEach(shard -> led.computeIfAbsent(shard.leader(), id -> new TreeMap<>())
                 .put(shard.name(), shard.collection()));
@@ -219,9 +219,11 @@ public final class ClusterChangeStream implements CaptureStream {
         } catch (RuntimeException e) {
             servers.forEach(ServerStream::close);
             servers.clear();
-            byId.clear();
             throw e;
         }
+        Map<String, ServerStream> opened = new LinkedHashMap<>();
+        servers.forEach(server -> opened.put(server.serverId(), server));
+        byId = Collections.unmodifiableMap(opened);
         started = true;
         refreshed();
         LOG.info("Capturing changes of database '{}' as '{}' from {} DB-Server(s): {}",
@@ -241,9 +243,7 @@ public final class ClusterChangeStream implements CaptureStream {
         ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
                 options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
                 timer);
-        ServerStream stream = new ServerStream(server.id(), server.shortName(), shards, client, inner, this::arrived);
-        servers.add(stream);
-        byId.put(server.id(), stream);
+        servers.add(new ServerStream(server.id(), server.shortName(), shards, client, inner, this::arrived));
     }
 
     /** The shards of the collections the filter accepts, by name. */
@@ -279,12 +279,16 @@ public final class ClusterChangeStream implements CaptureStream {
         return null;
     }
 
-    /** A stop for the first captured shard without a leader in Current; null when every one has one. */
-    private ChangeStreamException leaderless(Map<String, ClusterTopology.Shard> captured) {
-        return captured.values().stream().filter(s -> s.leader() == null).findFirst()
-                .map(s -> (ChangeStreamException) new ShardLeaderChangedException(options.streamKey(), s.name(),
-                        s.collection(), "(none known at the start)", null))
-                .orElse(null);
+    /**
+     * Refuses to start while a captured shard has no leader in Current (a DB-Server failed and no in-sync follower took
+     * over yet): its changes could not be read. The next poll tries again.
+     */
+    private void requireLeaders(Map<String, ClusterTopology.Shard> captured) {
+        captured.values().stream().filter(s -> s.leader() == null).findFirst().ifPresent(s -> {
+            throw new ChangeStreamException("Change stream '" + options.streamKey() + "' cannot start: shard '"
+                    + s.name() + "' of collection '" + s.collection() + "' has no leader in the cluster now (a "
+                    + "DB-Server failed and no in-sync follower took over); it starts once the shard has one.");
+        });
     }
 
     /**

@@ -77,6 +77,8 @@ final class ServerStream implements AutoCloseable {
     private Instant unreachableSince;
     private ChangeStreamException halt;
     private Future<?> pump;
+    /** Whether the inner stream handed out everything of a snapshot-only run: the pump ended. */
+    private boolean finished;
     /** False once the cluster stream stopped: nothing more is read (so nothing more is saved). */
     private boolean reading = true;
     private volatile boolean closed;
@@ -118,7 +120,7 @@ final class ServerStream implements AutoCloseable {
         synchronized (lock) {
             wanted = Math.max(1, batch);
             lock.notifyAll();
-            if (!closed && reading && halt == null && (pump == null || pump.isDone())) {
+            if (!closed && reading && halt == null && !finished && (pump == null || pump.isDone())) {
                 pump = executor.submit(this::pump);
             }
         }
@@ -203,7 +205,7 @@ final class ServerStream implements AutoCloseable {
     /** Whether the inner stream handed out everything of a snapshot-only run and the caller took it. */
     boolean isFinished() {
         synchronized (lock) {
-            return buffer.isEmpty() && inner.isFinished();
+            return finished && buffer.isEmpty();
         }
     }
 
@@ -212,6 +214,7 @@ final class ServerStream implements AutoCloseable {
         synchronized (lock) {
             forget();
             halt = null;
+            finished = false;
         }
         inner.rewind();
     }
@@ -270,6 +273,13 @@ final class ServerStream implements AutoCloseable {
                 continue;
             }
             retryMillis = 0;
+            if (events.isEmpty() && inner.isFinished()) {
+                synchronized (lock) {
+                    finished = true; // a snapshot-only stream handed out everything
+                }
+                signal.run();
+                return;
+            }
             boolean stale;
             synchronized (lock) {
                 unreachableSince = null;

@@ -25,11 +25,11 @@ import java.util.Set;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.cdc.SnapshotMode;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.COLLECTIONS;
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.DB;
-import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.pollUntil;
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,11 +51,11 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(80);
             ReplayedState replica = new ReplayedState();
-            List<ChangeEvent> delivered = pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            List<ChangeEvent> delivered = fixture.catchUp(stream, replica);
             assertTrue(delivered.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ), "the snapshot first");
 
             fixture.randomWrites(120);
-            delivered.addAll(pollUntil(stream, replica, () -> state(replica).equals(fixture.truth())));
+            delivered.addAll(fixture.catchUp(stream, replica));
 
             assertEquals(fixture.truth(), state(replica));
             assertEachOnceFromTheLeader(fixture, delivered);
@@ -68,15 +68,31 @@ class ClusterChangeStreamIT {
     }
 
     @Test
+    void aSnapshotOnlyStreamFinishesOnceEveryShardWasDumped() {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1))) {
+            fixture.randomWrites(60);
+            try (ClusterChangeStream stream = fixture.stream(fixture.cluster.jwtSecret(), SnapshotMode.INITIAL_ONLY)) {
+                ReplayedState replica = new ReplayedState();
+                List<ChangeEvent> delivered = ClusterFixture.pollUntil(stream, replica, stream::isFinished);
+                assertEquals(fixture.truth(), state(replica));
+                assertTrue(delivered.stream().allMatch(e -> e.type() == ChangeType.SNAPSHOT_READ));
+                assertEachOnceFromTheLeader(fixture, delivered);
+                fixture.randomWrites(10);
+                assertTrue(stream.poll(10).isEmpty(), "a finished stream reads no more");
+            }
+        }
+    }
+
+    @Test
     void restartResumesEachServerFromItsStoredPosition() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1))) {
             fixture.randomWrites(60);
             ReplayedState replica = new ReplayedState();
             List<ChangeEvent> committed;
             try (ClusterChangeStream first = fixture.stream()) {
-                committed = pollUntil(first, replica, () -> state(replica).equals(fixture.truth()));
+                committed = fixture.catchUp(first, replica);
                 fixture.randomWrites(40);
-                committed.addAll(pollUntil(first, replica, () -> state(replica).equals(fixture.truth())));
+                committed.addAll(fixture.catchUp(first, replica));
                 fixture.randomWrites(10);
                 // handed out, delivered, never committed: a restart delivers them again
                 List<ChangeEvent> uncommitted = first.poll(5);
@@ -85,7 +101,7 @@ class ClusterChangeStreamIT {
             String stored = fixture.store.get("cluster-it");
             fixture.randomWrites(60);
             try (ClusterChangeStream second = fixture.stream()) {
-                List<ChangeEvent> after = pollUntil(second, replica, () -> state(replica).equals(fixture.truth()));
+                List<ChangeEvent> after = fixture.catchUp(second, replica);
                 assertEquals(fixture.truth(), state(replica), "nothing lost across the restart");
                 assertTrue(after.stream().noneMatch(e -> e.type() == ChangeType.SNAPSHOT_READ),
                         "no new snapshot: each server goes on from its position");
@@ -107,7 +123,7 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(40);
             ReplayedState replica = new ReplayedState();
-            List<ChangeEvent> delivered = pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            List<ChangeEvent> delivered = fixture.catchUp(stream, replica);
             String server = fixture.cluster.dbServerIds().get(1);
 
             fixture.cluster.failDbServer(server);
@@ -115,7 +131,7 @@ class ClusterChangeStreamIT {
             int resynced = fixture.cluster.recoverDbServer(server);
             assertTrue(resynced > 0, "the returning follower resynchronised documents");
             fixture.randomWrites(40);
-            delivered.addAll(pollUntil(stream, replica, () -> state(replica).equals(fixture.truth())));
+            delivered.addAll(fixture.catchUp(stream, replica));
 
             assertEquals(fixture.truth(), state(replica));
             assertEachOnceFromTheLeader(fixture, delivered);
@@ -129,7 +145,7 @@ class ClusterChangeStreamIT {
              ClusterChangeStream stream = fixture.stream()) {
             fixture.randomWrites(40);
             ReplayedState replica = new ReplayedState();
-            pollUntil(stream, replica, () -> state(replica).equals(fixture.truth()));
+            fixture.catchUp(stream, replica);
             String failed = fixture.cluster.dbServerIds().get(0);
             Map<String, List<String>> shards = fixture.cluster.shards(DB, "orders");
             String shard = shards.entrySet().stream().filter(s -> s.getValue().get(0).equals(failed)).findFirst()
@@ -137,17 +153,8 @@ class ClusterChangeStreamIT {
             String follower = shards.get(shard).get(1);
 
             fixture.cluster.failDbServer(failed);
-            ShardLeaderChangedException stop = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (stop == null && System.nanoTime() < deadline) {
-                try {
-                    assertTrue(stream.poll(50).isEmpty(), "nothing was written");
-                } catch (ShardLeaderChangedException e) {
-                    stop = e;
-                } catch (RuntimeException e) {
-                    assertFalse(e instanceof ShardLeaderChangedException);
-                }
-            }
+            ShardLeaderChangedException stop = ClusterFixture.pollUntilFailure(stream,
+                    ShardLeaderChangedException.class, Duration.ofSeconds(20));
             assertNotNull(stop, "the fail-over stopped the stream");
             String stored = fixture.store.get("cluster-it");
             assertTrue(stop.oldLeader().startsWith(failed), stop.oldLeader());
@@ -173,18 +180,40 @@ class ClusterChangeStreamIT {
     }
 
     @Test
+    void aRestartAfterAFailOverStopsBeforeReadingAnything() throws Exception {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMillis(200))) {
+            fixture.randomWrites(30);
+            ReplayedState replica = new ReplayedState();
+            try (ClusterChangeStream first = fixture.stream()) {
+                fixture.catchUp(first, replica);
+            }
+            String stored = fixture.store.get("cluster-it");
+            String failed = fixture.cluster.dbServerIds().get(2);
+            fixture.cluster.failDbServer(failed);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (fixture.cluster.shards(DB, "orders").values().stream().anyMatch(s -> s.get(0).equals(failed))
+                   && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            fixture.randomWrites(20);
+            try (ClusterChangeStream second = fixture.stream()) {
+                ShardLeaderChangedException stop = assertThrows(ShardLeaderChangedException.class,
+                        () -> second.poll(50), "the stored position of the failed leader cannot be continued");
+                assertTrue(stop.oldLeader().startsWith(failed), stop.oldLeader());
+                assertFalse(stop.newLeader().startsWith(failed), stop.newLeader());
+                assertSame(stop, assertThrows(ShardLeaderChangedException.class, () -> second.poll(50)));
+                assertTrue(second.shardsByServer().isEmpty(), "no DB-Server was read");
+            }
+            assertEquals(stored, fixture.store.get("cluster-it"));
+        }
+    }
+
+    @Test
     void aWrongJwtSecretIsAClear401WithoutTheSecret() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofSeconds(1));
              ClusterChangeStream stream = fixture.stream("not-the-cluster-secret")) {
-            RuntimeException failure = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (failure == null && System.nanoTime() < deadline) {
-                try {
-                    stream.poll(10);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
+            RuntimeException failure = ClusterFixture.pollUntilFailure(stream, RuntimeException.class,
+                    Duration.ofSeconds(10));
             assertNotNull(failure, "a DB-Server refused the token");
             assertTrue(failure.getMessage().contains("401"), failure.getMessage());
             assertFalse(failure.getMessage().contains("not-the-cluster-secret"), failure.getMessage());

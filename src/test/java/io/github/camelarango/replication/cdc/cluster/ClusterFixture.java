@@ -17,10 +17,12 @@ package io.github.camelarango.replication.cdc.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ import com.arangodb.model.OverwriteMode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
 import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import io.github.camelarango.replication.client.SuperuserJwt;
@@ -80,7 +83,11 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     ClusterChangeStream stream(String secret) {
-        ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey("cluster-it")
+        return stream(secret, SnapshotMode.INITIAL);
+    }
+
+    ClusterChangeStream stream(String secret, SnapshotMode mode) {
+        ChangeStreamOptions options = ChangeStreamOptions.builder().streamKey("cluster-it").snapshotMode(mode)
                 .includeCollections(Set.copyOf(COLLECTIONS)).idleMinWait(Duration.ofMillis(10))
                 .idleMaxWait(Duration.ofMillis(30)).build();
         return new ClusterChangeStream(coordinator, SuperuserJwt.of(secret.toCharArray()), options,
@@ -114,7 +121,7 @@ final class ClusterFixture implements AutoCloseable {
 
     /** What the cluster holds: collection to key to revision. */
     Map<String, Map<String, String>> truth() {
-        Map<String, Map<String, String>> truth = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> truth = new LinkedHashMap<>();
         for (String name : COLLECTIONS) {
             truth.put(name, cluster.documents(DB, name));
         }
@@ -123,11 +130,16 @@ final class ClusterFixture implements AutoCloseable {
 
     /** The replica's state with every collection listed (an empty one included). */
     static Map<String, Map<String, String>> state(ReplayedState replica) {
-        Map<String, Map<String, String>> state = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> state = new LinkedHashMap<>();
         for (String name : COLLECTIONS) {
-            state.put(name, new java.util.TreeMap<>(replica.state().getOrDefault(name, Map.of())));
+            state.put(name, new TreeMap<>(replica.state().getOrDefault(name, Map.of())));
         }
         return state;
+    }
+
+    /** Polls, applies and commits until the replica equals what the cluster holds; returns the events delivered. */
+    List<ChangeEvent> catchUp(ClusterChangeStream stream, ReplayedState replica) {
+        return pollUntil(stream, replica, () -> state(replica).equals(truth()));
     }
 
     /**
@@ -156,6 +168,30 @@ final class ClusterFixture implements AutoCloseable {
             }
         }
         return delivered;
+    }
+
+    /**
+     * Polls (while nothing is written) until a poll throws a failure of type {@code wanted}; other failures (a
+     * DB-Server's failed read) are read past.
+     *
+     * @return the failure, null when none came within {@code timeout}
+     */
+    static <T extends RuntimeException> T pollUntilFailure(ClusterChangeStream stream, Class<T> wanted,
+                                                           Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                List<ChangeEvent> events = stream.poll(50);
+                if (!events.isEmpty()) {
+                    fail("nothing was written, yet the stream delivered " + events);
+                }
+            } catch (RuntimeException e) {
+                if (wanted.isInstance(e)) {
+                    return wanted.cast(e);
+                }
+            }
+        }
+        return null;
     }
 
     @Override
