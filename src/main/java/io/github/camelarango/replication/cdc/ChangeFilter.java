@@ -96,6 +96,14 @@ public final class ChangeFilter {
         return acceptsCollection(only) ? Optional.of(only) : Optional.empty();
     }
 
+    /**
+     * This filter for exactly the collections {@code names} (no exclusions), with its other rules: a cluster's stream
+     * of one DB-Server, whose collections are the shards it leads.
+     */
+    public ChangeFilter restrictedTo(Set<String> names) {
+        return new ChangeFilter(names, Set.of(), includeSystem, types);
+    }
+
     /** Whether the server should include system collections (only when asked for). */
     public boolean includeSystem() {
         return includeSystem;

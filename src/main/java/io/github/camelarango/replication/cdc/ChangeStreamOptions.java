@@ -59,13 +59,18 @@ public final class ChangeStreamOptions {
     private final Duration heartbeatInterval;
 
     private ChangeStreamOptions(Builder b) {
-        this.streamKey = b.streamKey;
+        this(b, b.streamKey, new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem,
+                b.changeTypes));
+    }
+
+    private ChangeStreamOptions(Builder b, String streamKey, ChangeFilter filter) {
+        this.streamKey = streamKey;
         this.snapshotMode = b.snapshotMode;
         this.positionLostPolicy = b.positionLostPolicy;
         this.unknownMarkerPolicy = b.unknownMarkerPolicy;
         this.collectionRenamePolicy = b.collectionRenamePolicy;
         this.badLinePolicy = b.badLinePolicy;
-        this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
+        this.filter = filter;
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
         this.maxDumpChunkSize = b.maxDumpChunkSize;
@@ -81,6 +86,40 @@ public final class ChangeStreamOptions {
         this.unregisterOnStop = b.unregisterOnStop;
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
+    }
+
+    /**
+     * These options for a stream under {@code key} that captures exactly the collections {@code names}, the other
+     * options unchanged: a cluster's stream of one DB-Server, whose collections are the shards it leads.
+     */
+    public ChangeStreamOptions forCollections(String key, Set<String> names) {
+        return new ChangeStreamOptions(toBuilder(), Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
+    /** A builder with these options' values, but for the collection filter, which it keeps apart. */
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.snapshotMode = snapshotMode;
+        b.positionLostPolicy = positionLostPolicy;
+        b.unknownMarkerPolicy = unknownMarkerPolicy;
+        b.collectionRenamePolicy = collectionRenamePolicy;
+        b.badLinePolicy = badLinePolicy;
+        b.batchTtl = batchTtl;
+        b.initialDumpChunkSize = initialDumpChunkSize;
+        b.maxDumpChunkSize = maxDumpChunkSize;
+        b.snapshotParallelism = snapshotParallelism;
+        b.tailChunkSize = tailChunkSize;
+        b.tailPrefetch = tailPrefetch;
+        b.idleMinWait = idleMinWait;
+        b.idleMaxWait = idleMaxWait;
+        b.maxTransactionEvents = maxTransactionEvents;
+        b.transactionBufferSize = transactionBufferSize;
+        b.progressLogInterval = progressLogInterval;
+        b.registrationInterval = registrationInterval;
+        b.unregisterOnStop = unregisterOnStop;
+        b.listener = listener;
+        b.heartbeatInterval = heartbeatInterval;
+        return b;
     }
 
     public static Builder builder() {

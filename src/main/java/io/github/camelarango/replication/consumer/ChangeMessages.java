@@ -24,6 +24,7 @@ import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ShardOrigin;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
 import io.github.camelarango.replication.client.Ticks;
@@ -32,7 +33,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.resume.Resumables;
 
 /**
- * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} and the body
+ * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} (with the
+ * shard and DB-Server of a change captured from a cluster, whose document's _id names the collection) and the body
  * of the chosen envelope — native (the document, {@code {_key,_rev}} for a delete, the marker data for schema
  * changes) or Debezium — as the chosen {@link BodyType} (by default the JSON text the server wrote, without
  * re-serialising). Also writes the tombstone that may follow a delete.
@@ -75,7 +77,8 @@ public final class ChangeMessages {
      */
     public void write(ChangeEvent event, long serverLastTick, Message message) {
         headers(event, serverLastTick, message);
-        message.setBody(bodyType.body(debezium != null ? debezium.value(event) : NativeEnvelope.body(event)));
+        ChangeEvent named = ClusterDocumentIds.namingCollection(event);
+        message.setBody(bodyType.body(debezium != null ? debezium.value(named) : NativeEnvelope.body(named)));
     }
 
     /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
@@ -124,6 +127,12 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
         message.setHeader(ArangoReplicationConstants.DATABASE, event.database());
         setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
+        ShardOrigin origin = event.origin();
+        if (origin != null) {
+            setIfPresent(message, ArangoReplicationConstants.SHARD, origin.shard()); // none on a gap
+            message.setHeader(ArangoReplicationConstants.DB_SERVER, origin.serverId());
+            setIfPresent(message, ArangoReplicationConstants.DB_SERVER_NAME, origin.serverShortName());
+        }
         if (event.type() == ChangeType.COLLECTION_RENAME) {
             setIfPresent(message, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
         }

@@ -16,6 +16,7 @@
 package io.github.camelarango.replication.offsets;
 
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.cdc.cluster.ClusterPositionStore;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -35,6 +36,11 @@ public final class OffsetStore implements OffsetOwnership {
     /** The positions, kept as their JSON text in the repository. */
     public PositionStore positions() {
         return PositionStore.ofStrings(repository::getState, repository::setState);
+    }
+
+    /** The positions of cluster streams (one JSON text naming every DB-Server's position), in the repository. */
+    public ClusterPositionStore clusterPositions() {
+        return ClusterPositionStore.ofStrings(repository::getState, repository::setState);
     }
 
     /**
