@@ -22,4 +22,12 @@ interface Contender {
 
     /** Runs once, from start to end; returns the number of items (documents, markers, events) delivered. */
     long run() throws Exception;
+
+    /**
+     * The time of the last run from its first item to its last, for contenders whose run does more than deliver
+     * (a route starts and stops its CamelContext); 0 when the whole run is the delivery.
+     */
+    default long deliveryNanos() {
+        return 0;
+    }
 }
