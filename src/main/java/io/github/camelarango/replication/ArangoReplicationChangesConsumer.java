@@ -528,12 +528,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         long serverLastTick = metrics.serverLastTick();
         Supplier<String> notDelivered = () -> "Change " + event + " was not delivered; it is delivered again on the "
                                               + "next poll (the position stays at the last committed change)";
-        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message), notDelivered)) {
+        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message.getExchange()),
+                notDelivered)) {
             return false;
         }
         return !options.isTombstoneOnDelete() || !ChangeMessages.needsTombstone(event)
-               || DeliveryRule.deliver(this, message -> messages.writeTombstone(event, serverLastTick, message),
-                       notDelivered);
+               || DeliveryRule.deliver(this,
+                       message -> messages.writeTombstone(event, serverLastTick, message.getExchange()), notDelivered);
     }
 
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
