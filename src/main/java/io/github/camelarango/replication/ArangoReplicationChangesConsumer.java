@@ -16,6 +16,7 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -420,17 +422,33 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return delivered;
     }
 
-    /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
+    /**
+     * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
+     * exchanges of its List body go back to the exchange factory once the batch exchange completed.
+     */
     private int deliverBatch(ChangeStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
         long serverLastTick = metrics.serverLastTick();
-        if (!isRunAllowed() || !DeliveryRule.deliver(this,
-                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                        () -> createExchange(false)),
-                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the whole "
-                      + "batch is delivered again on the next poll (the position stays at the last committed change)")) {
+        List<Exchange> changes = new ArrayList<>(events.size());
+        Supplier<Exchange> newChange = () -> {
+            Exchange change = createExchange(false);
+            changes.add(change);
+            return change;
+        };
+        boolean delivered;
+        try {
+            delivered = isRunAllowed() && DeliveryRule.deliver(this,
+                    message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                            newChange),
+                    () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
+                          + "whole batch is delivered again on the next poll (the position stays at the last "
+                          + "committed change)");
+        } finally {
+            changes.forEach(change -> releaseExchange(change, false));
+        }
+        if (!delivered) {
             rewind(current);
             return 0;
         }
