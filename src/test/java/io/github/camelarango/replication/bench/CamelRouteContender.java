@@ -15,6 +15,8 @@
  */
 package io.github.camelarango.replication.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +35,8 @@ import org.apache.camel.Exchange;
  */
 final class CamelRouteContender implements Contender {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final String url;
     private final String collection;
     private final CamelRoute.Offsets offsets;
@@ -44,6 +48,8 @@ final class CamelRouteContender implements Contender {
     private final boolean readsKey;
     /** The last run's time from its first exchange to its last change. */
     private volatile long deliveryNanos;
+    /** The consumer thread's CPU time over it. */
+    private volatile long deliveryCpuNanos;
 
     private CamelRouteContender(String url, String collection, CamelRoute.Offsets offsets, ChangePosition resumeFrom,
                                 long expected, String options, boolean readsKey) {
@@ -92,8 +98,8 @@ final class CamelRouteContender implements Contender {
     public long run() throws Exception {
         AtomicLong received = new AtomicLong();
         AtomicLong documentFields = new AtomicLong();
-        long[] firstExchange = new long[1];
-        long[] lastChange = new long[1];
+        long[] firstExchange = new long[2]; // wall and CPU time of the consumer thread
+        long[] lastChange = new long[2];
         CountDownLatch done = new CountDownLatch(1);
         boolean batching = options != null && options.contains(ComponentContenders.BATCHING);
         try (CamelRoute route = new CamelRoute(offsets)) {
@@ -105,6 +111,7 @@ final class CamelRouteContender implements Contender {
                     exchange -> {
                 if (firstExchange[0] == 0) {
                     firstExchange[0] = System.nanoTime();
+                    firstExchange[1] = THREADS.getCurrentThreadCpuTime();
                 }
                 for (Exchange change : batching ? batch(exchange) : List.of(exchange)) {
                     documentFields.addAndGet(documentSize(change.getMessage().getBody()));
@@ -113,6 +120,7 @@ final class CamelRouteContender implements Contender {
                     }
                     if (received.incrementAndGet() == expected) {
                         lastChange[0] = System.nanoTime();
+                        lastChange[1] = THREADS.getCurrentThreadCpuTime();
                         done.countDown();
                     }
                 }
@@ -123,6 +131,7 @@ final class CamelRouteContender implements Contender {
             }
         }
         deliveryNanos = lastChange[0] - firstExchange[0]; // the latch publishes both (one consumer thread wrote them)
+        deliveryCpuNanos = lastChange[1] - firstExchange[1];
         if (documentFields.get() < received.get()) {
             throw new IllegalStateException("exchanges without a document body");
         }
@@ -132,6 +141,11 @@ final class CamelRouteContender implements Contender {
     @Override
     public long deliveryNanos() {
         return deliveryNanos;
+    }
+
+    @Override
+    public long deliveryCpuNanos() {
+        return deliveryCpuNanos;
     }
 
     /**

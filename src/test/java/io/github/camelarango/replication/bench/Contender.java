@@ -30,4 +30,13 @@ interface Contender {
     default long deliveryNanos() {
         return 0;
     }
+
+    /**
+     * The CPU time the thread that delivers the items spent from the first item to the last of the last run (a
+     * route's consumer thread: the exchanges and the route, not the calls ahead on the fetcher threads); 0 when not
+     * measured. Unlike wall time it barely moves when other processes share the cores.
+     */
+    default long deliveryCpuNanos() {
+        return 0;
+    }
 }
