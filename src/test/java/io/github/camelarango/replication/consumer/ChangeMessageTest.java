@@ -24,14 +24,11 @@ import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.client.RawDocument;
 import io.github.camelarango.replication.client.RawJson;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.resume.Offset;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,24 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The message of a change writes its headers when the route first touches one: whatever the route does first —
  * read one, set its own, remove one, copy the message — it sees every header of the change, exactly as written.
  */
-class ChangeMessageTest {
+class ChangeMessageTest extends CamelTestSupport {
 
     private static final ChangePosition POSITION = ChangePosition.tail(41, 40);
 
-    private static CamelContext context;
-
-    @BeforeAll
-    static void startContext() {
-        context = new DefaultCamelContext();
-        context.start();
-    }
-
-    @AfterAll
-    static void stopContext() {
-        context.stop();
-    }
-
-    private static Message written(ChangeEvent event) {
+    private Message written(ChangeEvent event) {
         ArangoReplicationConsumerConfiguration options = new ArangoReplicationConsumerConfiguration();
         options.validate();
         Exchange exchange = new DefaultExchange(context);
