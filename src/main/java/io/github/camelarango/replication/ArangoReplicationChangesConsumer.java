@@ -16,6 +16,7 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -510,17 +512,33 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return delivered;
     }
 
-    /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
+    /**
+     * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
+     * exchanges of its List body go back to the exchange factory once the batch exchange completed.
+     */
     private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
         long serverLastTick = metrics.serverLastTick();
-        if (!isRunAllowed() || !DeliveryRule.deliver(this,
-                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                        () -> createExchange(false)),
-                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the whole "
-                      + "batch is delivered again on the next poll (the position stays at the last committed change)")) {
+        List<Exchange> changes = new ArrayList<>(events.size());
+        Supplier<Exchange> newChange = () -> {
+            Exchange change = createExchange(false);
+            changes.add(change);
+            return change;
+        };
+        boolean delivered;
+        try {
+            delivered = isRunAllowed() && DeliveryRule.deliver(this,
+                    message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                            newChange),
+                    () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
+                          + "whole batch is delivered again on the next poll (the position stays at the last "
+                          + "committed change)");
+        } finally {
+            changes.forEach(change -> releaseExchange(change, false));
+        }
+        if (!delivered) {
             rewind(current);
             return 0;
         }
@@ -618,12 +636,13 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         long serverLastTick = metrics.serverLastTick();
         Supplier<String> notDelivered = () -> "Change " + event + " was not delivered; it is delivered again on the "
                                               + "next poll (the position stays at the last committed change)";
-        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message), notDelivered)) {
+        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message.getExchange()),
+                notDelivered)) {
             return false;
         }
         return !options.isTombstoneOnDelete() || !ChangeMessages.needsTombstone(event)
-               || DeliveryRule.deliver(this, message -> messages.writeTombstone(event, serverLastTick, message),
-                       notDelivered);
+               || DeliveryRule.deliver(this,
+                       message -> messages.writeTombstone(event, serverLastTick, message.getExchange()), notDelivered);
     }
 
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */

@@ -15,11 +15,26 @@
  */
 package io.github.camelarango.replication.bench;
 
-/** One timed run of a {@link Contender}: items delivered, wall time, and the heap figures of the run. */
-record Sample(String contender, long items, long nanos, HeapWatch.Figures heap) {
+/**
+ * One timed run of a {@link Contender}: items delivered, wall time, the time from the first item to the last (the
+ * wall time when the contender does not tell it apart), the delivering thread's CPU time over it (0: not measured),
+ * and the heap figures of the run.
+ */
+record Sample(String contender, long items, long nanos, long deliveryNanos, long deliveryCpuNanos,
+              HeapWatch.Figures heap) {
 
     double perSecond() {
         return items * 1e9 / nanos;
+    }
+
+    /** Items per second from the first item to the last: without a route's start and stop. */
+    double deliveredPerSecond() {
+        return items * 1e9 / deliveryNanos;
+    }
+
+    /** CPU microseconds of the delivering thread per item, 0 when not measured. */
+    double cpuMicrosPerItem() {
+        return deliveryCpuNanos / 1e3 / items;
     }
 
     /** Throughput over a body of {@code bytes} (the same body for every contender of a data set), in MB/s. */
@@ -42,6 +57,8 @@ record Sample(String contender, long items, long nanos, HeapWatch.Figures heap) 
         if (expected >= 0 && items != expected) {
             throw new IllegalStateException(contender.name() + " delivered " + items + " items, expected " + expected);
         }
-        return new Sample(contender.name(), items, nanos, heap);
+        long delivery = contender.deliveryNanos();
+        return new Sample(contender.name(), items, nanos, delivery > 0 ? delivery : nanos,
+                contender.deliveryCpuNanos(), heap);
     }
 }

@@ -336,12 +336,15 @@ final class ServerStream implements AutoCloseable {
         }
     }
 
-    /** The inner stream's event as the cluster names it: its collection, and where it came from. */
+    /**
+     * The inner stream's event as the cluster names it: its collection (also in its document's {@code _id}), and where
+     * it came from.
+     */
     private ChangeEvent named(ChangeEvent event) {
         String shard = event.collection() != null && collections.containsKey(event.collection())
                 ? event.collection() : null;
-        return event.withOrigin(shard == null ? event.collection() : collections.get(shard),
-                new ShardOrigin(shard, serverId, shortName));
+        return ClusterDocumentIds.namingCollection(event.withOrigin(
+                shard == null ? event.collection() : collections.get(shard), new ShardOrigin(shard, serverId, shortName)));
     }
 
     /**

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelarango.replication.consumer;
+package io.github.camelarango.replication.cdc.cluster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import io.github.camelarango.replication.client.RawJson;
  * The document of a change read from a DB-Server with the collection's name in its {@code _id}: a DB-Server may write
  * {@code <shard>/<key>} there (docs/cluster.md), and a route must see the collection, never the shard. Only the
  * shard prefix of the top-level {@code _id} string changes; every other byte stays as the server wrote it (numbers
- * keep their digits).
+ * keep their digits). Applied by the cluster stream to every change it hands out (docs/cluster-capture.md).
  */
 final class ClusterDocumentIds {
 
