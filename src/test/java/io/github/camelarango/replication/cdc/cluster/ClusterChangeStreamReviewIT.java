@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ReplayedState;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,40 @@ class ClusterChangeStreamReviewIT {
                     + "reported no failure (failure() " + stream.failure() + ") and delivered " + delivered.size()
                     + " events of the other servers");
             assertTrue(thrown.getMessage().contains("badLinePolicy"), thrown.getMessage());
+        }
+    }
+
+    /**
+     * A shard's leader moves it to another DB-Server: the old leader drops its copy. That drop is the shard's, not the
+     * collection's: no COLLECTION_DROP of the collection may be delivered (a sink would drop its whole table) before
+     * the stream stops.
+     */
+    @Test
+    void aMovedShardIsNotDeliveredAsADropOfItsCollection() {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMinutes(5));
+             ClusterChangeStream stream = fixture.stream()) {
+            fixture.randomWrites(40);
+            ReplayedState replica = new ReplayedState();
+            fixture.catchUp(stream, replica);
+            Map.Entry<String, List<String>> moved = fixture.cluster.shards(DB, "orders").entrySet().iterator().next();
+            String other = fixture.cluster.dbServerIds().stream().filter(id -> !moved.getValue().contains(id))
+                    .findFirst().orElseThrow();
+            fixture.cluster.moveShard(DB, "orders", moved.getKey(), moved.getValue().get(0), other);
+            List<ChangeEvent> delivered = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            RuntimeException stop = null;
+            while (stop == null && System.nanoTime() < deadline) {
+                try {
+                    delivered.addAll(stream.poll(50));
+                } catch (RuntimeException e) {
+                    if (stream.failure().isPresent()) {
+                        stop = e;
+                    }
+                }
+            }
+            assertTrue(stop != null, "the move stopped the stream");
+            assertTrue(delivered.stream().noneMatch(e -> e.type() == ChangeType.COLLECTION_DROP),
+                    "a shard's move delivered as a drop of its collection: " + delivered);
         }
     }
 
