@@ -253,7 +253,8 @@ public final class ClusterChangeStream implements CaptureStream {
         ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
                 options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
                 timer);
-        servers.add(new ServerStream(server.id(), server.shortName(), shards, client, inner, this::arrived));
+        servers.add(new ServerStream(options.streamKey(), server.id(), server.shortName(), shards, client, inner,
+                this::arrived));
     }
 
     /** The shards of the collections the filter accepts, by name. */
