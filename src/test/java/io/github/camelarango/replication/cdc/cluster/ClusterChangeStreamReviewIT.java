@@ -18,12 +18,16 @@ package io.github.camelarango.replication.cdc.cluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.client.SuperuserJwt;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.DB;
@@ -144,6 +148,28 @@ class ClusterChangeStreamReviewIT {
     void aLeaderMovedAwayAndBackWithinTheRefreshLosesNothingSilently() {
         try (ClusterFixture fixture = new ClusterFixture(Duration.ofMinutes(5));
              ClusterChangeStream stream = fixture.stream()) {
+            movedAwayAndBack(fixture, stream);
+        }
+    }
+
+    /** The same when only document changes are wanted (changeTypes UPSERT, DELETE): the shard's drop is not one. */
+    @Test
+    void aLeaderMovedAwayAndBackLosesNothingSilentlyWhenOnlyDocumentChangesAreWanted() {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMinutes(5));
+             ClusterChangeStream stream = new ClusterChangeStream(fixture.coordinator,
+                     SuperuserJwt.of(fixture.cluster.jwtSecret().toCharArray()),
+                     ChangeStreamOptions.builder().streamKey("cluster-it")
+                             .includeCollections(Set.copyOf(ClusterFixture.COLLECTIONS))
+                             .changeTypes(EnumSet.of(ChangeType.SNAPSHOT_READ, ChangeType.UPSERT, ChangeType.DELETE))
+                             .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(30)).build(),
+                     ClusterPositionStore.ofStrings(fixture.store::get, fixture.store::put), fixture.timer,
+                     fixture.fetchers)) {
+            movedAwayAndBack(fixture, stream);
+        }
+    }
+
+    private static void movedAwayAndBack(ClusterFixture fixture, ClusterChangeStream stream) {
+        {
             fixture.randomWrites(40);
             ReplayedState replica = new ReplayedState();
             fixture.catchUp(stream, replica);
