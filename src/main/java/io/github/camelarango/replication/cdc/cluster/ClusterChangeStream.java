@@ -150,6 +150,7 @@ public final class ClusterChangeStream implements CaptureStream {
                 start();
             }
             checkTopology();
+            noteHalt();
             ChangeStreamException failure = failure().orElse(null);
             if (failure != null) {
                 throw failure;
@@ -169,8 +170,7 @@ public final class ClusterChangeStream implements CaptureStream {
             List<RuntimeException> failed = new ArrayList<>();
             servers.forEach(server -> server.unreportedFailure().ifPresent(failed::add));
             if (out.isEmpty()) {
-                servers.stream().map(ServerStream::halted).flatMap(Optional::stream).findFirst()
-                        .ifPresent(h -> halt = h);
+                noteHalt();
                 if (halt != null) {
                     throw halt;
                 }
@@ -179,6 +179,16 @@ public final class ClusterChangeStream implements CaptureStream {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Keeps the halt of a server's stream whose events before it were all taken: from then on the stream halts as a
+     * single server's does, even while other servers have events (they would hide it, and health would stay UP).
+     */
+    private void noteHalt() {
+        if (halt == null) {
+            servers.stream().map(ServerStream::halted).flatMap(Optional::stream).findFirst().ifPresent(h -> halt = h);
         }
     }
 
@@ -243,7 +253,8 @@ public final class ClusterChangeStream implements CaptureStream {
         ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
                 options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
                 timer);
-        servers.add(new ServerStream(server.id(), server.shortName(), shards, client, inner, this::arrived));
+        servers.add(new ServerStream(options.streamKey(), server.id(), server.shortName(), shards, client, inner,
+                this::arrived));
     }
 
     /** The shards of the collections the filter accepts, by name. */

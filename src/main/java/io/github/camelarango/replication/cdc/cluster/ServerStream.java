@@ -32,6 +32,7 @@ import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ShardOrigin;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ final class ServerStream implements AutoCloseable {
     private record Handed(ChangeEvent event, ChangeEvent inner) {
     }
 
+    private final String streamKey;
     private final String serverId;
     private final String shortName;
     private final Map<String, String> collections;
@@ -84,12 +86,14 @@ final class ServerStream implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * @param streamKey   the cluster stream's key, for its messages
      * @param collections shard name to collection name, of the shards the server leads and the inner stream reads
      * @param client      the client to the server, closed with this stream
      * @param signal      told when events or a failure arrived
      */
-    ServerStream(String serverId, String shortName, Map<String, String> collections, ArangoReplicationClient client,
-                 ChangeStream inner, Runnable signal) {
+    ServerStream(String streamKey, String serverId, String shortName, Map<String, String> collections,
+                 ArangoReplicationClient client, ChangeStream inner, Runnable signal) {
+        this.streamKey = streamKey;
         this.serverId = serverId;
         this.shortName = shortName;
         this.collections = Map.copyOf(collections);
@@ -280,20 +284,53 @@ final class ServerStream implements AutoCloseable {
                 signal.run();
                 return;
             }
+            int drop = shardDropAt(events);
             boolean stale;
             synchronized (lock) {
                 unreachableSince = null;
                 stale = generation != started;
                 if (!stale) {
-                    events.forEach(e -> buffer.add(new Handed(named(e), e)));
+                    events.subList(0, drop).forEach(e -> buffer.add(new Handed(named(e), e)));
                 }
             }
             if (stale) {
                 inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again
+            } else if (drop < events.size()) {
+                halt(shardDropped(events.get(drop)));
+                return;
             } else if (!events.isEmpty()) {
                 signal.run();
             }
         }
+    }
+
+    /**
+     * Where a shard this server reads was dropped in its WAL (the shard moved to another server, or its collection was
+     * dropped); the count of events when none was.
+     */
+    private int shardDropAt(List<ChangeEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            ChangeEvent event = events.get(i);
+            if (event.type() == ChangeType.COLLECTION_DROP && collections.containsKey(event.collection())) {
+                return i;
+            }
+        }
+        return events.size();
+    }
+
+    /**
+     * A shard dropped on the server that the stream reads it from: its later writes (if it moved, and even if it
+     * moved back) are in another WAL, so nothing of it can be delivered from here, and the drop is not its
+     * collection's.
+     */
+    private ChangeStreamException shardDropped(ChangeEvent drop) {
+        String shard = drop.collection();
+        return new ChangeStreamException("Change stream '" + streamKey + "' stopped: shard '" + shard
+                + "' of collection '" + collections.get(shard) + "' was dropped on DB-Server " + serverId
+                + (shortName == null ? "" : " (" + shortName + ")") + ", which the stream reads it from (the shard "
+                + "moved to another DB-Server, or its collection was dropped); the shard's later changes are not in "
+                + "this server's write-ahead log. To recover, take a new snapshot: delete the position stored under "
+                + "key '" + streamKey + "' (or use a new offsetKey) and start the stream again.");
     }
 
     private void halt(ChangeStreamException e) {
