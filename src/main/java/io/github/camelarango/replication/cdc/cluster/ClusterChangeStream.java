@@ -94,6 +94,8 @@ public final class ClusterChangeStream implements CaptureStream {
     private boolean started;
     private long nextRefreshNanos;
     private long lastRefreshNanos;
+    /** Whether the last topology read failed (warned once per outage). */
+    private boolean topologyUnreadable;
     private int nextServer;
     /** The heartbeat handed out last, and the server it is of. */
     private ChangePosition beat;
@@ -250,9 +252,15 @@ public final class ClusterChangeStream implements CaptureStream {
                 .authentication(ArangoClientConfiguration.Authentication.JWT).build();
         HttpArangoReplicationClient client = new HttpArangoReplicationClient(configuration);
         String key = options.streamKey() + "@" + server.id();
-        ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
-                options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
-                timer);
+        ChangeStream inner;
+        try {
+            inner = new ChangeStream(new ClientReplicationSource(client, key),
+                    options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
+                    timer);
+        } catch (RuntimeException e) { // the client is not a ServerStream's yet: close it here
+            client.close();
+            throw e;
+        }
         servers.add(new ServerStream(options.streamKey(), server.id(), server.shortName(), shards, client, inner,
                 this::arrived));
     }
@@ -320,10 +328,19 @@ public final class ClusterChangeStream implements CaptureStream {
         try {
             topology = ClusterTopology.read(coordinator, options.filter().includeSystem());
         } catch (RuntimeException e) {
-            LOG.debug("Change stream '{}' could not read the cluster's topology; it tries again: {}",
-                    options.streamKey(), e.toString());
+            // the DB-Servers' logs stay the source of the changes; what goes unseen meanwhile is a leader change
+            if (!topologyUnreadable) {
+                LOG.warn("Change stream '{}' cannot read the cluster's topology through the Coordinator; a change of a "
+                         + "shard's leader is not noticed until it can again (it tries every {} s): {}",
+                        options.streamKey(), TOPOLOGY_REFRESH.toSeconds(), e.toString());
+            }
+            topologyUnreadable = true;
             refreshed();
             return;
+        }
+        if (topologyUnreadable) {
+            LOG.info("Change stream '{}' reads the cluster's topology again", options.streamKey());
+            topologyUnreadable = false;
         }
         refreshed();
         Map<String, ClusterTopology.Shard> captured = captured(topology);

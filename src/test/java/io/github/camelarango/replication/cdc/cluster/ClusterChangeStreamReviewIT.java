@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.camelarango.replication.LogCapture;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
@@ -194,6 +195,45 @@ class ClusterChangeStreamReviewIT {
                 return;
             }
             assertEquals(fixture.truth(), state(replica));
+        }
+    }
+
+    /**
+     * The Coordinator cannot tell the topology for a while: capture goes on from the DB-Servers, and one WARN says that
+     * a leader change goes unnoticed meanwhile (it was a DEBUG line per try); one INFO when it reads again.
+     */
+    @Test
+    void aTopologyThatCannotBeReadIsWarnedOnceAndCaptureGoesOn() throws Exception {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMinutes(5));
+             ClusterChangeStream stream = fixture.stream();
+             LogCapture log = new LogCapture()) {
+            fixture.randomWrites(20);
+            ReplayedState replica = new ReplayedState();
+            fixture.catchUp(stream, replica);
+            fixture.cluster.coordinator().faults().failNext("GET", "/_admin/cluster/health*", 503, 1478, 1000);
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // two refreshes at least
+            while (System.nanoTime() < until) {
+                fixture.randomWrites(5);
+                List<ChangeEvent> events = stream.poll(50);
+                replica.apply(events);
+                if (!events.isEmpty()) {
+                    stream.commit(events.get(events.size() - 1));
+                }
+            }
+            fixture.catchUp(stream, replica);
+            assertEquals(fixture.truth(), state(replica), "the DB-Servers' changes went on arriving");
+            List<String> warnings = log.lines("WARN", ClusterChangeStream.class);
+            assertEquals(1, warnings.size(), String.valueOf(warnings));
+            assertTrue(warnings.get(0).contains("cannot read the cluster's topology"), warnings.get(0));
+            fixture.cluster.coordinator().faults().clear();
+            long again = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (log.lines("INFO", ClusterChangeStream.class).stream()
+                    .noneMatch(line -> line.contains("reads the cluster's topology again")) && System.nanoTime() < again) {
+                replica.apply(stream.poll(50));
+            }
+            assertTrue(log.lines("INFO", ClusterChangeStream.class).stream()
+                    .anyMatch(line -> line.contains("reads the cluster's topology again")));
+            assertTrue(stream.failure().isEmpty(), String.valueOf(stream.failure()));
         }
     }
 }
