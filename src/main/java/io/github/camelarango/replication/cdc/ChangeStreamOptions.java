@@ -232,7 +232,7 @@ public final class ChangeStreamOptions {
         private Set<ChangeType> changeTypes = EnumSet.allOf(ChangeType.class);
         private Duration batchTtl = Duration.ofSeconds(600);
         private int initialDumpChunkSize = 128 * 1024;
-        private int maxDumpChunkSize = 8 * 1024 * 1024;
+        private int maxDumpChunkSize = 2 * 1024 * 1024;
         private int snapshotParallelism = 1;
         private int tailChunkSize = 1024 * 1024;
         private boolean tailPrefetch = true;
@@ -330,7 +330,10 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Largest dump chunk size in bytes (default 8 MiB, at most 128 MiB); bounds the memory of one chunk. */
+        /**
+         * Largest dump chunk size in bytes (default 2 MiB, as the consumer's snapshotMaxChunkSize; at most 128 MiB);
+         * bounds the memory of one chunk, which is held as documents and events, the next one fetched meanwhile.
+         */
         public Builder maxDumpChunkSize(int bytes) {
             this.maxDumpChunkSize = chunk(bytes, "maxDumpChunkSize", 1);
             return this;
