@@ -16,7 +16,6 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,11 @@ import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
@@ -514,31 +513,21 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
-     * exchanges of its List body go back to the exchange factory once the batch exchange completed.
+     * exchanges of its List body are not the exchange factory's: whatever keeps the batch exchange (an aggregator,
+     * a seda queue, a wire tap: each keeps a copy whose List is the same) keeps them with it, so they must never be
+     * reset and handed out again for other changes once the batch exchange completed.
      */
     private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
         long serverLastTick = metrics.serverLastTick();
-        List<Exchange> changes = new ArrayList<>(events.size());
-        Supplier<Exchange> newChange = () -> {
-            Exchange change = createExchange(false);
-            changes.add(change);
-            return change;
-        };
-        boolean delivered;
-        try {
-            delivered = isRunAllowed() && DeliveryRule.deliver(this,
-                    message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                            newChange),
-                    () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
-                          + "whole batch is delivered again on the next poll (the position stays at the last "
-                          + "committed change)");
-        } finally {
-            changes.forEach(change -> releaseExchange(change, false));
-        }
-        if (!delivered) {
+        if (!isRunAllowed() || !DeliveryRule.deliver(this,
+                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                        () -> DefaultExchange.newFromEndpoint(getEndpoint())),
+                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
+                      + "whole batch is delivered again on the next poll (the position stays at the last "
+                      + "committed change)")) {
             rewind(current);
             return 0;
         }
