@@ -198,10 +198,16 @@ class ChangesConsumerBatchingIT extends ChangesConsumerTestSupport {
                           throw new IllegalStateException("sink down");
                       }
                       keys.add(key);
+                      if ("k0".equals(key)) {
+                          Thread.sleep(200); // the consumer's thread slow to go on after the route, as under load
+                      }
                   });
             await("the starting point", () -> counting.getState("i") != null);
             f.insert("orders", Map.of("_key", "k0"));
             await("k0", () -> keys.size() == 1);
+            String k0 = tickOf(f, "k0", null);
+            // the first commit after the start is due at once: it writes k0's position once the route returned
+            await("k0's position written", () -> k0.equals(committedTick(counting.getState("i"))));
             int writesAfterFirst = counting.writes("i");
             Map<String, String> ticks = new HashMap<>();
             for (int i = 1; i < 10; i++) {
