@@ -168,6 +168,15 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
             assertFalse(shown.contains("eyJtoken"), shown);
             assertFalse(shown.contains("l34derPw"), shown);
         }
+        ArangoReplicationEndpoint changes = context.getEndpoint(
+                "arango-replication:changes?user=admin&password=s3cr3tPw&jwtSecret=jwtS3cr3tOfTheCluster",
+                ArangoReplicationEndpoint.class);
+        for (String shown : new String[] {
+                changes.toString(), changes.getEndpointBaseUri(), changes.getServiceUrl(),
+                changes.getServiceMetadata().toString(), changes.getServiceProtocol() }) {
+            assertFalse(shown.contains("jwtS3cr3t"), shown);
+            assertFalse(shown.contains("s3cr3tPw"), shown);
+        }
         assertEquals("http://localhost:8529", endpoint.getServiceUrl());
         assertEquals("admin", endpoint.getServiceMetadata().get("username"));
         assertInstanceOf(ArangoReplicationComponent.class, endpoint.getComponent());
