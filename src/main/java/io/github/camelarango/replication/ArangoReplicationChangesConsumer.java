@@ -56,6 +56,7 @@ import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -524,7 +525,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         long serverLastTick = metrics.serverLastTick();
         if (!isRunAllowed() || !DeliveryRule.deliver(this,
                 message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                        () -> DefaultExchange.newFromEndpoint(getEndpoint())),
+                        this::newBatchMember),
                 () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
                       + "whole batch is delivered again on the next poll (the position stays at the last "
                       + "committed change)")) {
@@ -538,6 +539,17 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */
     private boolean commitDue() {
         return options.getCommitInterval() == 0 || System.nanoTime() - nextCommitNanos >= 0;
+    }
+
+    /**
+     * An exchange of a batch's List, made as {@link #createExchange} makes one but not taken from the exchange factory:
+     * it belongs to whatever keeps the batch, so the factory must never reset and reuse it.
+     */
+    private Exchange newBatchMember() {
+        Exchange change = DefaultExchange.newFromEndpoint(getEndpoint());
+        getEndpoint().configureExchange(change);
+        change.getExchangeExtension().setFromRouteId(getRouteId());
+        return change;
     }
 
     /** Writes the position of the last delivered change, if one awaits its write. */
