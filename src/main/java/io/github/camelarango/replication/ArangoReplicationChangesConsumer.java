@@ -236,7 +236,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /**
      * Whether the server is a cluster's Coordinator, whose changes are read from its DB-Servers with the jwtSecret.
      *
-     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set
+     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set;
+     *                                  naming host when it is a cluster's DB-Server or Agent
      */
     private boolean isClusterCoordinator(ServerRole role) {
         if (role == ServerRole.COORDINATOR) {
@@ -247,6 +248,14 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                         + "DB-Server, which only a superuser token signed with that secret may read");
             }
             return true;
+        }
+        if (role == ServerRole.PRIMARY || role == ServerRole.AGENT) {
+            // a DB-Server's collections are shards: captured by name, none would ever match, the route idle and UP
+            String address = getEndpoint().serverAddress();
+            throw Require.invalid("host", address, "the address of a single server or of a Coordinator of an ArangoDB "
+                    + "cluster: the server at " + address + " is " + (role == ServerRole.PRIMARY ? "a DB-Server"
+                    : "an Agent") + " of a cluster (role " + role + "), whose changes the consumer reads through a "
+                    + "Coordinator (with jwtSecret)");
         }
         if (options.getJwtSecret() != null) {
             // one configuration may serve a single server and a cluster; the secret is sent nowhere

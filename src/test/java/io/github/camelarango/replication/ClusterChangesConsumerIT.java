@@ -276,6 +276,26 @@ class ClusterChangesConsumerIT {
         }
     }
 
+    /**
+     * A route pointed at one DB-Server of a cluster (role PRIMARY) instead of its Coordinator reads a server whose
+     * collections are shards: it must not stay UP delivering nothing (as it did); its start fails saying what is wrong.
+     */
+    @Test
+    void aRoutePointedAtADbServerFailsItsStartInsteadOfIdlingUp() throws Exception {
+        try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
+            workload(f, 6, 20);
+            ArangoEmulator dbServer = cluster.dbServer(cluster.dbServerIds().get(0));
+            String uri = "arango-replication:changes?collections=orders,customers&offsetRepository=#offsets"
+                         + "&offsetKey=primary&initialDelay=0&host=127.0.0.1&port=" + dbServer.port() + "&database="
+                         + f.database + "&jwt=" + cluster.superuserJwt();
+            String messages = messages(assertThrows(Exception.class, () -> start(uri, new ReplicaSink())));
+            assertTrue(messages.contains("Invalid value for option host: '127.0.0.1:" + dbServer.port() + "'; allowed "
+                                         + "is the address of a single server or of a Coordinator")
+                       && messages.contains("is a DB-Server of a cluster (role PRIMARY)"), messages);
+            assertNull(offsets.getState("primary"), "no position written");
+        }
+    }
+
     @Test
     void aCoordinatorWithoutJwtSecretFailsTheStartNamingTheOptionAndTheServer() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
