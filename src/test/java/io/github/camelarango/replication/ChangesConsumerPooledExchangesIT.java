@@ -124,6 +124,41 @@ class ChangesConsumerPooledExchangesIT extends ChangesConsumerTestSupport {
         }
     }
 
+
+    /**
+     * A change handed to a seda queue is read there after its exchange completed and went back to the pool, which
+     * reuses it for the next changes: the queue's copy must carry the headers and body of its own change, though the
+     * consumer's message writes them only when first touched.
+     */
+    @Test
+    void aChangeReadAfterItsExchangeWasReusedKeepsItsOwnHeaders() throws Exception {
+        try (CaptureFixture f = fixture("orders")) {
+            List<String> late = new CopyOnWriteArrayList<>();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("arango-replication:changes?collections=orders&offsetRepository=#offsets&offsetKey=s"
+                         + "&initialDelay=0&" + f.connection()).routeId("cdc").to("seda:late");
+                    from("seda:late").process(exchange -> {
+                        Thread.sleep(20); // the consumer's exchange went back to the pool and carries later changes
+                        Message message = exchange.getMessage();
+                        late.add(message.getHeader(ArangoReplicationConstants.KEY) + "="
+                                 + map(message.getBody()).get("_key"));
+                    });
+                }
+            });
+            for (int i = 1; i <= 10; i++) {
+                f.insert("orders", Map.of("_key", "k" + i));
+            }
+            await("the late reads", () -> late.size() == 10);
+
+            assertEquals(List.of("k10=k10", "k1=k1", "k2=k2", "k3=k3", "k4=k4", "k5=k5", "k6=k6", "k7=k7", "k8=k8",
+                    "k9=k9"), late.stream().sorted().toList());
+            assertTrue(context.getCamelContextExtension().getExchangeFactoryManager().getStatistics()
+                    .getAcquiredCounter() > 0, "the pool handed out exchanges again");
+        }
+    }
+
     private static long taken(PooledObjectFactory.Statistics statistics) {
         return statistics.getCreatedCounter() + statistics.getAcquiredCounter();
     }
