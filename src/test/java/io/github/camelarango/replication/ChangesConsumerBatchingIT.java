@@ -198,9 +198,6 @@ class ChangesConsumerBatchingIT extends ChangesConsumerTestSupport {
                           throw new IllegalStateException("sink down");
                       }
                       keys.add(key);
-                      if ("k0".equals(key)) {
-                          Thread.sleep(200); // the consumer's thread slow to go on after the route, as under load
-                      }
                   });
             await("the starting point", () -> counting.getState("i") != null);
             f.insert("orders", Map.of("_key", "k0"));
