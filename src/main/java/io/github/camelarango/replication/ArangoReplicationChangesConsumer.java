@@ -16,7 +16,6 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +61,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
@@ -236,7 +236,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /**
      * Whether the server is a cluster's Coordinator, whose changes are read from its DB-Servers with the jwtSecret.
      *
-     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set
+     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set;
+     *                                  naming host when it is a cluster's DB-Server or Agent
      */
     private boolean isClusterCoordinator(ServerRole role) {
         if (role == ServerRole.COORDINATOR) {
@@ -247,6 +248,14 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
                         + "DB-Server, which only a superuser token signed with that secret may read");
             }
             return true;
+        }
+        if (role == ServerRole.PRIMARY || role == ServerRole.AGENT) {
+            // a DB-Server's collections are shards: captured by name, none would ever match, the route idle and UP
+            String address = getEndpoint().serverAddress();
+            throw Require.invalid("host", address, "the address of a single server or of a Coordinator of an ArangoDB "
+                    + "cluster: the server at " + address + " is " + (role == ServerRole.PRIMARY ? "a DB-Server"
+                    : "an Agent") + " of a cluster (role " + role + "), whose changes the consumer reads through a "
+                    + "Coordinator (with jwtSecret)");
         }
         if (options.getJwtSecret() != null) {
             // one configuration may serve a single server and a cluster; the secret is sent nowhere
@@ -514,31 +523,21 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
-     * exchanges of its List body go back to the exchange factory once the batch exchange completed.
+     * exchanges of its List body are not the exchange factory's: whatever keeps the batch exchange (an aggregator,
+     * a seda queue, a wire tap: each keeps a copy whose List is the same) keeps them with it, so they must never be
+     * reset and handed out again for other changes once the batch exchange completed.
      */
     private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
         long serverLastTick = metrics.serverLastTick();
-        List<Exchange> changes = new ArrayList<>(events.size());
-        Supplier<Exchange> newChange = () -> {
-            Exchange change = createExchange(false);
-            changes.add(change);
-            return change;
-        };
-        boolean delivered;
-        try {
-            delivered = isRunAllowed() && DeliveryRule.deliver(this,
-                    message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                            newChange),
-                    () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
-                          + "whole batch is delivered again on the next poll (the position stays at the last "
-                          + "committed change)");
-        } finally {
-            changes.forEach(change -> releaseExchange(change, false));
-        }
-        if (!delivered) {
+        if (!isRunAllowed() || !DeliveryRule.deliver(this,
+                message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
+                        this::newBatchMember),
+                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
+                      + "whole batch is delivered again on the next poll (the position stays at the last "
+                      + "committed change)")) {
             rewind(current);
             return 0;
         }
@@ -549,6 +548,17 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */
     private boolean commitDue() {
         return options.getCommitInterval() == 0 || System.nanoTime() - nextCommitNanos >= 0;
+    }
+
+    /**
+     * An exchange of a batch's List, made as {@link #createExchange} makes one but not taken from the exchange factory:
+     * it belongs to whatever keeps the batch, so the factory must never reset and reuse it.
+     */
+    private Exchange newBatchMember() {
+        Exchange change = DefaultExchange.newFromEndpoint(getEndpoint());
+        getEndpoint().configureExchange(change);
+        change.getExchangeExtension().setFromRouteId(getRouteId());
+        return change;
     }
 
     /** Writes the position of the last delivered change, if one awaits its write. */

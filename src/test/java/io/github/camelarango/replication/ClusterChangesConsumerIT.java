@@ -243,6 +243,59 @@ class ClusterChangesConsumerIT {
         }
     }
 
+    /**
+     * A route whose server changed kind between two starts (a single server replaced by a cluster under the same
+     * offsetKey, or the reverse) finds a position of the other kind under its key: it must refuse it loudly (health
+     * DOWN), deliver nothing and leave the stored position as it was, rather than misread it or start over.
+     */
+    @ParameterizedTest(name = "cluster first={0}")
+    @ValueSource(booleans = {true, false})
+    void aPositionOfTheOtherKindOfServerIsRefusedLoudlyAndKeptAsItWas(boolean clusterFirst) throws Exception {
+        try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture c = fixture(cluster);
+             ArangoEmulator single = ArangoEmulator.builder().authentication("root", "pw").build().start();
+             CaptureFixture s = new CaptureFixture(single, "root", "pw", "orders", "customers")) {
+            c.insert("orders", Map.of("_key", "c1"));
+            s.insert("orders", Map.of("_key", "s1"));
+            ReplicaSink first = new ReplicaSink();
+            CamelContext before = start(uri(clusterFirst ? c : s, ""), first);
+            await("the first server's snapshot", () -> first.count() == 1 && offsets.getState("cluster") != null);
+            before.stop();
+            String stored = offsets.getState("cluster");
+
+            ReplicaSink second = new ReplicaSink();
+            CamelContext after = start(uri(clusterFirst ? s : c, ""), second);
+            HealthCheck.Result down = awaitDown(after, "");
+            Thread.sleep(500);
+            after.stop();
+
+            assertEquals(0, second.count(), "nothing delivered from a position of the other kind: "
+                                            + down.getMessage().orElse(""));
+            assertEquals(stored, offsets.getState("cluster"), "the stored position as it was");
+            assertTrue(down.getMessage().orElse("").contains("'cluster'"), "names the offset key: "
+                                                                            + down.getMessage().orElse(""));
+        }
+    }
+
+    /**
+     * A route pointed at one DB-Server of a cluster (role PRIMARY) instead of its Coordinator reads a server whose
+     * collections are shards: it must not stay UP delivering nothing (as it did); its start fails saying what is wrong.
+     */
+    @Test
+    void aRoutePointedAtADbServerFailsItsStartInsteadOfIdlingUp() throws Exception {
+        try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
+            workload(f, 6, 20);
+            ArangoEmulator dbServer = cluster.dbServer(cluster.dbServerIds().get(0));
+            String uri = "arango-replication:changes?collections=orders,customers&offsetRepository=#offsets"
+                         + "&offsetKey=primary&initialDelay=0&host=127.0.0.1&port=" + dbServer.port() + "&database="
+                         + f.database + "&jwt=" + cluster.superuserJwt();
+            String messages = messages(assertThrows(Exception.class, () -> start(uri, new ReplicaSink())));
+            assertTrue(messages.contains("Invalid value for option host: '127.0.0.1:" + dbServer.port() + "'; allowed "
+                                         + "is the address of a single server or of a Coordinator")
+                       && messages.contains("is a DB-Server of a cluster (role PRIMARY)"), messages);
+            assertNull(offsets.getState("primary"), "no position written");
+        }
+    }
+
     @Test
     void aCoordinatorWithoutJwtSecretFailsTheStartNamingTheOptionAndTheServer() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
