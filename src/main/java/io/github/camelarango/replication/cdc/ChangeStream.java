@@ -164,7 +164,8 @@ public final class ChangeStream implements CaptureStream {
                  ScheduledExecutorService timer, Executor fetcher) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
-        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
+        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics,
+                options.idleSaveInterval());
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 fetcher, queue::add);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null

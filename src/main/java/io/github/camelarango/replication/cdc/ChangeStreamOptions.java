@@ -57,6 +57,7 @@ public final class ChangeStreamOptions {
     private final boolean unregisterOnStop;
     private final ChangeStreamListener listener;
     private final Duration heartbeatInterval;
+    private final Duration idleSaveInterval;
 
     private ChangeStreamOptions(Builder b) {
         this(b, b.streamKey, new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem,
@@ -86,6 +87,7 @@ public final class ChangeStreamOptions {
         this.unregisterOnStop = b.unregisterOnStop;
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
+        this.idleSaveInterval = b.idleSaveInterval;
     }
 
     /**
@@ -119,6 +121,7 @@ public final class ChangeStreamOptions {
         b.unregisterOnStop = unregisterOnStop;
         b.listener = listener;
         b.heartbeatInterval = heartbeatInterval;
+        b.idleSaveInterval = idleSaveInterval;
         return b;
     }
 
@@ -218,6 +221,11 @@ public final class ChangeStreamOptions {
         return heartbeatInterval;
     }
 
+    /** The least time between a save and the next save of a position reached without events. */
+    public Duration idleSaveInterval() {
+        return idleSaveInterval;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -245,6 +253,7 @@ public final class ChangeStreamOptions {
         private boolean unregisterOnStop;
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
         private Duration heartbeatInterval = Duration.ZERO;
+        private Duration idleSaveInterval = Duration.ZERO;
 
         private Builder() {
         }
@@ -459,6 +468,19 @@ public final class ChangeStreamOptions {
                 throw Require.invalid("heartbeatInterval", value, "a duration of zero (no heartbeats) or above");
             }
             this.heartbeatInterval = value;
+            return this;
+        }
+
+        /**
+         * The least time between a save of the position and the stream's own save of a position an idle tail reached
+         * (default zero: at every poll that moved it). The Camel consumer passes its commitInterval, which promises at
+         * most one position write per interval to a slow store. A starting point is saved at once whatever it says.
+         */
+        public Builder idleSaveInterval(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw Require.invalid("idleSaveInterval", value, "a duration of zero (every idle poll) or above");
+            }
+            this.idleSaveInterval = value;
             return this;
         }
 
