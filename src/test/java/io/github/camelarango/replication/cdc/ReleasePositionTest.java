@@ -42,6 +42,8 @@ class ReleasePositionTest {
     /** The document changes handed out so far, in hand-out order (the witnesses a position may name). */
     private final List<ChangeEvent> changes = new ArrayList<>();
     private String cuid;
+    /** The name of the captured collection the positions list. */
+    private String name = "a";
 
     /** Options with tail answers of 4 markers: a transaction of 3 or more writes is cut by an answer's end. */
     private static ChangeStreamOptions.Builder options() {
@@ -99,7 +101,7 @@ class ReleasePositionTest {
         assertEquals(source.serverId(), position.server().orElse(null), position::toString);
         assertTrue(position.serverTick() > 0, position::toString);
         if (cuid != null) {
-            assertEquals(Map.of(cuid, "a"), position.collections().orElse(null), position::toString);
+            assertEquals(Map.of(cuid, name), position.collections().orElse(null), position::toString);
         }
         if (event.type().isDocumentChange() && !event.snapshot()) {
             changes.add(event);
@@ -279,6 +281,35 @@ class ReleasePositionTest {
             stream.commit(before.get(1));
             stream.commit(after.get(0));
             assertEquals(c, storedFrom(), "a late commit never moves the position back");
+        }
+    }
+
+    /**
+     * A rename followed: the transaction after it carries positions listing the collection under its new name, and its
+     * events name it so, from before the transaction until its commit; a restart inside it resumes under that name.
+     */
+    @Test
+    void aTransactionAfterARenameCarriesTheNewNameInItsPositions() {
+        try (ChangeStream stream = started(options())) {
+            source.renameCollection("a", "b");
+            name = "b";
+            long base = source.lastTick();
+            source.transaction("b", "t1", "t2", "t3");
+            long c = source.lastTick();
+            List<ChangeEvent> events = pollAll(stream);
+            assertEquals(List.of(ChangeType.COLLECTION_RENAME, ChangeType.UPSERT, ChangeType.UPSERT, ChangeType.UPSERT),
+                    events.stream().map(ChangeEvent::type).toList());
+            List<ChangeEvent> transaction = events.subList(1, 4);
+            assertEquals(List.of("b", "b", "b"), transaction.stream().map(ChangeEvent::collection).toList());
+            assertEquals(List.of(base, base, c), froms(transaction));
+            stream.commit(transaction.get(1));
+            assertEquals(Map.of(cuid, "b"), store.load("test").orElseThrow().collections().orElseThrow());
+        }
+        changes.clear();
+        try (ChangeStream restarted = stream(options())) {
+            List<ChangeEvent> again = pollAll(restarted);
+            assertEquals(List.of("t1", "t2", "t3"), keys(again));
+            assertEquals(List.of("b", "b", "b"), again.stream().map(ChangeEvent::collection).toList());
         }
     }
 
