@@ -100,6 +100,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "database": getOrCreateConfiguration(target).setDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "dbserver":
         case "dbServer": getOrCreateProducerConfiguration(target).setDbServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": getOrCreateConsumerConfiguration(target).setDbServerUnreachableTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deserialize": getOrCreateProducerConfiguration(target).setDeserialize(property(camelContext, boolean.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": getOrCreateConsumerConfiguration(target).setDumpChunks(property(camelContext, boolean.class, value)); return true;
@@ -131,6 +133,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": getOrCreateApplierConfiguration(target).setInitialSyncMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "jwt": getOrCreateConfiguration(target).setJwt(property(camelContext, java.lang.String.class, value)); return true;
+        case "jwtsecret":
+        case "jwtSecret": getOrCreateConsumerConfiguration(target).setJwtSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "lastscanned":
         case "lastScanned": getOrCreateProducerConfiguration(target).setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -278,6 +282,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "database": return java.lang.String.class;
         case "dbserver":
         case "dbServer": return java.lang.String.class;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return long.class;
         case "deserialize": return boolean.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
@@ -309,6 +315,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return java.lang.Double.class;
         case "jwt": return java.lang.String.class;
+        case "jwtsecret":
+        case "jwtSecret": return java.lang.String.class;
         case "lastscanned":
         case "lastScanned": return java.lang.String.class;
         case "lazystartproducer":
@@ -452,6 +460,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "database": return getOrCreateConfiguration(target).getDatabase();
         case "dbserver":
         case "dbServer": return getOrCreateProducerConfiguration(target).getDbServer();
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return getOrCreateConsumerConfiguration(target).getDbServerUnreachableTimeout();
         case "deserialize": return getOrCreateProducerConfiguration(target).isDeserialize();
         case "dumpchunks":
         case "dumpChunks": return getOrCreateConsumerConfiguration(target).isDumpChunks();
@@ -483,6 +493,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return getOrCreateApplierConfiguration(target).getInitialSyncMaxWaitTime();
         case "jwt": return getOrCreateConfiguration(target).getJwt();
+        case "jwtsecret":
+        case "jwtSecret": return getOrCreateConsumerConfiguration(target).getJwtSecret();
         case "lastscanned":
         case "lastScanned": return getOrCreateProducerConfiguration(target).getLastScanned();
         case "lazystartproducer":

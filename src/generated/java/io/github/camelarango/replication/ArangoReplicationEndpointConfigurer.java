@@ -70,6 +70,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": target.getConfiguration().setDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "dbserver":
         case "dbServer": target.getProducerConfiguration().setDbServer(property(camelContext, java.lang.String.class, value)); return true;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": target.getConsumerConfiguration().setDbServerUnreachableTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deserialize": target.getProducerConfiguration().setDeserialize(property(camelContext, boolean.class, value)); return true;
         case "dumpchunks":
@@ -105,6 +107,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": target.getApplierConfiguration().setInitialSyncMaxWaitTime(property(camelContext, java.lang.Double.class, value)); return true;
         case "jwt": target.getConfiguration().setJwt(property(camelContext, java.lang.String.class, value)); return true;
+        case "jwtsecret":
+        case "jwtSecret": target.getConsumerConfiguration().setJwtSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "lastscanned":
         case "lastScanned": target.getProducerConfiguration().setLastScanned(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -260,6 +264,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": return java.lang.String.class;
         case "dbserver":
         case "dbServer": return java.lang.String.class;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return long.class;
         case "delay": return long.class;
         case "deserialize": return boolean.class;
         case "dumpchunks":
@@ -295,6 +301,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return java.lang.Double.class;
         case "jwt": return java.lang.String.class;
+        case "jwtsecret":
+        case "jwtSecret": return java.lang.String.class;
         case "lastscanned":
         case "lastScanned": return java.lang.String.class;
         case "lazystartproducer":
@@ -451,6 +459,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "database": return target.getConfiguration().getDatabase();
         case "dbserver":
         case "dbServer": return target.getProducerConfiguration().getDbServer();
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return target.getConsumerConfiguration().getDbServerUnreachableTimeout();
         case "delay": return target.getDelay();
         case "deserialize": return target.getProducerConfiguration().isDeserialize();
         case "dumpchunks":
@@ -486,6 +496,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialsyncmaxwaittime":
         case "initialSyncMaxWaitTime": return target.getApplierConfiguration().getInitialSyncMaxWaitTime();
         case "jwt": return target.getConfiguration().getJwt();
+        case "jwtsecret":
+        case "jwtSecret": return target.getConsumerConfiguration().getJwtSecret();
         case "lastscanned":
         case "lastScanned": return target.getProducerConfiguration().getLastScanned();
         case "lazystartproducer":

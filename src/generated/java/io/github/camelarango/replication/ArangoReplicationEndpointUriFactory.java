@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(104);
+        Set<String> props = new HashSet<>(106);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -51,6 +51,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("connectionRetryWaitTime");
         props.add("database");
         props.add("dbServer");
+        props.add("dbServerUnreachableTimeout");
         props.add("delay");
         props.add("deserialize");
         props.add("dumpChunks");
@@ -73,6 +74,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("initialDelay");
         props.add("initialSyncMaxWaitTime");
         props.add("jwt");
+        props.add("jwtSecret");
         props.add("lastScanned");
         props.add("lazyStartProducer");
         props.add("leaderDatabase");
@@ -130,8 +132,9 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("user");
         props.add("verbose");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("jwt");
+        secretProps.add("jwtSecret");
         secretProps.add("leaderPassword");
         secretProps.add("password");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -16,6 +16,7 @@
 package io.github.camelarango.replication;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +24,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import io.github.camelarango.replication.cdc.CaptureStream;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
+import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
+import io.github.camelarango.replication.client.ArangoReplicationException;
 import io.github.camelarango.replication.client.Require;
+import io.github.camelarango.replication.client.ServerRole;
+import io.github.camelarango.replication.client.SuperuserJwt;
 import io.github.camelarango.replication.client.Ticks;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
 import io.github.camelarango.replication.consumer.ChangeMessages;
+import io.github.camelarango.replication.consumer.ClusterStatus;
 import io.github.camelarango.replication.consumer.ConsumerMetersBinding;
 import io.github.camelarango.replication.consumer.ConsumerNotifications;
 import io.github.camelarango.replication.consumer.ConsumerStatus;
@@ -48,10 +56,12 @@ import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
 import io.github.camelarango.replication.offsets.OffsetOwnership;
 import io.github.camelarango.replication.offsets.OffsetStore;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
@@ -88,6 +98,11 @@ import org.slf4j.LoggerFactory;
  * Camel cancel the consumer's scheduled task; the consumer rewinds to the committed position instead, reports it as an
  * {@link ErrorDuringPollException} (exception handler, health check DOWN) and tries again at the next poll.
  * <p>
+ * <b>Clusters.</b> When the server is a cluster's Coordinator the engine is a {@link ClusterChangeStream}: one stream
+ * per DB-Server, authenticated with tokens minted from the jwtSecret, read ahead on a cached pool's threads (one per
+ * DB-Server at a time); delivery and commits are the same. The health check is DOWN once a DB-Server stayed
+ * unreachable longer than dbServerUnreachableTimeout, and on the engine's stop at a shard's leader change.
+ * <p>
  * <b>Status.</b> The JMX attributes read the consumer's {@link ConsumerStatus}, as do its health check, the dev
  * console and its Micrometer meters (when a {@code MeterRegistry} is in the registry).
  * <p>
@@ -117,7 +132,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private volatile OffsetKeyWait keyWait;
     /** Keeps a poll that claims the key and opens the stream apart from the stop. */
     private final Object keyLock = new Object();
-    private volatile ChangeStream stream;
+    private volatile CaptureStream stream;
     private volatile ChangeStreamMetrics metrics;
     private volatile Throwable lastFailure;
     /** Keeps the dump batch and the registration at the server alive, whatever the route's pace. */
@@ -182,7 +197,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         try {
             if (claim != null) {
-                openStream();
+                openStreamAtStart();
             }
             super.doStart();
         } catch (Exception | Error e) {
@@ -195,41 +210,127 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Creates the stream once the consumer holds its offset key: its position is read from the store after the claim,
-     * so it continues from the last commit of the stream that held the key before.
+     * so it continues from the last commit of the stream that held the key before. The server's role decides the
+     * engine: a cluster's Coordinator is read through its DB-Servers ({@link ClusterChangeStream}), any other server
+     * as one ({@link ChangeStream}).
+     *
+     * @throws ArangoReplicationException when the server's role cannot be read (unreachable): nothing was created
      */
     private void openStream() {
         ArangoReplicationEndpoint endpoint = getEndpoint();
         ArangoReplicationConfiguration configuration = endpoint.getConfiguration();
         ArangoReplicationClient client = endpoint.getClient();
+        boolean cluster = isClusterCoordinator(client.serverInfo().role());
+        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
+        ChangeStreamOptions engineOptions = EngineOptions.builder(options, offsetKey.value(), options.getSnapshotMode(),
+                Boolean.TRUE.equals(configuration.getIncludeSystem())).listener(notifications).build();
+        CaptureStream newStream = cluster ? clusterStream(client, engineOptions) : serverStream(client, engineOptions);
+        metrics = newStream.metrics();
+        stream = newStream;
+        LOG.info("Capturing changes of database '{}'{} as '{}' (snapshotMode {}, positionLostPolicy {})",
+                configuration.getDatabase(), cluster ? " of the cluster at " + endpoint.getServiceUrl() : "",
+                offsetKey, options.getSnapshotMode(), options.getPositionLostPolicy());
+    }
+
+    /**
+     * Whether the server is a cluster's Coordinator, whose changes are read from its DB-Servers with the jwtSecret.
+     *
+     * @throws IllegalArgumentException naming jwtSecret when the server is a Coordinator and the option is not set;
+     *                                  naming host when it is a cluster's DB-Server or Agent
+     */
+    private boolean isClusterCoordinator(ServerRole role) {
+        if (role == ServerRole.COORDINATOR) {
+            if (options.getJwtSecret() == null) {
+                throw Require.invalid("jwtSecret", null, "the JWT secret of the cluster (arangod's "
+                        + "--server.jwt-secret): the server at " + getEndpoint().getServiceUrl() + " is a Coordinator "
+                        + "of an ArangoDB cluster, whose changes the consumer reads from the write-ahead log of every "
+                        + "DB-Server, which only a superuser token signed with that secret may read");
+            }
+            return true;
+        }
+        if (role == ServerRole.PRIMARY || role == ServerRole.AGENT) {
+            // a DB-Server's collections are shards: captured by name, none would ever match, the route idle and UP
+            String address = getEndpoint().serverAddress();
+            throw Require.invalid("host", address, "the address of a single server or of a Coordinator of an ArangoDB "
+                    + "cluster: the server at " + address + " is " + (role == ServerRole.PRIMARY ? "a DB-Server"
+                    : "an Agent") + " of a cluster (role " + role + "), whose changes the consumer reads through a "
+                    + "Coordinator (with jwtSecret)");
+        }
+        if (options.getJwtSecret() != null) {
+            // one configuration may serve a single server and a cluster; the secret is sent nowhere
+            LOG.warn("Option jwtSecret of route '{}' is ignored: the server at {} is no cluster Coordinator (role {}), "
+                     + "so the consumer reads its write-ahead log itself", getRouteId(),
+                    getEndpoint().getServiceUrl(), role);
+        }
+        return false;
+    }
+
+    /** The engine of a single server, with its fetcher (snapshotParallelism threads) and configured syncerId. */
+    private CaptureStream serverStream(ArangoReplicationClient client, ChangeStreamOptions engineOptions) {
         ClientReplicationSource source = new ClientReplicationSource(client, offsetKey.value());
         if (client.configuration().syncerId() != null) {
             syncerIdClaim = SyncerIdClaims.claim(client.configuration().endpoint().toString(),
                     source.registrationSyncerId(), owner);
         }
-        keepAliveTimer = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "ArangoReplicationKeepAlive");
-        fetcher = endpoint.getCamelContext().getExecutorServiceManager()
+        fetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "ArangoReplicationFetcher", options.getSnapshotParallelism());
-        ChangeStream newStream = new ChangeStream(source, EngineOptions.builder(options, offsetKey.value(),
-                options.getSnapshotMode(), Boolean.TRUE.equals(configuration.getIncludeSystem()))
-                .listener(notifications).build(),
+        return new ChangeStream(source, engineOptions,
                 offsetKey.adoptingEarlierDefault(offsets.positions(), offsets::clear), keepAliveTimer, fetcher);
-        metrics = newStream.metrics();
-        stream = newStream;
-        LOG.info("Capturing changes of database '{}' as '{}' (snapshotMode {}, positionLostPolicy {})",
-                configuration.getDatabase(), offsetKey, options.getSnapshotMode(),
-                options.getPositionLostPolicy());
+    }
+
+    /**
+     * The engine of a cluster: one stream per DB-Server, each reading ahead on a thread of a cached pool (one per
+     * DB-Server at a time), authenticated with superuser tokens minted from the jwtSecret.
+     */
+    private CaptureStream clusterStream(ArangoReplicationClient coordinator, ChangeStreamOptions engineOptions) {
+        fetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newCachedThreadPool(this, "ArangoReplicationClusterFetcher");
+        char[] secret = options.getJwtSecret().toCharArray();
+        try {
+            return new ClusterChangeStream(coordinator, SuperuserJwt.of(secret), engineOptions,
+                    offsets.clusterPositions(), keepAliveTimer, fetcher);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * Opens the stream as the consumer starts; when the server's role cannot be read yet (unreachable, or an error),
+     * the consumer starts without it, DOWN with that failure, and its polls open it once the server answers.
+     */
+    private void openStreamAtStart() {
+        try {
+            openStream();
+        } catch (ArangoReplicationException e) {
+            closeStream();
+            lastFailure = e;
+        }
+    }
+
+    /** Opens the stream the start could not: the server's role is read again (at each poll until it answers). */
+    private CaptureStream streamOnceOpened() {
+        try {
+            openStream();
+        } catch (RuntimeException e) {
+            closeStream();
+            throw failed(e);
+        }
+        return stream;
     }
 
     /**
      * The stream of a consumer that waits for its offset key, once a poll claimed the key (at most one try per
      * {@link OffsetKeyWait#RETRY_INTERVAL}); null while another stream holds it, after the wait gave up, or stopping.
      */
-    private ChangeStream streamOnceClaimed() {
+    private CaptureStream streamOnceClaimed() {
         synchronized (keyLock) {
             OffsetKeyWait waiting = keyWait;
-            if (waiting == null || !isRunAllowed()) {
+            if (!isRunAllowed()) {
                 return stream;
+            }
+            if (waiting == null) {
+                return claim != null && stream == null ? streamOnceOpened() : stream;
             }
             Optional<OffsetOwnership.Claim> held;
             try {
@@ -286,7 +387,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         meters.close();
         notificationsMBean.close();
         notificationsMBean = () -> { };
-        ChangeStream last = stream;
+        CaptureStream last = stream;
         closeStream();
         super.doStop();
         stream = null;
@@ -298,7 +399,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * keep-alive timer, its fetcher and claims.
      */
     private void closeStream() {
-        ChangeStream current = stream;
+        CaptureStream current = stream;
         if (current != null) {
             current.close();
         }
@@ -321,7 +422,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * ended: Camel stops the route once the last exchange completed, but the poll still commits its position; the
      * position of a change delivered since the last write (commitInterval) is written before.
      */
-    private void releaseOffsetKey(ChangeStream last) throws InterruptedException {
+    private void releaseOffsetKey(CaptureStream last) throws InterruptedException {
         OffsetOwnership.Claim held = claim;
         claim = null;
         if (held == null) {
@@ -349,7 +450,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      */
     @Override
     protected int poll() throws Exception {
-        ChangeStream current = stream != null ? stream : streamOnceClaimed();
+        CaptureStream current = stream != null ? stream : streamOnceClaimed();
         if (current == null || fenced != null) {
             return 0;
         }
@@ -407,7 +508,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** Sends one exchange per change (and its tombstone) until one fails; returns how many were delivered. */
-    private int deliverEach(ChangeStream current, List<ChangeEvent> events) {
+    private int deliverEach(CaptureStream current, List<ChangeEvent> events) {
         int delivered = 0;
         for (ChangeEvent event : events) {
             if (!isRunAllowed() || !deliver(event)) {
@@ -420,17 +521,23 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return delivered;
     }
 
-    /** Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. */
-    private int deliverBatch(ChangeStream current, List<ChangeEvent> events) {
+    /**
+     * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
+     * exchanges of its List body are not the exchange factory's: whatever keeps the batch exchange (an aggregator,
+     * a seda queue, a wire tap: each keeps a copy whose List is the same) keeps them with it, so they must never be
+     * reset and handed out again for other changes once the batch exchange completed.
+     */
+    private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
         long serverLastTick = metrics.serverLastTick();
         if (!isRunAllowed() || !DeliveryRule.deliver(this,
                 message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
-                        () -> createExchange(false)),
-                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the whole "
-                      + "batch is delivered again on the next poll (the position stays at the last committed change)")) {
+                        this::newBatchMember),
+                () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
+                      + "whole batch is delivered again on the next poll (the position stays at the last "
+                      + "committed change)")) {
             rewind(current);
             return 0;
         }
@@ -443,8 +550,19 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return options.getCommitInterval() == 0 || System.nanoTime() - nextCommitNanos >= 0;
     }
 
+    /**
+     * An exchange of a batch's List, made as {@link #createExchange} makes one but not taken from the exchange factory:
+     * it belongs to whatever keeps the batch, so the factory must never reset and reuse it.
+     */
+    private Exchange newBatchMember() {
+        Exchange change = DefaultExchange.newFromEndpoint(getEndpoint());
+        getEndpoint().configureExchange(change);
+        change.getExchangeExtension().setFromRouteId(getRouteId());
+        return change;
+    }
+
     /** Writes the position of the last delivered change, if one awaits its write. */
-    private void commitDelivered(ChangeStream current) {
+    private void commitDelivered(CaptureStream current) {
         if (current.saveDelivered()) {
             nextCommitNanos = System.nanoTime() + options.getCommitInterval() * 1_000_000L;
         }
@@ -454,7 +572,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * Writes the position of the changes delivered so far, then has the engine deliver again every change after it
      * (from the last committed position, should the write fail).
      */
-    private void rewind(ChangeStream current) {
+    private void rewind(CaptureStream current) {
         try {
             commitDelivered(current);
         } finally {
@@ -463,7 +581,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** {@link #commitDelivered} after {@code failure}, to which a failure of the write is added. */
-    private void commitAfterFailure(ChangeStream current, Throwable failure) {
+    private void commitAfterFailure(CaptureStream current, Throwable failure) {
         try {
             commitDelivered(current);
         } catch (RuntimeException e) {
@@ -472,7 +590,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** {@link #rewind} after {@code failure}, to which a failure of the write is added. */
-    private void rewindAfterFailure(ChangeStream current, Throwable failure) {
+    private void rewindAfterFailure(CaptureStream current, Throwable failure) {
         try {
             rewind(current);
         } catch (RuntimeException e) {
@@ -481,7 +599,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     }
 
     /** The stop writes the position of the last delivered change; a failure is logged, the stop goes on. */
-    private void commitOnStop(ChangeStream last) {
+    private void commitOnStop(CaptureStream last) {
         try {
             commitDelivered(last);
         } catch (RuntimeException e) {
@@ -493,7 +611,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     /**
      * Gives a due heartbeat: sends its exchange (heartbeatExchange) and commits its position once that completed.
      */
-    private void heartbeat(ChangeStream current) {
+    private void heartbeat(CaptureStream current) {
         Optional<ChangePosition> position = current.heartbeat();
         if (position.isEmpty()) {
             return;
@@ -511,7 +629,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * Another stream claimed the offset key since this one did (the store refused the commit): delivering more would
      * only repeat what the other delivers. The health check is DOWN with the store's words until a restart.
      */
-    private void stopDelivering(ChangeStream current, OffsetFencedException e) {
+    private void stopDelivering(CaptureStream current, OffsetFencedException e) {
         fenced = e;
         lastFailure = e;
         current.close();
@@ -528,18 +646,27 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         long serverLastTick = metrics.serverLastTick();
         Supplier<String> notDelivered = () -> "Change " + event + " was not delivered; it is delivered again on the "
                                               + "next poll (the position stays at the last committed change)";
-        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message), notDelivered)) {
+        if (!DeliveryRule.deliver(this, message -> messages.write(event, serverLastTick, message.getExchange()),
+                notDelivered)) {
             return false;
         }
         return !options.isTombstoneOnDelete() || !ChangeMessages.needsTombstone(event)
-               || DeliveryRule.deliver(this, message -> messages.writeTombstone(event, serverLastTick, message),
-                       notDelivered);
+               || DeliveryRule.deliver(this,
+                       message -> messages.writeTombstone(event, serverLastTick, message.getExchange()), notDelivered);
     }
 
     /** What the consumer can tell about itself now; before it started, without the engine's figures. */
     @Override
     public ConsumerStatus consumerStatus() {
-        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure);
+        return ConsumerStatus.of(offsetKey.value(), metrics, lastFailure, clusterStatus());
+    }
+
+    /** The figures per DB-Server and shard when the consumer reads a cluster; null otherwise. */
+    private ClusterStatus clusterStatus() {
+        return stream instanceof ClusterChangeStream cluster
+                ? ClusterStatus.of(cluster.serverMetrics(), cluster.shardsByServer(), cluster.unreachableSince(),
+                        Duration.ofMillis(options.getDbServerUnreachableTimeout()))
+                : null;
     }
 
     @ManagedAttribute(description = "Key of the position in the offset repository")
@@ -596,6 +723,20 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     @ManagedAttribute(description = "Write-ahead log markers the engine did not know, whatever unknownMarkerPolicy did with them")
     public long getUnknownMarkers() {
         return consumerStatus().unknownMarkers();
+    }
+
+    @ManagedAttribute(description = "Per DB-Server of a cluster: the phase, committed and last tick, lag in ticks, the "
+                                    + "shards read from it and since when it is unreachable (empty for a single server)")
+    public Map<String, String> getDbServers() {
+        ClusterStatus cluster = consumerStatus().cluster();
+        return cluster == null ? Map.of() : cluster.describeServers();
+    }
+
+    @ManagedAttribute(description = "Per shard of a cluster: its collection, the DB-Server it is read from and its lag "
+                                    + "in ticks (empty for a single server)")
+    public Map<String, String> getShards() {
+        ClusterStatus cluster = consumerStatus().cluster();
+        return cluster == null ? Map.of() : cluster.describeShards();
     }
 
     @ManagedAttribute(description = "Whether the position is lost and the consumer stopped delivering (positionLostPolicy FAIL)")

@@ -91,7 +91,7 @@ public final class ArangoReplicationConstants {
     @Metadata(label = "producer", description = "Whether dump wraps every document as {type:2300,data:document}; the server default (true) when not set. Overrides the useEnvelope option for this message.", javaType = "java.lang.Boolean")
     public static final String USE_ENVELOPE = "CamelArangoReplicationUseEnvelope";
 
-    @Metadata(label = "producer", description = "The DB-Server a coordinator forwards createDumpBatch, extendDumpBatch, deleteDumpBatch, inventory and dump to (the DBserver query parameter); only for coordinators. Overrides the dbServer option for this message.", javaType = "java.lang.String")
+    @Metadata(description = "The DB-Server a coordinator forwards createDumpBatch, extendDumpBatch, deleteDumpBatch, inventory and dump to (the DBserver query parameter); only for coordinators. Overrides the dbServer option for this message. The changes consumer of a cluster sets it to the id of the DB-Server (PRMR-...) the change was read from, the leader of its shard; absent on a single server.", javaType = "java.lang.String")
     public static final String DB_SERVER = "CamelArangoReplicationDbServer";
 
     @Metadata(label = "producer", description = "The revision to resume revisionRanges from, as returned in the resume field of a truncated answer. Overrides the resume option for this message.", javaType = "java.lang.String")
@@ -173,6 +173,12 @@ public final class ArangoReplicationConstants {
 
     @Metadata(label = "consumer", description = "The database of the change or document.", javaType = "java.lang.String")
     public static final String DATABASE = "CamelArangoReplicationDatabase";
+
+    @Metadata(label = "consumer", description = "On a change of a cluster (the changes consumer pointed at a Coordinator): the shard that holds the document (s10001, ...); the collection header still names the collection. Absent on a single server.", javaType = "java.lang.String")
+    public static final String SHARD = "CamelArangoReplicationShard";
+
+    @Metadata(label = "consumer", description = "On a change of a cluster: the short name of the DB-Server the change was read from (DBServer0001, ...), whose id is in CamelArangoReplicationDbServer. Absent on a single server.", javaType = "java.lang.String")
+    public static final String DB_SERVER_NAME = "CamelArangoReplicationDbServerName";
 
     @Metadata(label = "consumer", description = "The _key of the document changed, as the document has it (without its collection: see CamelArangoReplicationDocumentId); absent for changes that concern no document.", javaType = "java.lang.String")
     public static final String KEY = "CamelArangoReplicationKey";

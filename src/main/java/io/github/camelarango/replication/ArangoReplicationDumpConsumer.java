@@ -137,7 +137,7 @@ public class ArangoReplicationDumpConsumer extends ScheduledPollConsumer {
             if (options.isDumpChunks()) {
                 messages.writeChunk(rows, message);
             } else {
-                messages.write(rows.get(0), 0, message);
+                messages.write(rows.get(0), 0, message.getExchange());
             }
         }, () -> "A document of the dump of collection '" + rows.get(0).collection()
                  + "' was not delivered; this snapshot ends here and the next poll takes a new one");

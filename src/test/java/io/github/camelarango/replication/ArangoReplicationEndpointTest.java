@@ -161,15 +161,22 @@ class ArangoReplicationEndpointTest extends CamelTestSupport {
         ArangoReplicationEndpoint endpoint = context.getEndpoint(
                 "arango-replication:applierState?user=admin&password=s3cr3tPw&jwt=eyJtoken.payload.sig&leaderPassword=l34derPw",
                 ArangoReplicationEndpoint.class);
-        for (String shown : new String[] {
-                endpoint.toString(), endpoint.getEndpointBaseUri(), endpoint.getServiceUrl(),
-                endpoint.getServiceMetadata().toString(), endpoint.getServiceProtocol() }) {
-            assertFalse(shown.contains("s3cr3tPw"), shown);
-            assertFalse(shown.contains("eyJtoken"), shown);
-            assertFalse(shown.contains("l34derPw"), shown);
-        }
+        assertShownNowhere(endpoint, "s3cr3tPw", "eyJtoken", "l34derPw");
+        assertShownNowhere(context.getEndpoint(
+                "arango-replication:changes?user=admin&password=s3cr3tPw&jwtSecret=jwtS3cr3tOfTheCluster",
+                ArangoReplicationEndpoint.class), "s3cr3tPw", "jwtS3cr3t");
         assertEquals("http://localhost:8529", endpoint.getServiceUrl());
         assertEquals("admin", endpoint.getServiceMetadata().get("username"));
         assertInstanceOf(ArangoReplicationComponent.class, endpoint.getComponent());
+    }
+
+    private static void assertShownNowhere(ArangoReplicationEndpoint endpoint, String... secrets) {
+        for (String shown : new String[] {
+                endpoint.toString(), endpoint.getEndpointBaseUri(), endpoint.getServiceUrl(),
+                endpoint.getServiceMetadata().toString(), endpoint.getServiceProtocol() }) {
+            for (String secret : secrets) {
+                assertFalse(shown.contains(secret), shown);
+            }
+        }
     }
 }

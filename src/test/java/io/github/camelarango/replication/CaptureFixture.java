@@ -20,15 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import com.arangodb.ArangoDB;
 import com.arangodb.ArangoDatabase;
 import com.arangodb.Protocol;
+import com.arangodb.model.CollectionCreateOptions;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
+import io.github.camelarango.replication.emulator.ArangoEmulatorCluster;
 
 /**
- * A database of its own on an emulator, written through the unmodified official Java driver, and the URI options
- * that point a consumer at it; its ground truth is the emulator's current documents ({@code _key -> _rev}).
+ * A database of its own on an emulator (a single server, or a cluster through its Coordinator), written through the
+ * unmodified official Java driver, and the URI options that point a consumer at it; its ground truth is the
+ * emulator's current documents ({@code _key -> _rev}).
  */
 final class CaptureFixture implements AutoCloseable {
 
@@ -40,9 +44,18 @@ final class CaptureFixture implements AutoCloseable {
     final ArangoDatabase db;
     private final String user;
     private final String password;
+    /** The documents of a collection now: {@code (database, collection) -> (_key -> _rev)}. */
+    private final BiFunction<String, String, Map<String, String>> documents;
 
     CaptureFixture(ArangoEmulator emulator, String user, String password, String... collections) {
+        this(emulator, (database, collection) -> revisions(emulator.documents(database, collection)), user, password,
+                new CollectionCreateOptions(), collections);
+    }
+
+    private CaptureFixture(ArangoEmulator emulator, BiFunction<String, String, Map<String, String>> documents,
+                           String user, String password, CollectionCreateOptions options, String... collections) {
         this.emulator = emulator;
+        this.documents = documents;
         this.user = user;
         this.password = password;
         this.database = "capture" + DATABASES.incrementAndGet();
@@ -51,8 +64,24 @@ final class CaptureFixture implements AutoCloseable {
         driver.createDatabase(database);
         this.db = driver.db(database);
         for (String collection : collections) {
-            db.collection(collection).create();
+            db.collection(collection).create(options);
         }
+    }
+
+    /**
+     * A database on a cluster, written through its first Coordinator (the consumer's server too), with collections of
+     * {@code shards} shards and {@code replicationFactor} copies each.
+     */
+    static CaptureFixture onCluster(ArangoEmulatorCluster cluster, String user, String password, int shards,
+                                    int replicationFactor, String... collections) {
+        return new CaptureFixture(cluster.coordinator(), cluster::documents, user, password,
+                new CollectionCreateOptions().numberOfShards(shards).replicationFactor(replicationFactor), collections);
+    }
+
+    private static Map<String, String> revisions(Map<String, Map<String, Object>> documents) {
+        Map<String, String> revs = new TreeMap<>();
+        documents.forEach((key, doc) -> revs.put(key, String.valueOf(doc.get("_rev"))));
+        return revs;
     }
 
     /** Connection options of a consumer URI for this database. */
@@ -79,9 +108,7 @@ final class CaptureFixture implements AutoCloseable {
     Map<String, Map<String, String>> truth(List<String> collections) {
         Map<String, Map<String, String>> truth = new LinkedHashMap<>();
         for (String collection : collections) {
-            Map<String, String> revs = new TreeMap<>();
-            emulator.documents(database, collection).forEach((key, doc) -> revs.put(key, String.valueOf(doc.get("_rev"))));
-            truth.put(collection, revs);
+            truth.put(collection, new TreeMap<>(documents.apply(database, collection)));
         }
         return truth;
     }

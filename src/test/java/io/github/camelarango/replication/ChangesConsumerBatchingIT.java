@@ -202,6 +202,9 @@ class ChangesConsumerBatchingIT extends ChangesConsumerTestSupport {
             await("the starting point", () -> counting.getState("i") != null);
             f.insert("orders", Map.of("_key", "k0"));
             await("k0", () -> keys.size() == 1);
+            String k0 = tickOf(f, "k0", null);
+            // the first commit after the start is due at once: it writes k0's position once the route returned
+            await("k0's position written", () -> k0.equals(committedTick(counting.getState("i"))));
             int writesAfterFirst = counting.writes("i");
             Map<String, String> ticks = new HashMap<>();
             for (int i = 1; i < 10; i++) {
@@ -223,6 +226,36 @@ class ChangesConsumerBatchingIT extends ChangesConsumerTestSupport {
             context.getRouteController().stopRoute("cdc");
             assertEquals(ticks.get("k9"), committedTick(counting.getState("i")),
                     "the stop wrote the position of k9, the last delivered change");
+        }
+    }
+
+    /**
+     * commitInterval promises at most one position write per interval (besides a failure and the stop). An idle poll
+     * whose tail scanned further (writes to collections the route does not capture) must not write the reached
+     * position within the interval either: on a busy server it would write at every idle poll.
+     */
+    @Test
+    void commitIntervalAlsoHoldsForThePositionReachedWithoutChanges() throws Exception {
+        try (CaptureFixture f = fixture("orders", "other")) {
+            List<String> keys = new CopyOnWriteArrayList<>();
+            route("arango-replication:changes?collections=orders&snapshotMode=NEVER&commitInterval=1h"
+                  + "&offsetRepository=#counting&offsetKey=idle&initialDelay=0&" + f.connection(),
+                    exchange -> keys.add(exchange.getMessage().getHeader(ArangoReplicationConstants.KEY, String.class)));
+            await("the starting point", () -> counting.getState("idle") != null);
+            f.insert("orders", Map.of("_key", "k0"));
+            String k0 = tickOf(f, "k0", null);
+            await("k0's position written", () -> k0.equals(committedTick(counting.getState("idle"))));
+            Thread.sleep(500); // the polls after k0 settle
+            int writes = counting.writes("idle");
+            for (int i = 0; i < 5; i++) {
+                f.insert("other", Map.of("_key", "o" + i));
+                Thread.sleep(100); // idle polls in between, each scanning further
+            }
+            Thread.sleep(300);
+
+            assertEquals(List.of("k0"), keys);
+            assertEquals(0, counting.writes("idle") - writes, "no position write within the interval, the idle polls' "
+                                                              + "included: " + counting.getState("idle"));
         }
     }
 

@@ -30,6 +30,7 @@ import io.github.camelarango.replication.client.RawJson;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.ChangeMessages;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -84,9 +85,9 @@ class ChangesMessageBodyTest {
         options.setBodyType(bodyType);
         options.setEnvelope(envelope);
         options.validate();
-        Message message = new DefaultExchange(context).getMessage();
-        ChangeMessages.forChanges(options, "key").write(event, 0, message);
-        return message;
+        Exchange exchange = new DefaultExchange(context);
+        ChangeMessages.forChanges(options, "key").write(event, 0, exchange);
+        return exchange.getMessage();
     }
 
     private static void assertExactNumbers(Map<?, ?> document) {

@@ -69,7 +69,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(35, options);
+        assertEquals(37, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -197,6 +197,22 @@ class ConsumerOptionsTest extends CamelTestSupport {
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());
+    }
+
+    @Test
+    void clusterOptionsAreCheckedAndTheSecretIsMasked() {
+        assertEquals("Invalid value for option dbServerUnreachableTimeout: '0'; allowed is a number > 0",
+                creating("arango-replication:changes?dbServerUnreachableTimeout=0").getMessage());
+        assertEquals("Invalid value for option jwtSecret: ''; allowed is the JWT secret of the cluster, a non-blank text "
+                     + "(or leave it unset)",
+                creating("arango-replication:changes?jwtSecret=RAW( )").getMessage());
+        ArangoReplicationEndpoint endpoint = (ArangoReplicationEndpoint) context.getEndpoint(
+                "arango-replication:changes?jwtSecret=s3cr3t-of-the-cluster&dbServerUnreachableTimeout=30s");
+        assertEquals("s3cr3t-of-the-cluster", endpoint.getConsumerConfiguration().getJwtSecret());
+        assertEquals(30_000L, endpoint.getConsumerConfiguration().getDbServerUnreachableTimeout());
+        assertFalse(endpoint.toString().contains("s3cr3t"), endpoint.toString());
+        assertEquals(15_000L, new ArangoReplicationConsumerConfiguration().getDbServerUnreachableTimeout(),
+                "ArangoDB's FAILED after 15 s");
     }
 
     @Test

@@ -31,7 +31,8 @@ import com.arangodb.model.StreamTransactionOptions;
 
 /**
  * A writer thread for the consumer tests: random inserts, updates, replaces, removes, bulk inserts and stream
- * transactions over several collections through the official driver, until {@link #stop()} or its step budget ends.
+ * transactions (unless left out) over several collections through the official driver, until {@link #stop()} or its
+ * step budget ends.
  * Transactions abort one time in three; keys inserted only by aborted transactions start with {@code aborted-} and
  * are collected in {@link #abortedKeys()}.
  */
@@ -41,6 +42,7 @@ final class DriverWorkload implements Runnable {
     private final List<String> collections;
     private final Random random;
     private final int steps;
+    private final boolean transactions;
     private final Map<String, List<String>> live = new HashMap<>();
     private final Set<String> abortedKeys = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
@@ -48,6 +50,15 @@ final class DriverWorkload implements Runnable {
     private int sequence;
 
     DriverWorkload(ArangoDatabase db, List<String> collections, long seed, int steps) {
+        this(db, collections, seed, steps, true);
+    }
+
+    /**
+     * @param transactions whether some steps are stream transactions (a cluster's Coordinator in the emulator serves
+     *                     none: then those steps are bulk inserts)
+     */
+    DriverWorkload(ArangoDatabase db, List<String> collections, long seed, int steps, boolean transactions) {
+        this.transactions = transactions;
         this.db = db;
         this.collections = collections;
         this.random = new Random(seed);
@@ -111,7 +122,7 @@ final class DriverWorkload implements Runnable {
             db.collection(collection).replaceDocument(any(keys), Map.of("replaced", true));
         } else if (choice < 9) {
             db.collection(collection).deleteDocument(keys.remove(random.nextInt(keys.size())));
-        } else if (choice == 9) {
+        } else if (choice == 9 || !transactions) {
             List<Map<String, Object>> documents = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 String key = "b" + (sequence++);

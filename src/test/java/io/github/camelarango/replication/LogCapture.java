@@ -25,12 +25,12 @@ import java.util.List;
  * Captures what the test's logging writes (slf4j-simple writes to {@code System.err}, looked up at every line) while
  * still passing it on, so that a test can count the lines a logger wrote.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         System.setErr(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
@@ -51,20 +51,20 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every line written so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8).lines().toList();
         }
     }
 
     /** The lines of one logger at one level (slf4j-simple's {@code [thread] LEVEL logger - message}). */
-    List<String> lines(String level, Class<?> logger) {
+    public List<String> lines(String level, Class<?> logger) {
         String marker = "] " + level + " " + logger.getName() + " - ";
         return lines().stream().filter(line -> line.contains(marker)).toList();
     }
 
     /** How many stack traces were written: their first frame lines that follow a line that is not a frame. */
-    long stackTraces() {
+    public long stackTraces() {
         List<String> lines = lines();
         long traces = 0;
         for (int i = 1; i < lines.size(); i++) {

@@ -35,6 +35,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "commitinterval":
         case "commitInterval": target.setCommitInterval(property(camelContext, long.class, value)); return true;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": target.setDbServerUnreachableTimeout(property(camelContext, long.class, value)); return true;
         case "dumpchunks":
         case "dumpChunks": target.setDumpChunks(property(camelContext, boolean.class, value)); return true;
         case "envelope": target.setEnvelope(property(camelContext, java.lang.String.class, value)); return true;
@@ -48,6 +50,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "idleMaxWait": target.setIdleMaxWait(property(camelContext, long.class, value)); return true;
         case "idleminwait":
         case "idleMinWait": target.setIdleMinWait(property(camelContext, long.class, value)); return true;
+        case "jwtsecret":
+        case "jwtSecret": target.setJwtSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "maxeventsperpoll":
         case "maxEventsPerPoll": target.setMaxEventsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxtransactionevents":
@@ -108,6 +112,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "collections": return java.lang.String.class;
         case "commitinterval":
         case "commitInterval": return long.class;
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return long.class;
         case "dumpchunks":
         case "dumpChunks": return boolean.class;
         case "envelope": return java.lang.String.class;
@@ -121,6 +127,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "idleMaxWait": return long.class;
         case "idleminwait":
         case "idleMinWait": return long.class;
+        case "jwtsecret":
+        case "jwtSecret": return java.lang.String.class;
         case "maxeventsperpoll":
         case "maxEventsPerPoll": return int.class;
         case "maxtransactionevents":
@@ -182,6 +190,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "collections": return target.getCollections();
         case "commitinterval":
         case "commitInterval": return target.getCommitInterval();
+        case "dbserverunreachabletimeout":
+        case "dbServerUnreachableTimeout": return target.getDbServerUnreachableTimeout();
         case "dumpchunks":
         case "dumpChunks": return target.isDumpChunks();
         case "envelope": return target.getEnvelope();
@@ -195,6 +205,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "idleMaxWait": return target.getIdleMaxWait();
         case "idleminwait":
         case "idleMinWait": return target.getIdleMinWait();
+        case "jwtsecret":
+        case "jwtSecret": return target.getJwtSecret();
         case "maxeventsperpoll":
         case "maxEventsPerPoll": return target.getMaxEventsPerPoll();
         case "maxtransactionevents":

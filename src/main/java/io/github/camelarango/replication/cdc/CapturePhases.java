@@ -84,7 +84,8 @@ final class CapturePhases {
         this.catalog = new CollectionCatalog(options.filter());
         this.continuity = new ContinuityCheck(source, options, clock);
         // every position lists the collections captured then, names its server and the last change delivered
-        this.out = step -> out.accept(stamp.apply(catalog.stamp(step)));
+        this.out = step -> out.accept(step.position() == null ? step // a halt, a notice
+                : stamp.apply(step, catalog.stamp(step.position())));
     }
 
     /**

@@ -47,15 +47,24 @@ import io.github.camelarango.replication.client.Ticks;
  *                      {@link #data()} is its tree, built when asked
  * @param position      the position to {@link ChangeStream#commit commit} once this event was delivered; inside a
  *                      transaction, every event but the last carries the position before the transaction
+ * @param origin        where the change came from in a cluster (shard, DB-Server); null when read from a single server
  */
 public record ChangeEvent(long tick, ChangeType type, int markerType, String database, String collection, String cuid,
                           String key, String rev, String transactionId, boolean snapshot, RawJson rawData,
-                          ChangePosition position) {
+                          ChangePosition position, ShardOrigin origin) {
 
     public ChangeEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(rawData, "rawData");
         Objects.requireNonNull(position, "position");
+    }
+
+    /** An event read from a single server: no {@link #origin()}. */
+    public ChangeEvent(long tick, ChangeType type, int markerType, String database, String collection, String cuid,
+                       String key, String rev, String transactionId, boolean snapshot, RawJson rawData,
+                       ChangePosition position) {
+        this(tick, type, markerType, database, collection, cuid, key, rev, transactionId, snapshot, rawData, position,
+                null);
     }
 
     /**
@@ -191,13 +200,25 @@ public record ChangeEvent(long tick, ChangeType type, int markerType, String dat
     /** This event carrying another commit position (used when a transaction's events are released). */
     public ChangeEvent withPosition(ChangePosition newPosition) {
         return new ChangeEvent(tick, type, markerType, database, collection, cuid, key, rev, transactionId, snapshot,
-                rawData, newPosition);
+                rawData, newPosition, origin);
+    }
+
+    /**
+     * This event as captured from a cluster: read from {@code newOrigin}'s shard, whose collection is
+     * {@code collectionName} (a DB-Server names the shard where the cluster names the collection; the {@link #cuid()}
+     * stays the shard's {@code c<planId>/<shard>}).
+     */
+    public ChangeEvent withOrigin(String collectionName, ShardOrigin newOrigin) {
+        return new ChangeEvent(tick, type, markerType, database, collectionName, cuid, key, rev, transactionId,
+                snapshot, rawData, position, Objects.requireNonNull(newOrigin, "origin"));
     }
 
     @Override
     public String toString() {
         return "ChangeEvent[" + type + " tick=" + tickString() + " db=" + database + " collection=" + collection
                 + (key != null ? " key=" + key : "") + (rev != null ? " rev=" + rev : "")
-                + (transactionId != null ? " tid=" + transactionId : "") + " position=" + position + "]";
+                + (transactionId != null ? " tid=" + transactionId : "")
+                + (origin != null ? " shard=" + origin.shard() + " server=" + origin.serverId() : "")
+                + " position=" + position + "]";
     }
 }

@@ -96,6 +96,17 @@ public final class ChangeFilter {
         return acceptsCollection(only) ? Optional.of(only) : Optional.empty();
     }
 
+    /**
+     * This filter for exactly the collections {@code names} (no exclusions), with its other rules, and the drops of
+     * those collections whatever the change types: a cluster's stream of one DB-Server, whose collections are the
+     * shards it leads, and which stops at the drop of one (the shard moved away: its WAL is not continuous after it).
+     */
+    public ChangeFilter restrictedTo(Set<String> names) {
+        Set<ChangeType> withDrops = EnumSet.of(ChangeType.COLLECTION_DROP);
+        withDrops.addAll(types);
+        return new ChangeFilter(names, Set.of(), includeSystem, withDrops);
+    }
+
     /** Whether the server should include system collections (only when asked for). */
     public boolean includeSystem() {
         return includeSystem;

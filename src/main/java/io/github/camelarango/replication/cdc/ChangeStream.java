@@ -80,7 +80,7 @@ import org.slf4j.LoggerFactory;
  * {@code poll}, {@code rewind} and {@code close} may be called from different threads ({@code commit} too, from
  * exchange completions); {@code poll} calls are serialised.
  */
-public final class ChangeStream implements AutoCloseable {
+public final class ChangeStream implements CaptureStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final int MAX_FETCHES_PER_POLL = 16;
@@ -164,7 +164,8 @@ public final class ChangeStream implements AutoCloseable {
                  ScheduledExecutorService timer, Executor fetcher) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = clock;
-        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics);
+        this.commits = new CommitTracker(Objects.requireNonNull(store, "store"), options.streamKey(), metrics,
+                options.idleSaveInterval());
         this.phases = new CapturePhases(Objects.requireNonNull(source, "source"), options, metrics, idleWait, clock,
                 fetcher, queue::add);
         this.registration = options.snapshotMode() == SnapshotMode.INITIAL_ONLY ? null
@@ -346,6 +347,11 @@ public final class ChangeStream implements AutoCloseable {
     /** The last committed (or, when idle, automatically saved) position. */
     public Optional<ChangePosition> committedPosition() {
         return commits.committed();
+    }
+
+    @Override
+    public Optional<String> committedPositionJson() {
+        return committedPosition().map(ChangePosition::toJson);
     }
 
     /**

@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.cdc;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,6 +134,32 @@ public final class ChangeStreamMetrics {
     /** Snapshot progress per collection of the current or last snapshot (every selected collection is listed). */
     public Map<String, CollectionProgress> snapshotProgress() {
         return new LinkedHashMap<>(snapshotProgress);
+    }
+
+    /**
+     * Sets these figures to those of {@code parts} together, for a stream made of others (a cluster's, one per
+     * DB-Server): the phase is SNAPSHOT while a part is in it, counts are summed and the snapshot progress is merged.
+     * Ticks mean nothing across servers: the committed and the server's last tick stay 0 (so does the lag); the parts
+     * have them.
+     */
+    public void setToSumOf(Collection<ChangeStreamMetrics> parts) {
+        phase.set(parts.stream().map(ChangeStreamMetrics::phase).filter(Objects::nonNull)
+                .reduce((a, b) -> a == ChangePosition.Phase.SNAPSHOT ? a : b).orElse(null));
+        positionLostCount.set(parts.stream().mapToLong(ChangeStreamMetrics::positionLostCount).sum());
+        snapshotResumes.set(parts.stream().mapToLong(ChangeStreamMetrics::snapshotResumes).sum());
+        unknownMarkers.set(parts.stream().mapToLong(ChangeStreamMetrics::unknownMarkers).sum());
+        openTransactions.set(parts.stream().mapToLong(ChangeStreamMetrics::openTransactions).sum());
+        bufferedTransactionEvents.set(parts.stream().mapToLong(ChangeStreamMetrics::bufferedTransactionEvents).sum());
+        Map<ChangeType, Long> events = new EnumMap<>(ChangeType.class);
+        parts.forEach(part -> part.eventsByType().forEach((type, count) -> events.merge(type, count, Long::sum)));
+        events.forEach((type, count) -> {
+            LongAdder adder = eventsByType.computeIfAbsent(type, t -> new LongAdder());
+            adder.add(count - adder.sum());
+        });
+        Map<String, CollectionProgress> progress = new LinkedHashMap<>();
+        parts.forEach(part -> progress.putAll(part.snapshotProgress()));
+        snapshotProgress.keySet().retainAll(progress.keySet());
+        snapshotProgress.putAll(progress);
     }
 
     void phase(ChangePosition.Phase newPhase) {

@@ -57,15 +57,21 @@ public final class ChangeStreamOptions {
     private final boolean unregisterOnStop;
     private final ChangeStreamListener listener;
     private final Duration heartbeatInterval;
+    private final Duration idleSaveInterval;
 
     private ChangeStreamOptions(Builder b) {
-        this.streamKey = b.streamKey;
+        this(b, b.streamKey, new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem,
+                b.changeTypes));
+    }
+
+    private ChangeStreamOptions(Builder b, String streamKey, ChangeFilter filter) {
+        this.streamKey = streamKey;
         this.snapshotMode = b.snapshotMode;
         this.positionLostPolicy = b.positionLostPolicy;
         this.unknownMarkerPolicy = b.unknownMarkerPolicy;
         this.collectionRenamePolicy = b.collectionRenamePolicy;
         this.badLinePolicy = b.badLinePolicy;
-        this.filter = new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem, b.changeTypes);
+        this.filter = filter;
         this.batchTtl = b.batchTtl;
         this.initialDumpChunkSize = b.initialDumpChunkSize;
         this.maxDumpChunkSize = b.maxDumpChunkSize;
@@ -81,6 +87,42 @@ public final class ChangeStreamOptions {
         this.unregisterOnStop = b.unregisterOnStop;
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
+        this.idleSaveInterval = b.idleSaveInterval;
+    }
+
+    /**
+     * These options for a stream under {@code key} that captures exactly the collections {@code names}, the other
+     * options unchanged: a cluster's stream of one DB-Server, whose collections are the shards it leads.
+     */
+    public ChangeStreamOptions forCollections(String key, Set<String> names) {
+        return new ChangeStreamOptions(toBuilder(), Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
+    /** A builder with these options' values, but for the collection filter, which it keeps apart. */
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.snapshotMode = snapshotMode;
+        b.positionLostPolicy = positionLostPolicy;
+        b.unknownMarkerPolicy = unknownMarkerPolicy;
+        b.collectionRenamePolicy = collectionRenamePolicy;
+        b.badLinePolicy = badLinePolicy;
+        b.batchTtl = batchTtl;
+        b.initialDumpChunkSize = initialDumpChunkSize;
+        b.maxDumpChunkSize = maxDumpChunkSize;
+        b.snapshotParallelism = snapshotParallelism;
+        b.tailChunkSize = tailChunkSize;
+        b.tailPrefetch = tailPrefetch;
+        b.idleMinWait = idleMinWait;
+        b.idleMaxWait = idleMaxWait;
+        b.maxTransactionEvents = maxTransactionEvents;
+        b.transactionBufferSize = transactionBufferSize;
+        b.progressLogInterval = progressLogInterval;
+        b.registrationInterval = registrationInterval;
+        b.unregisterOnStop = unregisterOnStop;
+        b.listener = listener;
+        b.heartbeatInterval = heartbeatInterval;
+        b.idleSaveInterval = idleSaveInterval;
+        return b;
     }
 
     public static Builder builder() {
@@ -179,6 +221,11 @@ public final class ChangeStreamOptions {
         return heartbeatInterval;
     }
 
+    /** The least time between a save and the next save of a position reached without events. */
+    public Duration idleSaveInterval() {
+        return idleSaveInterval;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -193,7 +240,7 @@ public final class ChangeStreamOptions {
         private Set<ChangeType> changeTypes = EnumSet.allOf(ChangeType.class);
         private Duration batchTtl = Duration.ofSeconds(600);
         private int initialDumpChunkSize = 128 * 1024;
-        private int maxDumpChunkSize = 8 * 1024 * 1024;
+        private int maxDumpChunkSize = 2 * 1024 * 1024;
         private int snapshotParallelism = 1;
         private int tailChunkSize = 1024 * 1024;
         private boolean tailPrefetch = true;
@@ -206,6 +253,7 @@ public final class ChangeStreamOptions {
         private boolean unregisterOnStop;
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
         private Duration heartbeatInterval = Duration.ZERO;
+        private Duration idleSaveInterval = Duration.ZERO;
 
         private Builder() {
         }
@@ -291,7 +339,10 @@ public final class ChangeStreamOptions {
             return this;
         }
 
-        /** Largest dump chunk size in bytes (default 8 MiB, at most 128 MiB); bounds the memory of one chunk. */
+        /**
+         * Largest dump chunk size in bytes (default 2 MiB, as the consumer's snapshotMaxChunkSize; at most 128 MiB);
+         * bounds the memory of one chunk, which is held as documents and events, the next one fetched meanwhile.
+         */
         public Builder maxDumpChunkSize(int bytes) {
             this.maxDumpChunkSize = chunk(bytes, "maxDumpChunkSize", 1);
             return this;
@@ -417,6 +468,19 @@ public final class ChangeStreamOptions {
                 throw Require.invalid("heartbeatInterval", value, "a duration of zero (no heartbeats) or above");
             }
             this.heartbeatInterval = value;
+            return this;
+        }
+
+        /**
+         * The least time between a save of the position and the stream's own save of a position an idle tail reached
+         * (default zero: at every poll that moved it). The Camel consumer passes its commitInterval, which promises at
+         * most one position write per interval to a slow store. A starting point is saved at once whatever it says.
+         */
+        public Builder idleSaveInterval(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw Require.invalid("idleSaveInterval", value, "a duration of zero (every idle poll) or above");
+            }
+            this.idleSaveInterval = value;
             return this;
         }
 

@@ -160,22 +160,17 @@ final class CollectionCatalog {
         return only;
     }
 
-    /** The step with its position listing the collections captured now (a halt or a notice as it is). */
-    StreamStep stamp(StreamStep step) {
-        if (step.position() == null) {
-            return step;
-        }
-        ChangePosition position = step.position();
+    /**
+     * The position listing the collections captured now; the same object for the same position while they do not
+     * change (the rows of a dump chunk, the events of a WAL transaction share one).
+     */
+    ChangePosition stamp(ChangePosition position) {
         if (position != lastUnstamped || capturedCopy != lastCollections) {
             lastUnstamped = position;
             lastCollections = capturedCopy;
             lastStamped = position.withCollections(capturedCopy);
         }
-        ChangePosition stamped = lastStamped;
-        if (stamped == position) {
-            return step;
-        }
-        return step.at(stamped);
+        return lastStamped;
     }
 
     private void changed() {

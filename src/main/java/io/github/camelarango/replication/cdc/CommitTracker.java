@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.cdc;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -45,11 +46,17 @@ final class CommitTracker {
     private ChangePosition reached;
     /** The position of the last event acknowledged as delivered but not saved yet; null when there is none. */
     private ChangePosition delivered;
+    private final long idleSaveIntervalNanos;
+    /** When (System.nanoTime) the last save was; meaningful once {@link #savedOnce}. */
+    private long lastSaveNanos;
+    private boolean savedOnce;
 
-    CommitTracker(PositionStore store, String key, ChangeStreamMetrics metrics) {
+    /** @param idleSaveInterval the least time from a save to an idle one ({@link #saveIfIdle()}) */
+    CommitTracker(PositionStore store, String key, ChangeStreamMetrics metrics, Duration idleSaveInterval) {
         this.store = store;
         this.key = key;
         this.metrics = metrics;
+        this.idleSaveIntervalNanos = idleSaveInterval.toNanos();
     }
 
     /** Loads the stored position and forgets everything handed out. */
@@ -130,10 +137,12 @@ final class CommitTracker {
 
     /**
      * Saves the reached position when it moved and no handed-out event awaits its commit, unless an acknowledged
-     * position waits for the caller's own save ({@link #saveDelivered()}, once per poll or interval).
+     * position waits for the caller's own save ({@link #saveDelivered()}, once per poll or interval), or the last save
+     * was less than the idle save interval ago (a later idle poll saves it).
      */
     synchronized void saveIfIdle() {
-        if (delivered == null) {
+        if (delivered == null
+            && (!savedOnce || System.nanoTime() - lastSaveNanos >= idleSaveIntervalNanos)) {
             saveReached();
         }
     }
@@ -171,6 +180,8 @@ final class CommitTracker {
         if (!position.equals(committed)) {
             store.save(key, position);
             committed = position;
+            lastSaveNanos = System.nanoTime();
+            savedOnce = true;
         }
         delivered = null; // every save covers what was acknowledged before it
         metrics.committed(position);

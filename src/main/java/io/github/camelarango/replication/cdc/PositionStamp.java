@@ -81,13 +81,13 @@ final class PositionStamp {
         return serverTick;
     }
 
-    /** The step with its position on the server and with the witness that holds at that position. */
-    StreamStep apply(StreamStep step) {
-        if (step.position() == null) { // a halt, a notice
-            return step;
-        }
+    /**
+     * The step at {@code position} — its own position with what else the stream knows at it (the collections it
+     * captures) — placed on the server and with the witness that holds there: its event copied once, or not at all
+     * when the step already carries that position.
+     */
+    StreamStep apply(StreamStep step, ChangePosition position) {
         ChangeEvent event = step.event();
-        ChangePosition position = step.position();
         if (position.isSnapshot() || event != null && event.type() == ChangeType.GAP) {
             witness = null;
             pending.clear();
@@ -109,9 +109,6 @@ final class PositionStamp {
             lastPlaced = position.on(server(), witness).seenUpTo(serverTick);
         }
         ChangePosition placed = lastPlaced;
-        if (placed == position) {
-            return step;
-        }
-        return step.at(placed);
+        return placed == step.position() ? step : step.at(placed);
     }
 }

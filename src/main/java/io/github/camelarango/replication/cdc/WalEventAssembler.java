@@ -176,7 +176,7 @@ final class WalEventAssembler {
         }
         ChangePosition before = advanceTo(marker.tick(), 0);
         for (ChangeEvent e : now) {
-            out.accept(StreamStep.of(e.withPosition(before)));
+            out.accept(StreamStep.of(at(e, before)));
         }
     }
 
@@ -260,8 +260,16 @@ final class WalEventAssembler {
         }
         for (int i = 0; i < events.size(); i++) {
             boolean last = i == events.size() - 1;
-            out.accept(StreamStep.of(events.get(i).withPosition(last ? after : before)));
+            out.accept(StreamStep.of(at(events.get(i), last ? after : before)));
         }
+    }
+
+    /**
+     * The event at {@code position}: itself when it carries it already — the events of a transaction are decoded at
+     * the position from before it, which is where most of them are released — else a copy.
+     */
+    private static ChangeEvent at(ChangeEvent event, ChangePosition position) {
+        return event.position() == position ? event : event.withPosition(position);
     }
 
     private ChangePosition advanceTo(long tick, long lastScanned) {

@@ -56,6 +56,7 @@ public final class ArangoClientConfiguration {
     private final String user;
     private final String password;
     private final String jwt;
+    private final SuperuserJwt superuserJwt;
     private final Authentication authentication;
     private final SSLContext sslContext;
     private final boolean hostnameVerification;
@@ -72,8 +73,9 @@ public final class ArangoClientConfiguration {
         this.user = builder.user;
         this.password = builder.password == null ? "" : builder.password;
         this.jwt = builder.jwt == null || builder.jwt.isBlank() ? null : builder.jwt;
+        this.superuserJwt = builder.superuserJwt;
         this.authentication = builder.authentication != null
-                ? builder.authentication : jwt != null ? Authentication.JWT : Authentication.BASIC;
+                ? builder.authentication : jwt != null || superuserJwt != null ? Authentication.JWT : Authentication.BASIC;
         this.sslContext = builder.sslContext;
         this.hostnameVerification = builder.hostnameVerification;
         this.connectTimeout = positive("connectTimeout", builder.connectTimeout);
@@ -82,7 +84,8 @@ public final class ArangoClientConfiguration {
         this.serverId = Require.tick("serverId", builder.serverId);
         this.syncerId = Require.tick("syncerId", builder.syncerId);
         this.clientInfo = builder.clientInfo;
-        if (authentication != Authentication.NONE && jwt == null && (user == null || user.isBlank())) {
+        if (authentication != Authentication.NONE && jwt == null && superuserJwt == null
+            && (user == null || user.isBlank())) {
             throw Require.invalid("user", user, "a user name for authentication " + authentication
                                                 + " (or authentication NONE)");
         }
@@ -98,8 +101,13 @@ public final class ArangoClientConfiguration {
 
     /** A builder preset with all values of this configuration. */
     public Builder toBuilder() {
-        return new Builder(endpoint.toString()).database(database).user(user).password(password)
-                .jwt(jwt).authentication(authentication).sslContext(sslContext)
+        return toBuilder(endpoint.toString());
+    }
+
+    /** A builder preset with all values of this configuration but for the server, which is {@code otherEndpoint}. */
+    public Builder toBuilder(String otherEndpoint) {
+        return new Builder(otherEndpoint).database(database).user(user).password(password)
+                .jwt(jwt).superuserJwt(superuserJwt).authentication(authentication).sslContext(sslContext)
                 .hostnameVerification(hostnameVerification).connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout).maxConnections(maxConnections).serverId(serverId)
                 .syncerId(syncerId).clientInfo(clientInfo);
@@ -128,6 +136,14 @@ public final class ArangoClientConfiguration {
     /** A static JWT, or null. Never logged. */
     public String jwt() {
         return jwt;
+    }
+
+    /**
+     * The minter of superuser JWTs (a cluster's DB-Servers accept nothing else), or null. With one, the client sends
+     * its tokens instead of logging in, and mints a new one before a token expires and after a 401.
+     */
+    public SuperuserJwt superuserJwt() {
+        return superuserJwt;
     }
 
     /** The authentication mode (default: JWT when a static jwt is set, otherwise BASIC). */
@@ -179,6 +195,7 @@ public final class ArangoClientConfiguration {
     public String toString() {
         return "ArangoClientConfiguration[endpoint=" + endpoint + ", database=" + database + ", user=" + user
                + ", password=" + (password.isEmpty() ? "<empty>" : "******") + ", jwt=" + (jwt == null ? "null" : "******")
+               + (superuserJwt == null ? "" : ", superuserJwt=******")
                + ", authentication=" + authentication + ", sslContext=" + (sslContext == null ? "default" : "custom")
                + ", hostnameVerification=" + hostnameVerification + ", connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", serverId=" + serverId
@@ -218,6 +235,7 @@ public final class ArangoClientConfiguration {
         private String user = DEFAULT_USER;
         private String password;
         private String jwt;
+        private SuperuserJwt superuserJwt;
         private Authentication authentication;
         private SSLContext sslContext;
         private boolean hostnameVerification = true;
@@ -253,6 +271,15 @@ public final class ArangoClientConfiguration {
         /** A static JWT (implies authentication JWT unless set otherwise). */
         public Builder jwt(String jwt) {
             this.jwt = jwt;
+            return this;
+        }
+
+        /**
+         * Superuser JWTs minted from a cluster's secret, what a DB-Server requires (implies authentication JWT unless
+         * set otherwise); a new one is minted before one expires and after a 401. No login is tried.
+         */
+        public Builder superuserJwt(SuperuserJwt superuserJwt) {
+            this.superuserJwt = superuserJwt;
             return this;
         }
 

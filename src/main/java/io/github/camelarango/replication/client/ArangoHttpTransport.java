@@ -104,11 +104,12 @@ final class ArangoHttpTransport implements Closeable {
                 .disableContentCompression().disableAuthCaching().build();
         ArangoClientConfiguration.Authentication mode = configuration.authentication();
         this.basicAuthorization = mode == ArangoClientConfiguration.Authentication.BASIC ? basic(configuration) : null;
-        this.jwt = mode == ArangoClientConfiguration.Authentication.JWT
-                ? new JwtAuthenticator(configuration.jwt(), this::login, configuration.user() != null
+        SuperuserJwt superuser = configuration.superuserJwt();
+        this.jwt = mode != ArangoClientConfiguration.Authentication.JWT ? null
+                : superuser != null ? new JwtAuthenticator(null, superuser::token, true, clock)
+                : new JwtAuthenticator(configuration.jwt(), this::login, configuration.user() != null
                                                                         && !configuration.user().isBlank(),
-                        clock)
-                : null;
+                        clock);
     }
 
     /** Executes a call expecting a JSON answer; null when the answer has no body (e.g. 204). */

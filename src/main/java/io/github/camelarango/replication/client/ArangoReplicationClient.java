@@ -75,6 +75,15 @@ public interface ArangoReplicationClient extends AutoCloseable {
      */
     ClusterInventory clusterInventory(Boolean includeSystem);
 
+    /** {@code GET /_admin/cluster/health} (coordinator only): every server of the cluster and its status. */
+    ClusterHealth clusterHealth();
+
+    /**
+     * {@code GET /_admin/cluster/shardDistribution} (coordinator only): leader and followers of every shard of the
+     * database, in the Plan and in Current.
+     */
+    ShardDistribution shardDistribution();
+
     /** {@code GET /_api/replication/logger-state}: latest tick, server, registered clients. */
     LoggerState loggerState();
 

@@ -156,6 +156,24 @@ public final class HttpArangoReplicationClient implements ArangoReplicationClien
     }
 
     @Override
+    public ClusterHealth clusterHealth() {
+        try {
+            return ClusterHealth.of(call(CLUSTER_HEALTH, target(CLUSTER_HEALTH), null));
+        } catch (IllegalArgumentException e) {
+            throw invalid(CLUSTER_HEALTH, e.getMessage());
+        }
+    }
+
+    @Override
+    public ShardDistribution shardDistribution() {
+        try {
+            return ShardDistribution.of(call(SHARD_DISTRIBUTION, target(SHARD_DISTRIBUTION), null));
+        } catch (IllegalArgumentException e) {
+            throw invalid(SHARD_DISTRIBUTION, e.getMessage());
+        }
+    }
+
+    @Override
     public LoggerState loggerState() {
         return fetch(LOGGER_STATE, target(LOGGER_STATE), null, LoggerState.class);
     }

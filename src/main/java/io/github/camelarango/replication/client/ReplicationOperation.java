@@ -28,6 +28,10 @@ public enum ReplicationOperation {
     DUMP("dump", "GET", "/_api/replication/dump"),
     SYNCHRONIZE("synchronize", "PUT", "/_api/replication/sync"),
     CLUSTER_INVENTORY("clusterInventory", "GET", "/_api/replication/clusterInventory"),
+    /** A Coordinator's view of every server of its cluster: id, short name, endpoint, role, status. */
+    CLUSTER_HEALTH("clusterHealth", "GET", "/_admin/cluster/health"),
+    /** A Coordinator's Plan and Current leader and followers of every shard of the database's collections. */
+    SHARD_DISTRIBUTION("shardDistribution", "GET", "/_admin/cluster/shardDistribution"),
     LOGGER_STATE("loggerState", "GET", "/_api/replication/logger-state"),
     LOGGER_FIRST_TICK("loggerFirstTick", "GET", "/_api/replication/logger-first-tick"),
     LOGGER_TICK_RANGES("loggerTickRanges", "GET", "/_api/replication/logger-tick-ranges"),

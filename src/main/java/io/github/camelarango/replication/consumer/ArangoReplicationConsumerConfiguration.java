@@ -157,6 +157,12 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean heartbeatExchange;
 
+    @UriParam(label = "consumer,security", secret = true)
+    private String jwtSecret;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "15000", javaType = "java.time.Duration")
+    private long dbServerUnreachableTimeout = 15_000L;
+
     /** Checks every option; those the engine reads are checked by the engine, by building its options once. */
     @Override
     public void validate() {
@@ -178,6 +184,10 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         Require.between("snapshotMaxChunkSize", snapshotMaxChunkSize, MIN_MAX_DUMP_CHUNK, ChangeStreamOptions.MAX_CHUNK_SIZE,
                 "bytes");
         EngineOptions.of(this, "validation", snapshotMode, false);
+        Require.positive("dbServerUnreachableTimeout", dbServerUnreachableTimeout);
+        if (jwtSecret != null && jwtSecret.isBlank()) {
+            throw Require.invalid("jwtSecret", "", "the JWT secret of the cluster, a non-blank text (or leave it unset)");
+        }
         if (heartbeatExchange && heartbeatInterval == 0) {
             throw Require.invalid("heartbeatExchange", true, "false unless heartbeatInterval is above 0 (the "
                     + "interval of the heartbeats it sends)");
@@ -706,5 +716,34 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setHeartbeatExchange(boolean heartbeatExchange) {
         this.heartbeatExchange = heartbeatExchange;
+    }
+
+    public String getJwtSecret() {
+        return jwtSecret;
+    }
+
+    /**
+     * The JWT secret of the ArangoDB cluster (the arangod option --server.jwt-secret), needed when a changes consumer
+     * is pointed at a Coordinator: the consumer reads the write-ahead log of every DB-Server, which only a superuser
+     * token signed with this secret may do. It grants superuser access to every DB-Server of the cluster: keep it in
+     * a vault and refer to it as a Camel property ({{arango.jwtSecret}}). Masked in URIs, never logged. Ignored, with a
+     * warning, when the server is a single server.
+     */
+    public void setJwtSecret(String jwtSecret) {
+        this.jwtSecret = jwtSecret;
+    }
+
+    public long getDbServerUnreachableTimeout() {
+        return dbServerUnreachableTimeout;
+    }
+
+    /**
+     * How long a DB-Server of a cluster may stay unreachable, or a captured shard without a known leader, before the
+     * changes consumer's health check turns DOWN naming the server or shard (the consumer keeps retrying and resumes
+     * when it answers). The default, 15 seconds, is the time after which ArangoDB's agency declares a DB-Server FAILED
+     * and moves its shards' leadership.
+     */
+    public void setDbServerUnreachableTimeout(long dbServerUnreachableTimeout) {
+        this.dbServerUnreachableTimeout = dbServerUnreachableTimeout;
     }
 }

@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.consumer;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -32,7 +33,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * of it, DOWN while the last poll failed — the server unreachable, the position lost, an answer without a protocol
  * header, a marker it does not know, a renamed collection or a bad line under their FAIL policies, an Error thrown
  * while reading or delivering a change, a commit refused because another stream claimed the offset key (until a
- * restart), the offset key held by another stream while the consumer waits for it (offsetKeyWaitTimeout) — with a
+ * restart), the offset key held by another stream while the consumer waits for it (offsetKeyWaitTimeout), a
+ * cluster's DB-Server unreachable longer than dbServerUnreachableTimeout, a shard's leader changed — with a
  * message saying what happened and
  * how to recover, the server's HTTP status when it
  * answered with an error, and the {@link ConsumerStatus#position() position} figures and the message ({@link #MESSAGE})
@@ -45,6 +47,8 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
      * details and error, not its message.
      */
     public static final String MESSAGE = "message";
+    /** The detail naming the DB-Servers unreachable longer than dbServerUnreachableTimeout (comma separated ids). */
+    public static final String UNREACHABLE_DB_SERVERS = "unreachableDbServers";
 
     private final Supplier<ConsumerStatus> status;
     private final String server;
@@ -65,18 +69,51 @@ public final class ArangoReplicationConsumerHealthCheck extends ScheduledPollCon
         Result result = super.call(options);
         ConsumerStatus now = status.get();
         Throwable failure = now.lastFailure();
-        if (failure == null || !isEnabled()) {
+        ClusterStatus cluster = now.cluster();
+        Map<String, Instant> unreachable = cluster == null ? Map.of() : cluster.unreachableTooLong(Instant.now());
+        if (failure == null && unreachable.isEmpty() || !isEnabled() || withinUnreachableTimeout(failure, cluster)) {
             return result;
         }
-        String message = message(failure);
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().error(failure).message(message);
+        String message = failure == null || !unreachable.isEmpty() && !(failure instanceof ChangeStreamException)
+                ? unreachable(cluster, unreachable) : message(failure);
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).down().message(message);
+        if (failure != null) {
+            builder.error(failure);
+        }
         result.getDetails().forEach(builder::detail);
         builder.detail(MESSAGE, message);
+        if (!unreachable.isEmpty()) {
+            builder.detail(UNREACHABLE_DB_SERVERS, String.join(",", unreachable.keySet()));
+        }
         if (failure instanceof ArangoReplicationException answer && answer.getStatus() > 0) {
             builder.detail(HTTP_RESPONSE_CODE, answer.getStatus());
         }
         now.position().forEach(builder::detail);
         return builder.build();
+    }
+
+    /**
+     * Whether the failure is a cluster's DB-Server that does not answer, for less than dbServerUnreachableTimeout yet:
+     * the consumer reads the other DB-Servers meanwhile, and a DB-Server may be down for a moment (a restart, a
+     * fail-over) without the route being unhealthy.
+     */
+    private static boolean withinUnreachableTimeout(Throwable failure, ClusterStatus cluster) {
+        return failure instanceof ArangoConnectionException && cluster != null
+               && cluster.servers().values().stream().anyMatch(s -> s.unreachableSince() != null)
+               && cluster.unreachableTooLong(Instant.now()).isEmpty();
+    }
+
+    /** What DB-Servers stayed unreachable too long, the shards that wait for them, and what the consumer does. */
+    private String unreachable(ClusterStatus cluster, Map<String, Instant> unreachable) {
+        StringBuilder servers = new StringBuilder();
+        unreachable.forEach((id, since) -> servers.append(servers.isEmpty() ? "" : ", ").append(id)
+                .append(" (since ").append(since).append(", shards ")
+                .append(String.join(",", cluster.servers().get(id).shards())).append(')'));
+        return "DB-Server " + servers + " of the cluster at " + server + " stayed unreachable longer than "
+               + "dbServerUnreachableTimeout (" + cluster.unreachableTimeout() + "). The consumer goes on reading the "
+               + "other DB-Servers and retries it; the changes of its shards are delivered once it answers, from its "
+               + "committed position (should the cluster move their leadership meanwhile, the consumer stops and "
+               + "names the recovery step).";
     }
 
     private String message(Throwable failure) {

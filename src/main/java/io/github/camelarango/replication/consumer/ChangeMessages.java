@@ -18,12 +18,14 @@ package io.github.camelarango.replication.consumer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.camelarango.replication.ArangoReplicationConstants;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ShardOrigin;
 import io.github.camelarango.replication.cdc.envelope.DebeziumEnvelope;
 import io.github.camelarango.replication.cdc.envelope.NativeEnvelope;
 import io.github.camelarango.replication.client.Ticks;
@@ -32,10 +34,12 @@ import org.apache.camel.Message;
 import org.apache.camel.support.resume.Resumables;
 
 /**
- * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} and the body
+ * Writes a {@link ChangeEvent} into a Camel message: the headers of {@link ArangoReplicationConstants} (with the
+ * shard and DB-Server of a change captured from a cluster) and the body
  * of the chosen envelope — native (the document, {@code {_key,_rev}} for a delete, the marker data for schema
  * changes) or Debezium — as the chosen {@link BodyType} (by default the JSON text the server wrote, without
- * re-serialising). Also writes the tombstone that may follow a delete.
+ * re-serialising). Also writes the tombstone that may follow a delete. The message of a change writes its headers
+ * when the route first touches one ({@link ChangeMessage}).
  */
 public final class ChangeMessages {
 
@@ -69,20 +73,25 @@ public final class ChangeMessages {
     }
 
     /**
-     * Sets headers and body of the event on the message.
+     * Gives the exchange a message of the event: its body, and its headers, written when the route first touches one.
      *
      * @param serverLastTick the server's latest tick as last seen, for the last-tick header; 0 when not known
      */
-    public void write(ChangeEvent event, long serverLastTick, Message message) {
-        headers(event, serverLastTick, message);
+    public void write(ChangeEvent event, long serverLastTick, Exchange exchange) {
+        Message message = new ChangeMessage(exchange.getContext(), map -> headers(event, serverLastTick, map));
         message.setBody(bodyType.body(debezium != null ? debezium.value(event) : NativeEnvelope.body(event)));
+        exchange.setMessage(message);
     }
 
-    /** Makes the message the tombstone of a delete: a null body, the delete's headers and the tombstone flag. */
-    public void writeTombstone(ChangeEvent delete, long serverLastTick, Message message) {
-        headers(delete, serverLastTick, message);
-        message.setHeader(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
-        message.setBody(null);
+    /**
+     * Gives the exchange the tombstone of a delete: a null body, the delete's headers and the tombstone flag (written
+     * when the route first touches a header).
+     */
+    public void writeTombstone(ChangeEvent delete, long serverLastTick, Exchange exchange) {
+        exchange.setMessage(new ChangeMessage(exchange.getContext(), map -> {
+            headers(delete, serverLastTick, map);
+            map.put(ArangoReplicationConstants.TOMBSTONE, Boolean.TRUE);
+        }));
     }
 
     /**
@@ -97,11 +106,11 @@ public final class ChangeMessages {
         List<Exchange> exchanges = new ArrayList<>(events.size());
         for (ChangeEvent event : events) {
             Exchange change = newExchange.get();
-            write(event, serverLastTick, change.getMessage());
+            write(event, serverLastTick, change);
             exchanges.add(change);
             if (tombstones && needsTombstone(event)) {
                 Exchange tombstone = newExchange.get();
-                writeTombstone(event, serverLastTick, tombstone.getMessage());
+                writeTombstone(event, serverLastTick, tombstone);
                 exchanges.add(tombstone);
             }
         }
@@ -109,7 +118,7 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.BATCH_SIZE, exchanges.size());
         message.setHeader(ArangoReplicationConstants.BATCH_FIRST_TICK, events.get(0).tickString());
         message.setHeader(ArangoReplicationConstants.BATCH_LAST_TICK, last.tickString());
-        positionHeaders(last.position(), serverLastTick, message);
+        positionHeaders(last.position(), serverLastTick, message.getHeaders());
         message.setBody(exchanges);
     }
 
@@ -118,21 +127,27 @@ public final class ChangeMessages {
         return DebeziumEnvelope.needsTombstone(event);
     }
 
-    private void headers(ChangeEvent event, long serverLastTick, Message message) {
-        message.setHeader(ArangoReplicationConstants.TICK, event.tickString());
-        message.setHeader(ArangoReplicationConstants.CHANGE_TYPE, event.type());
-        message.setHeader(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
-        message.setHeader(ArangoReplicationConstants.DATABASE, event.database());
-        setIfPresent(message, ArangoReplicationConstants.COLLECTION, event.collection());
-        if (event.type() == ChangeType.COLLECTION_RENAME) {
-            setIfPresent(message, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
+    private void headers(ChangeEvent event, long serverLastTick, Map<String, Object> headers) {
+        headers.put(ArangoReplicationConstants.TICK, event.tickString());
+        headers.put(ArangoReplicationConstants.CHANGE_TYPE, event.type());
+        headers.put(ArangoReplicationConstants.MARKER_TYPE, event.markerType());
+        headers.put(ArangoReplicationConstants.DATABASE, event.database());
+        putIfPresent(headers, ArangoReplicationConstants.COLLECTION, event.collection());
+        ShardOrigin origin = event.origin();
+        if (origin != null) {
+            putIfPresent(headers, ArangoReplicationConstants.SHARD, origin.shard()); // none on a gap
+            headers.put(ArangoReplicationConstants.DB_SERVER, origin.serverId());
+            putIfPresent(headers, ArangoReplicationConstants.DB_SERVER_NAME, origin.serverShortName());
         }
-        setIfPresent(message, ArangoReplicationConstants.KEY, event.key());
-        setIfPresent(message, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
-        setIfPresent(message, ArangoReplicationConstants.REV, event.rev());
-        setIfPresent(message, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
-        message.setHeader(ArangoReplicationConstants.SNAPSHOT, event.snapshot());
-        positionHeaders(event.position(), serverLastTick, message);
+        if (event.type() == ChangeType.COLLECTION_RENAME) {
+            putIfPresent(headers, ArangoReplicationConstants.OLD_COLLECTION, event.data().path("oldName").textValue());
+        }
+        putIfPresent(headers, ArangoReplicationConstants.KEY, event.key());
+        putIfPresent(headers, ArangoReplicationConstants.DOCUMENT_ID, event.documentId());
+        putIfPresent(headers, ArangoReplicationConstants.REV, event.rev());
+        putIfPresent(headers, ArangoReplicationConstants.TRANSACTION_ID, event.transactionId());
+        headers.put(ArangoReplicationConstants.SNAPSHOT, event.snapshot());
+        positionHeaders(event.position(), serverLastTick, headers);
     }
 
     /**
@@ -142,18 +157,18 @@ public final class ChangeMessages {
     public void writeHeartbeat(ChangePosition position, long serverLastTick, Message message) {
         message.setHeader(ArangoReplicationConstants.HEARTBEAT, Boolean.TRUE);
         message.setHeader(ArangoReplicationConstants.TICK, Ticks.format(position.from()));
-        positionHeaders(position, serverLastTick, message);
+        positionHeaders(position, serverLastTick, message.getHeaders());
         message.setBody(null);
     }
 
-    private void positionHeaders(ChangePosition position, long serverLastTick, Message message) {
+    private void positionHeaders(ChangePosition position, long serverLastTick, Map<String, Object> headers) {
         if (offsetKey != null) {
             String json = position.toJson();
-            message.setHeader(ArangoReplicationConstants.POSITION, json);
-            message.setHeader(Exchange.OFFSET, Resumables.of(offsetKey, json));
+            headers.put(ArangoReplicationConstants.POSITION, json);
+            headers.put(Exchange.OFFSET, Resumables.of(offsetKey, json));
         }
         if (serverLastTick != 0) {
-            message.setHeader(ArangoReplicationConstants.LAST_TICK, Ticks.format(serverLastTick));
+            headers.put(ArangoReplicationConstants.LAST_TICK, Ticks.format(serverLastTick));
         }
     }
 
@@ -166,16 +181,16 @@ public final class ChangeMessages {
         message.setHeader(ArangoReplicationConstants.TICK, first.tickString());
         message.setHeader(ArangoReplicationConstants.CHANGE_TYPE, first.type());
         message.setHeader(ArangoReplicationConstants.DATABASE, first.database());
-        setIfPresent(message, ArangoReplicationConstants.COLLECTION, first.collection());
+        putIfPresent(message.getHeaders(), ArangoReplicationConstants.COLLECTION, first.collection());
         message.setHeader(ArangoReplicationConstants.SNAPSHOT, first.snapshot());
         List<Object> documents = new ArrayList<>(rows.size());
         rows.forEach(row -> documents.add(bodyType.body(row.rawData())));
         message.setBody(documents);
     }
 
-    private static void setIfPresent(Message message, String header, Object value) {
+    private static void putIfPresent(Map<String, Object> headers, String header, Object value) {
         if (value != null) {
-            message.setHeader(header, value);
+            headers.put(header, value);
         }
     }
 

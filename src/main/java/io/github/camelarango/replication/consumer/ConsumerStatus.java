@@ -43,12 +43,14 @@ import io.github.camelarango.replication.client.Ticks;
  * @param positionLostCount         how often the position was lost (purged write-ahead log, expired batch)
  * @param unknownMarkers            write-ahead log markers the engine did not know (see unknownMarkerPolicy)
  * @param lastFailure               the failure of the last poll, null when it succeeded
+ * @param cluster                   per DB-Server and shard, when the consumer reads a cluster; null otherwise (the
+ *                                  ticks above are then 0: a tick means something only on its server)
  */
 public record ConsumerStatus(String offsetKey, String phase, String committedTick, String serverLastTick,
                              long lagTicks, Map<String, Long> eventsByType,
                              Map<String, ChangeStreamMetrics.CollectionProgress> snapshotCollections,
                              long openTransactions, long bufferedTransactionEvents, long positionLostCount,
-                             long unknownMarkers, Throwable lastFailure) {
+                             long unknownMarkers, Throwable lastFailure, ClusterStatus cluster) {
 
     /** What a consumer that reports its status offers. */
     public interface Source {
@@ -61,20 +63,41 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
         snapshotCollections = Collections.unmodifiableSortedMap(new TreeMap<>(snapshotCollections));
     }
 
+    /** The status of a consumer that reads a single server. */
+    public ConsumerStatus(String offsetKey, String phase, String committedTick, String serverLastTick, long lagTicks,
+                          Map<String, Long> eventsByType,
+                          Map<String, ChangeStreamMetrics.CollectionProgress> snapshotCollections,
+                          long openTransactions, long bufferedTransactionEvents, long positionLostCount,
+                          long unknownMarkers, Throwable lastFailure) {
+        this(offsetKey, phase, committedTick, serverLastTick, lagTicks, eventsByType, snapshotCollections,
+                openTransactions, bufferedTransactionEvents, positionLostCount, unknownMarkers, lastFailure, null);
+    }
+
     /**
      * @param metrics     the engine's figures, null before the consumer started
      * @param lastFailure the failure of the last poll, null when it succeeded
      */
     public static ConsumerStatus of(String offsetKey, ChangeStreamMetrics metrics, Throwable lastFailure) {
+        return of(offsetKey, metrics, lastFailure, null);
+    }
+
+    /**
+     * @param metrics     the engine's figures, null before the consumer started
+     * @param lastFailure the failure of the last poll, null when it succeeded
+     * @param cluster     the figures per DB-Server and shard of a cluster's consumer, null for a single server's
+     */
+    public static ConsumerStatus of(String offsetKey, ChangeStreamMetrics metrics, Throwable lastFailure,
+                                    ClusterStatus cluster) {
         if (metrics == null) {
-            return new ConsumerStatus(offsetKey, "", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, 0, lastFailure);
+            return new ConsumerStatus(offsetKey, "", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, 0, lastFailure,
+                    cluster);
         }
         Map<String, Long> events = new HashMap<>();
         metrics.eventsByType().forEach((type, count) -> events.put(type.name(), count));
         return new ConsumerStatus(offsetKey, metrics.phase() == null ? "" : metrics.phase().name(),
                 Ticks.format(metrics.committedTick()), Ticks.format(metrics.serverLastTick()), metrics.lagTicks(),
                 events, metrics.snapshotProgress(), metrics.openTransactions(), metrics.bufferedTransactionEvents(),
-                metrics.positionLostCount(), metrics.unknownMarkers(), lastFailure);
+                metrics.positionLostCount(), metrics.unknownMarkers(), lastFailure, cluster);
     }
 
     /** Per collection of the current or last snapshot: documents read, of about how many, or done ({@link #describe}). */
@@ -112,7 +135,7 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
 
     /**
      * Every figure: the {@link #position()}, the events, the snapshot and transaction figures, the unknown markers, the
-     * last failure.
+     * last failure; for a cluster also per DB-Server ({@code dbServers}) and per shard ({@code shards}).
      */
     public Map<String, Object> figures() {
         Map<String, Object> figures = position();
@@ -122,6 +145,10 @@ public record ConsumerStatus(String offsetKey, String phase, String committedTic
         figures.put("bufferedTransactionEvents", bufferedTransactionEvents);
         figures.put("unknownMarkers", unknownMarkers);
         figures.put("lastFailure", lastFailure == null ? "" : lastFailure.getMessage());
+        if (cluster != null) {
+            figures.put("dbServers", cluster.describeServers());
+            figures.put("shards", cluster.describeShards());
+        }
         return figures;
     }
 }

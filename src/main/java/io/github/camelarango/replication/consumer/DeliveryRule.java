@@ -44,7 +44,7 @@ public final class DeliveryRule {
     /**
      * Sends one exchange through the consumer's route, synchronously.
      *
-     * @param  write          writes headers and body of the message
+     * @param  write          writes headers and body of the message (or gives its exchange a message of its own)
      * @param  whatHappensNow the message for the exception handler: what was not delivered and what the consumer does;
      *                        built only when the exchange failed (it is on the path of every exchange)
      * @return                whether the exchange was delivered

@@ -78,6 +78,7 @@ public final class EngineOptions {
                 .transactionBufferSize(consumer.getTransactionBufferSize())
                 .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
                 .unregisterOnStop(consumer.isUnregisterOnStop())
+                .idleSaveInterval(Duration.ofMillis(consumer.getCommitInterval()))
                 // a stream that tails nothing (the dump consumer, INITIAL_ONLY) has no idle tail to beat for
                 .heartbeatInterval(snapshotMode == SnapshotMode.INITIAL_ONLY ? Duration.ZERO
                         : Duration.ofMillis(consumer.getHeartbeatInterval()));

@@ -15,7 +15,11 @@
  */
 package io.github.camelarango.replication.offsets;
 
+import java.util.regex.Pattern;
+
+import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.PositionStore;
+import io.github.camelarango.replication.cdc.cluster.ClusterPositionStore;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -26,15 +30,36 @@ import org.apache.camel.spi.StateRepository;
  */
 public final class OffsetStore implements OffsetOwnership {
 
+    /** How a cluster stream's position begins: {@code {"cluster":{…}}}. */
+    private static final Pattern CLUSTER_POSITION = Pattern.compile("\\s*\\{\\s*\"cluster\"\\s*:");
+
     private final StateRepository<String, String> repository;
 
     OffsetStore(StateRepository<String, String> repository) {
         this.repository = repository;
     }
 
-    /** The positions, kept as their JSON text in the repository. */
+    /**
+     * The positions of a single server's streams, kept as their JSON text in the repository; a cluster stream's
+     * position under the key (the server was a Coordinator when it was written) is refused naming the key.
+     */
     public PositionStore positions() {
-        return PositionStore.ofStrings(repository::getState, repository::setState);
+        return PositionStore.ofStrings(this::singleServerPosition, repository::setState);
+    }
+
+    private String singleServerPosition(String key) {
+        String text = repository.getState(key);
+        if (text != null && CLUSTER_POSITION.matcher(text).lookingAt()) {
+            throw new ChangeStreamException("The position stored under key '" + key + "' is a cluster's position (a "
+                    + "stream of a cluster's Coordinator wrote it); a single server's stream cannot continue from it. "
+                    + "Use another offsetKey, or delete that position to start with a new snapshot.");
+        }
+        return text;
+    }
+
+    /** The positions of cluster streams (one JSON text naming every DB-Server's position), in the repository. */
+    public ClusterPositionStore clusterPositions() {
+        return ClusterPositionStore.ofStrings(repository::getState, repository::setState);
     }
 
     /**

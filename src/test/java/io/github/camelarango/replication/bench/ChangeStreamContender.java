@@ -42,6 +42,7 @@ import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 final class ChangeStreamContender implements Contender {
 
     static final int MAX_EVENTS_PER_POLL = 1000;
+    private static final int DEFAULT_MAX_DUMP_CHUNK = ChangeStreamOptions.builder().build().maxDumpChunkSize();
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final String name;
@@ -65,18 +66,17 @@ final class ChangeStreamContender implements Contender {
     }
 
     /**
-     * The engine with its default options (dump chunks growing up to 8 MiB), fetching the next chunk ahead on a
-     * fetcher as the consumer runs it.
+     * The engine with its default options (dump chunks growing up to its default maxDumpChunkSize, 2 MiB), fetching
+     * the next chunk ahead on a fetcher as the consumer runs it.
      */
     static ChangeStreamContender snapshot(String url, String collection) {
-        return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1,
-                BareDumpLoop.MAX_CHUNK, true);
+        return new ChangeStreamContender("cdc ChangeStream", url, collection, null, -1, DEFAULT_MAX_DUMP_CHUNK, true);
     }
 
     /** The engine as before issue 13 item 5: each dump chunk asked for when it is polled. */
     static ChangeStreamContender snapshotWithoutPrefetch(String url, String collection) {
         return new ChangeStreamContender("cdc ChangeStream, no prefetch", url, collection, null, -1,
-                BareDumpLoop.MAX_CHUNK, false);
+                DEFAULT_MAX_DUMP_CHUNK, false);
     }
 
     /** Diagnostic: the engine with dump chunks capped at {@code maxDumpChunkSize} bytes. */
@@ -92,7 +92,7 @@ final class ChangeStreamContender implements Contender {
     static ChangeStreamContender tail(String url, String collection, long afterTick, long expectedEvents,
                                       boolean prefetch) {
         return new ChangeStreamContender(prefetch ? "cdc ChangeStream" : "cdc ChangeStream, tailPrefetch=false", url,
-                collection, ChangePosition.tail(afterTick, 0), expectedEvents, BareDumpLoop.MAX_CHUNK, prefetch);
+                collection, ChangePosition.tail(afterTick, 0), expectedEvents, DEFAULT_MAX_DUMP_CHUNK, prefetch);
     }
 
     @Override

@@ -32,10 +32,17 @@ final class Comparison {
     record Entry(Contender contender, long expected) {
     }
 
-    /** The result for one contender; {@code failure} is set (and the figures are 0) when a run failed. */
+    /**
+     * The result for one contender; {@code failure} is set (and the figures are 0) when a run failed. The delivery
+     * ratio times the contender from its first item to its last (a route without its CamelContext's start and stop)
+     * against the baseline's whole run; it is the ratio for contenders that do not tell the two apart. The CPU
+     * figures are the median CPU time of the delivering thread per item (0: not measured) and of the whole JVM per
+     * million items.
+     */
     record Row(String dataSet, String contender, double medianPerSecond, double medianMegabytesPerSecond,
-               double ratio, double ratioMin, double ratioMax, long peakUsed, long maxAfterGc, long gcCount,
-               long gcMillis, int rounds, String failure) {
+               double ratio, double ratioMin, double ratioMax, double deliveryRatio, double deliveryRatioMin,
+               double deliveryRatioMax, double cpuMicrosPerItem, long peakUsed, long maxAfterGc, long gcCount,
+               long gcMillis, double cpuSecondsPerMillion, int rounds, String failure) {
     }
 
     private final String dataSet;
@@ -83,7 +90,7 @@ final class Comparison {
         List<Sample> base = samples.get(baseline);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, String> f : failures.entrySet()) {
-            rows.add(new Row(dataSet, f.getKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, f.getValue()));
+            rows.add(new Row(dataSet, f.getKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, f.getValue()));
         }
         for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
             List<Sample> mine = e.getValue();
@@ -92,17 +99,23 @@ final class Comparison {
             }
             double[] rates = mine.stream().mapToDouble(Sample::perSecond).toArray();
             double[] ratios = new double[mine.size()];
+            double[] deliveryRatios = new double[mine.size()];
             for (int i = 0; i < mine.size(); i++) {
                 ratios[i] = mine.get(i).perSecond() / base.get(i).perSecond();
+                deliveryRatios[i] = mine.get(i).deliveredPerSecond() / base.get(i).perSecond();
             }
             double rate = median(rates);
             rows.add(new Row(dataSet, e.getKey(), rate, bodyBytes == 0 ? 0 : median(mine.stream()
                     .mapToDouble(s -> s.megabytesPerSecond(bodyBytes)).toArray()), median(ratios),
                     Arrays.stream(ratios).min().orElse(0), Arrays.stream(ratios).max().orElse(0),
+                    median(deliveryRatios), Arrays.stream(deliveryRatios).min().orElse(0),
+                    Arrays.stream(deliveryRatios).max().orElse(0),
+                    median(mine.stream().mapToDouble(Sample::cpuMicrosPerItem).toArray()),
                     mine.stream().mapToLong(s -> s.heap().peakUsed()).max().orElse(0),
                     mine.stream().mapToLong(s -> s.heap().maxAfterGc()).max().orElse(0),
                     mine.stream().mapToLong(s -> s.heap().gcCount()).sum() / mine.size(),
-                    mine.stream().mapToLong(s -> s.heap().gcMillis()).sum() / mine.size(), mine.size(), null));
+                    mine.stream().mapToLong(s -> s.heap().gcMillis()).sum() / mine.size(),
+                    median(mine.stream().mapToDouble(Sample::cpuSecondsPerMillion).toArray()), mine.size(), null));
         }
         return rows;
     }
@@ -127,10 +140,10 @@ final class Comparison {
     }
 
     private void log(String what, Sample s, long bodyBytes) {
-        System.out.printf("  %-10s %-8s %-22s %9d items %8.2f s %,12.0f /s %8.1f MB/s  heap peak %4d MB, after GC %4d MB, %d GCs%n",
-                dataSet, what, s.contender(), s.items(), s.nanos() / 1e9, s.perSecond(),
+        System.out.printf("  %-10s %-8s %-22s %9d items %8.2f s (delivery %.2f s) %,12.0f /s %8.1f MB/s  heap peak %4d MB, after GC %4d MB, %d GCs, CPU %.2f s/M%n",
+                dataSet, what, s.contender(), s.items(), s.nanos() / 1e9, s.deliveryNanos() / 1e9, s.perSecond(),
                 bodyBytes == 0 ? 0 : s.megabytesPerSecond(bodyBytes), s.heap().peakUsed() >> 20,
-                s.heap().maxAfterGc() >> 20, s.heap().gcCount());
+                s.heap().maxAfterGc() >> 20, s.heap().gcCount(), s.cpuSecondsPerMillion());
     }
 
     static double median(double[] values) {

@@ -37,13 +37,16 @@ final class ComponentContenders {
 
     /**
      * The route with its defaults (file offsets, the JSON text as body), with batch exchanges, with batch exchanges
-     * and a commit interval, and the engine; with diagnostics also memory offsets, a Map body and 1 MiB chunks.
+     * and a commit interval, the first two also reading each change's key header, and the engine; with diagnostics
+     * also memory offsets, a Map body and 1 MiB chunks.
      */
     static List<Contender> snapshot(String url, String collection, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.readingKey());
         list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING).readingKey());
         list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.snapshot(url, collection, documents, CamelRoute.Offsets.MEMORY));
@@ -58,15 +61,17 @@ final class ComponentContenders {
     }
 
     /**
-     * The route with its defaults, with batch exchanges, with batch exchanges and a commit interval, and the engine;
-     * with diagnostics also memory offsets and a Map body.
+     * The route with its defaults, with batch exchanges, with batch exchanges and a commit interval, the first two
+     * also reading each change's key header, and the engine; with diagnostics also memory offsets and a Map body.
      */
     static List<Contender> tail(String url, String collection, long afterTick, long documents, boolean diagnostics) {
         List<Contender> list = new ArrayList<>();
         CamelRouteContender route = CamelRouteContender.tail(url, collection, afterTick, documents,
                 CamelRoute.Offsets.FILE);
         list.add(route);
+        list.add(route.readingKey());
         list.add(route.withOptions(BATCHING));
+        list.add(route.withOptions(BATCHING).readingKey());
         list.add(route.withOptions(BATCHING + "&" + COMMIT_INTERVAL));
         if (diagnostics) {
             list.add(CamelRouteContender.tail(url, collection, afterTick, documents, CamelRoute.Offsets.MEMORY));

@@ -22,4 +22,21 @@ interface Contender {
 
     /** Runs once, from start to end; returns the number of items (documents, markers, events) delivered. */
     long run() throws Exception;
+
+    /**
+     * The time of the last run from its first item to its last, for contenders whose run does more than deliver
+     * (a route starts and stops its CamelContext); 0 when the whole run is the delivery.
+     */
+    default long deliveryNanos() {
+        return 0;
+    }
+
+    /**
+     * The CPU time the thread that delivers the items spent from the first item to the last of the last run (a
+     * route's consumer thread: the exchanges and the route, not the calls ahead on the fetcher threads); 0 when not
+     * measured. Unlike wall time it barely moves when other processes share the cores.
+     */
+    default long deliveryCpuNanos() {
+        return 0;
+    }
 }

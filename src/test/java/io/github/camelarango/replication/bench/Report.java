@@ -101,19 +101,22 @@ final class Report {
             return;
         }
         md.append("### ").append(title).append("\n\n");
-        md.append("| data set | reader | ").append(unit).append(" | MB/s | ratio to bare (range) | heap peak MB | ")
-                .append("heap after GC max MB | GCs/run | GC ms/run | rounds |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| data set | reader | ").append(unit).append(" | MB/s | ratio to bare (range) | ")
+                .append("ratio from the first item (range) | delivering thread CPU µs/item | heap peak MB | ")
+                .append("heap after GC max MB | GCs/run | GC ms/run | CPU s per M | rounds |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Comparison.Row r : rows) {
             if (r.failure() != null) {
                 md.append("| ").append(r.dataSet()).append(" | ").append(r.contender()).append(" | **failed**: ")
-                        .append(r.failure().replace('|', '/')).append(" | | | | | | | |\n");
+                        .append(r.failure().replace('|', '/')).append(" | | | | | | | | | | |\n");
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.2f (%.2f-%.2f) | %d | %d | %d | %d | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) | %s | %d | %d | %d | %d | %.2f | %d |%n",
                     r.dataSet(), r.contender(), r.medianPerSecond(), r.medianMegabytesPerSecond(), r.ratio(),
-                    r.ratioMin(), r.ratioMax(), r.peakUsed() >> 20, r.maxAfterGc() >> 20, r.gcCount(), r.gcMillis(),
-                    r.rounds()));
+                    r.ratioMin(), r.ratioMax(), r.deliveryRatio(), r.deliveryRatioMin(), r.deliveryRatioMax(),
+                    r.cpuMicrosPerItem() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerItem()),
+                    r.peakUsed() >> 20, r.maxAfterGc() >> 20, r.gcCount(), r.gcMillis(),
+                    r.cpuSecondsPerMillion(), r.rounds()));
         }
         md.append('\n');
     }

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.arangodb.ArangoDB;
 import com.arangodb.ArangoDatabase;
 import com.arangodb.Protocol;
+import com.arangodb.model.DocumentCreateOptions;
+import com.arangodb.model.StreamTransactionOptions;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
 import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
@@ -197,6 +199,83 @@ class ChangeStreamEmulatorIT {
             }
             assertEquals(120, snapshotRows.size(), "the snapshot holds exactly the documents at batch time");
         }
+    }
+
+    /**
+     * A stream transaction of padded documents, cut by several tail answers, with a standalone write made while it was
+     * open (handed out first): every event but the transaction's last carries a position before the transaction (on
+     * the server, with the captured collections), so a crash after committing one of them replays the transaction
+     * whole, as new events.
+     */
+    @Test
+    void aStreamTransactionCutByTailAnswersIsCommittedOnlyByItsLastEventAndReplayedWholeAfterACrash() {
+        try (Setup setup = new Setup("3.11.4")) {
+            InMemoryPositionStore positions = new InMemoryPositionStore();
+            ReplayedState replica = new ReplayedState();
+            ChangeStream crashed = new ChangeStream(setup.client, options().build(), positions);
+            catchUp(crashed, replica, setup);
+            String id = setup.db.beginStreamTransaction(new StreamTransactionOptions().writeCollections("orders"))
+                    .getId();
+            for (int i = 0; i < 12; i++) {
+                if (i == 6) {
+                    setup.db.collection("customers").insertDocument(Map.of("_key", "standalone"));
+                }
+                setup.db.collection("orders").insertDocument(Map.of("_key", "t" + i, "pad", "x".repeat(3000)),
+                        new DocumentCreateOptions().streamTransactionId(id));
+            }
+            setup.db.commitStreamTransaction(id);
+            List<ChangeEvent> first = pollDocumentChanges(crashed, 13);
+            assertEquals("standalone", first.get(0).key(), "written while the transaction was open: handed out first");
+            List<ChangeEvent> transaction = first.subList(1, 13);
+            long firstTick = transaction.get(0).tick();
+            long lastTick = transaction.get(11).tick();
+            for (ChangeEvent e : first) {
+                ChangePosition p = e.position();
+                assertEquals(Set.of("orders", "customers"), Set.copyOf(p.collections().orElseThrow().values()),
+                        p::toString);
+                assertTrue(p.server().isPresent() && p.serverTick() != 0, p::toString);
+                if (e != transaction.get(11)) {
+                    assertTrue(Long.compareUnsigned(p.from(), firstTick) < 0, e.key() + " carries " + p);
+                }
+            }
+            assertTrue(Long.compareUnsigned(transaction.get(11).position().from(), lastTick) >= 0,
+                    () -> "the last carries " + transaction.get(11).position());
+            crashed.commit(transaction.get(5));
+            ChangePosition stored = positions.load("it").orElseThrow();
+            assertTrue(Long.compareUnsigned(stored.from(), firstTick) < 0, stored::toString);
+            // no close: a crash
+            try (ChangeStream restarted = new ChangeStream(setup.client, options().build(), positions)) {
+                // the standalone write took its tick before the transaction's (which are given at its commit):
+                // the position before the transaction covers it, so only the transaction comes again
+                List<ChangeEvent> again = pollDocumentChanges(restarted, 12);
+                assertEquals(transaction.stream().map(ChangeEvent::key).toList(),
+                        again.stream().map(ChangeEvent::key).toList(), "the transaction is replayed whole");
+                for (int i = 0; i < 12; i++) {
+                    assertEquals(i < 12 - 1 ? stored.from() : transaction.get(11).position().from(),
+                            again.get(i).position().from(), again.get(i).key());
+                    assertTrue(again.get(i) != transaction.get(i), "handed out anew");
+                }
+                restarted.commit(again.get(5));
+                assertEquals(stored.from(), positions.load("it").orElseThrow().from(), "no position inside it");
+                restarted.commit(again.get(11));
+                assertEquals(transaction.get(11).position().from(), positions.load("it").orElseThrow().from());
+                replica.apply(first);
+                replica.apply(again);
+                assertEquals(setup.truth(), EmulatorTruth.of(replica, CAPTURED));
+                assertTrue(restarted.failure().isEmpty(), () -> restarted.failure().toString());
+            }
+        }
+    }
+
+    /** Polls (without committing) until {@code count} document changes came, and returns them. */
+    private static List<ChangeEvent> pollDocumentChanges(ChangeStream stream, int count) {
+        List<ChangeEvent> all = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (all.size() < count && System.nanoTime() < deadline) {
+            stream.poll(5).stream().filter(e -> e.type().isDocumentChange()).forEach(all::add);
+        }
+        assertEquals(count, all.size(), () -> "document changes: " + all);
+        return all;
     }
 
     @Test

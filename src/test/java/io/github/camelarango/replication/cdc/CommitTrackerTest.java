@@ -16,6 +16,7 @@
 package io.github.camelarango.replication.cdc;
 
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,8 @@ class CommitTrackerTest {
 
     private final List<String> saved = new ArrayList<>();
     private final CommitTracker tracker = new CommitTracker(
-            PositionStore.ofStrings(key -> null, (key, json) -> saved.add(json)), "k", new ChangeStreamMetrics());
+            PositionStore.ofStrings(key -> null, (key, json) -> saved.add(json)), "k", new ChangeStreamMetrics(),
+            Duration.ZERO);
 
     @Test
     void theSamePositionIsStoredOnce() {
@@ -181,5 +183,22 @@ class CommitTrackerTest {
                 RawDocument.of(Json.mapper().createObjectNode().put("_key", key)), position);
         tracker.handedOut(StreamStep.of(event));
         return event;
+    }
+
+    @Test
+    void withAnIdleSaveIntervalAnIdlePositionWaitsForItButAStartingPointDoesNot() {
+        CommitTracker throttled = new CommitTracker(PositionStore.ofStrings(key -> null, (key, json) -> saved.add(json)),
+                "k", new ChangeStreamMetrics(), Duration.ofHours(1));
+        throttled.load();
+        throttled.handedOut(StreamStep.positionOnly(ChangePosition.tail(10, 0)));
+        throttled.saveIfIdle(); // the first save: nothing was saved before it
+        throttled.handedOut(StreamStep.positionOnly(ChangePosition.tail(12, 0)));
+        throttled.saveIfIdle(); // within the hour: waits
+        throttled.handedOut(StreamStep.positionOnly(ChangePosition.tail(15, 0)));
+        throttled.saveIfIdle();
+        assertEquals(List.of(ChangePosition.tail(10, 0).toJson()), saved, "one idle save per interval");
+
+        throttled.saveReached(); // a starting point is saved at once
+        assertEquals(List.of(ChangePosition.tail(10, 0).toJson(), ChangePosition.tail(15, 0).toJson()), saved);
     }
 }

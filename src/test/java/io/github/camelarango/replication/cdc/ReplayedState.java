@@ -23,18 +23,18 @@ import java.util.Map;
  * A sink that applies delivered events the way a downstream replica would: snapshot rows and upserts put the
  * document's revision under its key, deletes remove the key. Its state must equal the source's ground truth.
  */
-final class ReplayedState {
+public final class ReplayedState {
 
     private final Map<String, Map<String, String>> revisions = new LinkedHashMap<>();
     private int applied;
 
-    void apply(List<ChangeEvent> events) {
+    public void apply(List<ChangeEvent> events) {
         for (ChangeEvent event : events) {
             apply(event);
         }
     }
 
-    void apply(ChangeEvent event) {
+    public void apply(ChangeEvent event) {
         applied++;
         switch (event.type()) {
             case SNAPSHOT_READ, UPSERT -> revisions.computeIfAbsent(event.collection(), c -> new LinkedHashMap<>())
@@ -48,11 +48,11 @@ final class ReplayedState {
     }
 
     /** key → rev per collection (collections without documents included when seen). */
-    Map<String, Map<String, String>> state() {
+    public Map<String, Map<String, String>> state() {
         return revisions;
     }
 
-    int applied() {
+    public int applied() {
         return applied;
     }
 }

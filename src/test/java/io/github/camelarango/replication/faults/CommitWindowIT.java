@@ -37,11 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CommitWindowIT {
 
-    /** FaultRun's maxEventsPerPoll. */
-    private static final int MAX_EVENTS_PER_POLL = 20;
-    /** The most operations of a workload transaction: its changes before the last one share the position before it. */
-    private static final int MAX_TRANSACTION = 5;
-
     @TempDir
     Path dir;
 
@@ -67,8 +62,9 @@ class CommitWindowIT {
             assertTrue(duplicates <= window, "the restart delivered " + duplicates + " changes again, more than the "
                                              + window + " delivered from the written position on");
             if (commitInterval == 0) {
-                assertTrue(window <= MAX_EVENTS_PER_POLL + MAX_TRANSACTION + 1, "written once per poll, the window "
-                        + "is one poll and a transaction's earlier changes, not " + window + " changes");
+                assertTrue(window <= FaultRun.MAX_EVENTS_PER_POLL + Workload.LARGEST_TRANSACTION + 1,
+                        "written once per poll, the window is one poll and a transaction's earlier changes, not "
+                        + window + " changes");
             }
         }
     }

@@ -54,10 +54,6 @@ class FailoverIT {
     private static final long SEED = Long.getLong("faults.seed", 14L);
     /** Documents per captured collection before the start: the snapshot spans many polls and commits. */
     private static final int DOCUMENTS = 150;
-    /** The largest transaction of the workload (a tail fail-over may deliver one whole transaction again). */
-    private static final int LARGEST_TRANSACTION = 5;
-    /** The maxEventsPerPoll of FaultRun.DEFAULT_OPTIONS, which the group's routes use. */
-    private static final int MAX_EVENTS_PER_POLL = 20;
 
     @TempDir
     Path dir;
@@ -106,7 +102,7 @@ class FailoverIT {
             ClusterMember first = fileLockMember(group, "first", election);
             ClusterMember second = fileLockMember(group, "second", election);
             tailFailover(group, () -> group.lastDeliverer().stopFromTheRoute());
-            assertConverged(group, test, first, second, LARGEST_TRANSACTION);
+            assertConverged(group, test, first, second, Workload.LARGEST_TRANSACTION);
         }
     }
 
@@ -135,7 +131,7 @@ class FailoverIT {
             assertEquals(0, next.delivered(), "the new leader delivers nothing while the old one holds the key");
             old.camel.stop(); // its last poll commits, then it releases the key
             group.workload.run(30);
-            assertConverged(group, test, first, second, LARGEST_TRANSACTION);
+            assertConverged(group, test, first, second, Workload.LARGEST_TRANSACTION);
         }
     }
 
@@ -240,7 +236,7 @@ class FailoverIT {
                 assertTrue(secondSink.size() > 0, "the second JVM took over");
                 // a killed leader repeats what it delivered after its last position write: one poll at most (the
                 // position is written once per poll), and the earlier changes of a transaction that poll ended in
-                int window = duringSnapshot ? firstSink.size() : MAX_EVENTS_PER_POLL + LARGEST_TRANSACTION;
+                int window = duringSnapshot ? firstSink.size() : FaultRun.MAX_EVENTS_PER_POLL + Workload.LARGEST_TRANSACTION;
                 assertTrue(replay.duplicates() <= window, replay.duplicates() + " duplicates, more than the window of "
                                                           + window);
             }

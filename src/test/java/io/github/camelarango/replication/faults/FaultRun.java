@@ -49,9 +49,12 @@ final class FaultRun implements AutoCloseable {
     static final List<String> CAPTURED = List.of("orders", "customers");
     static final String UNCAPTURED = "audit";
     static final String OFFSET_KEY = "faults";
+    /** The maxEventsPerPoll of {@link #DEFAULT_OPTIONS}: one poll, the window a position written per poll leaves. */
+    static final int MAX_EVENTS_PER_POLL = 20;
     /** Small chunks and polls, so that every phase spans several server calls and polls. */
     static final String DEFAULT_OPTIONS = "initialDelay=0&backoffErrorThreshold=3&backoffMultiplier=10"
-            + "&snapshotChunkSize=4096&snapshotMaxChunkSize=16384&maxEventsPerPoll=20&tailChunkSize=16384";
+            + "&snapshotChunkSize=4096&snapshotMaxChunkSize=16384&maxEventsPerPoll=" + MAX_EVENTS_PER_POLL
+            + "&tailChunkSize=16384";
     private static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** No delivery for this long while the copy is wrong: the stream stopped (or loops without delivering). */

@@ -38,6 +38,12 @@ import com.arangodb.model.StreamTransactionOptions;
  */
 final class Workload {
 
+    /**
+     * The most operations of a workload transaction: a restart may deliver one whole transaction again (its changes
+     * before the last one carry the position before it).
+     */
+    static final int LARGEST_TRANSACTION = 5;
+
     private final Random random;
     private final List<String> captured;
     private final String uncaptured;
@@ -137,7 +143,7 @@ final class Workload {
             present.add(a);
             present.add(b);
         } else {
-            transaction(2 + random.nextInt(4), random.nextInt(4) != 0, null);
+            transaction(2 + random.nextInt(LARGEST_TRANSACTION - 1), random.nextInt(4) != 0, null);
         }
     }
 

@@ -44,7 +44,7 @@ import org.springframework.boot.context.properties.DeprecatedConfigurationProper
 public class ArangoReplicationComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /** The options that are secrets: the actuator's env and configprops endpoints mask them. */
-    public static final Set<String> SECRET_OPTIONS = Set.of("leaderPassword", "jwt", "password");
+    public static final Set<String> SECRET_OPTIONS = Set.of("leaderPassword", "jwt", "jwtSecret", "password");
 
     /**
      * The applier configuration options (setApplierConfig, synchronize, makeSlave)
@@ -333,6 +333,15 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * duration such as 500ms, 10s or 2m; a number alone is milliseconds.
      */
     private Duration batchTtl;
+    /**
+     * How long a DB-Server of a cluster may stay unreachable, or a captured shard
+     * without a known leader, before the changes consumer's health check turns DOWN
+     * naming the server or shard (the consumer keeps retrying and resumes when it
+     * answers). The default, 15 seconds, is the time after which ArangoDB's agency
+     * declares a DB-Server FAILED and moves its shards' leadership. A duration such as
+     * 500ms, 10s or 2m; a number alone is milliseconds.
+     */
+    private Duration dbServerUnreachableTimeout;
     /**
      * The longest time between two write-ahead log requests (from the start of one to
      * the start of the next) while nothing changes: an idle consumer asks once per
@@ -642,6 +651,17 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * actuator's env and configprops endpoints mask it.
      */
     private String jwt;
+    /**
+     * The JWT secret of the ArangoDB cluster (the arangod option --server.jwt-secret),
+     * needed when a changes consumer is pointed at a Coordinator: the consumer reads
+     * the write-ahead log of every DB-Server, which only a superuser token signed with
+     * this secret may do. It grants superuser access to every DB-Server of the
+     * cluster: keep it in a vault and refer to it as a Camel property
+     * ({{arango.jwtSecret}}). Masked in URIs, never logged. Ignored, with a warning,
+     * when the server is a single server. A secret: the actuator's env and configprops
+     * endpoints mask it.
+     */
+    private String jwtSecret;
     /**
      * The password of the ArangoDB user. Masked in URIs and logs. A secret: the
      * actuator's env and configprops endpoints mask it.
@@ -954,6 +974,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setBatchTtl(Duration batchTtl) {
         this.batchTtl = batchTtl;
+    }
+
+    public Duration getDbServerUnreachableTimeout() {
+        return dbServerUnreachableTimeout;
+    }
+
+    public void setDbServerUnreachableTimeout(Duration dbServerUnreachableTimeout) {
+        this.dbServerUnreachableTimeout = dbServerUnreachableTimeout;
     }
 
     public Duration getIdleMaxWait() {
@@ -1381,6 +1409,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setJwt(String jwt) {
         this.jwt = jwt;
+    }
+
+    public String getJwtSecret() {
+        return jwtSecret;
+    }
+
+    public void setJwtSecret(String jwtSecret) {
+        this.jwtSecret = jwtSecret;
     }
 
     public String getPassword() {

@@ -1,0 +1,427 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelarango.replication.cdc.cluster;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.camelarango.replication.cdc.ChangeEvent;
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.ChangeStream;
+import io.github.camelarango.replication.cdc.ChangeStreamException;
+import io.github.camelarango.replication.cdc.ChangeType;
+import io.github.camelarango.replication.cdc.ShardOrigin;
+import io.github.camelarango.replication.client.ArangoReplicationClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DB-Server's part of a {@link ClusterChangeStream}: its {@link ChangeStream} over the shards the server leads,
+ * polled ahead of the caller by one task on the cluster stream's executor (the "pump"), which puts the events, named
+ * by their collection and origin, in a small buffer. The caller takes them in the server's order; its
+ * acknowledgements go to the inner stream with the events it handed out (which it knows by identity).
+ * <p>
+ * A failed poll of the inner stream (the server unreachable, a server error) makes the inner stream start again from
+ * its committed position; the buffer and the events awaiting acknowledgement are dropped with it (they come again),
+ * the failure is reported once to the caller and the pump retries after a growing pause. A halt of the inner stream
+ * (a lost position, an unknown marker under FAIL…) stops the pump until {@link #rewind()}.
+ */
+final class ServerStream implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStream.class);
+    private static final long MIN_RETRY_MILLIS = 100;
+    private static final long MAX_RETRY_MILLIS = 5_000;
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    /** An event as the caller gets it, with the inner stream's own event, which acknowledges it there. */
+    private record Handed(ChangeEvent event, ChangeEvent inner) {
+    }
+
+    private final String streamKey;
+    private final String serverId;
+    private final String shortName;
+    private final Map<String, String> collections;
+    private final ArangoReplicationClient client;
+    private final ChangeStream inner;
+    private final Runnable signal;
+    private final Object lock = new Object();
+    /** Events the pump read and the caller did not take yet. */
+    private final Deque<Handed> buffer = new ArrayDeque<>();
+    /** Events the caller took and did not acknowledge yet, in the inner stream's order. */
+    private final Deque<Handed> awaited = new ArrayDeque<>();
+    /** Counts the forgettings of the buffer: a poll that began before one hands its events to no one. */
+    private long generation;
+    private int wanted = 1;
+    private RuntimeException unreported;
+    private Instant unreachableSince;
+    private ChangeStreamException halt;
+    private Future<?> pump;
+    /** Whether the inner stream handed out everything of a snapshot-only run: the pump ended. */
+    private boolean finished;
+    /** False once the cluster stream stopped: nothing more is read (so nothing more is saved). */
+    private boolean reading = true;
+    private volatile boolean closed;
+
+    /**
+     * @param streamKey   the cluster stream's key, for its messages
+     * @param collections shard name to collection name, of the shards the server leads and the inner stream reads
+     * @param client      the client to the server, closed with this stream
+     * @param signal      told when events or a failure arrived
+     */
+    ServerStream(String streamKey, String serverId, String shortName, Map<String, String> collections,
+                 ArangoReplicationClient client, ChangeStream inner, Runnable signal) {
+        this.streamKey = streamKey;
+        this.serverId = serverId;
+        this.shortName = shortName;
+        this.collections = Map.copyOf(collections);
+        this.client = client;
+        this.inner = inner;
+        this.signal = signal;
+    }
+
+    String serverId() {
+        return serverId;
+    }
+
+    String shortName() {
+        return shortName;
+    }
+
+    /** Shard name to collection name of the shards this server's stream reads. */
+    Map<String, String> collections() {
+        return collections;
+    }
+
+    ChangeStream inner() {
+        return inner;
+    }
+
+    /** Starts the pump on {@code executor} unless it runs, the stream halted or closed. */
+    void pumpOn(ExecutorService executor, int batch) {
+        synchronized (lock) {
+            wanted = Math.max(1, batch);
+            lock.notifyAll();
+            if (!closed && reading && halt == null && !finished && (pump == null || pump.isDone())) {
+                pump = executor.submit(this::pump);
+            }
+        }
+    }
+
+    /**
+     * Moves up to {@code max} buffered events to {@code out}, in order; they await acknowledgement from then on.
+     *
+     * @return how many
+     */
+    int take(List<ChangeEvent> out, int max) {
+        synchronized (lock) {
+            int taken = 0;
+            while (taken < max && !buffer.isEmpty()) {
+                Handed next = buffer.poll();
+                awaited.add(next);
+                out.add(next.event());
+                taken++;
+            }
+            if (taken > 0) {
+                lock.notifyAll(); // the pump reads on
+            }
+            return taken;
+        }
+    }
+
+    boolean hasBuffered() {
+        synchronized (lock) {
+            return !buffer.isEmpty();
+        }
+    }
+
+    /** The halt of the inner stream once every event before it was taken; empty otherwise. */
+    Optional<ChangeStreamException> halted() {
+        synchronized (lock) {
+            return buffer.isEmpty() ? Optional.ofNullable(halt) : Optional.empty();
+        }
+    }
+
+    /** The failure of a poll since the last call, reported once. */
+    Optional<RuntimeException> unreportedFailure() {
+        synchronized (lock) {
+            RuntimeException failure = unreported;
+            unreported = null;
+            return Optional.ofNullable(failure);
+        }
+    }
+
+    /** Since when the server's polls fail; empty while they succeed. */
+    Optional<Instant> unreachableSince() {
+        synchronized (lock) {
+            return Optional.ofNullable(unreachableSince);
+        }
+    }
+
+    /** Acknowledges {@code event} (taken from this stream) and those before it at the inner stream. */
+    void acknowledge(ChangeEvent event, boolean save) {
+        ChangeEvent own = release(event);
+        if (own == null) {
+            return; // forgotten by a rewind or a failed poll: it comes again
+        }
+        if (save) {
+            inner.commit(own);
+        } else {
+            inner.acknowledge(own);
+        }
+    }
+
+    private ChangeEvent release(ChangeEvent event) {
+        synchronized (lock) {
+            if (awaited.stream().noneMatch(h -> h.event() == event)) {
+                return null;
+            }
+            Handed released;
+            do {
+                released = awaited.poll();
+            } while (released.event() != event);
+            return released.inner();
+        }
+    }
+
+    /** Whether the inner stream handed out everything of a snapshot-only run and the caller took it. */
+    boolean isFinished() {
+        synchronized (lock) {
+            return finished && buffer.isEmpty();
+        }
+    }
+
+    /** Forgets what the caller has not acknowledged and what is buffered: the inner stream hands it out again. */
+    void rewind() {
+        synchronized (lock) {
+            forget();
+            halt = null;
+            finished = false;
+        }
+        inner.rewind();
+    }
+
+    /** Due heartbeat of the inner stream, when nothing of it is buffered or awaited. */
+    Optional<ChangePosition> heartbeat() {
+        synchronized (lock) {
+            if (!buffer.isEmpty() || !awaited.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return inner.heartbeat();
+    }
+
+    private void forget() {
+        buffer.clear();
+        awaited.clear();
+        generation++;
+    }
+
+    private void pump() {
+        long retryMillis = 0;
+        while (true) {
+            long started;
+            int batch;
+            synchronized (lock) {
+                while (!closed && reading && halt == null && buffer.size() >= wanted) {
+                    if (!await(0)) {
+                        return;
+                    }
+                }
+                if (closed || !reading || halt != null) {
+                    return;
+                }
+                started = generation;
+                batch = wanted;
+            }
+            List<ChangeEvent> events;
+            try {
+                events = inner.poll(batch);
+            } catch (ChangeStreamException e) {
+                if (inner.failure().isPresent()) {
+                    halt(e);
+                    return;
+                }
+                retryMillis = failed(e, retryMillis);
+                continue;
+            } catch (IllegalStateException e) {
+                if (closed) {
+                    return;
+                }
+                retryMillis = failed(e, retryMillis);
+                continue;
+            } catch (RuntimeException e) {
+                retryMillis = failed(e, retryMillis);
+                continue;
+            }
+            retryMillis = 0;
+            if (events.isEmpty() && inner.isFinished()) {
+                synchronized (lock) {
+                    finished = true; // a snapshot-only stream handed out everything
+                }
+                signal.run();
+                return;
+            }
+            int drop = shardDropAt(events);
+            boolean stale;
+            synchronized (lock) {
+                unreachableSince = null;
+                stale = generation != started;
+                if (!stale) {
+                    events.subList(0, drop).forEach(e -> buffer.add(new Handed(named(e), e)));
+                }
+            }
+            if (stale) {
+                inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again
+            } else if (drop < events.size()) {
+                halt(shardDropped(events.get(drop)));
+                return;
+            } else if (!events.isEmpty()) {
+                signal.run();
+            }
+        }
+    }
+
+    /**
+     * Where a shard this server reads was dropped in its WAL (the shard moved to another server, or its collection was
+     * dropped); the count of events when none was.
+     */
+    private int shardDropAt(List<ChangeEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            ChangeEvent event = events.get(i);
+            if (event.type() == ChangeType.COLLECTION_DROP && collections.containsKey(event.collection())) {
+                return i;
+            }
+        }
+        return events.size();
+    }
+
+    /**
+     * A shard dropped on the server that the stream reads it from: its later writes (if it moved, and even if it
+     * moved back) are in another WAL, so nothing of it can be delivered from here, and the drop is not its
+     * collection's.
+     */
+    private ChangeStreamException shardDropped(ChangeEvent drop) {
+        String shard = drop.collection();
+        return new ChangeStreamException("Change stream '" + streamKey + "' stopped: shard '" + shard
+                + "' of collection '" + collections.get(shard) + "' was dropped on DB-Server " + serverId
+                + (shortName == null ? "" : " (" + shortName + ")") + ", which the stream reads it from (the shard "
+                + "moved to another DB-Server, or its collection was dropped); the shard's later changes are not in "
+                + "this server's write-ahead log. To recover, take a new snapshot: delete the position stored under "
+                + "key '" + streamKey + "' (or use a new offsetKey) and start the stream again.");
+    }
+
+    private void halt(ChangeStreamException e) {
+        synchronized (lock) {
+            halt = e;
+        }
+        LOG.debug("The stream of DB-Server {} stopped: {}", serverId, e.getMessage());
+        signal.run();
+    }
+
+    /** A failed poll: the inner stream starts again from its committed position; so does this stream. */
+    private long failed(RuntimeException e, long lastRetryMillis) {
+        long retryMillis = Math.min(MAX_RETRY_MILLIS, Math.max(MIN_RETRY_MILLIS, lastRetryMillis * 2));
+        synchronized (lock) {
+            forget();
+            unreported = e;
+            if (unreachableSince == null) {
+                unreachableSince = Instant.now();
+            }
+        }
+        LOG.debug("Reading DB-Server {} failed; retrying in {} ms: {}", serverId, retryMillis, e.toString());
+        signal.run();
+        inner.rewind(); // after an Error too: the inner stream may have read past what it handed out
+        synchronized (lock) {
+            if (reading && !closed) {
+                await(retryMillis);
+            }
+        }
+        return retryMillis;
+    }
+
+    /** Waits on the lock; false when interrupted (the executor is shutting down). */
+    private boolean await(long millis) {
+        try {
+            lock.wait(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The inner stream's event as the cluster names it: its collection (also in its document's {@code _id}), and where
+     * it came from.
+     */
+    private ChangeEvent named(ChangeEvent event) {
+        String shard = event.collection() != null && collections.containsKey(event.collection())
+                ? event.collection() : null;
+        return ClusterDocumentIds.namingCollection(event.withOrigin(
+                shard == null ? event.collection() : collections.get(shard), new ShardOrigin(shard, serverId, shortName)));
+    }
+
+    /**
+     * Stops reading for good and waits for a read under way: after it, the inner stream saves no position of its own
+     * (an idle one) any more; the caller's acknowledgements still save theirs.
+     */
+    void stopReading() {
+        synchronized (lock) {
+            reading = false;
+            buffer.clear();
+            lock.notifyAll();
+        }
+        awaitPump();
+    }
+
+    /** Stops the pump and the inner stream (which ends a poll under way), then closes the client. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        inner.close();
+        awaitPump();
+        client.close();
+    }
+
+    private void awaitPump() {
+        Future<?> running;
+        synchronized (lock) {
+            running = pump;
+        }
+        if (running != null) {
+            try {
+                running.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                LOG.debug("The reader of DB-Server {} ended with {}", serverId, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelarango.replication.cdc.cluster;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.camelarango.replication.cdc.ChangePosition;
+import io.github.camelarango.replication.cdc.ChangeStreamException;
+import io.github.camelarango.replication.cdc.PositionStore;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterPositionsTest {
+
+    private final Map<String, String> texts = new HashMap<>();
+    private final ClusterPositionStore store = ClusterPositionStore.ofStrings(texts::get, texts::put);
+
+    @Test
+    void everySaveWritesEveryServersPositionAsOneValue() {
+        ClusterPositions positions = new ClusterPositions(store, "key");
+        assertEquals(Map.of(), positions.load());
+        PositionStore one = positions.of("PRMR-1", "DBServer0001", Map.of("s1", "orders"));
+        PositionStore two = positions.of("PRMR-2", null, Map.of("s2", "orders", "s3", "customers"));
+        one.save("ignored", ChangePosition.tail(40, 40).on("11", null));
+        two.save("ignored", ChangePosition.snapshot(7, Set.of("s2")).on("22", null));
+        one.save("ignored", ChangePosition.tail(41, 41).on("11", null));
+
+        ClusterPositions reread = new ClusterPositions(store, "key");
+        Map<String, ClusterPositions.Entry> entries = reread.load();
+        assertEquals(Map.of("s1", "orders"), entries.get("PRMR-1").shards());
+        assertEquals("DBServer0001", entries.get("PRMR-1").shortName());
+        assertEquals(41, entries.get("PRMR-1").position().from());
+        assertEquals(Map.of("s2", "orders", "s3", "customers"), entries.get("PRMR-2").shards());
+        assertEquals(Set.of("s2"), entries.get("PRMR-2").position().completedCollections());
+        assertEquals(Optional.of(ChangePosition.tail(41, 41).on("11", null)),
+                reread.of("PRMR-1", "DBServer0001", Map.of("s1", "orders")).load("any"));
+        assertEquals(texts.get("key"), reread.committed().orElseThrow());
+        assertTrue(texts.get("key").startsWith("{\"cluster\":{\"PRMR-1\":"), texts.get("key"));
+    }
+
+    @Test
+    void aFailedWriteLeavesTheValueAsItWas() {
+        Map<String, String> failing = new HashMap<>();
+        ClusterPositions positions = new ClusterPositions(ClusterPositionStore.ofStrings(failing::get, (k, v) -> {
+            if (v.contains("\"from\":\"9\"")) {
+                throw new IllegalStateException("store down");
+            }
+            failing.put(k, v);
+        }), "key");
+        positions.load();
+        PositionStore view = positions.of("PRMR-1", null, Map.of("s1", "orders"));
+        view.save("key", ChangePosition.tail(8, 8));
+        assertThrows(IllegalStateException.class, () -> view.save("key", ChangePosition.tail(9, 9)));
+        assertEquals(8, view.load("key").orElseThrow().from(), "what was saved last");
+        assertEquals(failing.get("key"), positions.committed().orElseThrow());
+    }
+
+    @Test
+    void aSingleServersPositionIsRefusedWithItsKey() {
+        texts.put("orders-key", ChangePosition.tail(5, 5).toJson());
+        ChangeStreamException refused = assertThrows(ChangeStreamException.class,
+                () -> new ClusterPositions(store, "orders-key").load());
+        assertTrue(refused.getMessage().contains("The position stored under key 'orders-key' is not a cluster's"),
+                refused.getMessage());
+    }
+}
