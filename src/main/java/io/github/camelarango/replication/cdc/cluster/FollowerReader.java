@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the write-ahead log of one DB-Server for the shards it <em>follows</em> and reports each of their changes to
  * the shard's {@link ShadowTracker}, so that capture can continue on that server if it becomes a shard's leader
- * (docs/cluster-capture.md, "Fail-over"). Nothing it reads is delivered: its inner stream tails only (no snapshot),
+ * (docs/cluster-capture.md, "Shadow positions"). Nothing it reads is delivered: its inner stream tails only (no snapshot),
  * keeps its position in memory and commits each event at once.
  * <p>
  * A shard is reported only while it has a tracker, and only its events after the tracker's start: a tracker started

@@ -24,14 +24,14 @@ import io.github.camelarango.replication.client.Ticks;
 
 /**
  * Where capture could continue one shard on one of its in-sync followers if that follower became the shard's leader
- * (docs/cluster-capture.md, "Fail-over"), in one of two forms:
+ * (docs/cluster-capture.md, "Shadow positions"), in one of two forms:
  * <ul>
  * <li><b>tail</b>: a {@link ShadowTracker}'s shadow tick, once proven: the tracker starts at the follower's read
  * position, which claims that the leader delivers everything the follower logged before it; that holds once the
  * leader's stream delivered up to the leader's last tick read <em>after</em> that read position (the "arm" tick);</li>
  * <li><b>snapshot</b>: the follower's tick read before the leader's snapshot began: the shard dumped again on the
- * follower, then its changes after that tick (the engine's resumed-snapshot rule: a delete in between is delivered by
- * the tail, docs/protocol.md §5.3) — kept until the tail form is proven, as the fallback for a fail-over during the
+ * follower, then its changes after that tick (the engine's rule for a resumed snapshot: a delete in between is
+ * delivered by the tail, README "Position writes") — kept until the tail form is proven, as the fallback for a fail-over during the
  * snapshot.</li>
  * </ul>
  * Thread-safe: the poll thread maintains it, the committing threads report deliveries, a save reads its position.

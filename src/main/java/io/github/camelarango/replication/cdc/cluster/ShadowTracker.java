@@ -30,7 +30,7 @@ import io.github.camelarango.replication.client.Ticks;
 /**
  * The shadow position of one shard on one of its in-sync followers: how far the follower's WAL holds nothing of the
  * shard that its leader has not delivered, so that capture can continue on that follower if it becomes the shard's
- * leader (docs/cluster-capture.md, "Toward fail-over continuation"). Not used by the stream yet.
+ * leader (docs/cluster-capture.md, "Shadow positions").
  *
  * <p>A follower logs each write of the shard with the leader's {@code _key} and {@code _rev}, under its own ticks,
  * so a change is named across the two servers by (key, rev) alone. The tracker matches the follower's events of the

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rules of the follower shadow (docs/cluster-capture.md, "Toward fail-over continuation"). Each test names the
+ * The rules of the follower shadow (docs/cluster-capture.md, "Shadow positions"). Each test names the
  * wrong implementation it fails on.
  */
 class ShadowTrackerTest {
