@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 package io.github.camelarango.replication.cdc.cluster;
-package io.github.camelarango.replication.cdc.cluster;
 
 import java.util.Optional;
 import java.util.Set;
