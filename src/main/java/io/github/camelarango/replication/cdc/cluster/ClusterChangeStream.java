@@ -554,6 +554,10 @@ public final class ClusterChangeStream implements CaptureStream {
                     + "restart the route to continue from the stored position", e));
             return false;
         }
+        if (from.reading().isEmpty()) { // its server leads no captured shard any more: nothing to read there
+            servers.remove(from);
+            from.close();
+        }
         published();
         LOG.warn(takeOverMessage(topology, shard, from.serverId(), from.shortName(), position.get()));
         return true;

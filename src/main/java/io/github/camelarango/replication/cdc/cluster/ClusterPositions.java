@@ -141,8 +141,10 @@ final class ClusterPositions {
             public void save(String ignoredKey, ChangePosition position) {
                 synchronized (ClusterPositions.this) {
                     Entry before = entries.get(streamId);
-                    write(streamId, new Entry(serverId, shortName, before == null ? shards : before.shards(),
-                            position));
+                    if (before == null) {
+                        return; // every shard of the stream was taken over by another: it covers nothing any more
+                    }
+                    write(streamId, new Entry(serverId, shortName, before.shards(), position));
                 }
             }
         };
