@@ -82,6 +82,11 @@ final class Shadow {
         return tracker != null && tracker.shadowTick().isPresent();
     }
 
+    /** Whether the tail form is proven and its tracker running: the shadow needs nothing more. */
+    synchronized boolean isProven() {
+        return armed && isTracking();
+    }
+
     /**
      * Starts the tail form: {@code newTracker} from the follower's read position; it is proven once the leader's
      * stream delivered up to {@code leaderTick}, the leader's last tick read after that read position.
