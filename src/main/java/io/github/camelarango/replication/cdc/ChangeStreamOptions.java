@@ -98,6 +98,34 @@ public final class ChangeStreamOptions {
         return new ChangeStreamOptions(toBuilder(), Require.notBlank("streamKey", key), filter.restrictedTo(names));
     }
 
+    /**
+     * These options for a stream under {@code key} that continues the shards {@code names} on their new leader after
+     * a fail-over, from a stored position: a snapshot mode of {@code ALWAYS} is {@code INITIAL} there (the position,
+     * not a new snapshot, is where it goes on).
+     */
+    public ChangeStreamOptions forTakenOverShards(String key, Set<String> names) {
+        Builder b = toBuilder();
+        if (b.snapshotMode == SnapshotMode.ALWAYS) {
+            b.snapshotMode = SnapshotMode.INITIAL;
+        }
+        return new ChangeStreamOptions(b, Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
+    /**
+     * These options for a reader under {@code key} of the shards {@code names} that a DB-Server follows, whose events
+     * are never delivered: it only tails (no snapshot), tells no listener, sends no heartbeats, saves the position it
+     * reached at every poll and stops on a lost position (a shadow must never skip).
+     */
+    public ChangeStreamOptions forFollowedShards(String key, Set<String> names) {
+        Builder b = toBuilder();
+        b.snapshotMode = SnapshotMode.NEVER;
+        b.positionLostPolicy = PositionLostPolicy.FAIL;
+        b.listener = ChangeStreamListener.NONE;
+        b.heartbeatInterval = Duration.ZERO;
+        b.idleSaveInterval = Duration.ZERO;
+        return new ChangeStreamOptions(b, Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
     /** A builder with these options' values, but for the collection filter, which it keeps apart. */
     private Builder toBuilder() {
         Builder b = new Builder();
