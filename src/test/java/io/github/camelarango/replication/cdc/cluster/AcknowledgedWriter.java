@@ -82,6 +82,20 @@ public final class AcknowledgedWriter implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Bulk-inserts {@code count} documents ({@code seed0}, {@code seed1}, …) into each collection: what a snapshot
+     * reads, not acknowledged writes to deliver.
+     */
+    public static void seed(ArangoDatabase db, List<String> collections, int count) {
+        for (String collection : collections) {
+            List<Map<String, Object>> documents = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                documents.add(Map.of("_key", "seed" + i, "pad", "p".repeat(100)));
+            }
+            db.collection(collection).insertDocuments(documents);
+        }
+    }
+
     /** Starts writing on its own thread. */
     public AcknowledgedWriter start() {
         thread.start();

@@ -18,16 +18,12 @@ package io.github.camelarango.replication.cdc.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
@@ -54,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * happens; every event is replayed and committed. Each test checks: the replay equals the cluster by (collection,
  * {@code _key}, {@code _rev}); every write the Coordinator acknowledged delivered; no change delivered that no one
  * wrote (a follower's copy, a resync); a change twice only of a failed-over shard (the fail-over window); the stream
- * not stopped; and the writes after the fail-over read from the new leader. Where no position on the new leader can exist
- * (the follower was out of sync; a position stored without one) the stream still stops loudly.
+ * not stopped; and the writes after the fail-over read from the new leader. Where no position on the new leader can
+ * exist (the follower was out of sync; a position stored without one) the stream still stops loudly.
  */
 class ClusterFailoverIT {
 
@@ -77,7 +73,7 @@ class ClusterFailoverIT {
             Run run = new Run(stream);
             run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
             writer.start();
-            run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
+            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
             int acked = writer.acks().size();
             run.until("300 writes acknowledged", () -> writer.acks().size() >= acked + 300);
             writer.stop();
@@ -100,10 +96,10 @@ class ClusterFailoverIT {
             Run run = new Run(stream);
             run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
             writer.start();
-            run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
+            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
 
-            FailOver failOver = FailOver.of(fixture.cluster, fixture.cluster.dbServerIds().get(0));
-            run.until("the fail-over of " + failOver.newLeaders, failOver::done);
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(0));
+            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
             int acked = writer.acks().size();
             run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
             writer.stop();
@@ -122,17 +118,17 @@ class ClusterFailoverIT {
         try (ClusterFixture fixture = new ClusterFixture(FAILOVER_DELAY);
              AcknowledgedWriter writer = writer(fixture, 2);
              ClusterChangeStream stream = slowSnapshotStream(fixture)) {
-            seed(fixture, 1500);
+            AcknowledgedWriter.seed(fixture.driver.db(DB), COLLECTIONS, 1500);
             Run run = new Run(stream);
             run.slowSink = true;
-            run.until("the first snapshot rows of every DB-Server", () -> servers(run.deliveries.all()).size() == 3);
+            run.until("the first snapshot rows of every DB-Server", () -> run.deliveries.servers().size() == 3);
             writer.start();
             String failed = fixture.cluster.dbServerIds().get(0);
             ChangePosition.Phase phase = stream.serverMetrics().get(failed).phase();
             assertEquals(ChangePosition.Phase.SNAPSHOT, phase, "the test needs the snapshot of " + failed
                     + " under way when it fails");
-            FailOver failOver = FailOver.of(fixture.cluster, failed);
-            run.until("the fail-over of " + failOver.newLeaders, failOver::done);
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, failed);
+            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
             int acked = writer.acks().size();
             run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
             writer.stop();
@@ -158,11 +154,11 @@ class ClusterFailoverIT {
             Run run = new Run(stream);
             run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
             writer.start();
-            run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
+            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
 
             String failed = fixture.cluster.dbServerIds().get(1);
-            FailOver failOver = FailOver.of(fixture.cluster, failed);
-            run.until("the fail-over of " + failOver.newLeaders, failOver::done);
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, failed);
+            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
             int acked = writer.acks().size();
             run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
             int returned = run.deliveries.size();
@@ -211,9 +207,9 @@ class ClusterFailoverIT {
                 Run run = new Run(first, deliveries, replica);
                 run.until("the snapshot", () -> state(replica).equals(fixture.truth()));
                 writer.start();
-                run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
-                failOver = FailOver.of(fixture.cluster, fixture.cluster.dbServerIds().get(2));
-                run.until("the fail-over of " + failOver.newLeaders, failOver::done);
+                run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+                failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(2));
+                run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
                 int acked = writer.acks().size();
                 run.until("100 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 100);
             }
@@ -247,13 +243,13 @@ class ClusterFailoverIT {
                 Run run = new Run(first, deliveries, replica);
                 run.until("the snapshot", () -> state(replica).equals(fixture.truth()));
                 writer.start();
-                run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
+                run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
                 writer.awaitMore(50, WAIT);
                 run.until("the tail to catch up", () -> state(replica).equals(fixture.truth()));
             }
             int restart = deliveries.size();
-            FailOver failOver = FailOver.of(fixture.cluster, fixture.cluster.dbServerIds().get(0));
-            awaitTrue("the fail-over of " + failOver.newLeaders, failOver::done);
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(0));
+            awaitTrue("the fail-over of " + failOver.newLeaders(), failOver::done);
             writer.awaitMore(150, WAIT); // to the new leaders too
             writer.stop();
             try (ClusterChangeStream second = fixture.stream()) {
@@ -262,7 +258,8 @@ class ClusterFailoverIT {
                 assertEquals(List.of(), deliveries.since(restart).stream().filter(Deliveries.Delivery::snapshot)
                         .toList(), "no snapshot again after the restart");
                 assertFailedOverWithoutLoss(fixture, run, writer, BEFORE_STREAM, failOver);
-                assertTrue(deliveries.since(restart).stream().anyMatch(d -> failOver.newLeaders.containsKey(d.shard())),
+                assertTrue(deliveries.since(restart).stream()
+                        .anyMatch(d -> failOver.newLeaders().containsKey(d.shard())),
                         "the new stream read the failed-over shards");
             }
         }
@@ -284,10 +281,10 @@ class ClusterFailoverIT {
                 writer.write(60);
                 run.until("the tail", () -> state(run.replica).equals(fixture.truth()));
             }
-            String oldFormat = withoutFollowerPositions(fixture.store.get("cluster-it"));
+            String oldFormat = FailOver.withoutFollowerPositions(fixture.store.get("cluster-it"));
             fixture.store.put("cluster-it", oldFormat);
-            FailOver failOver = FailOver.of(fixture.cluster, fixture.cluster.dbServerIds().get(1));
-            awaitTrue("the fail-over of " + failOver.newLeaders, failOver::done);
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(1));
+            awaitTrue("the fail-over of " + failOver.newLeaders(), failOver::done);
             writer.write(60);
             try (ClusterChangeStream second = fixture.stream()) {
                 List<ChangeEvent> delivered = new ArrayList<>();
@@ -316,13 +313,13 @@ class ClusterFailoverIT {
             Run run = new Run(stream);
             run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
             writer.start();
-            run.until("changes of the tail from every DB-Server", () -> tailServers(run).size() == 3);
+            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
 
             String leader = fixture.cluster.dbServerIds().get(0);
-            FailOver planned = FailOver.planned(fixture.cluster, leader);
-            String follower = planned.newLeaders.values().iterator().next();
+            FailOver planned = FailOver.planned(fixture.cluster, DB, COLLECTIONS, leader);
+            String follower = planned.newLeaders().values().iterator().next();
             fixture.cluster.failDbServer(follower); // the cluster's fail-over delay (5 min): it keeps its own shards
-            awaitTrue("the follower out of Current", () -> planned.newLeaders.keySet().stream()
+            awaitTrue("the follower out of Current", () -> planned.newLeaders().keySet().stream()
                     .noneMatch(shard -> servers(fixture.cluster, shard).contains(follower)));
             int acked = writer.acks().size();
             run.until("100 writes acknowledged while the follower is away", () -> writer.acks().size() >= acked + 100);
@@ -338,7 +335,7 @@ class ClusterFailoverIT {
             assertSame(stop, assertThrows(ShardLeaderChangedException.class, () -> stream.poll(50)));
             assertEquals(stopped, run.deliveries.size(), "nothing delivered after the stop");
             assertTrue(run.deliveries.since(before).stream().noneMatch(d -> d.server().equals(follower)
-                    && planned.newLeaders.containsKey(d.shard())), "nothing read from the out-of-sync follower");
+                    && planned.newLeaders().containsKey(d.shard())), "nothing read from the out-of-sync follower");
         }
     }
 
@@ -350,34 +347,18 @@ class ClusterFailoverIT {
      */
     private static void assertFailedOverWithoutLoss(ClusterFixture fixture, Run run, AcknowledgedWriter writer,
                                                     int from, FailOver failOver) {
-        List<AcknowledgedWriter.Ack> acks = writer.acks();
         assertEquals(fixture.truth(), state(run.replica), "the replay equals the cluster");
-        assertEquals(List.of(), run.deliveries.missing(writer.acksSince(from)), "every acknowledged write delivered");
-        assertEquals(List.of(), run.deliveries.unacknowledged(acks), "only changes someone wrote");
-        assertEquals(List.of(), run.deliveries.duplicatesOutside(failOver.newLeaders.keySet()),
-                "a change twice only of a failed-over shard " + failOver.newLeaders.keySet());
+        run.deliveries.assertWithoutLoss(writer, from, failOver);
         assertTrue(run.stream.failure().isEmpty(), "the stream goes on: " + run.stream.failure());
-
-        Set<String> afterFailOver = new HashSet<>();
-        acks.stream().filter(a -> a.at() > failOver.doneAt).forEach(a -> afterFailOver.add(a.change()));
-        List<Deliveries.Delivery> later = run.deliveries.all().stream()
-                .filter(d -> afterFailOver.contains(d.change()) && failOver.newLeaders.containsKey(d.shard()))
-                .toList();
-        assertFalse(later.isEmpty(), "writes to the failed-over shards " + failOver.newLeaders.keySet()
-                + " after the fail-over were delivered");
-        List<Deliveries.Delivery> notFromTheNewLeader = later.stream()
-                .filter(d -> !d.server().equals(failOver.newLeaders.get(d.shard()))).toList();
-        assertEquals(List.of(), notFromTheNewLeader, "the writes after the fail-over read from the new leaders "
-                + failOver.newLeaders);
     }
 
     private static void assertStop(ShardLeaderChangedException stop, FailOver failOver) {
         assertNotNull(stop, "the stream stopped with a ShardLeaderChangedException");
-        assertTrue(failOver.newLeaders.containsKey(stop.shard()), "a failed-over shard " + failOver.newLeaders.keySet()
-                + ": " + stop.getMessage());
-        assertTrue(stop.oldLeader().startsWith(failOver.failed), stop.getMessage());
+        assertTrue(failOver.newLeaders().containsKey(stop.shard()), "a failed-over shard "
+                + failOver.newLeaders().keySet() + ": " + stop.getMessage());
+        assertTrue(stop.oldLeader().startsWith(failOver.failed()), stop.getMessage());
         assertNotNull(stop.newLeader(), stop.getMessage());
-        assertTrue(stop.newLeader().startsWith(failOver.newLeaders.get(stop.shard())), stop.getMessage());
+        assertTrue(stop.newLeader().startsWith(failOver.newLeaders().get(stop.shard())), stop.getMessage());
         assertTrue(COLLECTIONS.contains(stop.collection()), stop.getMessage());
     }
 
@@ -467,66 +448,10 @@ class ClusterFailoverIT {
         }
     }
 
-    /** A DB-Server failed, and the shards it led with the follower that takes each over. */
-    private static final class FailOver {
-        final ArangoEmulatorCluster cluster;
-        final String failed;
-        /** captured shard it led to its first in-sync follower */
-        final Map<String, String> newLeaders;
-        long doneAt;
-
-        private FailOver(ArangoEmulatorCluster cluster, String failed) {
-            this.cluster = cluster;
-            this.failed = failed;
-            this.newLeaders = new LinkedHashMap<>();
-            for (String collection : COLLECTIONS) {
-                cluster.shards(DB, collection).forEach((shard, servers) -> {
-                    if (servers.get(0).equals(failed)) {
-                        assertTrue(servers.size() > 1, "shard " + shard + " has an in-sync follower: " + servers);
-                        newLeaders.put(shard, servers.get(1));
-                    }
-                });
-            }
-            assertFalse(newLeaders.isEmpty(), failed + " leads captured shards");
-        }
-
-        /** Fails the server now; {@link #done()} tells when Current shows the new leaders. */
-        static FailOver of(ArangoEmulatorCluster cluster, String failed) {
-            FailOver failOver = new FailOver(cluster, failed);
-            cluster.failDbServer(failed);
-            return failOver;
-        }
-
-        /** The fail-over that would happen now, the server not failed yet. */
-        static FailOver planned(ArangoEmulatorCluster cluster, String failed) {
-            return new FailOver(cluster, failed);
-        }
-
-        boolean done() {
-            boolean done = newLeaders.entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(servers(cluster, e.getKey()).get(0)));
-            if (done && doneAt == 0) {
-                doneAt = System.nanoTime();
-            }
-            return done;
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static AcknowledgedWriter writer(ClusterFixture fixture, long seed) {
         return new AcknowledgedWriter(fixture.driver.db(DB), COLLECTIONS, "k", 40, seed);
-    }
-
-    /** Bulk inserts {@code count} documents per collection. */
-    private static void seed(ClusterFixture fixture, int count) {
-        for (String collection : COLLECTIONS) {
-            List<Map<String, Object>> documents = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                documents.add(Map.of("_key", "seed" + i, "pad", "p".repeat(100)));
-            }
-            fixture.driver.db(DB).collection(collection).insertDocuments(documents);
-        }
     }
 
     /** A stream whose dumps read small chunks, so that a slow sink keeps its snapshot under way. */
@@ -549,16 +474,6 @@ class ClusterFailoverIT {
         throw new IllegalArgumentException("no captured shard " + shard);
     }
 
-    private static Set<String> servers(List<Deliveries.Delivery> deliveries) {
-        Set<String> servers = new HashSet<>();
-        deliveries.forEach(d -> servers.add(d.server()));
-        return servers;
-    }
-
-    private static Set<String> tailServers(Run run) {
-        return servers(run.deliveries.all().stream().filter(d -> !d.snapshot()).toList());
-    }
-
     /** The captured shards the server holds now as a follower (it resynchronised them when it came back). */
     private static Set<String> resyncedShards(ArangoEmulatorCluster cluster, String server) {
         Set<String> shards = new HashSet<>();
@@ -571,25 +486,6 @@ class ClusterFailoverIT {
         }
         assertFalse(shards.isEmpty(), server + " follows shards again");
         return shards;
-    }
-
-    /**
-     * The stored cluster position as the stream wrote it before fail-over continuation: only {@code cluster}, and of
-     * each DB-Server only {@code shortName}, {@code shards} and {@code position} (docs/cluster-capture.md, Positions).
-     */
-    private static String withoutFollowerPositions(String stored) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode value = json.readTree(stored);
-        ObjectNode cluster = json.createObjectNode();
-        value.get("cluster").fields().forEachRemaining(server -> {
-            ObjectNode entry = cluster.putObject(server.getKey());
-            for (String field : List.of("shortName", "shards", "position")) {
-                entry.set(field, server.getValue().get(field));
-            }
-        });
-        ObjectNode old = json.createObjectNode();
-        old.set("cluster", cluster);
-        return json.writeValueAsString(old);
     }
 
     /** Polls (committing what comes) until the stream stops with a {@link ShardLeaderChangedException}. */

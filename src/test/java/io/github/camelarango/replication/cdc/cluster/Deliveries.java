@@ -26,6 +26,10 @@ import java.util.TreeMap;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeType;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The document changes a sink received from a cluster, each with the shard and DB-Server it was read from, and what
  * the fail-over tests ask of them: every acknowledged write there, nothing nobody wrote, duplicates only where
@@ -79,6 +83,20 @@ public final class Deliveries {
         return List.copyOf(received.subList(from, received.size()));
     }
 
+    /** @return the DB-Servers the changes were read from */
+    public Set<String> servers() {
+        Set<String> servers = new HashSet<>();
+        all().forEach(d -> servers.add(d.server()));
+        return servers;
+    }
+
+    /** @return the DB-Servers the changes of the tail (not snapshot rows) were read from */
+    public Set<String> tailServers() {
+        Set<String> servers = new HashSet<>();
+        all().stream().filter(d -> !d.snapshot()).forEach(d -> servers.add(d.server()));
+        return servers;
+    }
+
     /** @return the acknowledged writes that were not delivered, in the order they were acknowledged */
     public List<String> missing(List<AcknowledgedWriter.Ack> acks) {
         Set<String> delivered = new HashSet<>();
@@ -111,6 +129,30 @@ public final class Deliveries {
             }
         });
         return wrong;
+    }
+
+    /**
+     * What a fail-over that went on without loss leaves: every write acknowledged from the {@code from}th on delivered
+     * (the earlier ones were made before the stream, whose snapshot shows only their last state); no change of the
+     * tail no one wrote; a change twice only of a failed-over shard; and the writes to the failed-over shards after
+     * the fail-over read from their new leaders.
+     */
+    public void assertWithoutLoss(AcknowledgedWriter writer, int from, FailOver failOver) {
+        List<AcknowledgedWriter.Ack> acks = writer.acks();
+        assertEquals(List.of(), missing(writer.acksSince(from)), "every acknowledged write delivered");
+        assertEquals(List.of(), unacknowledged(acks), "only changes someone wrote");
+        Map<String, String> newLeaders = failOver.newLeaders();
+        assertEquals(List.of(), duplicatesOutside(newLeaders.keySet()),
+                "a change twice only of a failed-over shard " + newLeaders.keySet());
+        assertTrue(failOver.doneAt() > 0, failOver + " was seen done");
+        Set<String> afterFailOver = new HashSet<>();
+        acks.stream().filter(a -> a.at() > failOver.doneAt()).forEach(a -> afterFailOver.add(a.change()));
+        List<Delivery> later = all().stream()
+                .filter(d -> afterFailOver.contains(d.change()) && newLeaders.containsKey(d.shard())).toList();
+        assertFalse(later.isEmpty(), "writes to the failed-over shards " + newLeaders.keySet()
+                + " after the fail-over were delivered");
+        assertEquals(List.of(), later.stream().filter(d -> !d.server().equals(newLeaders.get(d.shard()))).toList(),
+                "the writes after the fail-over read from the new leaders " + newLeaders);
     }
 
     /** @return the shard each delivered change was read from (the last one when read from several) */
