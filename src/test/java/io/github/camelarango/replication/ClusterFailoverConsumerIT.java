@@ -71,12 +71,8 @@ class ClusterFailoverConsumerIT {
     void withoutAFaultEveryAcknowledgedWriteArrivesOnce() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 10)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+            CamelContext context = snapshotThenTail(f, writer, sink);
             int acked = writer.acks().size();
             await(context, "200 writes acknowledged", () -> writer.acks().size() >= acked + 200);
             writer.stop();
@@ -95,17 +91,10 @@ class ClusterFailoverConsumerIT {
     void aFailOverDuringTheTailGoesOnOnTheNewLeader() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 11)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+            CamelContext context = snapshotThenTail(f, writer, sink);
 
-            FailOver failOver = FailOver.of(cluster, f.database, CAPTURED, cluster.dbServerIds().get(0));
-            await(context, failOver.toString(), failOver::done);
-            int acked = writer.acks().size();
-            await(context, "150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = failOver(context, cluster, f, writer, cluster.dbServerIds().get(0), 150);
             writer.stop();
             catchUp(context, f, sink, writer, BEFORE_ROUTE);
 
@@ -129,10 +118,7 @@ class ClusterFailoverConsumerIT {
             writer.start();
             assertTrue(sink.deliveries.all().stream().allMatch(Deliveries.Delivery::snapshot),
                     "the test needs the snapshot under way when the leader fails");
-            FailOver failOver = FailOver.of(cluster, f.database, CAPTURED, cluster.dbServerIds().get(0));
-            await(context, failOver.toString(), failOver::done);
-            int acked = writer.acks().size();
-            await(context, "150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = failOver(context, cluster, f, writer, cluster.dbServerIds().get(0), 150);
             writer.stop();
             sink.pauseMillis = 0;
             catchUp(context, f, sink, writer, 0);
@@ -149,18 +135,11 @@ class ClusterFailoverConsumerIT {
     void theFailedServerComesBackAndItsResyncWritesAreNotDelivered() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 13)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+            CamelContext context = snapshotThenTail(f, writer, sink);
 
             String failed = cluster.dbServerIds().get(1);
-            FailOver failOver = FailOver.of(cluster, f.database, CAPTURED, failed);
-            await(context, failOver.toString(), failOver::done);
-            int acked = writer.acks().size();
-            await(context, "150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = failOver(context, cluster, f, writer, failed, 150);
             int returned = sink.deliveries.size();
             assertTrue(cluster.recoverDbServer(failed) > 0, "the returning server resynchronised documents");
             int afterReturn = writer.acks().size();
@@ -183,16 +162,9 @@ class ClusterFailoverConsumerIT {
     void aRestartAfterAFailOverGoesOnFromTheStoredPositionsWithoutASnapshot() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 14)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
-            FailOver failOver = FailOver.of(cluster, f.database, CAPTURED, cluster.dbServerIds().get(2));
-            await(context, failOver.toString(), failOver::done);
-            int acked = writer.acks().size();
-            await(context, "100 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 100);
+            CamelContext context = snapshotThenTail(f, writer, sink);
+            FailOver failOver = failOver(context, cluster, f, writer, cluster.dbServerIds().get(2), 100);
 
             context.getRouteController().stopRoute("cdc");
             int restart = sink.deliveries.size();
@@ -212,12 +184,8 @@ class ClusterFailoverConsumerIT {
     void aFailOverWhileTheRouteIsStoppedGoesOnOnTheNewLeader() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 15)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+            CamelContext context = snapshotThenTail(f, writer, sink);
             writer.awaitMore(50, WAIT);
             await(context, "the tail to catch up", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
             context.getRouteController().stopRoute("cdc");
@@ -280,12 +248,8 @@ class ClusterFailoverConsumerIT {
     void aFailOverToAFollowerThatWasOutOfSyncStopsTheRouteLoudly() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofMinutes(5)); CaptureFixture f = fixture(cluster);
              AcknowledgedWriter writer = writer(f, 17)) {
-            writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
-            await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
-            writer.start();
-            await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+            CamelContext context = snapshotThenTail(f, writer, sink);
 
             String leader = cluster.dbServerIds().get(0);
             FailOver planned = FailOver.planned(cluster, f.database, CAPTURED, leader);
@@ -384,6 +348,33 @@ class ClusterFailoverConsumerIT {
         return "arango-replication:changes?collections=orders,customers&jwtSecret=" + SECRET
                + "&offsetRepository=#offsets&offsetKey=cluster&initialDelay=0&" + f.connection()
                + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /**
+     * Writes before the route, starts it, waits for its snapshot, then starts the writer and waits for changes of the
+     * tail from every DB-Server.
+     */
+    private CamelContext snapshotThenTail(CaptureFixture f, AcknowledgedWriter writer, Sink sink) throws Exception {
+        writer.write(BEFORE_ROUTE);
+        CamelContext context = start(uri(f, ""), sink);
+        await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
+        writer.start();
+        await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+        return context;
+    }
+
+    /**
+     * Fails a DB-Server while the writer goes on, and waits until Current shows the fail-over and {@code writes} more
+     * writes were acknowledged.
+     */
+    private static FailOver failOver(CamelContext context, ArangoEmulatorCluster cluster, CaptureFixture f,
+                                     AcknowledgedWriter writer, String server, int writes) throws InterruptedException {
+        FailOver failOver = FailOver.of(cluster, f.database, CAPTURED, server);
+        await(context, failOver.toString(), failOver::done);
+        int acked = writer.acks().size();
+        await(context, writes + " writes acknowledged after the fail-over",
+                () -> writer.acks().size() >= acked + writes);
+        return failOver;
     }
 
     private CamelContext start(String uri, Processor sink) throws Exception {

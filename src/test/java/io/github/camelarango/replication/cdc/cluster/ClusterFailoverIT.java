@@ -71,9 +71,7 @@ class ClusterFailoverIT {
              ClusterChangeStream stream = fixture.stream()) {
             writer.write(BEFORE_STREAM);
             Run run = new Run(stream);
-            run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
-            writer.start();
-            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+            run.snapshotThenTail(fixture, writer);
             int acked = writer.acks().size();
             run.until("300 writes acknowledged", () -> writer.acks().size() >= acked + 300);
             writer.stop();
@@ -94,14 +92,9 @@ class ClusterFailoverIT {
              ClusterChangeStream stream = fixture.stream()) {
             writer.write(BEFORE_STREAM);
             Run run = new Run(stream);
-            run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
-            writer.start();
-            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+            run.snapshotThenTail(fixture, writer);
 
-            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(0));
-            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
-            int acked = writer.acks().size();
-            run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = run.failOver(fixture, writer, fixture.cluster.dbServerIds().get(0), 150);
             writer.stop();
             run.catchUp(fixture, writer, BEFORE_STREAM);
 
@@ -127,10 +120,7 @@ class ClusterFailoverIT {
             ChangePosition.Phase phase = stream.serverMetrics().get(failed).phase();
             assertEquals(ChangePosition.Phase.SNAPSHOT, phase, "the test needs the snapshot of " + failed
                     + " under way when it fails");
-            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, failed);
-            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
-            int acked = writer.acks().size();
-            run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = run.failOver(fixture, writer, failed, 150);
             writer.stop();
             run.slowSink = false;
             run.catchUp(fixture, writer, 0);
@@ -152,15 +142,10 @@ class ClusterFailoverIT {
              ClusterChangeStream stream = fixture.stream()) {
             writer.write(BEFORE_STREAM);
             Run run = new Run(stream);
-            run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
-            writer.start();
-            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+            run.snapshotThenTail(fixture, writer);
 
             String failed = fixture.cluster.dbServerIds().get(1);
-            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, failed);
-            run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
-            int acked = writer.acks().size();
-            run.until("150 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 150);
+            FailOver failOver = run.failOver(fixture, writer, failed, 150);
             int returned = run.deliveries.size();
             int resynced = fixture.cluster.recoverDbServer(failed);
             assertTrue(resynced > 0, "the returning server resynchronised documents");
@@ -205,13 +190,8 @@ class ClusterFailoverIT {
             ReplayedState replica = new ReplayedState();
             try (ClusterChangeStream first = fixture.stream()) {
                 Run run = new Run(first, deliveries, replica);
-                run.until("the snapshot", () -> state(replica).equals(fixture.truth()));
-                writer.start();
-                run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
-                failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, fixture.cluster.dbServerIds().get(2));
-                run.until("the fail-over of " + failOver.newLeaders(), failOver::done);
-                int acked = writer.acks().size();
-                run.until("100 writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + 100);
+                run.snapshotThenTail(fixture, writer);
+                failOver = run.failOver(fixture, writer, fixture.cluster.dbServerIds().get(2), 100);
             }
             int restart = deliveries.size();
             int acked = writer.acks().size();
@@ -241,9 +221,7 @@ class ClusterFailoverIT {
             ReplayedState replica = new ReplayedState();
             try (ClusterChangeStream first = fixture.stream()) {
                 Run run = new Run(first, deliveries, replica);
-                run.until("the snapshot", () -> state(replica).equals(fixture.truth()));
-                writer.start();
-                run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+                run.snapshotThenTail(fixture, writer);
                 writer.awaitMore(50, WAIT);
                 run.until("the tail to catch up", () -> state(replica).equals(fixture.truth()));
             }
@@ -311,9 +289,7 @@ class ClusterFailoverIT {
              ClusterChangeStream stream = fixture.stream()) {
             writer.write(BEFORE_STREAM);
             Run run = new Run(stream);
-            run.until("the snapshot", () -> state(run.replica).equals(fixture.truth()));
-            writer.start();
-            run.until("changes of the tail from every DB-Server", () -> run.deliveries.tailServers().size() == 3);
+            run.snapshotThenTail(fixture, writer);
 
             String leader = fixture.cluster.dbServerIds().get(0);
             FailOver planned = FailOver.planned(fixture.cluster, DB, COLLECTIONS, leader);
@@ -380,6 +356,25 @@ class ClusterFailoverIT {
             this.stream = stream;
             this.deliveries = deliveries;
             this.replica = replica;
+        }
+
+        /** Polls through the snapshot, starts the writer, and polls until the tail brought changes of each server. */
+        void snapshotThenTail(ClusterFixture fixture, AcknowledgedWriter writer) {
+            until("the snapshot", () -> state(replica).equals(fixture.truth()));
+            writer.start();
+            until("changes of the tail from every DB-Server", () -> deliveries.tailServers().size() == 3);
+        }
+
+        /**
+         * Fails a DB-Server while the writer goes on, and polls until Current shows the fail-over and {@code writes}
+         * more writes were acknowledged.
+         */
+        FailOver failOver(ClusterFixture fixture, AcknowledgedWriter writer, String server, int writes) {
+            FailOver failOver = FailOver.of(fixture.cluster, DB, COLLECTIONS, server);
+            until(failOver.toString(), failOver::done);
+            int acked = writer.acks().size();
+            until(writes + " writes acknowledged after the fail-over", () -> writer.acks().size() >= acked + writes);
+            return failOver;
         }
 
         /** Polls until {@code done}; a stop of the stream fails the test with its message. */
