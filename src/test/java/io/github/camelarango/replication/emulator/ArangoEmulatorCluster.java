@@ -48,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  *     ... cluster.dbServer(cluster.dbServerIds().get(0)).url() with cluster.superuserJwt() ...
  * }
  * }</pre>
- * Test controls: {@link #failDbServer(String)}, {@link #recoverDbServer(String)}, {@link #moveShard},
- * {@link #addDbServer()}; ground truth through {@link #documents(String, String)} and {@link #shards(String, String)}.
+ * Test controls: {@link #failDbServer(String)} (or {@link #failDbServer(String, Duration) with its own fail-over
+ * delay}), {@link #recoverDbServer(String)}, {@link #moveShard}, {@link #addDbServer()}; ground truth through
+ * {@link #documents(String, String)} and {@link #shards(String, String)}.
  * Thread-safe. Part of the emulator test kit's public API.
  */
 public final class ArangoEmulatorCluster implements AutoCloseable {
@@ -159,11 +160,26 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
      * @param id the DB-Server's id
      */
     public void failDbServer(String id) {
+        failDbServer(id, settings.failoverDelay);
+    }
+
+    /**
+     * Test control: a DB-Server fails, as {@link #failDbServer(String)} does, with its own fail-over delay instead of
+     * the cluster's (e.g. one server comes back before its fail-over, another fails over soon after).
+     *
+     * @param id            the DB-Server's id
+     * @param failoverDelay how long it stays BAD before it is FAILED and its shards' leadership moves
+     * @throws IllegalArgumentException if the delay is null or negative
+     */
+    public void failDbServer(String id, Duration failoverDelay) {
+        if (failoverDelay == null || failoverDelay.isNegative()) {
+            throw new IllegalArgumentException("failoverDelay must not be negative, was " + failoverDelay);
+        }
         ArangoEmulator server = dbServer(id);
         ClusterServer member = state.server(id);
         server.stopListening();
         state.fail(member);
-        supervision.schedule(() -> state.failover(member), settings.failoverDelay.toMillis(), TimeUnit.MILLISECONDS);
+        supervision.schedule(() -> state.failover(member), failoverDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
