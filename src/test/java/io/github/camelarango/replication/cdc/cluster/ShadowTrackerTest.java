@@ -203,7 +203,7 @@ class ShadowTrackerTest {
         assertEquals(List.of(new FollowerEvent(12, "a", "r1", true)), tracker.unmatched());
 
         tracker.leaderCommitted("a", "r1", true);
-        assertEquals(12, shadow());
-        assertTrue(tracker.isDeliveredAlready("a", "r1", true));
+        assertEquals(12, shadow(), "both delivered");
+        assertEquals(List.of(), tracker.unmatched());
     }
 }
