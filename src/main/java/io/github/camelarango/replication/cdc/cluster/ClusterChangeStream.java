@@ -40,6 +40,7 @@ import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
@@ -427,7 +428,8 @@ public final class ClusterChangeStream implements CaptureStream {
         servers.add(new ServerStream(options.streamKey(), streamId, server.id(), server.shortName(), entry.shards(),
                 client, inner, takenFrom == null ? event -> false
                         : event -> event.key() != null && event.rev() != null
-                                   && takenFrom.isDeliveredAlready(event.key(), event.rev()),
+                                   && takenFrom.isDeliveredAlready(event.key(), event.rev(),
+                                           event.type() == ChangeType.DELETE),
                 this::arrived));
     }
 
@@ -749,7 +751,8 @@ public final class ClusterChangeStream implements CaptureStream {
                 && event.origin().shard() != null) {
                 Map<String, Shadow> byFollower = shadows.get(event.origin().shard());
                 if (byFollower != null) {
-                    byFollower.values().forEach(shadow -> shadow.leaderCommitted(event.key(), event.rev()));
+                    boolean removal = event.type() == ChangeType.DELETE;
+                    byFollower.values().forEach(shadow -> shadow.leaderCommitted(event.key(), event.rev(), removal));
                 }
             }
         }

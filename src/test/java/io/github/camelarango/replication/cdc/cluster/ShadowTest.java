@@ -60,12 +60,12 @@ class ShadowTest {
     void aGivenUpTrackerIsNoShadowAndDropsNothing() {
         ShadowTracker tracker = new ShadowTracker(30);
         Shadow shadow = Shadow.restored("F", "s1", tracker);
-        tracker.leaderCommitted("k", "r1");
-        assertTrue(shadow.isDeliveredAlready("k", "r1"));
+        tracker.leaderCommitted("k", "r1", false);
+        assertTrue(shadow.isDeliveredAlready("k", "r1", false));
         tracker.invalidate();
         assertFalse(shadow.isTracking());
         assertEquals(Optional.empty(), shadow.position());
-        assertFalse(shadow.isDeliveredAlready("k", "r1"));
+        assertFalse(shadow.isDeliveredAlready("k", "r1", false));
     }
 
     /** Fails when a delivery reported to the shadow does not reach its tracker (the shadow would stay behind). */
@@ -73,10 +73,10 @@ class ShadowTest {
     void deliveriesMoveTheShadowPastTheFollowersChanges() {
         ShadowTracker tracker = new ShadowTracker(30);
         Shadow shadow = Shadow.restored("F", "s1", tracker);
-        tracker.followerEvent(31, "k", "r1");
+        tracker.followerEvent(31, "k", "r1", false);
         tracker.followerRead(31, 31);
         assertEquals(Optional.of(ChangePosition.tail(30, 0)), shadow.position());
-        shadow.leaderCommitted("k", "r1");
+        shadow.leaderCommitted("k", "r1", false);
         assertEquals(Optional.of(ChangePosition.tail(31, 0)), shadow.position());
     }
 }
