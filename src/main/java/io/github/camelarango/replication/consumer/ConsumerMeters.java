@@ -78,7 +78,7 @@ public final class ConsumerMeters implements MeterBinder, ConsumerMetersBinding.
     private final Tags tags;
     private final List<Meter> meters = new ArrayList<>();
     private MeterRegistry registry;
-    /** The gauges of each DB-Server and shard of a cluster, once bound. */
+    /** The gauges of each DB-Server and shard of a cluster, once bound and until closed. */
     private ClusterMeters cluster;
 
     /**
@@ -145,8 +145,9 @@ public final class ConsumerMeters implements MeterBinder, ConsumerMetersBinding.
                 .description(description).tags(tags).register(registry));
     }
 
+    /** Follows the cluster's DB-Servers and shards until closed (a last poll after the stop registers nothing). */
     @Override
-    public void followCluster(Map<String, Map<String, String>> shardsByServer) {
+    public synchronized void followCluster(Map<String, Map<String, String>> shardsByServer) {
         if (cluster != null) {
             cluster.follow(shardsByServer);
         }
@@ -154,9 +155,10 @@ public final class ConsumerMeters implements MeterBinder, ConsumerMetersBinding.
 
     /** Removes the meters from the registry, those of a cluster's DB-Servers and shards included. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (cluster != null) {
             cluster.close();
+            cluster = null;
         }
         meters.forEach(registry::remove);
         meters.clear();

@@ -111,6 +111,8 @@ class ConsumerMetersTest {
             meters.followCluster(shardsByServer);
             meters.close();
             assertTrue(registry.getMeters().isEmpty(), "no gauge of a stopped consumer stays: " + registry.getMeters());
+            meters.followCluster(shardsByServer);
+            assertTrue(registry.getMeters().isEmpty(), "a last poll after the stop registers none");
         }
     }
 
