@@ -28,8 +28,11 @@ import java.util.function.BooleanSupplier;
 
 import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerHealthCheck;
+import io.github.camelarango.replication.consumer.ConsumerMeters;
 import io.github.camelarango.replication.emulator.ArangoEmulator;
 import io.github.camelarango.replication.emulator.ArangoEmulatorCluster;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -370,6 +373,44 @@ class ClusterChangesConsumerIT {
     }
 
     @Test
+    void eachDbServerAndShardHasGaugesWhileTheStreamReadsThemAndNoneAfterTheStop() throws Exception {
+        try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
+            workload(f, 5, 50);
+            ReplicaSink sink = new ReplicaSink();
+            MeterRegistry registry = new SimpleMeterRegistry();
+            CamelContext context = start(uri(f, ""), sink, Map.of("meterRegistry", registry));
+            await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
+
+            Map<String, String> leaders = new HashMap<>();
+            for (String collection : CAPTURED) {
+                cluster.shards(f.database, collection).forEach((shard, servers) -> {
+                    leaders.put(shard, servers.get(0));
+                    assertNotNull(registry.find(ConsumerMeters.SHARD_LAG_TICKS).tag("routeId", "cdc")
+                            .tag("shard", shard).tag("collection", collection).tag("dbServer", servers.get(0))
+                            .gauge(), "the lag of shard " + shard + " of " + collection);
+                });
+            }
+            assertEquals(leaders.size(), registry.find(ConsumerMeters.SHARD_LAG_TICKS).gauges().size());
+            for (String server : Set.copyOf(leaders.values())) {
+                await("DB-Server " + server + " caught up", () -> registry.get(ConsumerMeters.DB_SERVER_LAG_TICKS)
+                        .tag("dbServer", server).gauge().value() == 0);
+                assertTrue(registry.get(ConsumerMeters.DB_SERVER_COMMITTED_TICK).tag("dbServer", server).gauge()
+                        .value() > 0, server);
+                assertEquals(0, registry.get(ConsumerMeters.DB_SERVER_SNAPSHOT).tag("dbServer", server).gauge()
+                        .value(), "tailing");
+                assertEquals(0, registry.get(ConsumerMeters.DB_SERVER_UNREACHABLE).tag("dbServer", server).gauge()
+                        .value());
+            }
+            assertEquals(Set.copyOf(leaders.values()).size(),
+                    registry.find(ConsumerMeters.DB_SERVER_LAG_TICKS).gauges().size());
+
+            context.getRouteController().stopRoute("cdc");
+            assertEquals(List.of(), registry.getMeters().stream().map(m -> m.getId().getName())
+                    .filter(name -> name.startsWith("arango.replication")).toList(), "no meter left after the stop");
+        }
+    }
+
+    @Test
     void aJwtSecretForASingleServerIsIgnoredWithAWarning() throws Exception {
         try (ArangoEmulator single = ArangoEmulator.builder().authentication("root", "pw").build().start();
              CaptureFixture f = new CaptureFixture(single, "root", "pw", "orders");
@@ -482,10 +523,16 @@ class ClusterChangesConsumerIT {
     }
 
     private CamelContext start(String uri, org.apache.camel.Processor step) throws Exception {
+        return start(uri, step, Map.of());
+    }
+
+    private CamelContext start(String uri, org.apache.camel.Processor step, Map<String, Object> beans)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
         context.getShutdownStrategy().setTimeout(10);
         context.getRegistry().bind("offsets", offsets);
+        beans.forEach(context.getRegistry()::bind);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

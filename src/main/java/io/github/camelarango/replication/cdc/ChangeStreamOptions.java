@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.client.Require;
 
 /**
@@ -58,6 +59,7 @@ public final class ChangeStreamOptions {
     private final ChangeStreamListener listener;
     private final Duration heartbeatInterval;
     private final Duration idleSaveInterval;
+    private final Duration topologyRefreshInterval;
 
     private ChangeStreamOptions(Builder b) {
         this(b, b.streamKey, new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem,
@@ -88,6 +90,7 @@ public final class ChangeStreamOptions {
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
         this.idleSaveInterval = b.idleSaveInterval;
+        this.topologyRefreshInterval = b.topologyRefreshInterval;
     }
 
     /**
@@ -150,6 +153,7 @@ public final class ChangeStreamOptions {
         b.listener = listener;
         b.heartbeatInterval = heartbeatInterval;
         b.idleSaveInterval = idleSaveInterval;
+        b.topologyRefreshInterval = topologyRefreshInterval;
         return b;
     }
 
@@ -254,6 +258,11 @@ public final class ChangeStreamOptions {
         return idleSaveInterval;
     }
 
+    /** How often a cluster's stream reads the cluster's topology (the shards' leaders) again. */
+    public Duration topologyRefreshInterval() {
+        return topologyRefreshInterval;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -282,6 +291,7 @@ public final class ChangeStreamOptions {
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
         private Duration heartbeatInterval = Duration.ZERO;
         private Duration idleSaveInterval = Duration.ZERO;
+        private Duration topologyRefreshInterval = ClusterChangeStream.TOPOLOGY_REFRESH;
 
         private Builder() {
         }
@@ -509,6 +519,19 @@ public final class ChangeStreamOptions {
                 throw Require.invalid("idleSaveInterval", value, "a duration of zero (every idle poll) or above");
             }
             this.idleSaveInterval = value;
+            return this;
+        }
+
+        /**
+         * How often a cluster's stream reads the topology (who leads each shard) again through the Coordinator, to
+         * notice a leader change (default {@link ClusterChangeStream#TOPOLOGY_REFRESH}, 2 s; sooner while a DB-Server
+         * fails). A single server's stream does not read it.
+         */
+        public Builder topologyRefreshInterval(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw Require.invalid("topologyRefreshInterval", value, "a duration above zero");
+            }
+            this.topologyRefreshInterval = value;
             return this;
         }
 

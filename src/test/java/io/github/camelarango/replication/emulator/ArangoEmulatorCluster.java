@@ -92,7 +92,7 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
         for (int i = 1; i <= settings.coordinators; i++) {
             String id = "CRDN-" + UUID.randomUUID();
             ArangoEmulator.Builder builder = ArangoEmulator.builder().version(settings.version).role(EmulatorRole.COORDINATOR)
-                    .jwtSecret(settings.jwtSecret).serverId(randomServerId());
+                    .jwtSecret(settings.jwtSecret).serverId(randomServerId()).port(i == 1 ? settings.port : 0);
             if (settings.user != null) {
                 builder.authentication(settings.user, settings.password);
             }
@@ -307,6 +307,7 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
         private String password;
         private String jwtSecret;
         private Duration failoverDelay = Duration.ofSeconds(1);
+        private int port;
 
         private Builder() {
             byte[] random = new byte[24];
@@ -388,6 +389,18 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
                 throw new IllegalArgumentException("failoverDelay must not be negative, was " + delay);
             }
             this.failoverDelay = delay;
+            return this;
+        }
+
+        /**
+         * @param newPort the port of the first Coordinator on 127.0.0.1 (0, the default, picks a free one; the other
+         *                servers always take free ones)
+         * @return this builder
+         * @throws IllegalArgumentException if not within 0..65535
+         */
+        public Builder port(int newPort) {
+            ArangoEmulator.builder().port(newPort);
+            this.port = newPort;
             return this;
         }
 

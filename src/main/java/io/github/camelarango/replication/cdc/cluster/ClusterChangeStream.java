@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterChangeStream implements CaptureStream {
 
-    /** How often the topology is read again to notice a leader change. */
+    /** How often the topology is read again to notice a leader change, by default (topologyRefreshInterval). */
     public static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(2);
     /** How often, at most, a failing DB-Server has the topology read again. */
     private static final Duration FAILURE_REFRESH = Duration.ofMillis(250);
@@ -472,7 +472,7 @@ public final class ClusterChangeStream implements CaptureStream {
     }
 
     /**
-     * Reads the topology again when due (every {@link #TOPOLOGY_REFRESH}, sooner while a DB-Server fails): a shard
+     * Reads the topology again when due (every topologyRefreshInterval, sooner while a DB-Server fails): a shard
      * with another leader now is taken over there from that follower's shadow, or stops the stream when it has none;
      * a captured collection's shard that no stream reads stops it; the followers' shadows follow Current. A topology
      * that cannot be read is tried again later.
@@ -494,7 +494,7 @@ public final class ClusterChangeStream implements CaptureStream {
             if (!topologyUnreadable) {
                 LOG.warn("Change stream '{}' cannot read the cluster's topology through the Coordinator; a change of a "
                          + "shard's leader is not noticed until it can again (it tries every {} s): {}",
-                        options.streamKey(), TOPOLOGY_REFRESH.toSeconds(), e.toString());
+                        options.streamKey(), options.topologyRefreshInterval().toMillis() / 1000.0, e.toString());
             }
             topologyUnreadable = true;
             refreshed();
@@ -678,7 +678,7 @@ public final class ClusterChangeStream implements CaptureStream {
 
     private void refreshed() {
         lastRefreshNanos = System.nanoTime();
-        nextRefreshNanos = lastRefreshNanos + TOPOLOGY_REFRESH.toNanos();
+        nextRefreshNanos = lastRefreshNanos + options.topologyRefreshInterval().toNanos();
     }
 
     private ShardLeaderChangedException leaderChanged(ClusterTopology topology, ClusterTopology.Shard shard,
