@@ -554,6 +554,10 @@ public final class ClusterChangeStream implements CaptureStream {
                     + "restart the route to continue from the stored position", e));
             return false;
         }
+        if (from.reading().isEmpty()) { // every shard it read is led elsewhere: nothing is left to read there
+            servers.remove(from);
+            from.close();
+        }
         published();
         LOG.warn(takeOverMessage(topology, shard, from.serverId(), from.shortName(), position.get()));
         return true;
