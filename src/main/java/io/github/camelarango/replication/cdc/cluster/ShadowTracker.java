@@ -197,7 +197,8 @@ final class ShadowTracker {
     /**
      * Whether the leader already delivered the follower's change named by {@code key} and {@code rev} logged after
      * the {@link #shadowTick() shadow} or not read yet: such a change is dropped when capture continues on the
-     * follower.
+     * follower. False when an earlier change of the same key comes again (not delivered): dropping the later one would
+     * leave the key at the older change.
      *
      * @throws IllegalStateException once {@link #invalidate() invalidated}
      */
@@ -205,7 +206,18 @@ final class ShadowTracker {
         requireValid();
         Change change = new Change(key, rev);
         Logged event = loggedByChange.get(change);
-        return event != null ? event.delivered : ahead.containsKey(change);
+        if (event != null ? !event.delivered : !ahead.containsKey(change)) {
+            return false;
+        }
+        for (Logged earlier : logged) { // a change of the key that comes again: the later ones must follow it
+            if (earlier == event) {
+                return true;
+            }
+            if (!earlier.delivered && earlier.event.key().equals(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -16,12 +16,19 @@
 package io.github.camelarango.replication.cdc.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import com.arangodb.model.DocumentCreateOptions;
+import com.arangodb.model.OverwriteMode;
+import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelarango.replication.cdc.cluster.ClusterFixture.COLLECTIONS;
@@ -104,6 +111,116 @@ class ClusterFailOverReviewIT {
                 assertEquals(fixture.truth(), state(replica));
             }
         }
+    }
+
+    /**
+     * Fails when a fail-over leaves a key at an older change than the cluster's: after a restart whose stored shadow
+     * was behind what the leader had delivered (the follower's reader lagged at the last save), the follower's copies
+     * of the changes between the two are never matched (the leader does not deliver them again); the take-over stream
+     * delivers them again but dropped the later, matched changes of the same keys, so the sink keeps the older ones.
+     */
+    @Test
+    void aFailOverAfterARestartBehindTheLeaderLeavesNoKeyAtAnOlderChange() throws Exception {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMillis(300))) {
+            LaggingRestart run = failOverAfterALaggingRestart(fixture);
+            assertTrue(run.failure().isEmpty(), () -> run.failure());
+            assertEquals(fixture.truth(), state(run.replica()));
+        }
+    }
+
+    /**
+     * Fails when a follower's shadow stops moving after a restart whose stored shadow was behind what the leader had
+     * delivered: the shadow stays before the follower's unmatched copies for good, the tracker keeps every later change
+     * of the follower in memory, and a fail-over much later delivers again changes the route completed long before
+     * (beyond the documented at-least-once window: only those handed out but not completed at the fail-over).
+     */
+    @Test
+    @Disabled("review finding, not fixed: a shadow resumed behind the leader's delivered position never moves on")
+    void aShadowResumedBehindTheLeaderAfterARestartStillMovesOn() throws Exception {
+        try (ClusterFixture fixture = new ClusterFixture(Duration.ofMillis(300))) {
+            LaggingRestart run = failOverAfterALaggingRestart(fixture);
+            assertEquals(List.of(), run.again(), "changes of shard " + run.shard() + " the route completed long "
+                    + "before the fail-over came again from its new leader");
+        }
+    }
+
+    private record LaggingRestart(String shard, ReplayedState replica, List<String> again, String failure) {
+    }
+
+    /**
+     * A restart whose stored shadow of a shard on its follower is behind what the leader delivered, more writes of the
+     * shard delivered, then the leader's fail-over: the changes of the shard the new leader delivered that had been
+     * delivered before the fail-over.
+     */
+    private static LaggingRestart failOverAfterALaggingRestart(ClusterFixture fixture) throws Exception {
+        ReplayedState replica = new ReplayedState();
+        List<ChangeEvent> delivered = new ArrayList<>();
+        Map<String, List<String>> servers = leaders(fixture);
+        String shard = fixture.cluster.shards(DB, "orders").keySet().iterator().next();
+        String leader = servers.get(shard).get(0);
+        String follower = servers.get(shard).get(1);
+        try (ClusterChangeStream first = fixture.stream()) {
+            fixture.randomWrites(40);
+            delivered.addAll(fixture.catchUp(first, replica));
+            fixture.randomWrites(40);
+            delivered.addAll(ClusterFixture.pollUntil(first, replica, () -> state(replica).equals(fixture.truth())
+                    && first.shadowsByFollower().values().stream().mapToInt(Map::size).sum() == 6
+                    && first.shadowsByFollower().values().stream().flatMap(m -> m.values().stream())
+                            .noneMatch(ChangePosition::isSnapshot)));
+            // the follower's reader lags (its WAL answers come late) while the leader delivers writes of the shard
+            fixture.cluster.dbServer(follower).faults().delay("GET", "/_api/wal/tail", Duration.ofSeconds(4), 1000);
+            Thread.sleep(300);
+            write(fixture, shard, 1_000);
+            delivered.addAll(fixture.catchUp(first, replica));
+        }
+        fixture.cluster.dbServer(follower).faults().clear();
+        try (ClusterChangeStream second = fixture.stream()) {
+            delivered.addAll(pollFor(second, replica, Duration.ofSeconds(5)));
+            write(fixture, shard, 2_000);
+            delivered.addAll(fixture.catchUp(second, replica));
+            delivered.addAll(pollFor(second, replica, Duration.ofSeconds(5)));
+            Set<String> before = new HashSet<>();
+            delivered.stream().filter(e -> shard.equals(e.origin().shard()))
+                    .forEach(e -> before.add(e.key() + "@" + e.rev()));
+
+            fixture.cluster.failDbServer(leader);
+            awaitLeadersMovedOff(fixture, leader);
+            List<ChangeEvent> after = new ArrayList<>(fixture.catchUp(second, replica));
+            after.addAll(pollFor(second, replica, Duration.ofSeconds(3)));
+            List<String> again = after.stream().filter(e -> shard.equals(e.origin().shard()))
+                    .map(e -> e.key() + "@" + e.rev()).filter(before::contains).toList();
+            return new LaggingRestart(shard, replica, again,
+                    second.failure().map(Throwable::getMessage).orElse(""));
+        }
+    }
+
+    /** Replaces each document of {@code shard} (of orders). */
+    private static void write(ClusterFixture fixture, String shard, int n) {
+        int written = 0;
+        for (int i = 0; i < 30; i++) {
+            String key = "k" + i;
+            if (shard.equals(shardOf(fixture, key))) {
+                fixture.driver.db(DB).collection("orders").insertDocument(Map.of("_key", key, "n", n + i),
+                        new DocumentCreateOptions().overwriteMode(OverwriteMode.replace));
+                written++;
+            }
+        }
+        assertTrue(written > 0, "documents of shard " + shard);
+    }
+
+    private static String shardOf(ClusterFixture fixture, String key) {
+        for (String shard : fixture.cluster.shards(DB, "orders").keySet()) {
+            String leader = fixture.cluster.shards(DB, "orders").get(shard).get(0);
+            if (fixture.cluster.dbServer(leader).documents(DB, shard).containsKey(key)) {
+                return shard;
+            }
+        }
+        return null;
+    }
+
+    private static List<ChangeEvent> pollFor(ClusterChangeStream stream, ReplayedState replica, Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        return ClusterFixture.pollUntil(stream, replica, () -> System.nanoTime() > until);
     }
 
     /** A stream past its snapshot with every change delivered and every follower's shadow proven (tail form). */
