@@ -28,6 +28,7 @@ import com.arangodb.model.OverwriteMode;
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
 import io.github.camelarango.replication.cdc.ReplayedState;
+import io.github.camelarango.replication.emulator.Faults;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -168,8 +169,15 @@ class ClusterFailOverReviewIT {
                     && first.shadowsByFollower().values().stream().flatMap(m -> m.values().stream())
                             .noneMatch(ChangePosition::isSnapshot)));
             // the follower's reader lags (its WAL answers come late) while the leader delivers writes of the shard
-            fixture.cluster.dbServer(follower).faults().delay("GET", "/_api/wal/tail", Duration.ofSeconds(4), 1000);
-            Thread.sleep(300);
+            Faults faults = fixture.cluster.dbServer(follower).faults();
+            faults.delay("GET", "/_api/wal/tail", Duration.ofSeconds(4), 1)
+                    .delay("GET", "/_api/wal/tail", Duration.ofSeconds(4), 1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (faults.pending() > 0) { // both of its readers wait in a delayed call, asked before the writes
+                assertTrue(System.nanoTime() < deadline, "the follower was not read");
+                Thread.sleep(5);
+            }
+            faults.delay("GET", "/_api/wal/tail", Duration.ofSeconds(4), 1000);
             write(fixture, shard, 1_000);
             delivered.addAll(fixture.catchUp(first, replica));
         }
