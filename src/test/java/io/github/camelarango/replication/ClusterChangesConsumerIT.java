@@ -190,7 +190,8 @@ class ClusterChangesConsumerIT {
              LogCapture log = new LogCapture()) {
             workload(f, 2, 100);
             ReplicaSink sink = new ReplicaSink();
-            CamelContext context = start(uri(f, ""), capturing(cluster, f.database, sink, new ArrayList<>()));
+            CamelContext context = start(uri(f, "dbServerUnreachableTimeout=2s"),
+                    capturing(cluster, f.database, sink, new ArrayList<>()));
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
             HealthCheck check = ((HealthCheckAware) context.getRoute("cdc").getConsumer()).getHealthCheck();
             writeIgnoringRefusals(f, "before-failover-", 20);
@@ -221,6 +222,10 @@ class ClusterChangesConsumerIT {
             ledShards.forEach(shard -> assertTrue(takeOvers.stream().anyMatch(l -> l.contains("'" + shard + "'")),
                     "names " + shard + ": " + takeOvers));
             assertTrue(log.lines().stream().noneMatch(l -> l.contains(" ERROR ") && l.contains("leader of shard")));
+            Thread.sleep(3000); // beyond dbServerUnreachableTimeout: the failed server leads nothing captured now
+            HealthCheck.Result result = check.call();
+            assertEquals(HealthCheck.State.UP, result.getState(), () -> "the failed server is no longer read: "
+                    + result.getMessage().orElse("") + " " + result.getDetails());
         }
     }
 

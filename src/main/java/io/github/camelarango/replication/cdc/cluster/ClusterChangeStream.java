@@ -40,6 +40,7 @@ import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
@@ -104,6 +105,8 @@ public final class ClusterChangeStream implements CaptureStream {
     private final Map<String, FollowerReader> readers = new TreeMap<>();
     /** Shard name to follower id to the follower's shadow of the shard (read by committing and saving threads). */
     private final Map<String, Map<String, Shadow>> shadows = new ConcurrentHashMap<>();
+    /** Whether a shadow may still need a tracker or its proof (poll thread only). */
+    private boolean unproven = true;
     /** The events handed out and not acknowledged yet, across servers, in hand-out order. */
     private final Deque<Taken> awaited = new ArrayDeque<>();
     private boolean started;
@@ -168,6 +171,9 @@ public final class ClusterChangeStream implements CaptureStream {
                 start();
             }
             checkTopology();
+            if (stopped == null) {
+                proveShadows();
+            }
             noteHalt();
             ChangeStreamException failure = failure().orElse(null);
             if (failure != null) {
@@ -422,7 +428,8 @@ public final class ClusterChangeStream implements CaptureStream {
         servers.add(new ServerStream(options.streamKey(), streamId, server.id(), server.shortName(), entry.shards(),
                 client, inner, takenFrom == null ? event -> false
                         : event -> event.key() != null && event.rev() != null
-                                   && takenFrom.isDeliveredAlready(event.key(), event.rev()),
+                                   && takenFrom.isDeliveredAlready(event.key(), event.rev(),
+                                           event.type() == ChangeType.DELETE),
                 this::arrived));
     }
 
@@ -554,7 +561,7 @@ public final class ClusterChangeStream implements CaptureStream {
                     + "restart the route to continue from the stored position", e));
             return false;
         }
-        if (from.reading().isEmpty()) { // every shard it read is led elsewhere: nothing is left to read there
+        if (from.reading().isEmpty()) { // its server leads no captured shard any more: nothing to read there
             servers.remove(from);
             from.close();
         }
@@ -579,11 +586,10 @@ public final class ClusterChangeStream implements CaptureStream {
 
     /**
      * Keeps one shadow per in-sync follower of each captured shard (Current): a follower that left drops its shadow
-     * (its resynchronisation writes are no user changes), a new one gets one; a shadow without a tracker gets one
-     * once the leader's stream tails, proven when the leader's stream delivered up to the leader's tick read after it.
+     * (its resynchronisation writes are no user changes), a new one gets one, proven by {@link #proveShadows()}.
      */
     private void followCurrent(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured) {
-        boolean proven = false;
+        unproven = true; // a tracker may have been given up since (its follower's read failed)
         for (ClusterTopology.Shard shard : captured.values()) {
             Map<String, Shadow> byFollower = shadows.computeIfAbsent(shard.name(), s -> new ConcurrentHashMap<>());
             for (String gone : List.copyOf(byFollower.keySet())) {
@@ -592,30 +598,47 @@ public final class ClusterChangeStream implements CaptureStream {
                     untrack(gone, shard.name());
                 }
             }
-            ServerStream leader = servers.stream().filter(s -> s.reading().containsKey(shard.name())).findFirst()
-                    .orElse(null);
-            OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
             for (String follower : shard.followers()) {
-                FollowerReader reader = readers.get(follower);
-                if (reader == null) {
-                    reader = openReader(topology, follower, captured, OptionalLong.empty());
+                if (!readers.containsKey(follower) && openReader(topology, follower, captured, OptionalLong.empty())
+                                                      == null) {
+                    continue; // not readable now: its shadow waits for a later topology read
                 }
-                if (reader == null) {
-                    continue;
-                }
-                Shadow shadow = byFollower.computeIfAbsent(follower, f -> Shadow.none(f, shard.name()));
-                if (!shadow.isTracking() && delivered.isPresent()) {
-                    ShadowTracker tracker = reader.track(shard.name());
+                byFollower.computeIfAbsent(follower, f -> Shadow.none(f, shard.name()));
+            }
+        }
+    }
+
+    /**
+     * Gives every shadow without a running tracker one, once its shard's leader's stream tails, and proves the waiting
+     * ones whose leader's stream delivered up to their arm tick; writes the position again when one was proven. Runs
+     * at every poll while a shadow is not proven (a restart soon after the snapshot finds proven shadows stored).
+     */
+    private void proveShadows() {
+        if (!unproven) {
+            return;
+        }
+        Map<String, ServerStream> leaders = new TreeMap<>();
+        servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
+        boolean proven = false;
+        boolean waiting = false;
+        for (Map.Entry<String, Map<String, Shadow>> byShard : shadows.entrySet()) {
+            ServerStream leader = leaders.get(byShard.getKey());
+            OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
+            for (Shadow shadow : byShard.getValue().values()) {
+                FollowerReader reader = readers.get(shadow.follower());
+                if (!shadow.isTracking() && delivered.isPresent() && reader != null) {
+                    ShadowTracker tracker = reader.track(shadow.shard());
                     try {
                         shadow.track(tracker, leader.lastTick()); // read after the follower's read position
                     } catch (RuntimeException e) {
-                        reader.untrack(shard.name());
-                        continue;
+                        reader.untrack(shadow.shard());
                     }
                 }
                 proven |= delivered.isPresent() && shadow.leaderDeliveredUpTo(delivered.getAsLong());
+                waiting |= !shadow.isProven();
             }
         }
+        unproven = waiting;
         if (proven) {
             try {
                 positions.saveShadows(); // a restart after a fail-over goes on from the proven tail form, not a dump
@@ -728,7 +751,8 @@ public final class ClusterChangeStream implements CaptureStream {
                 && event.origin().shard() != null) {
                 Map<String, Shadow> byFollower = shadows.get(event.origin().shard());
                 if (byFollower != null) {
-                    byFollower.values().forEach(shadow -> shadow.leaderCommitted(event.key(), event.rev()));
+                    boolean removal = event.type() == ChangeType.DELETE;
+                    byFollower.values().forEach(shadow -> shadow.leaderCommitted(event.key(), event.rev(), removal));
                 }
             }
         }

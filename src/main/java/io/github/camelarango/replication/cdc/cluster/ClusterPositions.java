@@ -90,19 +90,10 @@ final class ClusterPositions {
         if (text.isEmpty()) {
             return Map.of();
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(text.get());
-        } catch (IOException e) {
-            root = null;
-        }
-        JsonNode streams = root == null ? null : root.get("cluster");
-        if (streams == null || !streams.isObject()) {
-            throw new ChangeStreamException("The position stored under key '" + key + "' is not a cluster's position "
-                    + "(a single server's stream wrote it?); a cluster stream cannot continue from it. Use another "
-                    + "offsetKey, or delete that position to start with a new snapshot.");
-        }
-        streams.fields().forEachRemaining(stream -> {
+        JsonNode root = parse(text.get()).orElseThrow(() -> new ChangeStreamException("The position stored under key '"
+                + key + "' is not a cluster's position (a single server's stream wrote it?); a cluster stream cannot "
+                + "continue from it. Use another offsetKey, or delete that position to start with a new snapshot."));
+        root.get("cluster").fields().forEachRemaining(stream -> {
             JsonNode entry = stream.getValue();
             Map<String, String> shards = new LinkedHashMap<>();
             entry.path("shards").fields().forEachRemaining(s -> shards.put(s.getKey(), s.getValue().asText()));
@@ -113,6 +104,16 @@ final class ClusterPositions {
                 shard -> storedShadows.computeIfAbsent(follower.getKey(), f -> new TreeMap<>())
                         .put(shard.getKey(), position(shard.getValue()))));
         return Map.copyOf(entries);
+    }
+
+    /** The JSON tree of {@code text} when it is a cluster's position ({@code {"cluster":{…},…}}); empty otherwise. */
+    static Optional<JsonNode> parse(String text) {
+        try {
+            JsonNode root = Json.mapper().readTree(text);
+            return root != null && root.path("cluster").isObject() ? Optional.of(root) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static ChangePosition position(JsonNode node) {
@@ -148,8 +149,10 @@ final class ClusterPositions {
                         return; // its shards continue on other streams: writing it would name them twice
                     }
                     Entry before = entries.get(streamId);
-                    write(streamId, new Entry(serverId, shortName, before == null ? shards : before.shards(),
-                            position));
+                    if (before == null) {
+                        return; // every shard of the stream was taken over by another: it covers nothing any more
+                    }
+                    write(streamId, new Entry(serverId, shortName, before.shards(), position));
                 }
             }
         };

@@ -209,7 +209,8 @@ final class FollowerReader implements AutoCloseable {
                     continue; // before the tracker's start: covered by what the leader delivered
                 } else if (event.key() != null && event.rev() != null) {
                     try {
-                        shard.tracker.followerEvent(event.tick(), event.key(), event.rev());
+                        shard.tracker.followerEvent(event.tick(), event.key(), event.rev(),
+                                event.type() == ChangeType.DELETE);
                         shard.reported = event.tick();
                     } catch (IllegalArgumentException e) {
                         // events out of tick order (a transaction committed after a later lone write): the shadow

@@ -236,8 +236,8 @@ final class ServerStream implements AutoCloseable {
     /** Acknowledges {@code event} (taken from this stream) and those before it at the inner stream. */
     void acknowledge(ChangeEvent event, boolean save) {
         ChangeEvent own = release(event);
-        if (own == null) {
-            return; // forgotten by a rewind or a failed poll: it comes again
+        if (own == null || closed) {
+            return; // forgotten by a rewind or a failed poll: it comes again; or every shard went to another leader
         }
         if (save) {
             inner.commit(own);

@@ -82,6 +82,11 @@ final class Shadow {
         return tracker != null && tracker.shadowTick().isPresent();
     }
 
+    /** Whether the tail form is proven and its tracker running: the shadow needs nothing more. */
+    synchronized boolean isProven() {
+        return armed && isTracking();
+    }
+
     /**
      * Starts the tail form: {@code newTracker} from the follower's read position; it is proven once the leader's
      * stream delivered up to {@code leaderTick}, the leader's last tick read after that read position.
@@ -106,19 +111,20 @@ final class Shadow {
         return false;
     }
 
-    /** The leader delivered (and the route completed) the change named by {@code key} and {@code rev}. */
-    synchronized void leaderCommitted(String key, String rev) {
+    /** The leader delivered (and the route completed) the change named by {@code key}, {@code rev} and {@code removal}. */
+    synchronized void leaderCommitted(String key, String rev, boolean removal) {
         if (tracker != null) {
-            tracker.leaderCommitted(key, rev);
+            tracker.leaderCommitted(key, rev, removal);
         }
     }
 
     /**
-     * The follower's change named by {@code key} and {@code rev} was delivered from the leader already (dropped when
+     * The follower's change named by {@code key}, {@code rev} and {@code removal} was delivered from the leader already (dropped when
      * capture continues on the follower from this shadow's tail form).
      */
-    synchronized boolean isDeliveredAlready(String key, String rev) {
-        return tracker != null && armed && tracker.shadowTick().isPresent() && tracker.isDeliveredAlready(key, rev);
+    synchronized boolean isDeliveredAlready(String key, String rev, boolean removal) {
+        return tracker != null && armed && tracker.shadowTick().isPresent()
+               && tracker.isDeliveredAlready(key, rev, removal);
     }
 
     /**

@@ -33,7 +33,8 @@ import io.github.camelarango.replication.client.Ticks;
  * leader (docs/cluster-capture.md, "Shadow positions").
  *
  * <p>A follower logs each write of the shard with the leader's {@code _key} and {@code _rev}, under its own ticks,
- * so a change is named across the two servers by (key, rev) alone. The tracker matches the follower's events of the
+ * so a change is named across the two servers by (key, rev) and whether it is a removal (a removal names the
+ * revision it removed, which the write before it named too). The tracker matches the follower's events of the
  * shard ({@link #followerEvent}) against the leader's deliveries whose positions were committed
  * ({@link #leaderCommitted}), in either order and in any order between keys:
  * <ul>
@@ -55,11 +56,14 @@ import io.github.camelarango.replication.client.Ticks;
  */
 final class ShadowTracker {
 
-    /** A change of the shard as the follower logged it: its tick on the follower, its {@code _key} and {@code _rev}. */
-    record FollowerEvent(long tick, String key, String rev) {
+    /**
+     * A change of the shard as the follower logged it: its tick on the follower, its {@code _key} and {@code _rev},
+     * and whether it removed the document.
+     */
+    record FollowerEvent(long tick, String key, String rev, boolean removal) {
     }
 
-    private record Change(String key, String rev) {
+    private record Change(String key, String rev, boolean removal) {
     }
 
     /** A follower event after the shadow: delivered from the leader or not yet. */
@@ -102,7 +106,7 @@ final class ShadowTracker {
      * @throws IllegalArgumentException when {@code tick} is not after the last event or read reported: the shadow
      *                                  never moves back
      */
-    synchronized void followerEvent(long tick, String key, String rev) {
+    synchronized void followerEvent(long tick, String key, String rev, boolean removal) {
         if (!valid) {
             return;
         }
@@ -112,18 +116,21 @@ final class ShadowTracker {
                                                + Ticks.format(reported) + " already reported");
         }
         lastEventTick = tick;
-        Change change = new Change(key, rev);
-        Logged event = new Logged(new FollowerEvent(tick, key, rev), ahead.remove(change) != null);
+        Change change = new Change(key, rev, removal);
+        Logged event = new Logged(new FollowerEvent(tick, key, rev, removal), ahead.remove(change) != null);
         logged.addLast(event);
         loggedByChange.putIfAbsent(change, event);
     }
 
-    /** The leader's delivery of the change of the shard named by {@code key} and {@code rev} was committed. */
-    synchronized void leaderCommitted(String key, String rev) {
+    /**
+     * The leader's delivery of the change of the shard named by {@code key}, {@code rev} and {@code removal} was
+     * committed.
+     */
+    synchronized void leaderCommitted(String key, String rev, boolean removal) {
         if (!valid) {
             return;
         }
-        Change change = new Change(key, rev);
+        Change change = new Change(key, rev, removal);
         Logged event = loggedByChange.get(change);
         if (event != null) {
             event.delivered = true;
@@ -195,16 +202,16 @@ final class ShadowTracker {
     }
 
     /**
-     * Whether the leader already delivered the follower's change named by {@code key} and {@code rev} logged after
+     * Whether the leader already delivered the follower's change named by {@code key}, {@code rev} and {@code removal} logged after
      * the {@link #shadowTick() shadow} or not read yet: such a change is dropped when capture continues on the
      * follower. False when an earlier change of the same key comes again (not delivered): dropping the later one would
      * leave the key at the older change.
      *
      * @throws IllegalStateException once {@link #invalidate() invalidated}
      */
-    synchronized boolean isDeliveredAlready(String key, String rev) {
+    synchronized boolean isDeliveredAlready(String key, String rev, boolean removal) {
         requireValid();
-        Change change = new Change(key, rev);
+        Change change = new Change(key, rev, removal);
         Logged event = loggedByChange.get(change);
         if (event != null ? !event.delivered : !ahead.containsKey(change)) {
             return false;
@@ -237,7 +244,7 @@ final class ShadowTracker {
              first != null && first.delivered && !Ticks.isAfter(first.event.tick(), readTick);
              first = logged.peekFirst()) {
             logged.removeFirst();
-            loggedByChange.remove(new Change(first.event.key(), first.event.rev()), first);
+            loggedByChange.remove(new Change(first.event.key(), first.event.rev(), first.event.removal()), first);
         }
     }
 

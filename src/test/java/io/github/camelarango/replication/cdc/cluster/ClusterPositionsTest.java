@@ -159,6 +159,20 @@ class ClusterPositionsTest {
         assertEquals(Map.of("PRMR-2", Map.of("s1", ChangePosition.tail(12, 0))), reread().shadows());
     }
 
+    /** Fails when the recogniser the single-server store uses disagrees with what a cluster stream writes and reads. */
+    @Test
+    void oneRecogniserTellsAClustersPositionFromASingleServers() {
+        ClusterPositions positions = new ClusterPositions(store, "key");
+        positions.load();
+        positions.of("PRMR-1", "PRMR-1", null, Map.of("s1", "orders")).save("ignored", ChangePosition.tail(3, 3));
+        assertTrue(ClusterPositionStore.isClusterPosition(texts.get("key")), texts.get("key"));
+        assertTrue(ClusterPositionStore.isClusterPosition(" {\"cluster\":{}}"));
+        assertFalse(ClusterPositionStore.isClusterPosition(ChangePosition.tail(5, 5).toJson()));
+        assertFalse(ClusterPositionStore.isClusterPosition("{\"cluster\":\"PRMR-1\"}"));
+        assertFalse(ClusterPositionStore.isClusterPosition("not json"));
+        assertFalse(ClusterPositionStore.isClusterPosition(""));
+    }
+
     private ClusterPositions reread() {
         ClusterPositions positions = new ClusterPositions(store, "key");
         positions.load();

@@ -38,13 +38,13 @@ class ShadowTrackerTest {
     /** Fails on a shadow that is the read position whatever the leader delivered. */
     @Test
     void aFollowerEventHoldsTheShadowUntilTheLeaderDeliversIt() {
-        tracker.followerEvent(11, "a", "r1");
+        tracker.followerEvent(11, "a", "r1", false);
         tracker.followerRead(11, 11);
         assertEquals(10, shadow(), "the follower logged a change the leader has not delivered");
-        assertEquals(List.of(new FollowerEvent(11, "a", "r1")), tracker.unmatched());
-        assertFalse(tracker.isDeliveredAlready("a", "r1"));
+        assertEquals(List.of(new FollowerEvent(11, "a", "r1", false)), tracker.unmatched());
+        assertFalse(tracker.isDeliveredAlready("a", "r1", false));
 
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         assertEquals(11, shadow());
         assertEquals(List.of(), tracker.unmatched());
     }
@@ -55,28 +55,28 @@ class ShadowTrackerTest {
      */
     @Test
     void aDeliveredChangeAfterAnUndeliveredOneOfTheSameKeyComesAgain() {
-        tracker.followerEvent(11, "a", "r1"); // its delivery was not seen (before the tracker, or not completed)
-        tracker.followerEvent(12, "b", "r2");
-        tracker.followerEvent(13, "a", "r3");
+        tracker.followerEvent(11, "a", "r1", false); // its delivery was not seen (before the tracker, or not completed)
+        tracker.followerEvent(12, "b", "r2", false);
+        tracker.followerEvent(13, "a", "r3", false);
         tracker.followerRead(13, 13);
-        tracker.leaderCommitted("b", "r2");
-        tracker.leaderCommitted("a", "r3");
-        tracker.leaderCommitted("a", "r5"); // ahead: the follower has not logged it yet
+        tracker.leaderCommitted("b", "r2", false);
+        tracker.leaderCommitted("a", "r3", false);
+        tracker.leaderCommitted("a", "r5", false); // ahead: the follower has not logged it yet
 
         assertEquals(10, shadow());
-        assertTrue(tracker.isDeliveredAlready("b", "r2"), "another key's change is dropped");
-        assertFalse(tracker.isDeliveredAlready("a", "r3"), "r1 of the same key comes again before it");
-        assertFalse(tracker.isDeliveredAlready("a", "r5"), "r1 of the same key comes again before it");
+        assertTrue(tracker.isDeliveredAlready("b", "r2", false), "another key's change is dropped");
+        assertFalse(tracker.isDeliveredAlready("a", "r3", false), "r1 of the same key comes again before it");
+        assertFalse(tracker.isDeliveredAlready("a", "r5", false), "r1 of the same key comes again before it");
     }
 
     /** Fails on matching the leader's deliveries only against events the follower logged already (no ahead set). */
     @Test
     void aDeliveryAheadOfTheFollowerMatchesItsLaterEvent() {
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         assertEquals(10, shadow());
-        assertTrue(tracker.isDeliveredAlready("a", "r1"), "dropped if the follower leads before it logs it");
+        assertTrue(tracker.isDeliveredAlready("a", "r1", false), "dropped if the follower leads before it logs it");
 
-        tracker.followerEvent(11, "a", "r1");
+        tracker.followerEvent(11, "a", "r1", false);
         tracker.followerRead(11, 11);
         assertEquals(11, shadow());
         assertEquals(List.of(), tracker.unmatched());
@@ -88,18 +88,18 @@ class ShadowTrackerTest {
      */
     @Test
     void keysMatchInAnyOrderAndTheShadowStaysBeforeTheFirstUndelivered() {
-        tracker.followerEvent(11, "a", "r1");
-        tracker.followerEvent(12, "b", "r2");
-        tracker.followerEvent(13, "c", "r3");
+        tracker.followerEvent(11, "a", "r1", false);
+        tracker.followerEvent(12, "b", "r2", false);
+        tracker.followerEvent(13, "c", "r3", false);
         tracker.followerRead(13, 13);
-        tracker.leaderCommitted("c", "r3");
-        tracker.leaderCommitted("b", "r2");
+        tracker.leaderCommitted("c", "r3", false);
+        tracker.leaderCommitted("b", "r2", false);
         assertEquals(10, shadow());
-        assertEquals(List.of(new FollowerEvent(11, "a", "r1")), tracker.unmatched());
-        assertTrue(tracker.isDeliveredAlready("b", "r2"), "after the shadow: a tail from the shadow reads it again");
-        assertTrue(tracker.isDeliveredAlready("c", "r3"));
+        assertEquals(List.of(new FollowerEvent(11, "a", "r1", false)), tracker.unmatched());
+        assertTrue(tracker.isDeliveredAlready("b", "r2", false), "after the shadow: a tail from the shadow reads it again");
+        assertTrue(tracker.isDeliveredAlready("c", "r3", false));
 
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         assertEquals(13, shadow());
         assertEquals(List.of(), tracker.unmatched());
     }
@@ -107,24 +107,25 @@ class ShadowTrackerTest {
     /** Fails on matching by key alone: the delivery of the second write would match the first. */
     @Test
     void twoWritesOfOneKeyAreTwoChanges() {
-        tracker.followerEvent(11, "a", "r1");
-        tracker.followerEvent(12, "a", "r2");
+        tracker.followerEvent(11, "a", "r1", false);
+        tracker.followerEvent(12, "a", "r2", false);
         tracker.followerRead(12, 12);
-        tracker.leaderCommitted("a", "r2");
+        tracker.leaderCommitted("a", "r2", false);
         assertEquals(10, shadow());
-        assertEquals(List.of(new FollowerEvent(11, "a", "r1")), tracker.unmatched());
+        assertEquals(List.of(new FollowerEvent(11, "a", "r1", false)), tracker.unmatched());
 
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         assertEquals(12, shadow());
 
-        tracker.leaderCommitted("a", "r3");
-        assertTrue(tracker.isDeliveredAlready("a", "r3"));
-        tracker.followerEvent(13, "a", "r4");
+        tracker.leaderCommitted("a", "r3", false);
+        assertTrue(tracker.isDeliveredAlready("a", "r3", false));
+        tracker.followerEvent(13, "a", "r4", false);
         tracker.followerRead(13, 13);
-        assertEquals(List.of(new FollowerEvent(13, "a", "r4")), tracker.unmatched());
+        assertEquals(List.of(new FollowerEvent(13, "a", "r4", false)), tracker.unmatched());
         assertEquals(12, shadow());
-        assertFalse(tracker.isDeliveredAlready("a", "r4"));
-        assertFalse(tracker.isDeliveredAlready("a", "r3"), "logged after r4, which comes again: it must follow it");
+        assertFalse(tracker.isDeliveredAlready("a", "r4", false));
+        assertFalse(tracker.isDeliveredAlready("a", "r3", false),
+                "logged after r4, which comes again: it must follow it");
     }
 
     /**
@@ -134,23 +135,23 @@ class ShadowTrackerTest {
      */
     @Test
     void aDeliveryTheFollowerNeverLogsIsDroppedOnceItsTailReadPastAnAnswerAskedAfterIt() {
-        tracker.leaderCommitted("gone", "r1");
+        tracker.leaderCommitted("gone", "r1", false);
         tracker.followerRead(20, 50); // asked before the delivery: its last tick bounds nothing
         tracker.followerRead(55, 70); // asked after it: the follower logged the write at or before 70
-        assertTrue(tracker.isDeliveredAlready("gone", "r1"), "the follower may still log it up to tick 70");
+        assertTrue(tracker.isDeliveredAlready("gone", "r1", false), "the follower may still log it up to tick 70");
         tracker.followerRead(69, 70);
-        assertTrue(tracker.isDeliveredAlready("gone", "r1"));
+        assertTrue(tracker.isDeliveredAlready("gone", "r1", false));
         tracker.followerRead(70, 80);
-        assertFalse(tracker.isDeliveredAlready("gone", "r1"), "read past 70: the follower can no longer log it");
+        assertFalse(tracker.isDeliveredAlready("gone", "r1", false), "read past 70: the follower can no longer log it");
         assertEquals(70, shadow());
     }
 
     /** Fails on bounding a delivery by the last tick of the first answer reported after it. */
     @Test
     void aWriteLoggedAfterTheAnswerUnderWayStillMatches() {
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         tracker.followerRead(20, 50);
-        tracker.followerEvent(60, "a", "r1");
+        tracker.followerEvent(60, "a", "r1", false);
         tracker.followerRead(60, 70);
         assertEquals(List.of(), tracker.unmatched());
         assertEquals(60, shadow());
@@ -159,17 +160,17 @@ class ShadowTrackerTest {
     /** Fails on a tracker that goes on recording the follower's writes, or answering a shadow, while out of sync. */
     @Test
     void anInvalidatedShadowIgnoresResyncWritesAndAnswersNothing() {
-        tracker.followerEvent(11, "a", "r1");
+        tracker.followerEvent(11, "a", "r1", false);
         tracker.followerRead(11, 11);
         tracker.invalidate();
-        tracker.followerEvent(12, "resync", "r9"); // the follower's resynchronisation: no user change
+        tracker.followerEvent(12, "resync", "r9", false); // the follower's resynchronisation: no user change
         tracker.followerRead(12, 12);
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
 
         assertEquals(OptionalLong.empty(), tracker.shadowTick());
         IllegalStateException refused = assertThrows(IllegalStateException.class, tracker::unmatched);
         assertEquals("No shadow: the follower went out of sync for the shard", refused.getMessage());
-        assertThrows(IllegalStateException.class, () -> tracker.isDeliveredAlready("resync", "r9"));
+        assertThrows(IllegalStateException.class, () -> tracker.isDeliveredAlready("resync", "r9", false));
     }
 
     /**
@@ -178,17 +179,17 @@ class ShadowTrackerTest {
      */
     @Test
     void theShadowNeverMovesBack() {
-        tracker.followerEvent(20, "a", "r1");
+        tracker.followerEvent(20, "a", "r1", false);
         assertEquals(10, shadow(), "the answer with tick 20 is not read to its end");
-        tracker.leaderCommitted("a", "r1");
+        tracker.leaderCommitted("a", "r1", false);
         assertEquals(10, shadow());
-        assertTrue(tracker.isDeliveredAlready("a", "r1"), "not read yet: a tail from the shadow reads it again");
-        tracker.followerEvent(25, "b", "r2");
+        assertTrue(tracker.isDeliveredAlready("a", "r1", false), "not read yet: a tail from the shadow reads it again");
+        tracker.followerEvent(25, "b", "r2", false);
         tracker.followerRead(30, 30);
         assertEquals(24, shadow());
-        tracker.leaderCommitted("b", "r2");
+        tracker.leaderCommitted("b", "r2", false);
         assertEquals(30, shadow());
-        assertFalse(tracker.isDeliveredAlready("a", "r1"), "at or before the shadow");
+        assertFalse(tracker.isDeliveredAlready("a", "r1", false), "at or before the shadow");
     }
 
     /** Fails on accepting reports out of the follower's order, which would move the shadow back. */
@@ -196,9 +197,9 @@ class ShadowTrackerTest {
     void reportsOutOfTheFollowersOrderAreRefused() {
         tracker.followerRead(30, 30);
         IllegalArgumentException event = assertThrows(IllegalArgumentException.class,
-                () -> tracker.followerEvent(25, "a", "r1"));
+                () -> tracker.followerEvent(25, "a", "r1", false));
         assertEquals("Follower event at tick 25 is not after tick 30 already reported", event.getMessage());
-        tracker.followerEvent(31, "b", "r2");
+        tracker.followerEvent(31, "b", "r2", false);
         IllegalArgumentException read = assertThrows(IllegalArgumentException.class,
                 () -> tracker.followerRead(29, 40));
         assertEquals("Follower read to tick 29 is before tick 31 already reported", read.getMessage());
@@ -207,5 +208,24 @@ class ShadowTrackerTest {
 
     private long shadow() {
         return tracker.shadowTick().orElseThrow();
+    }
+
+    /**
+     * Fails when a change is named by (key, rev) alone: a removal names the revision it removed, which the write before
+     * it named too, so the removal would count as delivered with that write and be dropped after a fail-over.
+     */
+    @Test
+    void aRemovalIsNotTheWriteWhoseRevisionItNames() {
+        tracker.followerEvent(11, "a", "r1", false);
+        tracker.leaderCommitted("a", "r1", false);
+        tracker.followerEvent(12, "a", "r1", true);
+        tracker.followerRead(12, 12);
+        assertEquals(11, shadow(), "the removal is not delivered yet");
+        assertFalse(tracker.isDeliveredAlready("a", "r1", true), "the removal must come after a fail-over");
+        assertEquals(List.of(new FollowerEvent(12, "a", "r1", true)), tracker.unmatched());
+
+        tracker.leaderCommitted("a", "r1", true);
+        assertEquals(12, shadow(), "both delivered");
+        assertEquals(List.of(), tracker.unmatched());
     }
 }
