@@ -16,11 +16,9 @@
 package io.github.camelarango.replication.cdc.cluster;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -64,8 +62,6 @@ final class ClusterPositions {
     private final String key;
     private final Map<String, Entry> entries = new TreeMap<>();
     private final Map<String, Map<String, ChangePosition>> storedShadows = new TreeMap<>();
-    /** The streams whose every shard was taken over: their late saves (an acknowledgement) write nothing. */
-    private final Set<String> retired = new HashSet<>();
     private Supplier<Map<String, Map<String, ChangePosition>>> shadows = Map::of;
 
     ClusterPositions(ClusterPositionStore store, String key) {
@@ -145,9 +141,6 @@ final class ClusterPositions {
             @Override
             public void save(String ignoredKey, ChangePosition position) {
                 synchronized (ClusterPositions.this) {
-                    if (retired.contains(streamId)) {
-                        return; // its shards continue on other streams: writing it would name them twice
-                    }
                     Entry before = entries.get(streamId);
                     if (before == null) {
                         return; // every shard of the stream was taken over by another: it covers nothing any more
@@ -176,16 +169,12 @@ final class ClusterPositions {
             }
         }
         entries.put(streamId, taking);
-        retired.remove(streamId); // a shard failed back to a server it was taken over from before
         try {
             store.save(key, json());
         } catch (RuntimeException e) {
             entries.clear();
             entries.putAll(before);
             throw e;
-        }
-        if (!entries.containsKey(fromStreamId)) {
-            retired.add(fromStreamId);
         }
     }
 
