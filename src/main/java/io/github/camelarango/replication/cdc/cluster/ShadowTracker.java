@@ -228,6 +228,25 @@ final class ShadowTracker {
     }
 
     /**
+     * Every change of the shard the follower logged up to {@code followerTick} was delivered, as a checkpoint proved
+     * (the leader's stream delivered up to the leader's tick read after the follower had read up to
+     * {@code followerTick}); a change the tracker could not match (its delivery came before the tracker started, or
+     * was dropped after a fail-over) no longer holds the shadow back.
+     */
+    synchronized void deliveredUpTo(long followerTick) {
+        if (!valid) {
+            return;
+        }
+        for (Logged event : logged) {
+            if (Ticks.isAfter(event.event.tick(), followerTick)) {
+                break;
+            }
+            event.delivered = true;
+        }
+        forgetReadPast();
+    }
+
+    /**
      * The follower is out of sync for the shard: its writes are resynchronisation, not user changes, and the shadow
      * means nothing any more. Final: every later report is ignored.
      */

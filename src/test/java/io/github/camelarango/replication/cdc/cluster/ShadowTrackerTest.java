@@ -228,4 +228,23 @@ class ShadowTrackerTest {
         assertEquals(12, shadow(), "both delivered");
         assertEquals(List.of(), tracker.unmatched());
     }
+
+    /**
+     * Fails when a checkpoint does not move the shadow past a follower change whose delivery the tracker never saw (it
+     * came before the tracker started), or moves it past a change logged after the checkpoint's follower tick.
+     */
+    @Test
+    void aCheckpointMovesTheShadowPastChangesTheTrackerCouldNotMatch() {
+        tracker.followerEvent(11, "a", "r1", false); // delivered before the tracker started: never matched
+        tracker.followerEvent(12, "b", "r1", false);
+        tracker.followerEvent(14, "c", "r1", false);
+        tracker.followerRead(14, 14);
+        assertEquals(10, shadow());
+
+        tracker.deliveredUpTo(12);
+        assertEquals(13, shadow(), "up to the checkpoint, not past c");
+        assertEquals(List.of(new FollowerEvent(14, "c", "r1", false)), tracker.unmatched());
+        tracker.leaderCommitted("c", "r1", false);
+        assertEquals(14, shadow());
+    }
 }
