@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -105,8 +107,10 @@ public final class ClusterChangeStream implements CaptureStream {
     private final Map<String, FollowerReader> readers = new TreeMap<>();
     /** Shard name to follower id to the follower's shadow of the shard (read by committing and saving threads). */
     private final Map<String, Map<String, Shadow>> shadows = new ConcurrentHashMap<>();
-    /** Whether a shadow may still need a tracker or its proof (poll thread only). */
-    private boolean unproven = true;
+    /** Whether a shadow may still need a tracker, its proof or the end of a checkpoint (poll thread only). */
+    private boolean shadowsPending = true;
+    /** Whether the shadows' checkpoints are due (at every topology read; poll thread only). */
+    private boolean checkpointsDue;
     /** The events handed out and not acknowledged yet, across servers, in hand-out order. */
     private final Deque<Taken> awaited = new ArrayDeque<>();
     private boolean started;
@@ -589,7 +593,8 @@ public final class ClusterChangeStream implements CaptureStream {
      * (its resynchronisation writes are no user changes), a new one gets one, proven by {@link #proveShadows()}.
      */
     private void followCurrent(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured) {
-        unproven = true; // a tracker may have been given up since (its follower's read failed)
+        shadowsPending = true; // a tracker may have been given up since (its follower's read failed)
+        checkpointsDue = true;
         for (ClusterTopology.Shard shard : captured.values()) {
             Map<String, Shadow> byFollower = shadows.computeIfAbsent(shard.name(), s -> new ConcurrentHashMap<>());
             for (String gone : List.copyOf(byFollower.keySet())) {
@@ -606,20 +611,32 @@ public final class ClusterChangeStream implements CaptureStream {
                 byFollower.computeIfAbsent(follower, f -> Shadow.none(f, shard.name()));
             }
         }
+        Set<String> following = new TreeSet<>();
+        captured.values().forEach(shard -> following.addAll(shard.followers()));
+        for (String serverId : List.copyOf(readers.keySet())) {
+            if (!following.contains(serverId)) { // it follows no captured shard now (failed, or leads them)
+                readers.remove(serverId).close();
+            }
+        }
     }
 
     /**
-     * Gives every shadow without a running tracker one, once its shard's leader's stream tails, and proves the waiting
-     * ones whose leader's stream delivered up to their arm tick; writes the position again when one was proven. Runs
-     * at every poll while a shadow is not proven (a restart soon after the snapshot finds proven shadows stored).
+     * Gives every shadow without a running tracker one, once its shard's leader's stream tails, proves the waiting
+     * ones whose leader's stream delivered up to their arm tick, and runs the checkpoints (due at every topology read)
+     * that let a shadow move past follower changes its tracker could not match; writes the position again when a
+     * shadow moved. Runs at every poll while a shadow waits for one of these (a restart soon after the snapshot finds
+     * proven shadows stored).
      */
     private void proveShadows() {
-        if (!unproven) {
+        if (!shadowsPending) {
             return;
         }
         Map<String, ServerStream> leaders = new TreeMap<>();
         servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
-        boolean proven = false;
+        Map<String, Long> followerTicks = new TreeMap<>(); // read before any leader tick of this pass
+        readers.forEach((id, reader) -> followerTicks.put(id, reader.readTick()));
+        Map<ServerStream, Optional<Long>> leaderTicks = new LinkedHashMap<>();
+        boolean moved = false;
         boolean waiting = false;
         for (Map.Entry<String, Map<String, Shadow>> byShard : shadows.entrySet()) {
             ServerStream leader = leaders.get(byShard.getKey());
@@ -634,18 +651,31 @@ public final class ClusterChangeStream implements CaptureStream {
                         reader.untrack(shadow.shard());
                     }
                 }
-                proven |= delivered.isPresent() && shadow.leaderDeliveredUpTo(delivered.getAsLong());
-                waiting |= !shadow.isProven();
+                moved |= delivered.isPresent() && shadow.leaderDeliveredUpTo(delivered.getAsLong());
+                if (checkpointsDue && leader != null && shadow.needsCheckpoint()
+                    && followerTicks.containsKey(shadow.follower())) {
+                    leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf).ifPresent(tick ->
+                            shadow.checkpoint(followerTicks.get(shadow.follower()), tick));
+                }
+                waiting |= !shadow.isProven() || shadow.hasCheckpoint();
             }
         }
-        unproven = waiting;
-        if (proven) {
+        shadowsPending = waiting;
+        checkpointsDue = false;
+        if (moved) {
             try {
-                positions.saveShadows(); // a restart after a fail-over goes on from the proven tail form, not a dump
+                positions.saveShadows(); // a restart after a fail-over goes on from the latest shadow, not a dump
             } catch (RuntimeException e) { // the next commit writes them, or reports the store's failure
-                LOG.debug("Change stream '{}' could not write its proven shadows yet: {}", options.streamKey(),
-                        e.toString());
+                LOG.debug("Change stream '{}' could not write its shadows yet: {}", options.streamKey(), e.toString());
             }
+        }
+    }
+
+    private static Optional<Long> lastTickOf(ServerStream server) {
+        try {
+            return Optional.of(server.lastTick());
+        } catch (RuntimeException e) { // unreachable now: the next topology read tries again
+            return Optional.empty();
         }
     }
 

@@ -339,6 +339,7 @@ final class ServerStream implements AutoCloseable {
             }
             int drop = shardDropAt(events);
             boolean stale;
+            ChangeEvent skippedIdle = null;
             synchronized (lock) {
                 unreachableSince = null;
                 stale = generation != started;
@@ -347,9 +348,16 @@ final class ServerStream implements AutoCloseable {
                         ChangeEvent named = named(event);
                         if (!released.contains(named.origin().shard()) && !deliveredAlready.test(named)) {
                             buffer.add(new Handed(named, event));
+                        } else if (buffer.isEmpty() && awaited.isEmpty()) {
+                            skippedIdle = event; // nothing before it awaits delivery: its position may be saved
                         }
                     }
                 }
+            }
+            if (skippedIdle != null) {
+                // a change not handed out (its shard went to another leader, or it was delivered before a fail-over)
+                // must not hold this stream's position back for ever
+                inner.acknowledge(skippedIdle);
             }
             if (stale) {
                 inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again

@@ -44,6 +44,9 @@ final class Shadow {
     private ShadowTracker tracker;
     private long armTick;
     private boolean armed;
+    /** A checkpoint under way: the follower's read tick, and the leader's last tick read after it; 0 when none. */
+    private long checkpointFollowerTick;
+    private long checkpointLeaderTick;
 
     private Shadow(String follower, String shard, Long snapshotTick) {
         this.follower = follower;
@@ -95,20 +98,51 @@ final class Shadow {
         tracker = newTracker;
         armTick = leaderTick;
         armed = false;
+        checkpointLeaderTick = 0;
     }
 
     /**
-     * The leader's stream delivered every change up to {@code leaderTick}: a waiting tracker may be proven now.
+     * The leader's stream delivered every change up to {@code leaderTick}: a waiting tracker may be proven now, and
+     * a checkpoint under way completed.
      *
-     * @return whether it was proven by this call (the position to store changed)
+     * @return whether this call proved the tracker or moved the shadow by a checkpoint (the position to store changed)
      */
     synchronized boolean leaderDeliveredUpTo(long leaderTick) {
-        if (tracker != null && !armed && !Ticks.isAfter(armTick, leaderTick)) {
+        if (tracker == null) {
+            return false;
+        }
+        if (!armed && !Ticks.isAfter(armTick, leaderTick)) {
             armed = true;
             snapshotTick = null; // the tail form replaces the fallback
             return true;
         }
+        if (armed && checkpointLeaderTick != 0 && !Ticks.isAfter(checkpointLeaderTick, leaderTick)) {
+            tracker.deliveredUpTo(checkpointFollowerTick);
+            checkpointLeaderTick = 0;
+            return true;
+        }
         return false;
+    }
+
+    /** Whether a checkpoint is under way. */
+    synchronized boolean hasCheckpoint() {
+        return checkpointLeaderTick != 0;
+    }
+
+    /** Whether a proven tracker runs with no checkpoint under way. */
+    synchronized boolean needsCheckpoint() {
+        return armed && checkpointLeaderTick == 0 && isTracking();
+    }
+
+    /**
+     * Starts a checkpoint, the backstop of the matching: once the leader's stream delivered up to {@code leaderTick}
+     * (read after the follower had read up to {@code followerTick}), everything the follower logged up to
+     * {@code followerTick} counts as delivered, as the tracker's start does (a follower logs a write before its
+     * leader commits it).
+     */
+    synchronized void checkpoint(long followerTick, long leaderTick) {
+        checkpointFollowerTick = followerTick;
+        checkpointLeaderTick = leaderTick;
     }
 
     /** The leader delivered (and the route completed) the change named by {@code key}, {@code rev} and {@code removal}. */

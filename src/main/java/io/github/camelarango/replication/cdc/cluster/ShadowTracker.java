@@ -204,7 +204,8 @@ final class ShadowTracker {
     /**
      * Whether the leader already delivered the follower's change named by {@code key}, {@code rev} and {@code removal} logged after
      * the {@link #shadowTick() shadow} or not read yet: such a change is dropped when capture continues on the
-     * follower.
+     * follower. False when an earlier change of the same key comes again (not delivered): dropping the later one would
+     * leave the key at the older change.
      *
      * @throws IllegalStateException once {@link #invalidate() invalidated}
      */
@@ -212,7 +213,37 @@ final class ShadowTracker {
         requireValid();
         Change change = new Change(key, rev, removal);
         Logged event = loggedByChange.get(change);
-        return event != null ? event.delivered : ahead.containsKey(change);
+        if (event != null ? !event.delivered : !ahead.containsKey(change)) {
+            return false;
+        }
+        for (Logged earlier : logged) { // a change of the key that comes again: the later ones must follow it
+            if (earlier == event) {
+                return true;
+            }
+            if (!earlier.delivered && earlier.event.key().equals(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every change of the shard the follower logged up to {@code followerTick} was delivered, as a checkpoint proved
+     * (the leader's stream delivered up to the leader's tick read after the follower had read up to
+     * {@code followerTick}); a change the tracker could not match (its delivery came before the tracker started, or
+     * was dropped after a fail-over) no longer holds the shadow back.
+     */
+    synchronized void deliveredUpTo(long followerTick) {
+        if (!valid) {
+            return;
+        }
+        for (Logged event : logged) {
+            if (Ticks.isAfter(event.event.tick(), followerTick)) {
+                break;
+            }
+            event.delivered = true;
+        }
+        forgetReadPast();
     }
 
     /**

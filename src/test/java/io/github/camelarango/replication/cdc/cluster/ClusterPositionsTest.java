@@ -114,6 +114,34 @@ class ClusterPositionsTest {
         assertFalse(new ClusterPositions(store, "key").load().containsKey("PRMR-1"), "a stream left with no shard");
     }
 
+    /**
+     * Fails when a stream whose every shard was taken over writes its part again (a late acknowledgement): the value
+     * would name its shards twice, and a restart stops on it.
+     */
+    @Test
+    void aStreamLeftWithNoShardWritesNothingAnyMore() {
+        ClusterPositions positions = new ClusterPositions(store, "key");
+        positions.load();
+        PositionStore old = positions.of("PRMR-1", "PRMR-1", null, Map.of("s1", "orders"));
+        old.save("ignored", ChangePosition.tail(40, 40));
+        positions.takeOver("PRMR-1", "s1", "PRMR-2/s1",
+                new ClusterPositions.Entry("PRMR-2", null, Map.of("s1", "orders"), ChangePosition.tail(7, 0)));
+
+        old.save("ignored", ChangePosition.tail(50, 50));
+
+        Map<String, ClusterPositions.Entry> entries = reread().load();
+        assertFalse(entries.containsKey("PRMR-1"), texts.get("key"));
+        assertEquals(7, entries.get("PRMR-2/s1").position().from());
+
+        positions.takeOver("PRMR-2/s1", "s1", "PRMR-1/s1",
+                new ClusterPositions.Entry("PRMR-1", null, Map.of("s1", "orders"), ChangePosition.tail(60, 0)));
+        positions.takeOver("PRMR-1/s1", "s1", "PRMR-2/s1",
+                new ClusterPositions.Entry("PRMR-2", null, Map.of("s1", "orders"), ChangePosition.tail(70, 0)));
+        PositionStore again = positions.of("PRMR-2/s1", "PRMR-2", null, Map.of("s1", "orders"));
+        again.save("ignored", ChangePosition.tail(71, 71));
+        assertEquals(71, reread().load().get("PRMR-2/s1").position().from(), "a stream id taken over again writes");
+    }
+
     /** Fails when the shadows are not written with the positions or not read back. */
     @Test
     void everySaveWritesTheShadowsOfThatMoment() {

@@ -49,6 +49,26 @@ class ShadowTrackerTest {
         assertEquals(List.of(), tracker.unmatched());
     }
 
+    /**
+     * Fails on dropping a delivered change of a key after a change of the same key that comes again: the take-over
+     * stream would deliver the older change last, and the sink would keep it (the newer one is never delivered again).
+     */
+    @Test
+    void aDeliveredChangeAfterAnUndeliveredOneOfTheSameKeyComesAgain() {
+        tracker.followerEvent(11, "a", "r1", false); // its delivery was not seen (before the tracker, or not completed)
+        tracker.followerEvent(12, "b", "r2", false);
+        tracker.followerEvent(13, "a", "r3", false);
+        tracker.followerRead(13, 13);
+        tracker.leaderCommitted("b", "r2", false);
+        tracker.leaderCommitted("a", "r3", false);
+        tracker.leaderCommitted("a", "r5", false); // ahead: the follower has not logged it yet
+
+        assertEquals(10, shadow());
+        assertTrue(tracker.isDeliveredAlready("b", "r2", false), "another key's change is dropped");
+        assertFalse(tracker.isDeliveredAlready("a", "r3", false), "r1 of the same key comes again before it");
+        assertFalse(tracker.isDeliveredAlready("a", "r5", false), "r1 of the same key comes again before it");
+    }
+
     /** Fails on matching the leader's deliveries only against events the follower logged already (no ahead set). */
     @Test
     void aDeliveryAheadOfTheFollowerMatchesItsLaterEvent() {
@@ -98,12 +118,14 @@ class ShadowTrackerTest {
         assertEquals(12, shadow());
 
         tracker.leaderCommitted("a", "r3", false);
+        assertTrue(tracker.isDeliveredAlready("a", "r3", false));
         tracker.followerEvent(13, "a", "r4", false);
         tracker.followerRead(13, 13);
         assertEquals(List.of(new FollowerEvent(13, "a", "r4", false)), tracker.unmatched());
         assertEquals(12, shadow());
-        assertTrue(tracker.isDeliveredAlready("a", "r3", false));
         assertFalse(tracker.isDeliveredAlready("a", "r4", false));
+        assertFalse(tracker.isDeliveredAlready("a", "r3", false),
+                "logged after r4, which comes again: it must follow it");
     }
 
     /**
@@ -205,5 +227,24 @@ class ShadowTrackerTest {
         tracker.leaderCommitted("a", "r1", true);
         assertEquals(12, shadow(), "both delivered");
         assertEquals(List.of(), tracker.unmatched());
+    }
+
+    /**
+     * Fails when a checkpoint does not move the shadow past a follower change whose delivery the tracker never saw (it
+     * came before the tracker started), or moves it past a change logged after the checkpoint's follower tick.
+     */
+    @Test
+    void aCheckpointMovesTheShadowPastChangesTheTrackerCouldNotMatch() {
+        tracker.followerEvent(11, "a", "r1", false); // delivered before the tracker started: never matched
+        tracker.followerEvent(12, "b", "r1", false);
+        tracker.followerEvent(14, "c", "r1", false);
+        tracker.followerRead(14, 14);
+        assertEquals(10, shadow());
+
+        tracker.deliveredUpTo(12);
+        assertEquals(13, shadow(), "up to the checkpoint, not past c");
+        assertEquals(List.of(new FollowerEvent(14, "c", "r1", false)), tracker.unmatched());
+        tracker.leaderCommitted("c", "r1", false);
+        assertEquals(14, shadow());
     }
 }
