@@ -63,7 +63,7 @@ class ClusterFailoverConsumerIT {
     private static final String SECRET = "the-cluster-secret-4711";
     private static final List<String> CAPTURED = List.of("orders", "customers");
     private static final Duration FAILOVER_DELAY = Duration.ofMillis(300);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(45);
     /** Writes made before the route starts: its snapshot shows their last state only. */
     private static final int BEFORE_ROUTE = 60;
 
@@ -386,6 +386,8 @@ class ClusterFailoverConsumerIT {
         await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
         writer.start();
         await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
+        await(context, "every follower's shadow proven and stored (a fail-over from here on goes on in the tail form)",
+                () -> FailOver.provenAndStored(offsets.getState("cluster")));
         return context;
     }
 

@@ -622,8 +622,8 @@ public final class ClusterChangeStream implements CaptureStream {
 
     /**
      * Gives every shadow without a running tracker one once its shard's leader's stream tails, and proves trackers and
-     * checkpoints: a proof takes the follower's read position when it begins, the leader's last tick at the next
-     * topology read, and completes once the leader's stream delivered up to that tick (a new tracker counts from then
+     * checkpoints: a proof takes the follower's read position when it begins, the leader's last tick a second later
+     * ({@link Shadow#PROOF_DELAY}), and completes once the leader's stream delivered up to that tick (a new tracker counts from then
      * on; a checkpoint lets the shadow move past follower changes its tracker could not match). At every topology read
      * a proven shadow begins a checkpoint. Writes the position again when a proof completed. Runs at every poll while a
      * shadow waits for one of these (a restart soon after the snapshot finds proven shadows stored).
@@ -642,7 +642,7 @@ public final class ClusterChangeStream implements CaptureStream {
             OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
             for (Shadow shadow : byShard.getValue().values()) {
                 FollowerReader reader = readers.get(shadow.follower());
-                if (leader != null && checkpointsDue && shadow.needsLeaderTick()) {
+                if (leader != null && shadow.needsLeaderTick()) {
                     leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf)
                             .ifPresent(shadow::leaderTickRead);
                 }

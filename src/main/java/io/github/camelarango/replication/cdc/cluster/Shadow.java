@@ -15,6 +15,7 @@
  */
 package io.github.camelarango.replication.cdc.cluster;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,7 +29,7 @@ import io.github.camelarango.replication.client.Ticks;
  * <ul>
  * <li><b>tail</b>: a {@link ShadowTracker}'s shadow tick, once proven: the tracker starts at the follower's read
  * position, which claims that the leader delivers everything the follower logged before it; that holds once the
- * leader's stream delivered up to the leader's last tick read a topology read later; checkpoints, proven the same
+ * leader's stream delivered up to the leader's last tick read a second later; checkpoints, proven the same
  * way, move it past follower changes the tracker could not match;</li>
  * <li><b>snapshot</b>: the follower's tick read before the leader's snapshot began: the shard dumped again on the
  * follower, then its changes after that tick (the engine's rule for a resumed snapshot: a delete in between is
@@ -45,11 +46,18 @@ final class Shadow {
     private ShadowTracker tracker;
     private boolean armed;
     /**
+     * How long after a proof began the leader's tick is read: a leader that failed meanwhile does not answer, so a
+     * write its follower logged and it never committed is not counted as delivered.
+     */
+    static final Duration PROOF_DELAY = Duration.ofSeconds(1);
+
+    /**
      * A proof under way (of a new tracker's start, or a checkpoint of a proven one): every change the follower logged
      * up to {@code proofFollowerTick} counts as delivered once the leader's stream delivered up to
-     * {@code proofLeaderTick}, the leader's last tick read at the next topology read (0 until then).
+     * {@code proofLeaderTick}, the leader's last tick read {@link #PROOF_DELAY} after the proof began (0 until then).
      */
     private boolean proving;
+    private long proofBeganNanos;
     private long proofFollowerTick;
     private long proofLeaderTick;
 
@@ -103,6 +111,7 @@ final class Shadow {
         tracker = newTracker;
         armed = false;
         proving = true;
+        proofBeganNanos = System.nanoTime();
         proofFollowerTick = newTracker.shadowTick().orElse(0);
         proofLeaderTick = 0;
     }
@@ -114,24 +123,25 @@ final class Shadow {
     synchronized void checkpoint(long followerTick) {
         if (armed && !proving && isTracking()) {
             proving = true;
+            proofBeganNanos = System.nanoTime();
             proofFollowerTick = followerTick;
             proofLeaderTick = 0;
         }
     }
 
-    /** Whether a proof waits for its leader tick (read at the topology read after the proof began). */
+    /** Whether a proof waits for its leader tick, due {@link #PROOF_DELAY} after it began. */
     synchronized boolean needsLeaderTick() {
-        return proving && proofLeaderTick == 0;
+        return proving && proofLeaderTick == 0 && System.nanoTime() - proofBeganNanos >= PROOF_DELAY.toNanos();
     }
 
     /**
-     * The leader's last tick, read at a topology read after the proof began: a follower logs a write before its leader
-     * commits it, so once the leader's stream delivered up to this tick, every change the follower had logged when
-     * the proof began was delivered — unless the leader committed it more than a topology-read interval after its
-     * follower logged it, or never (it failed in between, and stayed up that long).
+     * The leader's last tick, read {@link #PROOF_DELAY} after the proof began: a follower logs a write before its
+     * leader commits it, so once the leader's stream delivered up to this tick, every change the follower had logged
+     * when the proof began was delivered — unless the leader committed it later than that, or never while it stayed
+     * up that long.
      */
     synchronized void leaderTickRead(long leaderTick) {
-        if (needsLeaderTick()) {
+        if (proving && proofLeaderTick == 0) {
             proofLeaderTick = leaderTick;
         }
     }

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ClusterFailoverIT {
 
     private static final Duration FAILOVER_DELAY = Duration.ofMillis(300);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(45);
     /** Writes made before the stream starts: its snapshot shows their last state only. */
     private static final int BEFORE_STREAM = 60;
 
@@ -370,6 +370,8 @@ class ClusterFailoverIT {
             until("the snapshot", () -> state(replica).equals(fixture.truth()));
             writer.start();
             until("changes of the tail from every DB-Server", () -> deliveries.tailServers().size() == 3);
+            until("every follower's shadow proven and stored (a fail-over from here on goes on in the tail form)",
+                    () -> FailOver.provenAndStored(fixture.store.get("cluster-it")));
         }
 
         /**
@@ -526,4 +528,5 @@ class ClusterFailoverIT {
             Thread.currentThread().interrupt();
         }
     }
+
 }

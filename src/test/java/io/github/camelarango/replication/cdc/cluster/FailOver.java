@@ -127,4 +127,25 @@ public final class FailOver {
     public String toString() {
         return "the fail-over of " + failed + ": " + newLeaders();
     }
+
+    /**
+     * Whether the stored position has every stream in its tail and a shadow for every in-sync follower of every shard,
+     * each in its tail form (proven).
+     */
+    public static boolean provenAndStored(String stored) {
+        if (stored == null || stored.isBlank() || stored.contains("\"SNAPSHOT\"")) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode shadows = io.github.camelarango.replication.client.Json.mapper()
+                    .readTree(stored).path("shadows");
+            int count = 0;
+            for (var follower = shadows.elements(); follower.hasNext();) {
+                count += follower.next().size();
+            }
+            return count == 2 * 3; // 2 collections x 3 shards, replicationFactor 2: one follower each
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -40,7 +40,7 @@ class ShadowTest {
         assertTrue(shadow.isTracking());
         assertFalse(shadow.leaderDeliveredUpTo(1_000), "no leader tick read yet: nothing proves the start");
         assertEquals(Optional.empty(), shadow.position());
-        assertTrue(shadow.needsLeaderTick());
+        assertFalse(shadow.needsLeaderTick(), "its leader tick is read only a proof delay after it began");
         shadow.leaderTickRead(100);
         assertFalse(shadow.leaderDeliveredUpTo(99), "not proven below the leader tick");
         assertEquals(Optional.empty(), shadow.position());
