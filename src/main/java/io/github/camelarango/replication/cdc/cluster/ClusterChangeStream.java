@@ -621,11 +621,12 @@ public final class ClusterChangeStream implements CaptureStream {
     }
 
     /**
-     * Gives every shadow without a running tracker one, once its shard's leader's stream tails, proves the waiting
-     * ones whose leader's stream delivered up to their arm tick, and runs the checkpoints (due at every topology read)
-     * that let a shadow move past follower changes its tracker could not match; writes the position again when a
-     * shadow moved. Runs at every poll while a shadow waits for one of these (a restart soon after the snapshot finds
-     * proven shadows stored).
+     * Gives every shadow without a running tracker one once its shard's leader's stream tails, and proves trackers and
+     * checkpoints: a proof takes the follower's read position when it begins, the leader's last tick at the next
+     * topology read, and completes once the leader's stream delivered up to that tick (a new tracker counts from then
+     * on; a checkpoint lets the shadow move past follower changes its tracker could not match). At every topology read
+     * a proven shadow begins a checkpoint. Writes the position again when a proof completed. Runs at every poll while a
+     * shadow waits for one of these (a restart soon after the snapshot finds proven shadows stored).
      */
     private void proveShadows() {
         if (!shadowsPending) {
@@ -633,8 +634,6 @@ public final class ClusterChangeStream implements CaptureStream {
         }
         Map<String, ServerStream> leaders = new TreeMap<>();
         servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
-        Map<String, Long> followerTicks = new TreeMap<>(); // read before any leader tick of this pass
-        readers.forEach((id, reader) -> followerTicks.put(id, reader.readTick()));
         Map<ServerStream, Optional<Long>> leaderTicks = new LinkedHashMap<>();
         boolean moved = false;
         boolean waiting = false;
@@ -643,21 +642,17 @@ public final class ClusterChangeStream implements CaptureStream {
             OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
             for (Shadow shadow : byShard.getValue().values()) {
                 FollowerReader reader = readers.get(shadow.follower());
+                if (leader != null && checkpointsDue && shadow.needsLeaderTick()) {
+                    leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf)
+                            .ifPresent(shadow::leaderTickRead);
+                }
                 if (!shadow.isTracking() && delivered.isPresent() && reader != null) {
-                    ShadowTracker tracker = reader.track(shadow.shard());
-                    try {
-                        shadow.track(tracker, leader.lastTick()); // read after the follower's read position
-                    } catch (RuntimeException e) {
-                        reader.untrack(shadow.shard());
-                    }
+                    shadow.track(reader.track(shadow.shard()));
+                } else if (checkpointsDue && reader != null) {
+                    shadow.checkpoint(reader.readTick());
                 }
                 moved |= delivered.isPresent() && shadow.leaderDeliveredUpTo(delivered.getAsLong());
-                if (checkpointsDue && leader != null && shadow.needsCheckpoint()
-                    && followerTicks.containsKey(shadow.follower())) {
-                    leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf).ifPresent(tick ->
-                            shadow.checkpoint(followerTicks.get(shadow.follower()), tick));
-                }
-                waiting |= !shadow.isProven() || shadow.hasCheckpoint();
+                waiting |= !shadow.isProven() || shadow.isProving();
             }
         }
         shadowsPending = waiting;

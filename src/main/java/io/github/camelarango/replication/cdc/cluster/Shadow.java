@@ -28,11 +28,12 @@ import io.github.camelarango.replication.client.Ticks;
  * <ul>
  * <li><b>tail</b>: a {@link ShadowTracker}'s shadow tick, once proven: the tracker starts at the follower's read
  * position, which claims that the leader delivers everything the follower logged before it; that holds once the
- * leader's stream delivered up to the leader's last tick read <em>after</em> that read position (the "arm" tick);</li>
+ * leader's stream delivered up to the leader's last tick read a topology read later; checkpoints, proven the same
+ * way, move it past follower changes the tracker could not match;</li>
  * <li><b>snapshot</b>: the follower's tick read before the leader's snapshot began: the shard dumped again on the
  * follower, then its changes after that tick (the engine's rule for a resumed snapshot: a delete in between is
- * delivered by the tail, README "Position writes") — kept until the tail form is proven, as the fallback for a fail-over during the
- * snapshot.</li>
+ * delivered by the tail, README "Position writes") — kept until the tail form is proven, as the fallback for a
+ * fail-over during the snapshot.</li>
  * </ul>
  * Thread-safe: the poll thread maintains it, the committing threads report deliveries, a save reads its position.
  */
@@ -42,11 +43,15 @@ final class Shadow {
     private final String shard;
     private Long snapshotTick;
     private ShadowTracker tracker;
-    private long armTick;
     private boolean armed;
-    /** A checkpoint under way: the follower's read tick, and the leader's last tick read after it; 0 when none. */
-    private long checkpointFollowerTick;
-    private long checkpointLeaderTick;
+    /**
+     * A proof under way (of a new tracker's start, or a checkpoint of a proven one): every change the follower logged
+     * up to {@code proofFollowerTick} counts as delivered once the leader's stream delivered up to
+     * {@code proofLeaderTick}, the leader's last tick read at the next topology read (0 until then).
+     */
+    private boolean proving;
+    private long proofFollowerTick;
+    private long proofLeaderTick;
 
     private Shadow(String follower, String shard, Long snapshotTick) {
         this.follower = follower;
@@ -91,58 +96,69 @@ final class Shadow {
     }
 
     /**
-     * Starts the tail form: {@code newTracker} from the follower's read position; it is proven once the leader's
-     * stream delivered up to {@code leaderTick}, the leader's last tick read after that read position.
+     * Starts the tail form: {@code newTracker}, from the follower's read position, counts once proven (see
+     * {@link #leaderTickRead}).
      */
-    synchronized void track(ShadowTracker newTracker, long leaderTick) {
+    synchronized void track(ShadowTracker newTracker) {
         tracker = newTracker;
-        armTick = leaderTick;
         armed = false;
-        checkpointLeaderTick = 0;
+        proving = true;
+        proofFollowerTick = newTracker.shadowTick().orElse(0);
+        proofLeaderTick = 0;
     }
 
     /**
-     * The leader's stream delivered every change up to {@code leaderTick}: a waiting tracker may be proven now, and
-     * a checkpoint under way completed.
+     * Starts a checkpoint of a proven tracker, the backstop of its matching: everything the follower logged up to
+     * {@code followerTick} (its read position now) is to count as delivered, once proven.
+     */
+    synchronized void checkpoint(long followerTick) {
+        if (armed && !proving && isTracking()) {
+            proving = true;
+            proofFollowerTick = followerTick;
+            proofLeaderTick = 0;
+        }
+    }
+
+    /** Whether a proof waits for its leader tick (read at the topology read after the proof began). */
+    synchronized boolean needsLeaderTick() {
+        return proving && proofLeaderTick == 0;
+    }
+
+    /**
+     * The leader's last tick, read at a topology read after the proof began: a follower logs a write before its leader
+     * commits it, so once the leader's stream delivered up to this tick, every change the follower had logged when
+     * the proof began was delivered — unless the leader committed it more than a topology-read interval after its
+     * follower logged it, or never (it failed in between, and stayed up that long).
+     */
+    synchronized void leaderTickRead(long leaderTick) {
+        if (needsLeaderTick()) {
+            proofLeaderTick = leaderTick;
+        }
+    }
+
+    /**
+     * The leader's stream delivered every change up to {@code leaderTick}: a proof whose leader tick it reached
+     * completes — a new tracker counts from then on, a checkpoint moves its shadow.
      *
-     * @return whether this call proved the tracker or moved the shadow by a checkpoint (the position to store changed)
+     * @return whether a proof completed (the position to store changed)
      */
     synchronized boolean leaderDeliveredUpTo(long leaderTick) {
-        if (tracker == null) {
+        if (tracker == null || !proving || proofLeaderTick == 0 || Ticks.isAfter(proofLeaderTick, leaderTick)) {
             return false;
         }
-        if (!armed && !Ticks.isAfter(armTick, leaderTick)) {
+        proving = false;
+        if (armed) {
+            tracker.deliveredUpTo(proofFollowerTick);
+        } else {
             armed = true;
             snapshotTick = null; // the tail form replaces the fallback
-            return true;
         }
-        if (armed && checkpointLeaderTick != 0 && !Ticks.isAfter(checkpointLeaderTick, leaderTick)) {
-            tracker.deliveredUpTo(checkpointFollowerTick);
-            checkpointLeaderTick = 0;
-            return true;
-        }
-        return false;
+        return true;
     }
 
-    /** Whether a checkpoint is under way. */
-    synchronized boolean hasCheckpoint() {
-        return checkpointLeaderTick != 0;
-    }
-
-    /** Whether a proven tracker runs with no checkpoint under way. */
-    synchronized boolean needsCheckpoint() {
-        return armed && checkpointLeaderTick == 0 && isTracking();
-    }
-
-    /**
-     * Starts a checkpoint, the backstop of the matching: once the leader's stream delivered up to {@code leaderTick}
-     * (read after the follower had read up to {@code followerTick}), everything the follower logged up to
-     * {@code followerTick} counts as delivered, as the tracker's start does (a follower logs a write before its
-     * leader commits it).
-     */
-    synchronized void checkpoint(long followerTick, long leaderTick) {
-        checkpointFollowerTick = followerTick;
-        checkpointLeaderTick = leaderTick;
+    /** Whether a proof is under way. */
+    synchronized boolean isProving() {
+        return proving;
     }
 
     /** The leader delivered (and the route completed) the change named by {@code key}, {@code rev} and {@code removal}. */

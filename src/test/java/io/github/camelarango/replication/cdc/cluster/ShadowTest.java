@@ -28,19 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** When a shadow may be continued from, and in which form (docs/cluster-capture.md, "Shadow positions"). */
 class ShadowTest {
 
-    /** Fails when a tracker's shadow is used before the leader delivered up to the arm tick. */
+    /**
+     * Fails when a tracker's shadow is used before its proof completed: the leader's tick read at a later topology read,
+     * then delivered up to.
+     */
     @Test
-    void aTrackerCountsOnlyOnceTheLeaderDeliveredUpToItsArmTick() {
+    void aTrackerCountsOnlyOnceTheLeaderDeliveredUpToATickReadLater() {
         Shadow shadow = Shadow.none("F", "s1");
         assertEquals(Optional.empty(), shadow.position(), "nothing to continue from yet");
-        ShadowTracker tracker = new ShadowTracker(20);
-        shadow.track(tracker, 100);
+        shadow.track(new ShadowTracker(20));
         assertTrue(shadow.isTracking());
-        assertEquals(Optional.empty(), shadow.position(), "not proven: the leader delivered nothing yet");
-        assertFalse(shadow.leaderDeliveredUpTo(99));
-        assertEquals(Optional.empty(), shadow.position(), "not proven below the arm tick");
+        assertFalse(shadow.leaderDeliveredUpTo(1_000), "no leader tick read yet: nothing proves the start");
+        assertEquals(Optional.empty(), shadow.position());
+        assertTrue(shadow.needsLeaderTick());
+        shadow.leaderTickRead(100);
+        assertFalse(shadow.leaderDeliveredUpTo(99), "not proven below the leader tick");
+        assertEquals(Optional.empty(), shadow.position());
         assertTrue(shadow.leaderDeliveredUpTo(100));
         assertEquals(Optional.of(ChangePosition.tail(20, 0)), shadow.position());
+        assertTrue(shadow.isProven());
         assertFalse(shadow.leaderDeliveredUpTo(200), "proven once");
     }
 
@@ -49,10 +55,33 @@ class ShadowTest {
     void theSnapshotFormHoldsUntilTheTailFormIsProven() {
         Shadow shadow = Shadow.snapshotForm("F", "s1", 7);
         assertEquals(Optional.of(ChangePosition.snapshot(7, Set.of())), shadow.position());
-        shadow.track(new ShadowTracker(30), 50);
+        shadow.track(new ShadowTracker(30));
+        shadow.leaderTickRead(50);
         assertEquals(Optional.of(ChangePosition.snapshot(7, Set.of())), shadow.position(), "the fallback");
         shadow.leaderDeliveredUpTo(50);
         assertEquals(Optional.of(ChangePosition.tail(30, 0)), shadow.position());
+    }
+
+    /**
+     * Fails when a checkpoint moves the shadow before its leader tick was read and delivered up to, or not at all
+     * (a follower change the tracker never matched would hold it back for good).
+     */
+    @Test
+    void aCheckpointMovesTheShadowPastWhatTheTrackerCouldNotMatchOnceProven() {
+        ShadowTracker tracker = new ShadowTracker(30);
+        Shadow shadow = Shadow.restored("F", "s1", tracker);
+        tracker.followerEvent(31, "k", "r1", false); // its delivery came before the tracker started
+        tracker.followerRead(35, 35);
+        shadow.checkpoint(35);
+        assertTrue(shadow.isProving());
+        assertFalse(shadow.leaderDeliveredUpTo(1_000), "no leader tick read yet");
+        assertEquals(Optional.of(ChangePosition.tail(30, 0)), shadow.position());
+        shadow.leaderTickRead(500);
+        assertFalse(shadow.leaderDeliveredUpTo(499));
+        assertEquals(Optional.of(ChangePosition.tail(30, 0)), shadow.position());
+        assertTrue(shadow.leaderDeliveredUpTo(500));
+        assertEquals(Optional.of(ChangePosition.tail(35, 0)), shadow.position());
+        assertFalse(shadow.isProving());
     }
 
     /** Fails when a given-up tracker still yields a position or drops changes as delivered. */
