@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerStreamSkipReviewTest {
 
     /**
-     * Fails when a change that is not handed out, read in the same answer right after one that is, keeps the stream's
-     * position before it once the handed-out one was committed and nothing else comes: the skip is acknowledged only
+     * Fails when a change that is not handed out, read while one handed out before it awaits delivery, keeps the
+     * stream's position before it once the handed-out one was committed and nothing else comes: the skip is acknowledged only
      * when nothing was buffered or awaited at the moment it was read, so it stays awaited by the inner stream until
      * the next change of the server (no idle save, no heartbeat, the WAL registration not moved meanwhile).
      */
@@ -63,8 +63,6 @@ class ServerStreamSkipReviewTest {
             stream.release("b"); // shard b is led by another server now
 
             source.upsert("a", "z");
-            source.upsert("b", "y"); // the old leader logs b's writes as a follower now: not handed out here
-            long last = source.lastTick();
             List<ChangeEvent> taken = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (taken.isEmpty() && System.nanoTime() < deadline) {
@@ -73,11 +71,16 @@ class ServerStreamSkipReviewTest {
                 Thread.sleep(5);
             }
             assertEquals(1, taken.size(), () -> "the change of a: " + taken);
+            // while the route delivers it, the server logs a write of b, which it follows now: not handed out here
+            source.upsert("b", "y");
+            long last = source.lastTick();
+            Thread.sleep(300); // the pump reads it (every 20 ms when idle)
             stream.acknowledge(taken.get(0), true);
 
             deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (System.nanoTime() < deadline && inner.committedPosition().get().from() != last) {
                 stream.pumpOn(pumps, 10);
+                inner.saveDelivered(); // as the consumer does once per poll
                 Thread.sleep(20);
             }
             assertEquals(last, inner.committedPosition().get().from(), "the stream's saved position stays before "
