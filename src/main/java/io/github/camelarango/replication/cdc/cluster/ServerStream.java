@@ -80,6 +80,11 @@ final class ServerStream implements AutoCloseable {
     private final Deque<Handed> buffer = new ArrayDeque<>();
     /** Events the caller took and did not acknowledge yet, in the inner stream's order. */
     private final Deque<Handed> awaited = new ArrayDeque<>();
+    /**
+     * The inner stream's last event not handed out (its shard released, or delivered before a fail-over), read after
+     * every event buffered or awaited: acknowledged in place of the last of them, so it does not hold the position back.
+     */
+    private ChangeEvent skippedLast;
     /** Counts the forgettings of the buffer: a poll that began before one hands its events to no one. */
     private long generation;
     private int wanted = 1;
@@ -255,7 +260,12 @@ final class ServerStream implements AutoCloseable {
             do {
                 released = awaited.poll();
             } while (released.event() != event);
-            return released.inner();
+            ChangeEvent own = released.inner();
+            if (awaited.isEmpty() && buffer.isEmpty() && skippedLast != null) {
+                own = skippedLast; // read after it, not handed out: its acknowledgement covers this one
+                skippedLast = null;
+            }
+            return own;
         }
     }
 
@@ -289,6 +299,7 @@ final class ServerStream implements AutoCloseable {
     private void forget() {
         buffer.clear();
         awaited.clear();
+        skippedLast = null;
         generation++;
     }
 
@@ -348,8 +359,12 @@ final class ServerStream implements AutoCloseable {
                         ChangeEvent named = named(event);
                         if (!released.contains(named.origin().shard()) && !deliveredAlready.test(named)) {
                             buffer.add(new Handed(named, event));
+                            skippedLast = null;
                         } else if (buffer.isEmpty() && awaited.isEmpty()) {
                             skippedIdle = event; // nothing before it awaits delivery: its position may be saved
+                            skippedLast = null;
+                        } else {
+                            skippedLast = event; // acknowledged with the last event before it
                         }
                     }
                 }
