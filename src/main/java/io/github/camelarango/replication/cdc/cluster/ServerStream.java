@@ -284,6 +284,9 @@ final class ServerStream implements AutoCloseable {
             finished = false;
         }
         inner.rewind();
+        synchronized (lock) {
+            generation++; // a read that began between the forgetting and the inner rewind hands its events to no one
+        }
     }
 
     /** Due heartbeat of the inner stream, when nothing of it is buffered or awaited. */
