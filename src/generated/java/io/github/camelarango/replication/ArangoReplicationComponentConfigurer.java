@@ -204,6 +204,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": getOrCreateProducerConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": getOrCreateConsumerConfiguration(target).setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": getOrCreateConsumerConfiguration(target).setTopologyRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transactionbuffersize":
         case "transactionBufferSize": getOrCreateConsumerConfiguration(target).setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": getOrCreateProducerConfiguration(target).setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -386,6 +388,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return long.class;
         case "transactionbuffersize":
         case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
@@ -564,6 +568,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "to": return getOrCreateProducerConfiguration(target).getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return getOrCreateConsumerConfiguration(target).isTombstoneOnDelete();
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return getOrCreateConsumerConfiguration(target).getTopologyRefreshInterval();
         case "transactionbuffersize":
         case "transactionBufferSize": return getOrCreateConsumerConfiguration(target).getTransactionBufferSize();
         case "ttl": return getOrCreateProducerConfiguration(target).getTtl();

@@ -193,6 +193,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": target.getProducerConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.getConsumerConfiguration().setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": target.getConsumerConfiguration().setTopologyRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transactionbuffersize":
         case "transactionBufferSize": target.getConsumerConfiguration().setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "ttl": target.getProducerConfiguration().setTtl(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -387,6 +389,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return java.lang.String.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return long.class;
         case "transactionbuffersize":
         case "transactionBufferSize": return long.class;
         case "ttl": return java.lang.Integer.class;
@@ -582,6 +586,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "to": return target.getProducerConfiguration().getTo();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.getConsumerConfiguration().isTombstoneOnDelete();
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return target.getConsumerConfiguration().getTopologyRefreshInterval();
         case "transactionbuffersize":
         case "transactionBufferSize": return target.getConsumerConfiguration().getTransactionBufferSize();
         case "ttl": return target.getProducerConfiguration().getTtl();

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(106);
+        Set<String> props = new HashSet<>(107);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -121,6 +121,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("timeUnit");
         props.add("to");
         props.add("tombstoneOnDelete");
+        props.add("topologyRefreshInterval");
         props.add("transactionBufferSize");
         props.add("ttl");
         props.add("unknownMarkerPolicy");

@@ -146,8 +146,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
     private volatile OffsetFencedException fenced;
-    /** Removes the consumer's Micrometer meters (none without a MeterRegistry). */
-    private AutoCloseable meters = () -> { };
+    /** The consumer's Micrometer meters (none without a MeterRegistry). */
+    private ConsumerMetersBinding.Meters meters = ConsumerMetersBinding.Meters.NONE;
     /** Unregisters the consumer's notifications MBean (none without JMX). */
     private AutoCloseable notificationsMBean = () -> { };
     /** When (System.nanoTime) a commitInterval allows the next write. */
@@ -403,6 +403,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         if (current != null) {
             current.close();
         }
+        meters.followCluster(Map.of());
         if (keepAliveTimer != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAliveTimer);
             keepAliveTimer = null;
@@ -479,6 +480,9 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             rewindAfterFailure(current, e); // the engine may have read past what it handed out
             throw failed(new ErrorDuringPollException("Reading changes from the server failed; the next poll reads "
                                                       + "again from the committed position", e));
+        }
+        if (current instanceof ClusterChangeStream cluster) {
+            meters.followCluster(cluster.shardsByServer()); // known once the stream started: at its first poll
         }
         int delivered;
         try {

@@ -19,13 +19,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
+import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.builder.RouteBuilder;
@@ -69,7 +72,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(37, options);
+        assertEquals(38, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -213,6 +216,24 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertFalse(endpoint.toString().contains("s3cr3t"), endpoint.toString());
         assertEquals(15_000L, new ArangoReplicationConsumerConfiguration().getDbServerUnreachableTimeout(),
                 "ArangoDB's FAILED after 15 s");
+    }
+
+    @Test
+    void topologyRefreshIntervalIsCheckedAndReachesTheEngine() {
+        assertEquals("Invalid value for option topologyRefreshInterval: 'PT0S'; allowed is a duration above zero",
+                creating("arango-replication:changes?topologyRefreshInterval=0").getMessage());
+        assertEquals("Invalid value for option topologyRefreshInterval: 'PT-1S'; allowed is a duration above zero",
+                creating("arango-replication:changes?topologyRefreshInterval=-1000").getMessage());
+        ArangoReplicationEndpoint endpoint = (ArangoReplicationEndpoint) context.getEndpoint(
+                "arango-replication:changes?topologyRefreshInterval=500");
+        ArangoReplicationConsumerConfiguration consumer = endpoint.getConsumerConfiguration();
+        assertEquals(Duration.ofMillis(500), EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
+                .topologyRefreshInterval());
+        ArangoReplicationConsumerConfiguration defaults = new ArangoReplicationConsumerConfiguration();
+        assertEquals(ClusterChangeStream.TOPOLOGY_REFRESH, EngineOptions.of(defaults, "k", defaults.getSnapshotMode(),
+                false).topologyRefreshInterval(), "the engine's default, 2 s");
+        assertEquals(ClusterChangeStream.TOPOLOGY_REFRESH, ChangeStreamOptions.builder().build()
+                .topologyRefreshInterval());
     }
 
     @Test

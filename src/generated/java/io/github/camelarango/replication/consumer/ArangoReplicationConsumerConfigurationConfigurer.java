@@ -85,6 +85,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailPrefetch": target.setTailPrefetch(property(camelContext, boolean.class, value)); return true;
         case "tombstoneondelete":
         case "tombstoneOnDelete": target.setTombstoneOnDelete(property(camelContext, boolean.class, value)); return true;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": target.setTopologyRefreshInterval(property(camelContext, long.class, value)); return true;
         case "transactionbuffersize":
         case "transactionBufferSize": target.setTransactionBufferSize(property(camelContext, long.class, value)); return true;
         case "unknownmarkerpolicy":
@@ -162,6 +164,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailPrefetch": return boolean.class;
         case "tombstoneondelete":
         case "tombstoneOnDelete": return boolean.class;
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return long.class;
         case "transactionbuffersize":
         case "transactionBufferSize": return long.class;
         case "unknownmarkerpolicy":
@@ -240,6 +244,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "tailPrefetch": return target.isTailPrefetch();
         case "tombstoneondelete":
         case "tombstoneOnDelete": return target.isTombstoneOnDelete();
+        case "topologyrefreshinterval":
+        case "topologyRefreshInterval": return target.getTopologyRefreshInterval();
         case "transactionbuffersize":
         case "transactionBufferSize": return target.getTransactionBufferSize();
         case "unknownmarkerpolicy":

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.client.Require;
 
 /**
@@ -58,6 +59,7 @@ public final class ChangeStreamOptions {
     private final ChangeStreamListener listener;
     private final Duration heartbeatInterval;
     private final Duration idleSaveInterval;
+    private final Duration topologyRefreshInterval;
 
     private ChangeStreamOptions(Builder b) {
         this(b, b.streamKey, new ChangeFilter(b.includeCollections, b.excludeCollections, b.includeSystem,
@@ -88,6 +90,7 @@ public final class ChangeStreamOptions {
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
         this.idleSaveInterval = b.idleSaveInterval;
+        this.topologyRefreshInterval = b.topologyRefreshInterval;
     }
 
     /**
@@ -96,6 +99,34 @@ public final class ChangeStreamOptions {
      */
     public ChangeStreamOptions forCollections(String key, Set<String> names) {
         return new ChangeStreamOptions(toBuilder(), Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
+    /**
+     * These options for a stream under {@code key} that continues the shards {@code names} on their new leader after
+     * a fail-over, from a stored position: a snapshot mode of {@code ALWAYS} is {@code INITIAL} there (the position,
+     * not a new snapshot, is where it goes on).
+     */
+    public ChangeStreamOptions forTakenOverShards(String key, Set<String> names) {
+        Builder b = toBuilder();
+        if (b.snapshotMode == SnapshotMode.ALWAYS) {
+            b.snapshotMode = SnapshotMode.INITIAL;
+        }
+        return new ChangeStreamOptions(b, Require.notBlank("streamKey", key), filter.restrictedTo(names));
+    }
+
+    /**
+     * These options for a reader under {@code key} of the shards {@code names} that a DB-Server follows, whose events
+     * are never delivered: it only tails (no snapshot), tells no listener, sends no heartbeats, saves the position it
+     * reached at every poll and stops on a lost position (a shadow must never skip).
+     */
+    public ChangeStreamOptions forFollowedShards(String key, Set<String> names) {
+        Builder b = toBuilder();
+        b.snapshotMode = SnapshotMode.NEVER;
+        b.positionLostPolicy = PositionLostPolicy.FAIL;
+        b.listener = ChangeStreamListener.NONE;
+        b.heartbeatInterval = Duration.ZERO;
+        b.idleSaveInterval = Duration.ZERO;
+        return new ChangeStreamOptions(b, Require.notBlank("streamKey", key), filter.restrictedTo(names));
     }
 
     /** A builder with these options' values, but for the collection filter, which it keeps apart. */
@@ -122,6 +153,7 @@ public final class ChangeStreamOptions {
         b.listener = listener;
         b.heartbeatInterval = heartbeatInterval;
         b.idleSaveInterval = idleSaveInterval;
+        b.topologyRefreshInterval = topologyRefreshInterval;
         return b;
     }
 
@@ -226,6 +258,11 @@ public final class ChangeStreamOptions {
         return idleSaveInterval;
     }
 
+    /** How often a cluster's stream reads the cluster's topology (the shards' leaders) again. */
+    public Duration topologyRefreshInterval() {
+        return topologyRefreshInterval;
+    }
+
     /** Builder of {@link ChangeStreamOptions}; defaults are given per setter. */
     public static final class Builder {
         private String streamKey = "arango-replication-changes";
@@ -254,6 +291,7 @@ public final class ChangeStreamOptions {
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
         private Duration heartbeatInterval = Duration.ZERO;
         private Duration idleSaveInterval = Duration.ZERO;
+        private Duration topologyRefreshInterval = ClusterChangeStream.TOPOLOGY_REFRESH;
 
         private Builder() {
         }
@@ -481,6 +519,19 @@ public final class ChangeStreamOptions {
                 throw Require.invalid("idleSaveInterval", value, "a duration of zero (every idle poll) or above");
             }
             this.idleSaveInterval = value;
+            return this;
+        }
+
+        /**
+         * How often a cluster's stream reads the topology (who leads each shard) again through the Coordinator, to
+         * notice a leader change (default {@link ClusterChangeStream#TOPOLOGY_REFRESH}, 2 s; sooner while a DB-Server
+         * fails). A single server's stream does not read it.
+         */
+        public Builder topologyRefreshInterval(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw Require.invalid("topologyRefreshInterval", value, "a duration above zero");
+            }
+            this.topologyRefreshInterval = value;
             return this;
         }
 

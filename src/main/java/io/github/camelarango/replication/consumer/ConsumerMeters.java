@@ -17,6 +17,7 @@ package io.github.camelarango.replication.consumer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Ticks are published as doubles, exact up to 2<sup>53</sup>; the lag is computed on the exact ticks first.
  */
-public final class ConsumerMeters implements MeterBinder, AutoCloseable {
+public final class ConsumerMeters implements MeterBinder, ConsumerMetersBinding.Meters {
 
     /** Gauge: the tick of the last committed position. */
     public static final String COMMITTED_TICK = "arango.replication.committed.tick";
@@ -58,6 +59,18 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
     public static final String SNAPSHOT_COLLECTIONS_COMPLETED = "arango.replication.snapshot.collections.completed";
     /** Counter: how often the position was lost (purged write-ahead log, expired batch). */
     public static final String POSITION_LOST = "arango.replication.position.lost";
+    /** Gauge, tag {@code dbServer}, on a cluster: the tick of the DB-Server's last committed position. */
+    public static final String DB_SERVER_COMMITTED_TICK = "arango.replication.dbserver.committed.tick";
+    /** Gauge, tag {@code dbServer}, on a cluster: the DB-Server's latest write-ahead log tick as last seen. */
+    public static final String DB_SERVER_LAST_TICK = "arango.replication.dbserver.last.tick";
+    /** Gauge, tag {@code dbServer}, on a cluster: how many ticks the DB-Server's committed position is behind it. */
+    public static final String DB_SERVER_LAG_TICKS = "arango.replication.dbserver.lag.ticks";
+    /** Gauge, tag {@code dbServer}, on a cluster: 1 while the DB-Server's shards are snapshotted, 0 in the tail. */
+    public static final String DB_SERVER_SNAPSHOT = "arango.replication.dbserver.snapshot";
+    /** Gauge, tag {@code dbServer}, on a cluster: 1 while the DB-Server's reads fail, 0 while it answers. */
+    public static final String DB_SERVER_UNREACHABLE = "arango.replication.dbserver.unreachable";
+    /** Gauge, tags {@code shard}, {@code collection}, {@code dbServer}, on a cluster: the lag of the shard's leader. */
+    public static final String SHARD_LAG_TICKS = "arango.replication.shard.lag.ticks";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerMeters.class);
 
@@ -65,6 +78,8 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
     private final Tags tags;
     private final List<Meter> meters = new ArrayList<>();
     private MeterRegistry registry;
+    /** The gauges of each DB-Server and shard of a cluster, once bound and until closed. */
+    private ClusterMeters cluster;
 
     /**
      * @param consumer    the consumer whose status the meters read
@@ -82,7 +97,7 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
      *
      * @return what removes the meters again
      */
-    static AutoCloseable bindToRegistryOf(CamelContext camelContext, String routeId, ConsumerStatus.Source consumer) {
+    static ConsumerMetersBinding.Meters bindToRegistryOf(CamelContext camelContext, String routeId, ConsumerStatus.Source consumer) {
         Set<MeterRegistry> registries = camelContext.getRegistry().findByType(MeterRegistry.class);
         List<MeterRegistry> candidates = registries.size() <= 1 ? List.copyOf(registries)
                 : registries.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
@@ -91,7 +106,7 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
                 LOG.warn("Route '{}' publishes no meters: {} MeterRegistry beans and not one CompositeMeterRegistry "
                          + "among them", routeId, registries.size());
             }
-            return () -> { };
+            return ConsumerMetersBinding.Meters.NONE;
         }
         ConsumerMeters meters = new ConsumerMeters(consumer, camelContext.getName(), routeId);
         meters.bindTo(candidates.get(0));
@@ -101,6 +116,7 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
+        this.cluster = new ClusterMeters(meterRegistry, consumer, tags);
         gauge(COMMITTED_TICK, "Tick of the last committed position", s -> Double.parseDouble(s.committedTick()));
         gauge(SERVER_LAST_TICK, "Latest write-ahead log tick of the server as last seen",
                 s -> Double.parseDouble(s.serverLastTick()));
@@ -129,9 +145,21 @@ public final class ConsumerMeters implements MeterBinder, AutoCloseable {
                 .description(description).tags(tags).register(registry));
     }
 
-    /** Removes the meters from the registry. */
+    /** Follows the cluster's DB-Servers and shards until closed (a last poll after the stop registers nothing). */
     @Override
-    public void close() {
+    public synchronized void followCluster(Map<String, Map<String, String>> shardsByServer) {
+        if (cluster != null) {
+            cluster.follow(shardsByServer);
+        }
+    }
+
+    /** Removes the meters from the registry, those of a cluster's DB-Servers and shards included. */
+    @Override
+    public synchronized void close() {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
         meters.forEach(registry::remove);
         meters.clear();
     }

@@ -15,6 +15,8 @@
  */
 package io.github.camelarango.replication.consumer;
 
+import java.util.Map;
+
 import org.apache.camel.CamelContext;
 
 /**
@@ -30,14 +32,42 @@ public final class ConsumerMetersBinding {
     }
 
     /**
-     * @return what removes the meters again when the consumer stops
+     * @return the meters: what publishes those of a cluster's DB-Servers and shards, and removes them all again when
+     *         the consumer stops
      */
-    public static AutoCloseable bind(CamelContext camelContext, String routeId, ConsumerStatus.Source consumer) {
+    public static Meters bind(CamelContext camelContext, String routeId, ConsumerStatus.Source consumer) {
         try {
             Class.forName(METER_REGISTRY, false, ConsumerMetersBinding.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            return () -> { };
+            return Meters.NONE;
         }
         return ConsumerMeters.bindToRegistryOf(camelContext, routeId, consumer);
+    }
+
+    /** A consumer's published meters, as the consumer handles them (no Micrometer type). */
+    public interface Meters extends AutoCloseable {
+
+        /** No meters: Micrometer is not on the class path, or no one registry to publish to. */
+        Meters NONE = new Meters() {
+            @Override
+            public void followCluster(Map<String, Map<String, String>> shardsByServer) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        /**
+         * Publishes the gauges of these DB-Servers and shards of a cluster, and removes those of any other.
+         *
+         * @param shardsByServer the shards the consumer's stream reads, by DB-Server id: shard name to collection
+         *                       name; empty when it reads no cluster, or its stream closed
+         */
+        void followCluster(Map<String, Map<String, String>> shardsByServer);
+
+        /** Removes every meter of the consumer. */
+        @Override
+        void close();
     }
 }

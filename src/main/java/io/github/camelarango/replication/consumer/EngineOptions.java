@@ -79,6 +79,7 @@ public final class EngineOptions {
                 .registrationInterval(Duration.ofMillis(consumer.getRegistrationInterval()))
                 .unregisterOnStop(consumer.isUnregisterOnStop())
                 .idleSaveInterval(Duration.ofMillis(consumer.getCommitInterval()))
+                .topologyRefreshInterval(Duration.ofMillis(consumer.getTopologyRefreshInterval()))
                 // a stream that tails nothing (the dump consumer, INITIAL_ONLY) has no idle tail to beat for
                 .heartbeatInterval(snapshotMode == SnapshotMode.INITIAL_ONLY ? Duration.ZERO
                         : Duration.ofMillis(consumer.getHeartbeatInterval()));

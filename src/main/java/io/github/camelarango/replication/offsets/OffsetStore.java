@@ -15,7 +15,6 @@
  */
 package io.github.camelarango.replication.offsets;
 
-import java.util.regex.Pattern;
 
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.PositionStore;
@@ -29,9 +28,6 @@ import org.apache.camel.spi.StateRepository;
  * {@link OffsetOwnership}.
  */
 public final class OffsetStore implements OffsetOwnership {
-
-    /** How a cluster stream's position begins: {@code {"cluster":{…}}}. */
-    private static final Pattern CLUSTER_POSITION = Pattern.compile("\\s*\\{\\s*\"cluster\"\\s*:");
 
     private final StateRepository<String, String> repository;
 
@@ -49,7 +45,7 @@ public final class OffsetStore implements OffsetOwnership {
 
     private String singleServerPosition(String key) {
         String text = repository.getState(key);
-        if (text != null && CLUSTER_POSITION.matcher(text).lookingAt()) {
+        if (text != null && ClusterPositionStore.isClusterPosition(text)) {
             throw new ChangeStreamException("The position stored under key '" + key + "' is a cluster's position (a "
                     + "stream of a cluster's Coordinator wrote it); a single server's stream cannot continue from it. "
                     + "Use another offsetKey, or delete that position to start with a new snapshot.");

@@ -39,7 +39,7 @@ import io.github.camelarango.replication.client.WalMarker;
  * {@code from}, lastincluded 0 on empty answers, frompresent — but none of the HTTP details, which the emulator tests
  * cover. A dump chunk holds {@code chunkSize / 100} documents (at least one).
  */
-final class FakeReplicationSource implements ReplicationSource {
+public final class FakeReplicationSource implements ReplicationSource {
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -92,7 +92,7 @@ final class FakeReplicationSource implements ReplicationSource {
         return "shop";
     }
 
-    synchronized void createCollection(String name) {
+    public synchronized void createCollection(String name) {
         String cuid = cuidPrefix + nextCollectionId++;
         cuids.put(name, cuid);
         data.put(name, new LinkedHashMap<>());
@@ -192,7 +192,7 @@ final class FakeReplicationSource implements ReplicationSource {
     }
 
     /** Inserts or updates (standalone). */
-    synchronized String upsert(String collection, String key) {
+    public synchronized String upsert(String collection, String key) {
         return write(collection, key, "0");
     }
 

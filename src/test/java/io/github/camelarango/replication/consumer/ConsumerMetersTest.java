@@ -15,6 +15,9 @@
  */
 package io.github.camelarango.replication.consumer;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +77,46 @@ class ConsumerMetersTest {
     }
 
     @Test
+    void aClustersDbServersAndShardsHaveGaugesWhileTheStreamReadsThem() throws Exception {
+        Map<String, Map<String, String>> shardsByServer = Map.of(
+                "PRMR-a", Map.of("s1", "orders", "s4", "customers"), "PRMR-b", Map.of("s2", "orders"));
+        status.set(cluster(new ClusterStatus.Server("TAIL", "120", "135", 15, List.of("s1", "s4"), null),
+                new ClusterStatus.Server("SNAPSHOT", "40", "40", 0, List.of("s2"), Instant.EPOCH)));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext camel = camel("shop", registry)) {
+            ConsumerMetersBinding.Meters meters = ConsumerMetersBinding.bind(camel, "order-changes", consumer);
+            int routeMeters = registry.getMeters().size();
+            assertNull(registry.find(ConsumerMeters.DB_SERVER_LAG_TICKS).gauge(), "none before the stream started");
+
+            meters.followCluster(shardsByServer);
+            assertEquals(120, server(registry, ConsumerMeters.DB_SERVER_COMMITTED_TICK, "PRMR-a"));
+            assertEquals(135, server(registry, ConsumerMeters.DB_SERVER_LAST_TICK, "PRMR-a"));
+            assertEquals(15, server(registry, ConsumerMeters.DB_SERVER_LAG_TICKS, "PRMR-a"));
+            assertEquals(0, server(registry, ConsumerMeters.DB_SERVER_SNAPSHOT, "PRMR-a"));
+            assertEquals(0, server(registry, ConsumerMeters.DB_SERVER_UNREACHABLE, "PRMR-a"));
+            assertEquals(1, server(registry, ConsumerMeters.DB_SERVER_SNAPSHOT, "PRMR-b"));
+            assertEquals(1, server(registry, ConsumerMeters.DB_SERVER_UNREACHABLE, "PRMR-b"));
+            assertEquals(15, shard(registry, "s4", "customers", "PRMR-a"));
+            assertEquals(0, shard(registry, "s2", "orders", "PRMR-b"));
+            assertEquals(3, registry.find(ConsumerMeters.SHARD_LAG_TICKS).gauges().size());
+            assertEquals(2 * 5 + 3, registry.getMeters().size() - routeMeters);
+
+            meters.followCluster(Map.of("PRMR-a", Map.of("s1", "orders", "s4", "customers")));
+            assertTrue(registry.find(ConsumerMeters.DB_SERVER_LAG_TICKS).tag("dbServer", "PRMR-b").gauges().isEmpty(),
+                    "a DB-Server the stream no longer reads has no gauges");
+            assertEquals(5 + 2, registry.getMeters().size() - routeMeters);
+
+            meters.followCluster(Map.of());
+            assertEquals(routeMeters, registry.getMeters().size(), "the stream closed: its gauges went with it");
+            meters.followCluster(shardsByServer);
+            meters.close();
+            assertTrue(registry.getMeters().isEmpty(), "no gauge of a stopped consumer stays: " + registry.getMeters());
+            meters.followCluster(shardsByServer);
+            assertTrue(registry.getMeters().isEmpty(), "a last poll after the stop registers none");
+        }
+    }
+
+    @Test
     void ticksBeyondTheLongRangeAreShownUnsigned() throws Exception {
         status.set(status("18446744073709551615", "18446744073709551615", Map.of(), Map.of(), 0));
         MeterRegistry registry = new SimpleMeterRegistry();
@@ -122,6 +165,24 @@ class ConsumerMetersTest {
         long lag = Long.parseUnsignedLong(serverLastTick) - Long.parseUnsignedLong(committedTick);
         return new ConsumerStatus("changes:_system:*", "TAIL", committedTick, serverLastTick, lag, events, snapshot,
                 0, 0, positionLost, 0, null);
+    }
+
+    private static ConsumerStatus cluster(ClusterStatus.Server a, ClusterStatus.Server b) {
+        ClusterStatus cluster = new ClusterStatus(Map.of("PRMR-a", a, "PRMR-b", b),
+                Map.of("s1", new ClusterStatus.Shard("orders", "PRMR-a", a.lagTicks()),
+                        "s4", new ClusterStatus.Shard("customers", "PRMR-a", a.lagTicks()),
+                        "s2", new ClusterStatus.Shard("orders", "PRMR-b", b.lagTicks())), Duration.ofSeconds(15));
+        return new ConsumerStatus("changes:shop:*", "TAIL", "0", "0", 0, Map.of(), Map.of(), 0, 0, 0, 0, null,
+                cluster);
+    }
+
+    private static double server(MeterRegistry registry, String name, String dbServer) {
+        return registry.get(name).tag("routeId", "order-changes").tag("dbServer", dbServer).gauge().value();
+    }
+
+    private static double shard(MeterRegistry registry, String shard, String collection, String dbServer) {
+        return registry.get(ConsumerMeters.SHARD_LAG_TICKS).tag("shard", shard).tag("collection", collection)
+                .tag("dbServer", dbServer).tag("camelContext", "shop").gauge().value();
     }
 
     private static double gauge(MeterRegistry registry, String name) {

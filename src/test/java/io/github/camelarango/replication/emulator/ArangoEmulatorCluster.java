@@ -48,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  *     ... cluster.dbServer(cluster.dbServerIds().get(0)).url() with cluster.superuserJwt() ...
  * }
  * }</pre>
- * Test controls: {@link #failDbServer(String)}, {@link #recoverDbServer(String)}, {@link #moveShard},
- * {@link #addDbServer()}; ground truth through {@link #documents(String, String)} and {@link #shards(String, String)}.
+ * Test controls: {@link #failDbServer(String)} (or {@link #failDbServer(String, Duration) with its own fail-over
+ * delay}), {@link #recoverDbServer(String)}, {@link #moveShard}, {@link #addDbServer()}; ground truth through
+ * {@link #documents(String, String)} and {@link #shards(String, String)}.
  * Thread-safe. Part of the emulator test kit's public API.
  */
 public final class ArangoEmulatorCluster implements AutoCloseable {
@@ -91,7 +92,7 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
         for (int i = 1; i <= settings.coordinators; i++) {
             String id = "CRDN-" + UUID.randomUUID();
             ArangoEmulator.Builder builder = ArangoEmulator.builder().version(settings.version).role(EmulatorRole.COORDINATOR)
-                    .jwtSecret(settings.jwtSecret).serverId(randomServerId());
+                    .jwtSecret(settings.jwtSecret).serverId(randomServerId()).port(i == 1 ? settings.port : 0);
             if (settings.user != null) {
                 builder.authentication(settings.user, settings.password);
             }
@@ -159,11 +160,26 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
      * @param id the DB-Server's id
      */
     public void failDbServer(String id) {
+        failDbServer(id, settings.failoverDelay);
+    }
+
+    /**
+     * Test control: a DB-Server fails, as {@link #failDbServer(String)} does, with its own fail-over delay instead of
+     * the cluster's (e.g. one server comes back before its fail-over, another fails over soon after).
+     *
+     * @param id            the DB-Server's id
+     * @param failoverDelay how long it stays BAD before it is FAILED and its shards' leadership moves
+     * @throws IllegalArgumentException if the delay is null or negative
+     */
+    public void failDbServer(String id, Duration failoverDelay) {
+        if (failoverDelay == null || failoverDelay.isNegative()) {
+            throw new IllegalArgumentException("failoverDelay must not be negative, was " + failoverDelay);
+        }
         ArangoEmulator server = dbServer(id);
         ClusterServer member = state.server(id);
         server.stopListening();
         state.fail(member);
-        supervision.schedule(() -> state.failover(member), settings.failoverDelay.toMillis(), TimeUnit.MILLISECONDS);
+        supervision.schedule(() -> state.failover(member), failoverDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -291,6 +307,7 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
         private String password;
         private String jwtSecret;
         private Duration failoverDelay = Duration.ofSeconds(1);
+        private int port;
 
         private Builder() {
             byte[] random = new byte[24];
@@ -372,6 +389,18 @@ public final class ArangoEmulatorCluster implements AutoCloseable {
                 throw new IllegalArgumentException("failoverDelay must not be negative, was " + delay);
             }
             this.failoverDelay = delay;
+            return this;
+        }
+
+        /**
+         * @param newPort the port of the first Coordinator on 127.0.0.1 (0, the default, picks a free one; the other
+         *                servers always take free ones)
+         * @return this builder
+         * @throws IllegalArgumentException if not within 0..65535
+         */
+        public Builder port(int newPort) {
+            ArangoEmulator.builder().port(newPort);
+            this.port = newPort;
             return this;
         }
 

@@ -26,7 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -37,7 +42,9 @@ import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.ChangeStreamMetrics;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.ChangeType;
 import io.github.camelarango.replication.cdc.ClientReplicationSource;
+import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.SnapshotMode;
 import io.github.camelarango.replication.client.ArangoClientConfiguration;
 import io.github.camelarango.replication.client.ArangoReplicationClient;
@@ -45,6 +52,7 @@ import io.github.camelarango.replication.client.ClusterTopology;
 import io.github.camelarango.replication.client.HttpArangoReplicationClient;
 import io.github.camelarango.replication.client.Require;
 import io.github.camelarango.replication.client.SuperuserJwt;
+import io.github.camelarango.replication.client.Ticks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +67,18 @@ import org.slf4j.LoggerFactory;
  * name (never the shard's) and their {@link ChangeEvent#origin() origin}: shard and DB-Server. Order holds per shard;
  * across shards only per document key (each key lives in one shard).
  * <p>
- * The position is one JSON text under the stream key, naming every DB-Server's {@link ChangePosition}, written whole.
- * When a shard's leader changes, the stream stops with a {@link ShardLeaderChangedException} (continuity on another
- * server cannot be proven yet); an unreachable DB-Server is retried.
+ * The position is one JSON text under the stream key, naming every DB-Server's {@link ChangePosition} and each in-sync
+ * follower's {@link Shadow shadow} position, written whole. The stream also reads the shards each DB-Server follows
+ * ({@link FollowerReader}, never delivered) to keep those shadows. When a shard's leader changes to a follower with a
+ * shadow, capture of that shard continues there (a stream of its own, {@code <serverId>/<shard>}); without one the
+ * stream stops with a {@link ShardLeaderChangedException}. An unreachable DB-Server is retried.
  * <p>
  * The contract is {@link CaptureStream}'s, as {@link ChangeStream} keeps it; {@link #poll(int)} gathers the events of
  * the servers' streams fairly, each of which reads ahead on one thread of the given executor.
  */
 public final class ClusterChangeStream implements CaptureStream {
 
-    /** How often the topology is read again to notice a leader change. */
+    /** How often the topology is read again to notice a leader change, by default (topologyRefreshInterval). */
     public static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(2);
     /** How often, at most, a failing DB-Server has the topology read again. */
     private static final Duration FAILURE_REFRESH = Duration.ofMillis(250);
@@ -85,12 +95,24 @@ public final class ClusterChangeStream implements CaptureStream {
     /** Told by the servers' readers when events or a failure arrived. */
     private final Object arrivals = new Object();
     private long arrived;
-    /** The servers' streams, fixed at the start (a change of leaders stops the stream). */
-    private final List<ServerStream> servers = new ArrayList<>();
-    /** The same by server id, published whole once the stream started (read by JMX and health threads). */
+    /** An event handed out, with the stream it came from. */
+    private record Taken(ChangeEvent event, ServerStream stream) {
+    }
+
+    /** The servers' streams: one per DB-Server that led a shard at the start, one per shard taken over since. */
+    private final List<ServerStream> servers = new CopyOnWriteArrayList<>();
+    /** The same by stream id, published whole on every change (read by JMX and health threads). */
     private volatile Map<String, ServerStream> byId = Map.of();
+    /** The readers of the shards each DB-Server follows, by server id (poll thread only). */
+    private final Map<String, FollowerReader> readers = new TreeMap<>();
+    /** Shard name to follower id to the follower's shadow of the shard (read by committing and saving threads). */
+    private final Map<String, Map<String, Shadow>> shadows = new ConcurrentHashMap<>();
+    /** Whether a shadow may still need a tracker, its proof or the end of a checkpoint (poll thread only). */
+    private boolean shadowsPending = true;
+    /** Whether the shadows' checkpoints are due (at every topology read; poll thread only). */
+    private boolean checkpointsDue;
     /** The events handed out and not acknowledged yet, across servers, in hand-out order. */
-    private final Deque<ChangeEvent> awaited = new ArrayDeque<>();
+    private final Deque<Taken> awaited = new ArrayDeque<>();
     private boolean started;
     private long nextRefreshNanos;
     private long lastRefreshNanos;
@@ -125,6 +147,7 @@ public final class ClusterChangeStream implements CaptureStream {
         this.jwt = Objects.requireNonNull(jwt, "jwt");
         this.options = Objects.requireNonNull(options, "options");
         this.positions = new ClusterPositions(Objects.requireNonNull(store, "store"), options.streamKey());
+        this.positions.shadowsFrom(this::shadowPositions);
         this.timer = Objects.requireNonNull(timer, "timer");
         this.fetchers = Objects.requireNonNull(fetchers, "fetchers");
     }
@@ -152,21 +175,27 @@ public final class ClusterChangeStream implements CaptureStream {
                 start();
             }
             checkTopology();
+            if (stopped == null) {
+                proveShadows();
+            }
             noteHalt();
             ChangeStreamException failure = failure().orElse(null);
             if (failure != null) {
                 throw failure;
             }
             servers.forEach(server -> server.pumpOn(fetchers, maxEvents));
+            readers.values().forEach(reader -> reader.pumpOn(fetchers));
             long seen = arrivedCount();
-            List<ChangeEvent> out = new ArrayList<>(Math.min(maxEvents, 1024));
-            gather(out, maxEvents);
-            if (out.isEmpty()) {
+            List<Taken> taken = new ArrayList<>(Math.min(maxEvents, 1024));
+            gather(taken, maxEvents);
+            if (taken.isEmpty()) {
                 awaitArrival(seen, options.idleMaxWait());
-                gather(out, maxEvents);
+                gather(taken, maxEvents);
             }
+            List<ChangeEvent> out = new ArrayList<>(taken.size());
+            taken.forEach(t -> out.add(t.event()));
             synchronized (awaited) {
-                awaited.addAll(out);
+                awaited.addAll(taken);
             }
             metrics.setToSumOf(servers.stream().map(s -> s.inner().metrics()).toList());
             List<RuntimeException> failed = new ArrayList<>();
@@ -195,74 +224,234 @@ public final class ClusterChangeStream implements CaptureStream {
     }
 
     /** Takes the servers' buffered events one at a time from each in turn, up to {@code max}. */
-    private void gather(List<ChangeEvent> out, int max) {
+    private void gather(List<Taken> out, int max) {
         int count = servers.size();
+        List<ChangeEvent> one = new ArrayList<>(1);
         boolean more = true;
         while (more && out.size() < max) {
             more = false;
             for (int i = 0; i < count && out.size() < max; i++) {
-                more |= servers.get((nextServer + i) % count).take(out, 1) > 0;
+                ServerStream server = servers.get((nextServer + i) % count);
+                if (server.take(one, 1) > 0) {
+                    out.add(new Taken(one.remove(0), server));
+                    more = true;
+                }
             }
         }
         nextServer = count == 0 ? 0 : (nextServer + 1) % count;
     }
 
     /**
-     * Reads the topology, the stored position and opens one stream per DB-Server that leads a captured shard; stops
-     * (for good) when the stored position belongs to other leaders.
+     * Reads the topology and the stored position, opens one stream per DB-Server that leads a captured shard (and one
+     * per shard taken over after a fail-over), and a reader of the shards each DB-Server follows; stops (for good)
+     * when the stored position belongs to other leaders and no shadow continues it.
      */
     private void start() {
         ClusterTopology topology = ClusterTopology.read(coordinator, options.filter().includeSystem());
         Map<String, ClusterTopology.Shard> captured = captured(topology);
         Map<String, ClusterPositions.Entry> stored = positions.load();
-        stopped = stored.isEmpty() ? null : continuityOf(topology, captured, stored);
+        Map<String, Map<String, ChangePosition>> storedShadows = positions.shadows();
+        Map<String, ClusterPositions.Entry> plan = new TreeMap<>();
+        Map<String, String> takenOverFrom = new TreeMap<>();
+        stopped = stored.isEmpty() ? planFresh(captured, plan)
+                : planContinued(topology, captured, stored, storedShadows, plan, takenOverFrom);
         if (stopped != null) {
             started = true;
             return;
         }
         requireLeaders(captured);
-        Map<String, Map<String, String>> led = new TreeMap<>();
-        captured.values().forEach(shard -> led.computeIfAbsent(shard.leader(), id -> new TreeMap<>())
-                .put(shard.name(), shard.collection()));
         try {
-            led.forEach((serverId, shards) -> open(topology.dbServer(serverId).orElseThrow(
-                    () -> new ChangeStreamException("DB-Server " + serverId + " leads shards " + shards.keySet()
-                            + " but is not in the cluster's health answer")), shards));
+            openReaders(topology, captured, plan, storedShadows);
+            takenOverFrom.forEach((streamId, fromId) -> positions.takeOver(fromId, plan.get(streamId).shards().keySet()
+                    .iterator().next(), streamId, plan.get(streamId)));
+            plan.forEach((streamId, entry) -> open(topology, streamId, entry, null));
         } catch (RuntimeException e) {
             servers.forEach(ServerStream::close);
             servers.clear();
+            readers.values().forEach(FollowerReader::close);
+            readers.clear();
+            shadows.clear();
             throw e;
         }
-        Map<String, ServerStream> opened = new LinkedHashMap<>();
-        servers.forEach(server -> opened.put(server.serverId(), server));
-        byId = Collections.unmodifiableMap(opened);
+        published();
         started = true;
         refreshed();
-        LOG.info("Capturing changes of database '{}' as '{}' from {} DB-Server(s): {}",
-                coordinator.configuration().database(), options.streamKey(), servers.size(), led);
+        LOG.info("Capturing changes of database '{}' as '{}' from {} DB-Server stream(s) {}, keeping shadows on {} "
+                 + "follower(s)", coordinator.configuration().database(), options.streamKey(), servers.size(),
+                plan.keySet(), readers.size());
     }
 
-    private void open(ClusterTopology.DbServer server, Map<String, String> shards) {
+    /** A first start: one stream per DB-Server over the shards it leads. */
+    private ChangeStreamException planFresh(Map<String, ClusterTopology.Shard> captured,
+                                            Map<String, ClusterPositions.Entry> plan) {
+        Map<String, Map<String, String>> led = new TreeMap<>();
+        captured.values().stream().filter(s -> s.leader() != null).forEach(shard -> led
+                .computeIfAbsent(shard.leader(), id -> new TreeMap<>()).put(shard.name(), shard.collection()));
+        led.forEach((serverId, shards) -> plan.put(serverId, new ClusterPositions.Entry(serverId, null, shards, null)));
+        return null;
+    }
+
+    /**
+     * A restart from stored positions: every stored shard still captured must be led by the server whose stream
+     * read it, or by a follower whose shadow was stored (the shard is taken over from that shadow); every captured
+     * shard must be covered. Null when they can be continued, else why not.
+     */
+    private ChangeStreamException planContinued(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured,
+                                                Map<String, ClusterPositions.Entry> stored,
+                                                Map<String, Map<String, ChangePosition>> storedShadows,
+                                                Map<String, ClusterPositions.Entry> plan,
+                                                Map<String, String> takenOverFrom) {
+        for (Map.Entry<String, ClusterPositions.Entry> stream : stored.entrySet()) {
+            ClusterPositions.Entry entry = stream.getValue();
+            Map<String, String> kept = new TreeMap<>();
+            for (Map.Entry<String, String> shard : entry.shards().entrySet()) {
+                ClusterTopology.Shard now = captured.get(shard.getKey());
+                if (now == null || entry.serverId().equals(now.leader())) {
+                    kept.put(shard.getKey(), shard.getValue());
+                    continue;
+                }
+                ChangePosition shadow = now.leader() == null ? null
+                        : storedShadows.getOrDefault(now.leader(), Map.of()).get(now.name());
+                if (shadow == null) {
+                    return leaderChanged(topology, now, entry.serverId(), entry.shortName());
+                }
+                String streamId = takeOverId(now.leader(), now.name());
+                plan.put(streamId, new ClusterPositions.Entry(now.leader(), topology.dbServer(now.leader())
+                        .map(ClusterTopology.DbServer::shortName).orElse(null), Map.of(now.name(), now.collection()),
+                        shadow));
+                takenOverFrom.put(streamId, stream.getKey());
+                LOG.warn(takeOverMessage(topology, now, entry.serverId(), entry.shortName(), shadow));
+            }
+            if (!kept.isEmpty()) {
+                plan.put(stream.getKey(), new ClusterPositions.Entry(entry.serverId(), entry.shortName(), kept,
+                        entry.position()));
+            }
+        }
+        for (ClusterTopology.Shard shard : captured.values()) {
+            if (plan.values().stream().noneMatch(e -> e.shards().containsKey(shard.name()))) {
+                return notCovered(shard);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Opens a reader on every DB-Server that follows a captured shard, from the oldest stored shadow of its shards
+     * (or its latest tick), and the shadows: stored ones restored, a snapshot-form one for a shard whose leader's
+     * stream starts with a snapshot, none (to be established) for the others.
+     */
+    private void openReaders(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured,
+                             Map<String, ClusterPositions.Entry> plan,
+                             Map<String, Map<String, ChangePosition>> storedShadows) {
+        Map<String, Boolean> snapshotting = new TreeMap<>();
+        plan.values().forEach(entry -> entry.shards().keySet().forEach(shard -> snapshotting.put(shard,
+                entry.position() == null)));
+        for (ClusterTopology.Shard shard : captured.values()) {
+            for (String follower : shard.followers()) {
+                ChangePosition stored = storedShadows.getOrDefault(follower, Map.of()).get(shard.name());
+                FollowerReader reader = readers.get(follower);
+                if (reader == null) {
+                    reader = openReader(topology, follower, captured, oldestTail(storedShadows.get(follower)));
+                    if (reader == null) {
+                        continue;
+                    }
+                }
+                Shadow shadow;
+                if (stored != null && !stored.isSnapshot()) {
+                    shadow = Shadow.restored(follower, shard.name(), reader.resume(shard.name(), stored.from()));
+                } else if (stored != null) {
+                    shadow = Shadow.snapshotForm(follower, shard.name(), stored.snapshotTick());
+                } else if (snapshotting.getOrDefault(shard.name(), false)) {
+                    shadow = Shadow.snapshotForm(follower, shard.name(), reader.readTick());
+                } else {
+                    shadow = Shadow.none(follower, shard.name());
+                }
+                shadows.computeIfAbsent(shard.name(), s -> new ConcurrentHashMap<>()).put(follower, shadow);
+            }
+        }
+    }
+
+    private static OptionalLong oldestTail(Map<String, ChangePosition> stored) {
+        return stored == null ? OptionalLong.empty() : stored.values().stream().filter(p -> !p.isSnapshot())
+                .mapToLong(ChangePosition::from).reduce((a, b) -> Ticks.isAfter(a, b) ? b : a);
+    }
+
+    /**
+     * A reader of the captured shards on {@code serverId} from {@code from} (its latest tick when empty), started;
+     * null when the server cannot be read now (no endpoint, or its latest tick unreadable): its shadows wait.
+     */
+    private FollowerReader openReader(ClusterTopology topology, String serverId,
+                                      Map<String, ClusterTopology.Shard> captured, OptionalLong from) {
+        Optional<ClusterTopology.DbServer> server = topology.dbServer(serverId);
+        if (server.isEmpty() || server.get().endpoint() == null) {
+            return null;
+        }
+        HttpArangoReplicationClient client = client(server.get());
+        String key = options.streamKey() + "@" + serverId + "#followed";
+        try {
+            long start = from.isPresent() ? from.getAsLong() : client.walLastTick().tick();
+            Map<String, String> shards = new TreeMap<>();
+            captured.values().forEach(s -> shards.put(s.name(), s.collection()));
+            InMemoryPositionStore memory = new InMemoryPositionStore();
+            memory.save(key, ChangePosition.tail(start, 0));
+            ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
+                    options.forFollowedShards(key, shards.keySet()), memory, timer);
+            FollowerReader reader = new FollowerReader(serverId, client, inner, start);
+            readers.put(serverId, reader);
+            return reader;
+        } catch (RuntimeException e) {
+            client.close();
+            LOG.debug("Change stream '{}' cannot read DB-Server {} for its shadows now: {}", options.streamKey(),
+                    serverId, e.toString());
+            return null;
+        }
+    }
+
+    /** Opens the stream {@code streamId} over {@code entry}'s shards on its server. */
+    private void open(ClusterTopology topology, String streamId, ClusterPositions.Entry entry, Shadow takenFrom) {
+        ClusterTopology.DbServer server = topology.dbServer(entry.serverId()).orElseThrow(
+                () -> new ChangeStreamException("DB-Server " + entry.serverId() + " leads shards "
+                        + entry.shards().keySet() + " but is not in the cluster's health answer"));
         if (server.endpoint() == null) {
             throw new ChangeStreamException("DB-Server " + server.describe() + " has no endpoint in the cluster's "
                                             + "health answer; its shards cannot be read");
         }
-        ArangoClientConfiguration configuration = coordinator.configuration()
-                .toBuilder(server.endpoint().toString()).jwt(null).superuserJwt(jwt)
-                .authentication(ArangoClientConfiguration.Authentication.JWT).build();
-        HttpArangoReplicationClient client = new HttpArangoReplicationClient(configuration);
-        String key = options.streamKey() + "@" + server.id();
+        HttpArangoReplicationClient client = client(server);
+        String key = options.streamKey() + "@" + streamId;
         ChangeStream inner;
         try {
-            inner = new ChangeStream(new ClientReplicationSource(client, key),
-                    options.forCollections(key, shards.keySet()), positions.of(server.id(), server.shortName(), shards),
-                    timer);
+            ChangeStreamOptions own = takenFrom == null && streamId.equals(server.id())
+                    ? options.forCollections(key, entry.shards().keySet())
+                    : options.forTakenOverShards(key, entry.shards().keySet());
+            inner = new ChangeStream(new ClientReplicationSource(client, key), own,
+                    positions.of(streamId, server.id(), server.shortName(), entry.shards()), timer);
         } catch (RuntimeException e) { // the client is not a ServerStream's yet: close it here
             client.close();
             throw e;
         }
-        servers.add(new ServerStream(options.streamKey(), server.id(), server.shortName(), shards, client, inner,
+        servers.add(new ServerStream(options.streamKey(), streamId, server.id(), server.shortName(), entry.shards(),
+                client, inner, takenFrom == null ? event -> false
+                        : event -> event.key() != null && event.rev() != null
+                                   && takenFrom.isDeliveredAlready(event.key(), event.rev(),
+                                           event.type() == ChangeType.DELETE),
                 this::arrived));
+    }
+
+    private HttpArangoReplicationClient client(ClusterTopology.DbServer server) {
+        ArangoClientConfiguration configuration = coordinator.configuration()
+                .toBuilder(server.endpoint().toString()).jwt(null).superuserJwt(jwt)
+                .authentication(ArangoClientConfiguration.Authentication.JWT).build();
+        return new HttpArangoReplicationClient(configuration);
+    }
+
+    private static String takeOverId(String serverId, String shard) {
+        return serverId + "/" + shard;
+    }
+
+    private void published() {
+        Map<String, ServerStream> opened = new LinkedHashMap<>();
+        servers.forEach(server -> opened.put(server.id(), server));
+        byId = Collections.unmodifiableMap(opened);
     }
 
     /** The shards of the collections the filter accepts, by name. */
@@ -272,30 +461,6 @@ public final class ClusterChangeStream implements CaptureStream {
                 .filter(c -> options.filter().acceptsCollection(c.name()))
                 .forEach(c -> c.shards().forEach(s -> shards.put(s.name(), s)));
         return shards;
-    }
-
-    /**
-     * Whether the stored positions can be continued: every stored shard still captured is led by the server whose
-     * position covers it, and every captured shard is covered. Null when they can, else why not.
-     */
-    private ChangeStreamException continuityOf(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured,
-                                               Map<String, ClusterPositions.Entry> stored) {
-        Map<String, String> covered = new TreeMap<>();
-        for (Map.Entry<String, ClusterPositions.Entry> server : stored.entrySet()) {
-            for (String shard : server.getValue().shards().keySet()) {
-                covered.put(shard, server.getKey());
-                ClusterTopology.Shard now = captured.get(shard);
-                if (now != null && !server.getKey().equals(now.leader())) {
-                    return leaderChanged(topology, now, server.getKey(), server.getValue().shortName());
-                }
-            }
-        }
-        for (ClusterTopology.Shard shard : captured.values()) {
-            if (!covered.containsKey(shard.name())) {
-                return notCovered(shard);
-            }
-        }
-        return null;
     }
 
     /**
@@ -311,9 +476,10 @@ public final class ClusterChangeStream implements CaptureStream {
     }
 
     /**
-     * Reads the topology again when due (every {@link #TOPOLOGY_REFRESH}, sooner while a DB-Server fails) and stops
-     * the stream when a shard it reads has another leader now, or a captured collection a shard it does not read.
-     * A topology that cannot be read is tried again later.
+     * Reads the topology again when due (every topologyRefreshInterval, sooner while a DB-Server fails): a shard
+     * with another leader now is taken over there from that follower's shadow, or stops the stream when it has none;
+     * a captured collection's shard that no stream reads stops it; the followers' shadows follow Current. A topology
+     * that cannot be read is tried again later.
      */
     private void checkTopology() {
         if (stopped != null) {
@@ -332,7 +498,7 @@ public final class ClusterChangeStream implements CaptureStream {
             if (!topologyUnreadable) {
                 LOG.warn("Change stream '{}' cannot read the cluster's topology through the Coordinator; a change of a "
                          + "shard's leader is not noticed until it can again (it tries every {} s): {}",
-                        options.streamKey(), TOPOLOGY_REFRESH.toSeconds(), e.toString());
+                        options.streamKey(), options.topologyRefreshInterval().toMillis() / 1000.0, e.toString());
             }
             topologyUnreadable = true;
             refreshed();
@@ -344,17 +510,183 @@ public final class ClusterChangeStream implements CaptureStream {
         }
         refreshed();
         Map<String, ClusterTopology.Shard> captured = captured(topology);
-        for (ServerStream server : servers) {
-            for (String shard : server.collections().keySet()) {
+        for (ServerStream server : List.copyOf(servers)) {
+            for (String shard : server.reading().keySet()) {
                 ClusterTopology.Shard current = captured.get(shard);
-                if (current != null && !server.serverId().equals(current.leader())) {
-                    stop(leaderChanged(topology, current, server.serverId(), server.shortName()));
+                if (current != null && current.leader() != null && !server.serverId().equals(current.leader())
+                    && !failOver(topology, server, current)) {
                     return;
                 }
             }
         }
-        captured.keySet().removeIf(shard -> servers.stream().anyMatch(s -> s.collections().containsKey(shard)));
-        captured.values().stream().findFirst().ifPresent(shard -> stop(notCovered(shard)));
+        Map<String, ClusterTopology.Shard> uncovered = new TreeMap<>(captured);
+        uncovered.keySet().removeIf(shard -> servers.stream().anyMatch(s -> s.reading().containsKey(shard)));
+        if (!uncovered.isEmpty()) {
+            stop(notCovered(uncovered.values().iterator().next()));
+            return;
+        }
+        followCurrent(topology, captured);
+    }
+
+    /**
+     * Continues {@code shard} on its new leader from that follower's shadow: the old stream hands out nothing more of
+     * it, the position moves to a new stream of the shard on the new leader in one write, and that stream drops what
+     * the shadow's tracker matched as delivered. Stops the stream when the new leader has no shadow of the shard.
+     *
+     * @return false when the stream stopped
+     */
+    private boolean failOver(ClusterTopology topology, ServerStream from, ClusterTopology.Shard shard) {
+        Shadow shadow = shadows.getOrDefault(shard.name(), Map.of()).get(shard.leader());
+        Optional<ChangePosition> position = shadow == null ? Optional.empty() : shadow.position();
+        if (position.isEmpty()) {
+            stop(leaderChanged(topology, shard, from.serverId(), from.shortName()));
+            return false;
+        }
+        String streamId = takeOverId(shard.leader(), shard.name());
+        ClusterPositions.Entry entry = new ClusterPositions.Entry(shard.leader(), topology.dbServer(shard.leader())
+                .map(ClusterTopology.DbServer::shortName).orElse(null), Map.of(shard.name(), shard.collection()),
+                position.get());
+        from.release(shard.name());
+        Map<String, Shadow> dropped = shadows.remove(shard.name());
+        FollowerReader newLeader = readers.get(shard.leader());
+        if (newLeader != null) {
+            newLeader.release(shard.name()); // its tracker is kept as it is: it tells what to drop
+        }
+        if (dropped != null) {
+            dropped.values().stream().filter(s -> s != shadow).forEach(s -> untrack(s.follower(), shard.name()));
+        }
+        try {
+            positions.takeOver(from.id(), shard.name(), streamId, entry);
+            open(topology, streamId, entry, shadow);
+        } catch (RuntimeException e) {
+            stop(new ChangeStreamException("Change stream '" + options.streamKey() + "' stopped: shard '"
+                    + shard.name() + "' of collection '" + shard.collection() + "' failed over to DB-Server "
+                    + shard.leader() + ", but its stream there could not be opened (" + e.getMessage() + "); "
+                    + "restart the route to continue from the stored position", e));
+            return false;
+        }
+        if (from.reading().isEmpty()) { // its server leads no captured shard any more: nothing to read there
+            servers.remove(from);
+            from.close();
+        }
+        published();
+        LOG.warn(takeOverMessage(topology, shard, from.serverId(), from.shortName(), position.get()));
+        return true;
+    }
+
+    private String takeOverMessage(ClusterTopology topology, ClusterTopology.Shard shard, String oldId,
+                                   String oldShortName, ChangePosition position) {
+        String oldLeader = oldShortName == null ? oldId : oldId + " (" + oldShortName + ")";
+        String newLeader = topology.dbServer(shard.leader()).map(ClusterTopology.DbServer::describe)
+                .orElse(shard.leader());
+        return "Change stream '" + options.streamKey() + "': the leader of shard '" + shard.name() + "' of collection '"
+               + shard.collection() + "' changed from DB-Server " + oldLeader + " to " + newLeader + "; capture of the "
+               + "shard continues there from its shadow position " + (position.isSnapshot()
+                       ? "(its snapshot was not complete: the shard is dumped again there, then its changes after "
+                         + "tick " + Ticks.format(position.snapshotTick()) + " follow)"
+                       : "after tick " + Ticks.format(position.from()) + " (changes of the shard delivered from the "
+                         + "old leader after it come again, unless matched by _key and _rev)");
+    }
+
+    /**
+     * Keeps one shadow per in-sync follower of each captured shard (Current): a follower that left drops its shadow
+     * (its resynchronisation writes are no user changes), a new one gets one, proven by {@link #proveShadows()}.
+     */
+    private void followCurrent(ClusterTopology topology, Map<String, ClusterTopology.Shard> captured) {
+        shadowsPending = true; // a tracker may have been given up since (its follower's read failed)
+        checkpointsDue = true;
+        for (ClusterTopology.Shard shard : captured.values()) {
+            Map<String, Shadow> byFollower = shadows.computeIfAbsent(shard.name(), s -> new ConcurrentHashMap<>());
+            for (String gone : List.copyOf(byFollower.keySet())) {
+                if (!shard.followers().contains(gone)) {
+                    byFollower.remove(gone);
+                    untrack(gone, shard.name());
+                }
+            }
+            for (String follower : shard.followers()) {
+                if (!readers.containsKey(follower) && openReader(topology, follower, captured, OptionalLong.empty())
+                                                      == null) {
+                    continue; // not readable now: its shadow waits for a later topology read
+                }
+                byFollower.computeIfAbsent(follower, f -> Shadow.none(f, shard.name()));
+            }
+        }
+        Set<String> following = new TreeSet<>();
+        captured.values().forEach(shard -> following.addAll(shard.followers()));
+        for (String serverId : List.copyOf(readers.keySet())) {
+            if (!following.contains(serverId)) { // it follows no captured shard now (failed, or leads them)
+                readers.remove(serverId).close();
+            }
+        }
+    }
+
+    /**
+     * Gives every shadow without a running tracker one once its shard's leader's stream tails, and proves trackers and
+     * checkpoints: a proof takes the follower's read position when it begins, the leader's last tick a second later
+     * ({@link Shadow#PROOF_DELAY}), and completes once the leader's stream delivered up to that tick (a new tracker counts from then
+     * on; a checkpoint lets the shadow move past follower changes its tracker could not match). At every topology read
+     * a proven shadow begins a checkpoint. Writes the position again when a proof completed. Runs at every poll while a
+     * shadow waits for one of these (a restart soon after the snapshot finds proven shadows stored).
+     */
+    private void proveShadows() {
+        if (!shadowsPending) {
+            return;
+        }
+        Map<String, ServerStream> leaders = new TreeMap<>();
+        servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
+        Map<ServerStream, Optional<Long>> leaderTicks = new LinkedHashMap<>();
+        boolean moved = false;
+        boolean waiting = false;
+        for (Map.Entry<String, Map<String, Shadow>> byShard : shadows.entrySet()) {
+            ServerStream leader = leaders.get(byShard.getKey());
+            OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
+            for (Shadow shadow : byShard.getValue().values()) {
+                FollowerReader reader = readers.get(shadow.follower());
+                if (leader != null && shadow.needsLeaderTick()) {
+                    leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf)
+                            .ifPresent(shadow::leaderTickRead);
+                }
+                if (!shadow.isTracking() && delivered.isPresent() && reader != null) {
+                    shadow.track(reader.track(shadow.shard()));
+                } else if (checkpointsDue && reader != null) {
+                    shadow.checkpoint(reader.readTick());
+                }
+                moved |= delivered.isPresent() && shadow.leaderDeliveredUpTo(delivered.getAsLong());
+                waiting |= !shadow.isProven() || shadow.isProving();
+            }
+        }
+        shadowsPending = waiting;
+        checkpointsDue = false;
+        if (moved) {
+            try {
+                positions.saveShadows(); // a restart after a fail-over goes on from the latest shadow, not a dump
+            } catch (RuntimeException e) { // the next commit writes them, or reports the store's failure
+                LOG.debug("Change stream '{}' could not write its shadows yet: {}", options.streamKey(), e.toString());
+            }
+        }
+    }
+
+    private static Optional<Long> lastTickOf(ServerStream server) {
+        try {
+            return Optional.of(server.lastTick());
+        } catch (RuntimeException e) { // unreachable now: the next topology read tries again
+            return Optional.empty();
+        }
+    }
+
+    private void untrack(String follower, String shard) {
+        FollowerReader reader = readers.get(follower);
+        if (reader != null) {
+            reader.untrack(shard);
+        }
+    }
+
+    /** The shadows' positions now, by follower and shard: what every save writes with the streams' positions. */
+    private Map<String, Map<String, ChangePosition>> shadowPositions() {
+        Map<String, Map<String, ChangePosition>> now = new TreeMap<>();
+        shadows.values().forEach(byFollower -> byFollower.values().forEach(shadow -> shadow.position().ifPresent(
+                p -> now.computeIfAbsent(shadow.follower(), f -> new TreeMap<>()).put(shadow.shard(), p))));
+        return now;
     }
 
     /**
@@ -364,11 +696,14 @@ public final class ClusterChangeStream implements CaptureStream {
     private void stop(ChangeStreamException why) {
         stopped = why;
         servers.forEach(ServerStream::stopReading);
+        readers.values().forEach(FollowerReader::close);
+        readers.clear();
+        shadows.clear();
     }
 
     private void refreshed() {
         lastRefreshNanos = System.nanoTime();
-        nextRefreshNanos = lastRefreshNanos + TOPOLOGY_REFRESH.toNanos();
+        nextRefreshNanos = lastRefreshNanos + options.topologyRefreshInterval().toNanos();
     }
 
     private ShardLeaderChangedException leaderChanged(ClusterTopology topology, ClusterTopology.Shard shard,
@@ -394,7 +729,7 @@ public final class ClusterChangeStream implements CaptureStream {
      */
     @Override
     public void commit(ChangeEvent event) {
-        release(event).forEach((server, last) -> server.acknowledge(last, true));
+        delivered(release(event)).forEach((server, last) -> server.acknowledge(last, true));
     }
 
     /**
@@ -403,30 +738,48 @@ public final class ClusterChangeStream implements CaptureStream {
      */
     @Override
     public void acknowledge(ChangeEvent event) {
-        release(event).forEach((server, last) -> server.acknowledge(last, false));
+        delivered(release(event)).forEach((server, last) -> server.acknowledge(last, false));
     }
 
     /**
-     * Takes {@code event} and those handed out before it off the awaited ones: the last of each server, by server;
-     * none when {@code event} awaits nothing (acknowledged already, or handed out before a rewind).
+     * Takes {@code event} and those handed out before it off the awaited ones, in hand-out order; none when
+     * {@code event} awaits nothing (acknowledged already, or handed out before a rewind).
      */
-    private Map<ServerStream, ChangeEvent> release(ChangeEvent event) {
+    private List<Taken> release(ChangeEvent event) {
         Objects.requireNonNull(event, "event");
-        Map<ServerStream, ChangeEvent> last = new LinkedHashMap<>();
+        List<Taken> released = new ArrayList<>();
         synchronized (awaited) {
-            if (awaited.stream().noneMatch(e -> e == event)) {
+            if (awaited.stream().noneMatch(t -> t.event() == event)) {
                 LOG.debug("Change stream '{}' ignores the commit of {}: it awaits no commit", options.streamKey(),
                         event);
-                return last;
+                return released;
             }
-            ChangeEvent released;
+            Taken next;
             do {
-                released = awaited.poll();
-                ServerStream server = byId.get(released.origin().serverId());
-                if (server != null) {
-                    last.put(server, released);
+                next = awaited.poll();
+                released.add(next);
+            } while (next.event() != event);
+        }
+        return released;
+    }
+
+    /**
+     * Tells the shadows of their shards that these changes were delivered (the followers' copies of them need not
+     * come again after a fail-over); returns the last of each stream.
+     */
+    private Map<ServerStream, ChangeEvent> delivered(List<Taken> released) {
+        Map<ServerStream, ChangeEvent> last = new LinkedHashMap<>();
+        for (Taken taken : released) {
+            ChangeEvent event = taken.event();
+            last.put(taken.stream(), event);
+            if (!event.snapshot() && event.key() != null && event.rev() != null && event.origin() != null
+                && event.origin().shard() != null) {
+                Map<String, Shadow> byFollower = shadows.get(event.origin().shard());
+                if (byFollower != null) {
+                    boolean removal = event.type() == ChangeType.DELETE;
+                    byFollower.values().forEach(shadow -> shadow.leaderCommitted(event.key(), event.rev(), removal));
                 }
-            } while (released != event);
+            }
         }
         return last;
     }
@@ -512,25 +865,49 @@ public final class ClusterChangeStream implements CaptureStream {
         return metrics;
     }
 
-    /** Each DB-Server's live figures (ticks, lag, phase), by server id; empty before the first poll. */
+    /**
+     * Each DB-Server's live figures (ticks, lag, phase), by server id (a server's streams together: the shards it led
+     * at the start and those taken over since); empty before the first poll.
+     */
     public Map<String, ChangeStreamMetrics> serverMetrics() {
+        Map<String, List<ChangeStreamMetrics>> parts = new LinkedHashMap<>();
+        byId.values().forEach(server -> parts.computeIfAbsent(server.serverId(), id -> new ArrayList<>())
+                .add(server.inner().metrics()));
         Map<String, ChangeStreamMetrics> figures = new LinkedHashMap<>();
-        byId.forEach((id, server) -> figures.put(id, server.inner().metrics()));
+        parts.forEach((id, list) -> {
+            if (list.size() == 1) {
+                figures.put(id, list.get(0));
+            } else {
+                ChangeStreamMetrics sum = new ChangeStreamMetrics();
+                sum.setToSumOf(list);
+                figures.put(id, sum);
+            }
+        });
         return figures;
     }
 
-    /** The shards the stream reads, by server id: shard name to collection name. */
+    /** The shards the stream reads now, by server id: shard name to collection name. */
     public Map<String, Map<String, String>> shardsByServer() {
         Map<String, Map<String, String>> shards = new LinkedHashMap<>();
-        byId.forEach((id, server) -> shards.put(id, server.collections()));
+        byId.values().forEach(server -> shards.computeIfAbsent(server.serverId(), id -> new TreeMap<>())
+                .putAll(server.reading()));
         return shards;
     }
 
     /** The DB-Servers whose reads fail, with since when; empty while every one answers. */
     public Map<String, Instant> unreachableSince() {
         Map<String, Instant> failing = new LinkedHashMap<>();
-        byId.forEach((id, server) -> server.unreachableSince().ifPresent(since -> failing.put(id, since)));
+        byId.values().forEach(server -> server.unreachableSince().ifPresent(since -> failing.merge(server.serverId(),
+                since, (a, b) -> a.isBefore(b) ? a : b)));
         return failing;
+    }
+
+    /**
+     * The shadow positions kept now, by follower id and shard: where capture of the shard continues if that follower
+     * becomes its leader.
+     */
+    public Map<String, Map<String, ChangePosition>> shadowsByFollower() {
+        return shadowPositions();
     }
 
     /** The JSON text of the whole cluster position: every DB-Server's shards and position. */
@@ -546,6 +923,8 @@ public final class ClusterChangeStream implements CaptureStream {
         arrived();
         synchronized (pollLock) {
             servers.forEach(ServerStream::close);
+            readers.values().forEach(FollowerReader::close);
+            readers.clear();
         }
     }
 

@@ -33,6 +33,15 @@ public interface ClusterPositionStore {
     void save(String key, String json);
 
     /**
+     * Whether {@code text} is a cluster stream's position (a single server's stream must not continue from one).
+     *
+     * @param text a stored position's text
+     */
+    static boolean isClusterPosition(String text) {
+        return ClusterPositions.parse(text).isPresent();
+    }
+
+    /**
      * Adapts a string key-value store (a Camel {@code StateRepository<String,String>}); a null or blank text is no
      * position.
      *

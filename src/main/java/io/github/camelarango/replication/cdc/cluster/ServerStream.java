@@ -19,14 +19,18 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
@@ -61,17 +65,26 @@ final class ServerStream implements AutoCloseable {
     }
 
     private final String streamKey;
+    private final String id;
     private final String serverId;
     private final String shortName;
     private final Map<String, String> collections;
     private final ArangoReplicationClient client;
     private final ChangeStream inner;
     private final Runnable signal;
+    private final Predicate<ChangeEvent> deliveredAlready;
     private final Object lock = new Object();
+    /** Shards whose leader is another server now: nothing more of them is handed out from here. */
+    private final Set<String> released = new HashSet<>();
     /** Events the pump read and the caller did not take yet. */
     private final Deque<Handed> buffer = new ArrayDeque<>();
     /** Events the caller took and did not acknowledge yet, in the inner stream's order. */
     private final Deque<Handed> awaited = new ArrayDeque<>();
+    /**
+     * The inner stream's last event not handed out (its shard released, or delivered before a fail-over), read after
+     * every event buffered or awaited: acknowledged in place of the last of them, so it does not hold the position back.
+     */
+    private ChangeEvent skippedLast;
     /** Counts the forgettings of the buffer: a poll that began before one hands its events to no one. */
     private long generation;
     private int wanted = 1;
@@ -86,20 +99,31 @@ final class ServerStream implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param streamKey   the cluster stream's key, for its messages
-     * @param collections shard name to collection name, of the shards the server leads and the inner stream reads
-     * @param client      the client to the server, closed with this stream
-     * @param signal      told when events or a failure arrived
+     * @param streamKey        the cluster stream's key, for its messages
+     * @param id               this stream's id in the cluster's position: the server's id, or for a shard taken over
+     *                         after a fail-over {@code <serverId>/<shard>}
+     * @param collections      shard name to collection name, of the shards the server leads and the inner stream reads
+     * @param client           the client to the server, closed with this stream
+     * @param deliveredAlready the events read that are not handed out, as delivered already (after a fail-over)
+     * @param signal           told when events or a failure arrived
      */
-    ServerStream(String streamKey, String serverId, String shortName, Map<String, String> collections,
-                 ArangoReplicationClient client, ChangeStream inner, Runnable signal) {
+    ServerStream(String streamKey, String id, String serverId, String shortName, Map<String, String> collections,
+                 ArangoReplicationClient client, ChangeStream inner, Predicate<ChangeEvent> deliveredAlready,
+                 Runnable signal) {
         this.streamKey = streamKey;
+        this.id = id;
+        this.deliveredAlready = deliveredAlready;
         this.serverId = serverId;
         this.shortName = shortName;
         this.collections = Map.copyOf(collections);
         this.client = client;
         this.inner = inner;
         this.signal = signal;
+    }
+
+    /** This stream's id in the cluster's position. */
+    String id() {
+        return id;
     }
 
     String serverId() {
@@ -115,8 +139,42 @@ final class ServerStream implements AutoCloseable {
         return collections;
     }
 
+    /** Shard name to collection name of the shards this stream still hands out (not released to another leader). */
+    Map<String, String> reading() {
+        synchronized (lock) {
+            Map<String, String> reading = new java.util.TreeMap<>(collections);
+            reading.keySet().removeAll(released);
+            return reading;
+        }
+    }
+
+    /**
+     * Hands out nothing more of {@code shard} (its leader is another server now): its buffered events are dropped,
+     * its later ones not buffered; those taken already can still be acknowledged.
+     */
+    void release(String shard) {
+        synchronized (lock) {
+            released.add(shard);
+            buffer.removeIf(h -> shard.equals(h.event().origin().shard()));
+        }
+    }
+
     ChangeStream inner() {
         return inner;
+    }
+
+    /** The server's latest tick, read now. */
+    long lastTick() {
+        return client.walLastTick().tick();
+    }
+
+    /**
+     * The tick up to which the stream delivered every change it reads, as its saved position says; empty while it has
+     * saved none or is in its snapshot.
+     */
+    OptionalLong deliveredUpTo() {
+        return inner.committedPosition().filter(p -> !p.isSnapshot()).map(p -> OptionalLong.of(p.from()))
+                .orElse(OptionalLong.empty());
     }
 
     /** Starts the pump on {@code executor} unless it runs, the stream halted or closed. */
@@ -183,8 +241,8 @@ final class ServerStream implements AutoCloseable {
     /** Acknowledges {@code event} (taken from this stream) and those before it at the inner stream. */
     void acknowledge(ChangeEvent event, boolean save) {
         ChangeEvent own = release(event);
-        if (own == null) {
-            return; // forgotten by a rewind or a failed poll: it comes again
+        if (own == null || closed) {
+            return; // forgotten by a rewind or a failed poll: it comes again; or every shard went to another leader
         }
         if (save) {
             inner.commit(own);
@@ -202,7 +260,12 @@ final class ServerStream implements AutoCloseable {
             do {
                 released = awaited.poll();
             } while (released.event() != event);
-            return released.inner();
+            ChangeEvent own = released.inner();
+            if (awaited.isEmpty() && buffer.isEmpty() && skippedLast != null) {
+                own = skippedLast; // read after it, not handed out: its acknowledgement covers this one
+                skippedLast = null;
+            }
+            return own;
         }
     }
 
@@ -221,6 +284,9 @@ final class ServerStream implements AutoCloseable {
             finished = false;
         }
         inner.rewind();
+        synchronized (lock) {
+            generation++; // a read that began between the forgetting and the inner rewind hands its events to no one
+        }
     }
 
     /** Due heartbeat of the inner stream, when nothing of it is buffered or awaited. */
@@ -236,6 +302,7 @@ final class ServerStream implements AutoCloseable {
     private void forget() {
         buffer.clear();
         awaited.clear();
+        skippedLast = null;
         generation++;
     }
 
@@ -286,12 +353,29 @@ final class ServerStream implements AutoCloseable {
             }
             int drop = shardDropAt(events);
             boolean stale;
+            ChangeEvent skippedIdle = null;
             synchronized (lock) {
                 unreachableSince = null;
                 stale = generation != started;
                 if (!stale) {
-                    events.subList(0, drop).forEach(e -> buffer.add(new Handed(named(e), e)));
+                    for (ChangeEvent event : events.subList(0, drop)) {
+                        ChangeEvent named = named(event);
+                        if (!released.contains(named.origin().shard()) && !deliveredAlready.test(named)) {
+                            buffer.add(new Handed(named, event));
+                            skippedLast = null;
+                        } else if (buffer.isEmpty() && awaited.isEmpty()) {
+                            skippedIdle = event; // nothing before it awaits delivery: its position may be saved
+                            skippedLast = null;
+                        } else {
+                            skippedLast = event; // acknowledged with the last event before it
+                        }
+                    }
                 }
+            }
+            if (skippedIdle != null) {
+                // a change not handed out (its shard went to another leader, or it was delivered before a fail-over)
+                // must not hold this stream's position back for ever
+                inner.acknowledge(skippedIdle);
             }
             if (stale) {
                 inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again
@@ -311,11 +395,18 @@ final class ServerStream implements AutoCloseable {
     private int shardDropAt(List<ChangeEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             ChangeEvent event = events.get(i);
-            if (event.type() == ChangeType.COLLECTION_DROP && collections.containsKey(event.collection())) {
+            if (event.type() == ChangeType.COLLECTION_DROP && collections.containsKey(event.collection())
+                && !isReleased(event.collection())) {
                 return i;
             }
         }
         return events.size();
+    }
+
+    private boolean isReleased(String shard) {
+        synchronized (lock) {
+            return released.contains(shard);
+        }
     }
 
     /**

@@ -20,6 +20,8 @@
  * {@link io.github.camelarango.replication.cdc.CaptureStream} contract. Positions are kept per DB-Server, as one
  * value ({@link io.github.camelarango.replication.cdc.cluster.ClusterPositionStore}); a change of a shard's leader
  * stops the stream ({@link io.github.camelarango.replication.cdc.cluster.ShardLeaderChangedException}).
+ * {@code ShadowTracker} keeps a shard's shadow position on a follower, for continuing on it after a fail-over (not
+ * used yet).
  * docs/cluster-capture.md tells how and why. Free of Camel types.
  */
 package io.github.camelarango.replication.cdc.cluster;

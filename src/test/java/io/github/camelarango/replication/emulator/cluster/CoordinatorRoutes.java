@@ -47,8 +47,9 @@ import java.util.TreeMap;
  * routed by shard to the shard's leader, the collection API of sharded collections, databases on every DB-Server,
  * {@code /_admin/cluster/health} and {@code shardDistribution}, {@code clusterInventory}, and batch, inventory and
  * dump forwarded to the DB-Server of {@code DBserver=} (facts §1 and §2). What falls through: the WAL API (501/1470),
- * the other replication commands (501), version, role, auth, system collections. Stream transactions are not
- * routed: {@code /_api/transaction} answers 501 on a cluster Coordinator of the emulator.
+ * the other replication commands (501), version, role, auth, system collections. Stream transactions
+ * ({@code /_api/transaction}, documents with {@code x-arango-trx-id}) run on the shards' leaders, one transaction per
+ * involved DB-Server ({@link CoordinatorTransactions}).
  */
 public final class CoordinatorRoutes implements RouteHandler {
 
@@ -57,6 +58,7 @@ public final class CoordinatorRoutes implements RouteHandler {
     private final ClusterState cluster;
     private final String authorization;
     private final String self;
+    private final CoordinatorTransactions transactions;
 
     /**
      * @param self         this Coordinator's server id
@@ -66,6 +68,7 @@ public final class CoordinatorRoutes implements RouteHandler {
         this.cluster = cluster;
         this.self = self;
         this.authorization = "bearer " + superuserJwt;
+        this.transactions = new CoordinatorTransactions(cluster, authorization);
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class CoordinatorRoutes implements RouteHandler {
             case "_api/cluster":
                 return endpoints(request);
             case "_api/transaction":
-                throw new ArangoException(501, 9, "stream transactions are not emulated on a cluster coordinator");
+                return transactions(request, database);
             default:
                 return null;
         }
@@ -196,6 +199,10 @@ public final class CoordinatorRoutes implements RouteHandler {
         String collection = shard.collection().name();
         String target = "/_db/" + enc(shard.collection().database()) + "/_api/document/" + enc(shard.name())
                 + (key == null ? "" : "/" + enc(key)) + query(request);
+        CoordinatorTransactions.Transaction tx = transactions.ofRequest(request, shard.collection().database());
+        if (tx != null) {
+            return renamed(inTransaction(request, tx, shard, target, body, keys), shard.name(), collection);
+        }
         shard.lock().lock();
         HttpResponse answer;
         try {
@@ -208,6 +215,22 @@ public final class CoordinatorRoutes implements RouteHandler {
             shard.lock().unlock();
         }
         return renamed(answer, shard.name(), collection);
+    }
+
+    /**
+     * A request of a stream transaction, sent to the shard's leader within that server's part of the transaction;
+     * its written keys go to the followers at the commit.
+     */
+    private HttpResponse inTransaction(HttpRequest request, CoordinatorTransactions.Transaction tx, Shard shard,
+                                       String target, byte[] body, Set<String> keys) {
+        ClusterServer leader = cluster.leaderOf(shard);
+        Map<String, String> headers = headers(request);
+        headers.put("x-arango-trx-id", tx.on(leader, shard));
+        HttpResponse answer = leader.call(new HttpRequest(request.method(), target, headers, body));
+        if (WRITES.contains(request.method()) && !request.boolParam("onlyget", false)) {
+            tx.wrote(shard, keys);
+        }
+        return answer;
     }
 
     private Map<String, String> headers(HttpRequest request) {
@@ -261,7 +284,7 @@ public final class CoordinatorRoutes implements RouteHandler {
         }
     }
 
-    private static byte[] bytes(HttpResponse response) {
+    static byte[] bytes(HttpResponse response) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             response.body().writeTo(out);
@@ -269,6 +292,44 @@ public final class CoordinatorRoutes implements RouteHandler {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------- stream transactions
+
+    /**
+     * {@code POST /_api/transaction/begin} (201), {@code GET|PUT|DELETE /_api/transaction/<id>} (status, commit,
+     * abort), {@code GET /_api/transaction} (the running ones), as a single server answers them.
+     */
+    private HttpResponse transactions(HttpRequest request, Database database) {
+        String id = request.segment(2);
+        String method = request.method();
+        if (id == null) {
+            if (!method.equals("GET")) {
+                throw new ArangoException(501, 9, "JavaScript transactions are not emulated; use stream transactions");
+            }
+            ArrayNode list = Json.array();
+            transactions.running(database.name()).forEach(tx -> list.addObject().put("id", tx.id())
+                    .put("state", tx.status().name()));
+            ObjectNode body = Json.object();
+            body.set("transactions", list);
+            return HttpResponse.json(200, body);
+        }
+        if (request.segments().size() != 3) {
+            throw ArangoException.unknownPath(request.path());
+        }
+        if (id.equals("begin")) {
+            if (!method.equals("POST")) {
+                throw ArangoException.methodNotAllowed();
+            }
+            return Responses.withResult(201, transactions.begin(database.name(), Responses.objectBody(request))
+                    .toJson());
+        }
+        return Responses.withResult(200, switch (method) {
+            case "GET" -> transactions.get(id, database.name()).toJson();
+            case "PUT" -> transactions.commit(id, database.name()).toJson();
+            case "DELETE" -> transactions.abort(id, database.name()).toJson();
+            default -> throw ArangoException.methodNotAllowed();
+        });
     }
 
     // ---------------------------------------------------------------- collections and databases

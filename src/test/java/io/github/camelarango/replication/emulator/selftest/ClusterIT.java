@@ -330,6 +330,31 @@ class ClusterIT {
     }
 
     @Test
+    void aServerFailedWithItsOwnDelayFailsOverWithinItWhileTheClustersDelayIsLong() throws Exception {
+        try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().dbServers(2)
+                .failoverDelay(Duration.ofMinutes(5)).build().start()) {
+            ArangoDB arango = driver(cluster);
+            try {
+                ArangoCollection orders = ordersCollection(arango, 1, 2);
+                orders.insertDocument(Map.of("_key", "a"));
+                String shard = cluster.shards(DB, "orders").keySet().iterator().next();
+                List<String> servers = cluster.shards(DB, "orders").get(shard);
+                assertThrows(IllegalArgumentException.class,
+                        () -> cluster.failDbServer(servers.get(0), Duration.ofMillis(-1)));
+                assertEquals("GOOD", cluster.health(servers.get(0)), "a refused delay fails nothing");
+
+                cluster.failDbServer(servers.get(0), Duration.ofMillis(100));
+                waitFor(() -> servers.get(1).equals(cluster.shards(DB, "orders").get(shard).get(0)));
+                assertEquals("FAILED", cluster.health(servers.get(0)));
+                orders.insertDocument(Map.of("_key", "b"));
+                assertEquals(Set.of("a", "b"), documentsOf(cluster, servers.get(1), shard).keySet());
+            } finally {
+                arango.shutdown();
+            }
+        }
+    }
+
+    @Test
     void everyCoordinatorServesTheSameClusterAndListsTheOthers() {
         try (ArangoEmulatorCluster cluster = ArangoEmulatorCluster.builder().coordinators(2).dbServers(2).build().start()) {
             ArangoDB arango = driver(cluster);

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class EmulatorMainTest {
 
     private static final String USAGE = "; usage: EmulatorMain [--port <n>] [--version 3.11.4|3.12.4|3.12.10|4.0.0]"
-            + " [--role single|coordinator] [--auth user:password]";
+            + " [--auth user:password] [--role single|coordinator | --cluster [--db-servers 1..16] [--coordinators 1..8]"
+            + " [--jwt-secret <secret>]]";
 
     private static String failure(String... args) {
         return assertThrows(IllegalArgumentException.class, () -> EmulatorMain.main(args)).getMessage();
@@ -45,6 +46,21 @@ class EmulatorMainTest {
     @Test
     void authWithoutAColonDoesNotEchoTheSecret() {
         assertEquals("--auth expects user:password, e.g. root:secret" + USAGE, failure("--auth", "s3cret"));
+    }
+
+    @Test
+    void clusterOptionsAreCheckedWithoutEchoingTheSecret() {
+        assertEquals("--db-servers expects a number 1..16, was '0'" + USAGE, failure("--cluster", "--db-servers", "0"));
+        assertEquals("--db-servers expects a number 1..16, was 'three'" + USAGE,
+                failure("--db-servers", "three", "--cluster"));
+        assertEquals("--coordinators expects a number 1..8, was '9'" + USAGE, failure("--cluster", "--coordinators", "9"));
+        assertEquals("--jwt-secret expects the cluster's secret, a non-empty text" + USAGE,
+                failure("--cluster", "--jwt-secret", ""));
+        assertEquals("--role is no option of --cluster, whose servers are Coordinators and DB-Servers (--coordinators, "
+                     + "--db-servers)" + USAGE, failure("--cluster", "--role", "single"));
+        String withoutCluster = failure("--jwt-secret", "s3cret");
+        assertEquals("--jwt-secret is an option of --cluster" + USAGE, withoutCluster);
+        assertEquals("--db-servers is an option of --cluster" + USAGE, failure("--db-servers", "3"));
     }
 
     @Test

@@ -418,6 +418,16 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     private Boolean tailPrefetch;
     /**
+     * How often a changes consumer on a cluster reads the cluster's topology (who
+     * leads each shard) again through the Coordinator, to notice a leader change (a
+     * fail-over, a moved shard), at which it stops loudly; sooner, every 250
+     * milliseconds, while a DB-Server does not answer. A shorter interval notices a
+     * change sooner at the cost of three Coordinator requests per read. Ignored on a
+     * single server. A duration such as 500ms, 10s or 2m; a number alone is
+     * milliseconds.
+     */
+    private Duration topologyRefreshInterval;
+    /**
      * The most bytes of write-ahead log markers of open transactions held in memory
      * until their commit (16 MiB by default), so that a transaction is delivered once
      * committed. A transaction that would take more is delivered as its changes come;
@@ -1057,6 +1067,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
 
     public void setTailPrefetch(Boolean tailPrefetch) {
         this.tailPrefetch = tailPrefetch;
+    }
+
+    public Duration getTopologyRefreshInterval() {
+        return topologyRefreshInterval;
+    }
+
+    public void setTopologyRefreshInterval(Duration topologyRefreshInterval) {
+        this.topologyRefreshInterval = topologyRefreshInterval;
     }
 
     public Long getTransactionBufferSize() {
