@@ -18,12 +18,13 @@ package io.github.camelarango.replication.cdc.cluster;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -142,7 +143,7 @@ final class ServerStream implements AutoCloseable {
     /** Shard name to collection name of the shards this stream still hands out (not released to another leader). */
     Map<String, String> reading() {
         synchronized (lock) {
-            Map<String, String> reading = new java.util.TreeMap<>(collections);
+            Map<String, String> reading = new TreeMap<>(collections);
             reading.keySet().removeAll(released);
             return reading;
         }
