@@ -382,12 +382,26 @@ public final class KafkaStateRepository extends LeasedStateRepository {
     }
 
     private boolean failed(Held claim, String recordKey, Throwable e) {
-        if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+        if (isFenced(e)) {
             claim.deposed = true;
             return false;
         }
         abort(claim);
         throw new IllegalStateException("Cannot write " + recordKey + " to topic " + topic + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether the broker fenced the producer: said at once, or later as the cause of the error state the producer
+     * entered (a fencing noticed by an earlier call: "Cannot execute transactional method because we are in an error
+     * state").
+     */
+    private static boolean isFenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void abort(Held claim) {
