@@ -104,6 +104,8 @@ public final class ClusterChangeStream implements CaptureStream {
     private final List<ServerStream> servers = new CopyOnWriteArrayList<>();
     /** The same by stream id, published whole on every change (read by JMX and health threads). */
     private volatile Map<String, ServerStream> byId = Map.of();
+    /** The stream that reads each shard now, by shard name, published with {@link #byId}. */
+    private volatile Map<String, ServerStream> byShard = Map.of();
     /** Each DB-Server's read loop, by server id: its streams and its follower reader read in turn on it. */
     private final Map<String, ServerReadLoop> loops = new ConcurrentHashMap<>();
     /** The readers of the shards each DB-Server follows, by server id (poll thread only). */
@@ -458,10 +460,16 @@ public final class ClusterChangeStream implements CaptureStream {
         return serverId + "/" + shard;
     }
 
+    /** Publishes the streams by id, and by the shards they read, after they were opened or a shard was taken over. */
     private void published() {
         Map<String, ServerStream> opened = new LinkedHashMap<>();
-        servers.forEach(server -> opened.put(server.id(), server));
+        Map<String, ServerStream> reading = new TreeMap<>();
+        servers.forEach(server -> {
+            opened.put(server.id(), server);
+            server.reading().keySet().forEach(shard -> reading.put(shard, server));
+        });
         byId = Collections.unmodifiableMap(opened);
+        byShard = Collections.unmodifiableMap(reading);
     }
 
     /** The shards of the collections the filter accepts, by name. */
@@ -530,7 +538,7 @@ public final class ClusterChangeStream implements CaptureStream {
             }
         }
         Map<String, ClusterTopology.Shard> uncovered = new TreeMap<>(captured);
-        uncovered.keySet().removeIf(shard -> servers.stream().anyMatch(s -> s.reading().containsKey(shard)));
+        uncovered.keySet().removeAll(byShard.keySet());
         if (!uncovered.isEmpty()) {
             stop(notCovered(uncovered.values().iterator().next()));
             return;
@@ -642,15 +650,13 @@ public final class ClusterChangeStream implements CaptureStream {
         if (!shadowsPending) {
             return;
         }
-        Map<String, ServerStream> leaders = new TreeMap<>();
-        servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
         Map<ServerStream, Optional<Long>> leaderTicks = new LinkedHashMap<>();
         boolean moved = false;
         boolean waiting = false;
-        for (Map.Entry<String, Map<String, Shadow>> byShard : shadows.entrySet()) {
-            ServerStream leader = leaders.get(byShard.getKey());
+        for (Map.Entry<String, Map<String, Shadow>> shard : shadows.entrySet()) {
+            ServerStream leader = byShard.get(shard.getKey());
             OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
-            for (Shadow shadow : byShard.getValue().values()) {
+            for (Shadow shadow : shard.getValue().values()) {
                 FollowerReader reader = readers.get(shadow.follower());
                 if (leader != null && shadow.needsLeaderTick()) {
                     leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf)

@@ -83,12 +83,15 @@ final class ServerReadLoop {
 
     /**
      * Gives {@code reader} a turn as soon as the readers before it had theirs (adds it when it is new); a reader in
-     * its read gets another turn after it, unless that read said {@link #DONE}. A pending retry pause ends.
+     * its read gets another turn after it, unless that read said {@link #DONE}. A reader pausing after a failed read
+     * gets its turn when the pause ends, not before.
      */
     void wake(Reader reader) {
         synchronized (lock) {
             Turn turn = readers.computeIfAbsent(reader, r -> new Turn());
-            cancelRetry(turn);
+            if (turn.retry != null) {
+                return; // the pause's timer gives it its turn
+            }
             if (!turn.due) {
                 turn.due = true;
                 if (reading != reader) {
@@ -170,13 +173,25 @@ final class ServerReadLoop {
                     due.add(next);
                 } else if (outcome > 0) {
                     try {
-                        turn.retry = timer.schedule(() -> wake(next), outcome, TimeUnit.MILLISECONDS);
+                        turn.retry = timer.schedule(() -> paused(next), outcome, TimeUnit.MILLISECONDS);
                     } catch (RuntimeException e) { // the timer was shut down: the stream is closing
                         LOG.debug("No retry of a reader of DB-Server {}: {}", serverId, e.toString());
                     }
                 }
             }
         }
+    }
+
+    /** The pause {@code reader} asked for ended: it gets its turn (unless it was removed meanwhile). */
+    private void paused(Reader reader) {
+        synchronized (lock) {
+            Turn turn = readers.get(reader);
+            if (turn == null) {
+                return;
+            }
+            turn.retry = null;
+        }
+        wake(reader);
     }
 
     private static void cancelRetry(Turn turn) {

@@ -174,7 +174,7 @@ final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
 
     /**
      * Asks the server's read loop for a turn to read up to {@code batch} events ahead, unless the stream halted,
-     * finished or closed; a pause after a failed read ends.
+     * finished or closed (or pauses after a failed read).
      */
     void readAhead(int batch) {
         synchronized (lock) {
@@ -422,7 +422,7 @@ final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
 
     /**
      * A failed read: the inner stream starts again from its committed position; so does this stream, after a pause
-     * that grows with each failure in a row (or sooner, when the caller asks for events).
+     * that grows with each failure in a row.
      *
      * @return the pause, in milliseconds
      */
