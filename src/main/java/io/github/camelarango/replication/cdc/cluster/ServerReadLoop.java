@@ -168,15 +168,16 @@ final class ServerReadLoop {
                 }
                 if (outcome == DONE) {
                     readers.remove(next);
-                } else if (turn.due || outcome == AGAIN) {
-                    turn.due = true;
-                    due.add(next);
-                } else if (outcome > 0) {
+                } else if (outcome > 0) { // a failed read: a wake during it does not cut the pause short
+                    turn.due = false;
                     try {
                         turn.retry = timer.schedule(() -> paused(next), outcome, TimeUnit.MILLISECONDS);
                     } catch (RuntimeException e) { // the timer was shut down: the stream is closing
                         LOG.debug("No retry of a reader of DB-Server {}: {}", serverId, e.toString());
                     }
+                } else if (turn.due || outcome == AGAIN) {
+                    turn.due = true;
+                    due.add(next);
                 }
             }
         }

@@ -129,6 +129,39 @@ class ServerReadLoopTest {
         awaitTrue(() -> turns.get() == 2);
     }
 
+    /**
+     * Fails when a wake that comes during the failed read (a ServerStream signals its failure before its read ends:
+     * the poll thread it woke polls again and wakes the readers while the read is still under way) cuts the pause the
+     * read asked for: a DB-Server that is down would be asked again at once, at every poll, without a pause.
+     */
+    @Test
+    void aWakeDuringAFailedReadDoesNotCutItsPause() throws Exception {
+        CountDownLatch inRead = new CountDownLatch(1);
+        CountDownLatch woken = new CountDownLatch(1);
+        AtomicInteger turns = new AtomicInteger();
+        ServerReadLoop.Reader reader = () -> {
+            if (turns.incrementAndGet() == 1) {
+                inRead.countDown();
+                await(woken);
+                return 60_000; // failed: its next read in a minute
+            }
+            return ServerReadLoop.WAIT;
+        };
+        loop.wake(reader);
+        assertTrue(inRead.await(5, TimeUnit.SECONDS));
+        loop.wake(reader); // the next poll, while the failed read ends
+        woken.countDown();
+        awaitTrue(() -> timer.getQueue().size() == 1 || turns.get() > 1);
+        Counting other = new Counting(() -> ServerReadLoop.DONE);
+        loop.wake(other); // a turn of another reader passes
+        awaitTrue(() -> other.turns.get() == 1);
+        assertEquals(1, turns.get(), "paused for a minute, though woken during its failed read");
+        assertEquals(1, timer.getQueue().size(), "its pause is on the timer");
+
+        timer.getQueue().peek().run(); // the minute is over
+        awaitTrue(() -> turns.get() == 2);
+    }
+
     /** Fails when a removal returns while the reader still reads, or the reader reads again after it. */
     @Test
     void aRemovalWaitsForTheReadUnderWayAndEndsTheTurns() throws Exception {

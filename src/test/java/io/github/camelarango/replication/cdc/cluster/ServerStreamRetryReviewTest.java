@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 The camel-arango-replication authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelarango.replication.cdc.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.camelarango.replication.cdc.ChangeStream;
+import io.github.camelarango.replication.cdc.ChangeStreamException;
+import io.github.camelarango.replication.cdc.ChangeStreamOptions;
+import io.github.camelarango.replication.cdc.FakeReplicationSource;
+import io.github.camelarango.replication.cdc.InMemoryPositionStore;
+import io.github.camelarango.replication.cdc.ReplicationSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Review of s7-threads: a DB-Server's stream that fails to read pauses before its next read (100 ms, doubled per
+ * failure), also when the cluster stream's poll, woken by the failure's signal, asks it to read ahead again before the
+ * failed read ended.
+ */
+class ServerStreamRetryReviewTest {
+
+    /**
+     * Fails when the reads of a server that is down follow each other without a pause: the failure's signal wakes the
+     * poll thread, whose next poll asks the stream to read ahead while the failed read still ends, and the read loop
+     * took that for a turn due at once.
+     */
+    @Test
+    void aServerThatIsDownIsAskedAfterAGrowingPauseOnly() throws Exception {
+        FakeReplicationSource fake = new FakeReplicationSource();
+        fake.createCollection("a");
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicInteger tails = new AtomicInteger();
+        ChangeStream inner = new ChangeStream(new Failing(fake, down, tails), ChangeStreamOptions.builder()
+                .streamKey("test").idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
+                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
+        ExecutorService pumps = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        AtomicReference<ServerStream> self = new AtomicReference<>();
+        // the poll thread, woken by the signal, polls again at once: it asks the stream to read ahead
+        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
+                event -> false, new ServerReadLoop("s1", pumps, timer), () -> self.get().readAhead(10));
+        self.set(stream);
+        try {
+            stream.readAhead(10);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (inner.committedPosition().map(p -> p.isSnapshot()).orElse(true)) {
+                assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
+                stream.readAhead(10);
+                Thread.sleep(10);
+            }
+
+            down.set(true);
+            int before = tails.get();
+            long downSince = System.nanoTime();
+            while (System.nanoTime() - downSince < Duration.ofSeconds(1).toNanos()) {
+                stream.readAhead(10); // a poll every 20 ms
+                Thread.sleep(20);
+            }
+            int asked = tails.get() - before;
+            // pauses of 100, 200, 400, 800 ms: at most 5 reads in the first second
+            assertTrue(asked <= 5, "a server that is down was asked " + asked + " times in a second");
+            assertTrue(stream.unreachableSince().isPresent());
+        } finally {
+            stream.stopReading();
+            inner.close();
+            pumps.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    /** The fake server, whose WAL cannot be read while it is down. */
+    private record Failing(FakeReplicationSource fake, AtomicBoolean down, AtomicInteger tails)
+            implements ReplicationSource {
+
+        @Override
+        public TailChunk tail(TailRequest request) {
+            tails.incrementAndGet();
+            if (down.get()) {
+                throw new ChangeStreamException("tail: connection refused (fake)");
+            }
+            return fake.tail(request);
+        }
+
+        @Override
+        public String database() {
+            return fake.database();
+        }
+
+        @Override
+        public BatchInfo createBatch(Duration ttl) {
+            return fake.createBatch(ttl);
+        }
+
+        @Override
+        public void extendBatch(String batchId, Duration ttl) {
+            fake.extendBatch(batchId, ttl);
+        }
+
+        @Override
+        public void deleteBatch(String batchId) {
+            fake.deleteBatch(batchId);
+        }
+
+        @Override
+        public List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
+            return fake.inventory(batchId, includeSystem);
+        }
+
+        @Override
+        public DumpChunk dump(String batchId, String collection, int chunkSize) {
+            return fake.dump(batchId, collection, chunkSize);
+        }
+
+        @Override
+        public void register(long tick) {
+            fake.register(tick);
+        }
+
+        @Override
+        public void unregister() {
+            fake.unregister();
+        }
+
+        @Override
+        public long collectionCount(String collection) {
+            return fake.collectionCount(collection);
+        }
+
+        @Override
+        public long lastTick() {
+            return fake.lastTick();
+        }
+
+        @Override
+        public String serverId() {
+            return fake.serverId();
+        }
+
+        @Override
+        public long oldestTick() {
+            return fake.oldestTick();
+        }
+    }
+}
