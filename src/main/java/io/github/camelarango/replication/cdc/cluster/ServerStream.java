@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -204,7 +205,12 @@ final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
                 return 0;
             }
         }
-        loop.wake(this); // the buffer has room: the stream reads on
+        try {
+            loop.wake(this); // the buffer has room: the stream reads on
+        } catch (RejectedExecutionException e) {
+            // what was taken is handed out all the same; the next readAhead, before anything is taken, reports it
+            LOG.debug("The stream of DB-Server {} cannot read on now: {}", serverId, e.toString());
+        }
         return taken;
     }
 

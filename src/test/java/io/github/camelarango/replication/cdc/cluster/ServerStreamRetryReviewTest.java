@@ -16,16 +16,21 @@
 package io.github.camelarango.replication.cdc.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
 import io.github.camelarango.replication.cdc.ChangeStreamException;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
@@ -34,12 +39,14 @@ import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.ReplicationSource;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of s7-threads: a DB-Server's stream that fails to read pauses before its next read (100 ms, doubled per
  * failure), also when the cluster stream's poll, woken by the failure's signal, asks it to read ahead again before the
- * failed read ended.
+ * failed read ended; a take hands out what it moved, whatever its wake of the read loop meets.
  */
 class ServerStreamRetryReviewTest {
 
@@ -89,6 +96,95 @@ class ServerStreamRetryReviewTest {
             inner.close();
             pumps.shutdownNow();
             timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Fails when a take moves an event to the awaited ones and then throws (its wake of the read loop refused by the
+     * executor): the cluster stream's poll loses the event it was gathering, the consumer does not rewind the cluster
+     * stream after a failed poll, and the acknowledgement of a later event of the server covers it: a change never
+     * delivered, its position saved. The refusal is reported by the next poll's readAhead, before anything is taken.
+     */
+    @Test
+    void aTakeWhoseWakeIsRefusedStillHandsOutTheEvent() throws Exception {
+        FakeReplicationSource fake = new FakeReplicationSource();
+        fake.createCollection("a");
+        fake.upsert("a", "k1");
+        fake.upsert("a", "k2");
+        ChangeStream inner = new ChangeStream(fake, ChangeStreamOptions.builder().streamKey("test")
+                .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
+                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
+        Refusing pumps = new Refusing();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
+                event -> false, new ServerReadLoop("s1", pumps, timer), () -> { });
+        try {
+            stream.readAhead(1); // one event ahead: the loop's task ends once it is buffered
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!stream.hasBuffered() || pumps.running.get() > 0) {
+                assertTrue(System.nanoTime() < deadline, "nothing was read ahead");
+                Thread.sleep(5);
+            }
+            pumps.refusing.set(true); // e.g. a bounded pool that is full
+
+            List<ChangeEvent> taken = new ArrayList<>();
+            assertEquals(1, stream.take(taken, 1), "the buffered event is handed out");
+            assertEquals("k1", taken.get(0).key());
+            RejectedExecutionException refused = assertThrows(RejectedExecutionException.class,
+                    () -> stream.readAhead(1), "the next poll reports the refusal");
+            assertEquals("refused (test)", refused.getMessage());
+        } finally {
+            stream.stopReading();
+            inner.close();
+            pumps.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    /** A pool that counts its running tasks, and refuses new ones once told to. */
+    private static final class Refusing extends AbstractExecutorService {
+        private final ExecutorService pool = Executors.newCachedThreadPool();
+        private final AtomicBoolean refusing = new AtomicBoolean();
+        private final AtomicInteger running = new AtomicInteger();
+
+        @Override
+        public void execute(Runnable task) {
+            if (refusing.get()) {
+                throw new RejectedExecutionException("refused (test)");
+            }
+            running.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+
+        @Override
+        public void shutdown() {
+            pool.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return pool.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return pool.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return pool.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return pool.awaitTermination(timeout, unit);
         }
     }
 
