@@ -317,7 +317,10 @@ final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
         long started;
         int batch;
         synchronized (lock) {
-            if (closed || !reading || halt != null || finished || buffer.size() >= wanted) {
+            if (closed || !reading) {
+                return ServerReadLoop.DONE; // stopped for good: out of the loop, also when woken after its removal
+            }
+            if (halt != null || finished || buffer.size() >= wanted) {
                 return ServerReadLoop.WAIT; // taking, a rewind or readAhead wakes it
             }
             started = generation;

@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Review of s7-threads: a DB-Server's stream that fails to read pauses before its next read (100 ms, doubled per
  * failure), also when the cluster stream's poll, woken by the failure's signal, asks it to read ahead again before the
- * failed read ended; a take hands out what it moved, whatever its wake of the read loop meets.
+ * failed read ended; a take hands out what it moved, whatever its wake of the read loop meets; a stopped stream leaves
+ * its server's read loop for good.
  */
 class ServerStreamRetryReviewTest {
 
@@ -135,6 +136,32 @@ class ServerStreamRetryReviewTest {
             assertEquals("refused (test)", refused.getMessage());
         } finally {
             stream.stopReading();
+            inner.close();
+            pumps.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Fails when a stream that stopped reading (or closed) keeps its place in the read loop after a turn: a wake that
+     * comes after its removal (the timer ending a pause while the stream is being stopped) adds it again, and its read
+     * then said WAIT, so the loop held the stopped stream (its inner stream, its client) until the cluster stream was
+     * dropped.
+     */
+    @Test
+    void aStoppedStreamLeavesItsReadLoopAtItsNextTurn() {
+        FakeReplicationSource fake = new FakeReplicationSource();
+        fake.createCollection("a");
+        ChangeStream inner = new ChangeStream(fake, ChangeStreamOptions.builder().streamKey("test")
+                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
+        ExecutorService pumps = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
+                event -> false, new ServerReadLoop("s1", pumps, timer), () -> { });
+        try {
+            stream.stopReading();
+            assertEquals(ServerReadLoop.DONE, stream.readOnce(), "a stopped stream never reads again");
+        } finally {
             inner.close();
             pumps.shutdownNow();
             timer.shutdownNow();
