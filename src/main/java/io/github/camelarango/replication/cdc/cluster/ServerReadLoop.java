@@ -102,7 +102,7 @@ final class ServerReadLoop {
                 looping = true;
                 try {
                     executor.submit(this::loop);
-                } catch (RuntimeException e) { // the executor was shut down: nothing reads any more
+                } catch (RuntimeException | Error e) { // shut down, or no thread: the next wake submits again
                     looping = false;
                     throw e;
                 }

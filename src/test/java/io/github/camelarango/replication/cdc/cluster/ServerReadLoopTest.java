@@ -17,11 +17,13 @@ package io.github.camelarango.replication.cdc.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The turns of a DB-Server's readers: one read at a time, none lost, none after removal. */
@@ -162,6 +165,22 @@ class ServerReadLoopTest {
         awaitTrue(() -> turns.get() == 2);
     }
 
+    /**
+     * Fails when a wake whose task the executor could not start (an Error, e.g. no native thread left) leaves the loop
+     * marked as running: no later wake would submit its task again, and the server's readers would never read again
+     * while nothing reports it.
+     */
+    @Test
+    void aTaskTheExecutorCouldNotStartIsSubmittedAgainAtTheNextWake() throws Exception {
+        ServerReadLoop flaky = new ServerReadLoop("s1", new FailingOnce(), timer);
+        Counting reader = new Counting(() -> ServerReadLoop.WAIT);
+        OutOfMemoryError error = assertThrows(OutOfMemoryError.class, () -> flaky.wake(reader));
+        assertEquals("unable to create native thread (test)", error.getMessage());
+
+        flaky.wake(reader); // the next poll
+        awaitTrue(() -> reader.turns.get() == 1);
+    }
+
     /** Fails when a removal returns while the reader still reads, or the reader reads again after it. */
     @Test
     void aRemovalWaitsForTheReadUnderWayAndEndsTheTurns() throws Exception {
@@ -189,6 +208,43 @@ class ServerReadLoopTest {
         loop.wake(other); // the loop still runs for the server's other readers
         awaitTrue(() -> other.turns.get() == 1);
         assertEquals(after, turns.get(), "no turn after the removal");
+    }
+
+    /** The test's pool, whose first task cannot be started (no native thread left). */
+    private final class FailingOnce extends AbstractExecutorService {
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        @Override
+        public void execute(Runnable task) {
+            if (failed.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("unable to create native thread (test)");
+            }
+            executor.execute(task);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
     }
 
     private static void await(CountDownLatch latch) {
