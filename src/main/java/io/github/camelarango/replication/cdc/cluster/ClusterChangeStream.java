@@ -79,8 +79,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterChangeStream implements CaptureStream {
 
-    /** How often the topology is read again to notice a leader change, by default (topologyRefreshInterval). */
-    public static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(2);
     /** How often, at most, a failing DB-Server has the topology read again. */
     private static final Duration FAILURE_REFRESH = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangeStream.class);

@@ -47,10 +47,7 @@ class ClusterReadThreadsIT {
             awaitProvenShadows(fixture, stream, replica);
             fixture.fetchers.resetMost();
 
-            for (int round = 0; round < 5; round++) {
-                fixture.randomWrites(40);
-                fixture.catchUp(stream, replica);
-            }
+            writeAndCatchUp(fixture, stream, replica);
 
             assertEquals(fixture.truth(), state(replica));
             assertEquals(3, stream.shardsByServer().size(), "each DB-Server leads captured shards");
@@ -87,15 +84,20 @@ class ClusterReadThreadsIT {
             awaitReaderClosed(stream, replica, failOver.failed());
             fixture.fetchers.resetMost();
 
-            for (int round = 0; round < 5; round++) {
-                fixture.randomWrites(40);
-                fixture.catchUp(stream, replica);
-            }
+            writeAndCatchUp(fixture, stream, replica);
 
             assertEquals(fixture.truth(), state(replica));
             assertTrue(stream.failure().isEmpty(), () -> stream.failure().get().getMessage());
             assertTrue(fixture.fetchers.most() <= 2, "at most one task per live DB-Server (2) read at the same "
                     + "time: " + fixture.fetchers.most() + "; streams " + stream.shardsByServer());
+        }
+    }
+
+    /** Five rounds of writes, each caught up with: long enough for every reader of every server to take turns. */
+    private static void writeAndCatchUp(ClusterFixture fixture, ClusterChangeStream stream, ReplayedState replica) {
+        for (int round = 0; round < 5; round++) {
+            fixture.randomWrites(40);
+            fixture.catchUp(stream, replica);
         }
     }
 
