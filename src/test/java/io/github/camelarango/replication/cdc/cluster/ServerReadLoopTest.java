@@ -17,7 +17,6 @@ package io.github.camelarango.replication.cdc.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,20 +92,8 @@ class ServerReadLoopTest {
     /** Fails when a wake that comes during a read that then says WAIT is lost: the reader would never read again. */
     @Test
     void aWakeDuringAReadGivesAnotherTurnAfterIt() throws Exception {
-        CountDownLatch inRead = new CountDownLatch(1);
-        CountDownLatch woken = new CountDownLatch(1);
         AtomicInteger turns = new AtomicInteger();
-        ServerReadLoop.Reader reader = () -> {
-            if (turns.incrementAndGet() == 1) {
-                inRead.countDown();
-                await(woken);
-            }
-            return ServerReadLoop.WAIT;
-        };
-        loop.wake(reader);
-        assertTrue(inRead.await(5, TimeUnit.SECONDS));
-        loop.wake(reader); // the buffer got room while it read
-        woken.countDown();
+        wokenDuringItsFirstRead(ServerReadLoop.WAIT, turns); // the buffer got room while it read
         awaitTrue(() -> turns.get() == 2);
     }
 
@@ -139,21 +126,8 @@ class ServerReadLoopTest {
      */
     @Test
     void aWakeDuringAFailedReadDoesNotCutItsPause() throws Exception {
-        CountDownLatch inRead = new CountDownLatch(1);
-        CountDownLatch woken = new CountDownLatch(1);
         AtomicInteger turns = new AtomicInteger();
-        ServerReadLoop.Reader reader = () -> {
-            if (turns.incrementAndGet() == 1) {
-                inRead.countDown();
-                await(woken);
-                return 60_000; // failed: its next read in a minute
-            }
-            return ServerReadLoop.WAIT;
-        };
-        loop.wake(reader);
-        assertTrue(inRead.await(5, TimeUnit.SECONDS));
-        loop.wake(reader); // the next poll, while the failed read ends
-        woken.countDown();
+        wokenDuringItsFirstRead(60_000, turns); // failed: its next read in a minute; the next poll woke it meanwhile
         awaitTrue(() -> timer.getQueue().size() == 1 || turns.get() > 1);
         Counting other = new Counting(() -> ServerReadLoop.DONE);
         loop.wake(other); // a turn of another reader passes
@@ -172,13 +146,24 @@ class ServerReadLoopTest {
      */
     @Test
     void aTaskTheExecutorCouldNotStartIsSubmittedAgainAtTheNextWake() throws Exception {
-        ServerReadLoop flaky = new ServerReadLoop("s1", new FailingOnce(), timer);
-        Counting reader = new Counting(() -> ServerReadLoop.WAIT);
-        OutOfMemoryError error = assertThrows(OutOfMemoryError.class, () -> flaky.wake(reader));
-        assertEquals("unable to create native thread (test)", error.getMessage());
+        RefusingPool pool = new RefusingPool();
+        AtomicBoolean failed = new AtomicBoolean();
+        pool.refuseWith(() -> {
+            if (failed.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("unable to create native thread (test)");
+            }
+        });
+        try {
+            ServerReadLoop flaky = new ServerReadLoop("s1", pool, timer);
+            Counting reader = new Counting(() -> ServerReadLoop.WAIT);
+            OutOfMemoryError error = assertThrows(OutOfMemoryError.class, () -> flaky.wake(reader));
+            assertEquals("unable to create native thread (test)", error.getMessage());
 
-        flaky.wake(reader); // the next poll
-        awaitTrue(() -> reader.turns.get() == 1);
+            flaky.wake(reader); // the next poll
+            awaitTrue(() -> reader.turns.get() == 1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Fails when a removal returns while the reader still reads, or the reader reads again after it. */
@@ -210,41 +195,25 @@ class ServerReadLoopTest {
         assertEquals(after, turns.get(), "no turn after the removal");
     }
 
-    /** The test's pool, whose first task cannot be started (no native thread left). */
-    private final class FailingOnce extends AbstractExecutorService {
-        private final AtomicBoolean failed = new AtomicBoolean();
-
-        @Override
-        public void execute(Runnable task) {
-            if (failed.compareAndSet(false, true)) {
-                throw new OutOfMemoryError("unable to create native thread (test)");
+    /**
+     * A reader whose first read says {@code first} once a wake came during it (a poll's, or a take's); WAIT after.
+     * Returns when the first read may end.
+     */
+    private void wokenDuringItsFirstRead(long first, AtomicInteger turns) throws InterruptedException {
+        CountDownLatch inRead = new CountDownLatch(1);
+        CountDownLatch woken = new CountDownLatch(1);
+        ServerReadLoop.Reader reader = () -> {
+            if (turns.incrementAndGet() == 1) {
+                inRead.countDown();
+                await(woken);
+                return first;
             }
-            executor.execute(task);
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
+            return ServerReadLoop.WAIT;
+        };
+        loop.wake(reader);
+        assertTrue(inRead.await(5, TimeUnit.SECONDS));
+        loop.wake(reader);
+        woken.countDown();
     }
 
     private static void await(CountDownLatch latch) {

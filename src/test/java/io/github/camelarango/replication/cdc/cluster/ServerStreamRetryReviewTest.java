@@ -20,12 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +34,7 @@ import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.FakeReplicationSource;
 import io.github.camelarango.replication.cdc.InMemoryPositionStore;
 import io.github.camelarango.replication.cdc.ReplicationSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +49,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServerStreamRetryReviewTest {
 
+    private final FakeReplicationSource fake = new FakeReplicationSource();
+    private final RefusingPool pumps = new RefusingPool();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private ChangeStream inner;
+    private ServerStream stream;
+
+    @AfterEach
+    void shutDown() {
+        if (stream != null) {
+            stream.stopReading();
+            inner.close();
+        }
+        pumps.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    /** The stream of server s1 over collection a (shard a) of {@code source}, telling {@code signal} what arrived. */
+    private ServerStream open(ReplicationSource source, Runnable signal) {
+        fake.createCollection("a");
+        inner = new ChangeStream(source, ChangeStreamOptions.builder().streamKey("test")
+                .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
+                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
+        stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner, event -> false,
+                new ServerReadLoop("s1", pumps, timer), signal);
+        return stream;
+    }
+
     /**
      * Fails when the reads of a server that is down follow each other without a pause: the failure's signal wakes the
      * poll thread, whose next poll asks the stream to read ahead while the failed read still ends, and the read loop
@@ -58,46 +83,30 @@ class ServerStreamRetryReviewTest {
      */
     @Test
     void aServerThatIsDownIsAskedAfterAGrowingPauseOnly() throws Exception {
-        FakeReplicationSource fake = new FakeReplicationSource();
-        fake.createCollection("a");
         AtomicBoolean down = new AtomicBoolean();
         AtomicInteger tails = new AtomicInteger();
-        ChangeStream inner = new ChangeStream(new Failing(fake, down, tails), ChangeStreamOptions.builder()
-                .streamKey("test").idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
-                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
-        ExecutorService pumps = Executors.newSingleThreadExecutor();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         AtomicReference<ServerStream> self = new AtomicReference<>();
         // the poll thread, woken by the signal, polls again at once: it asks the stream to read ahead
-        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
-                event -> false, new ServerReadLoop("s1", pumps, timer), () -> self.get().readAhead(10));
-        self.set(stream);
-        try {
+        self.set(open(new Failing(fake, down, tails), () -> self.get().readAhead(10)));
+        stream.readAhead(10);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (inner.committedPosition().map(p -> p.isSnapshot()).orElse(true)) {
+            assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
             stream.readAhead(10);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (inner.committedPosition().map(p -> p.isSnapshot()).orElse(true)) {
-                assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
-                stream.readAhead(10);
-                Thread.sleep(10);
-            }
-
-            down.set(true);
-            int before = tails.get();
-            long downSince = System.nanoTime();
-            while (System.nanoTime() - downSince < Duration.ofSeconds(1).toNanos()) {
-                stream.readAhead(10); // a poll every 20 ms
-                Thread.sleep(20);
-            }
-            int asked = tails.get() - before;
-            // pauses of 100, 200, 400, 800 ms: at most 5 reads in the first second
-            assertTrue(asked <= 5, "a server that is down was asked " + asked + " times in a second");
-            assertTrue(stream.unreachableSince().isPresent());
-        } finally {
-            stream.stopReading();
-            inner.close();
-            pumps.shutdownNow();
-            timer.shutdownNow();
+            Thread.sleep(10);
         }
+
+        down.set(true);
+        int before = tails.get();
+        long downSince = System.nanoTime();
+        while (System.nanoTime() - downSince < Duration.ofSeconds(1).toNanos()) {
+            stream.readAhead(10); // a poll every 20 ms
+            Thread.sleep(20);
+        }
+        int asked = tails.get() - before;
+        // pauses of 100, 200, 400, 800 ms: at most 5 reads in the first second
+        assertTrue(asked <= 5, "a server that is down was asked " + asked + " times in a second");
+        assertTrue(stream.unreachableSince().isPresent());
     }
 
     /**
@@ -108,38 +117,25 @@ class ServerStreamRetryReviewTest {
      */
     @Test
     void aTakeWhoseWakeIsRefusedStillHandsOutTheEvent() throws Exception {
-        FakeReplicationSource fake = new FakeReplicationSource();
-        fake.createCollection("a");
+        open(fake, () -> { });
         fake.upsert("a", "k1");
         fake.upsert("a", "k2");
-        ChangeStream inner = new ChangeStream(fake, ChangeStreamOptions.builder().streamKey("test")
-                .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
-                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
-        Refusing pumps = new Refusing();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
-                event -> false, new ServerReadLoop("s1", pumps, timer), () -> { });
-        try {
-            stream.readAhead(1); // one event ahead: the loop's task ends once it is buffered
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!stream.hasBuffered() || pumps.running.get() > 0) {
-                assertTrue(System.nanoTime() < deadline, "nothing was read ahead");
-                Thread.sleep(5);
-            }
-            pumps.refusing.set(true); // e.g. a bounded pool that is full
-
-            List<ChangeEvent> taken = new ArrayList<>();
-            assertEquals(1, stream.take(taken, 1), "the buffered event is handed out");
-            assertEquals("k1", taken.get(0).key());
-            RejectedExecutionException refused = assertThrows(RejectedExecutionException.class,
-                    () -> stream.readAhead(1), "the next poll reports the refusal");
-            assertEquals("refused (test)", refused.getMessage());
-        } finally {
-            stream.stopReading();
-            inner.close();
-            pumps.shutdownNow();
-            timer.shutdownNow();
+        stream.readAhead(1); // one event ahead: the loop's task ends once it is buffered
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!stream.hasBuffered() || pumps.getActiveCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "nothing was read ahead");
+            Thread.sleep(5);
         }
+        pumps.refuseWith(() -> { // e.g. a bounded pool that is full
+            throw new RejectedExecutionException("refused (test)");
+        });
+
+        List<ChangeEvent> taken = new ArrayList<>();
+        assertEquals(1, stream.take(taken, 1), "the buffered event is handed out");
+        assertEquals("k1", taken.get(0).key());
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class,
+                () -> stream.readAhead(1), "the next poll reports the refusal");
+        assertEquals("refused (test)", refused.getMessage());
     }
 
     /**
@@ -150,69 +146,8 @@ class ServerStreamRetryReviewTest {
      */
     @Test
     void aStoppedStreamLeavesItsReadLoopAtItsNextTurn() {
-        FakeReplicationSource fake = new FakeReplicationSource();
-        fake.createCollection("a");
-        ChangeStream inner = new ChangeStream(fake, ChangeStreamOptions.builder().streamKey("test")
-                .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
-        ExecutorService pumps = Executors.newSingleThreadExecutor();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner,
-                event -> false, new ServerReadLoop("s1", pumps, timer), () -> { });
-        try {
-            stream.stopReading();
-            assertEquals(ServerReadLoop.DONE, stream.readOnce(), "a stopped stream never reads again");
-        } finally {
-            inner.close();
-            pumps.shutdownNow();
-            timer.shutdownNow();
-        }
-    }
-
-    /** A pool that counts its running tasks, and refuses new ones once told to. */
-    private static final class Refusing extends AbstractExecutorService {
-        private final ExecutorService pool = Executors.newCachedThreadPool();
-        private final AtomicBoolean refusing = new AtomicBoolean();
-        private final AtomicInteger running = new AtomicInteger();
-
-        @Override
-        public void execute(Runnable task) {
-            if (refusing.get()) {
-                throw new RejectedExecutionException("refused (test)");
-            }
-            running.incrementAndGet();
-            pool.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    running.decrementAndGet();
-                }
-            });
-        }
-
-        @Override
-        public void shutdown() {
-            pool.shutdown();
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return pool.shutdownNow();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return pool.isShutdown();
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return pool.isTerminated();
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return pool.awaitTermination(timeout, unit);
-        }
+        open(fake, () -> { }).stopReading();
+        assertEquals(ServerReadLoop.DONE, stream.readOnce(), "a stopped stream never reads again");
     }
 
     /** The fake server, whose WAL cannot be read while it is down. */
