@@ -339,6 +339,8 @@ final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
             return closed ? ServerReadLoop.DONE : failed(e);
         } catch (RuntimeException e) {
             return failed(e);
+        } catch (Error e) { // the inner stream may have read past what it handed out: it reads again, as after a failure
+            return failed(new ChangeStreamException("Reading DB-Server " + serverId + " failed: " + e, e));
         }
         retry.reset();
         if (events.isEmpty() && inner.isFinished()) {

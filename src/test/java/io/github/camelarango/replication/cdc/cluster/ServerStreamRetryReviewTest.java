@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
@@ -69,7 +70,7 @@ class ServerStreamRetryReviewTest {
     private ServerStream open(ReplicationSource source, Runnable signal) {
         fake.createCollection("a");
         inner = new ChangeStream(source, ChangeStreamOptions.builder().streamKey("test")
-                .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
+                .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20)).tailChunkSize(16 * 1024)
                 .includeCollections(Set.of("a")).build(), new InMemoryPositionStore());
         stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A"), null, inner, event -> false,
                 new ServerReadLoop("s1", pumps, timer), signal);
@@ -87,14 +88,12 @@ class ServerStreamRetryReviewTest {
         AtomicInteger tails = new AtomicInteger();
         AtomicReference<ServerStream> self = new AtomicReference<>();
         // the poll thread, woken by the signal, polls again at once: it asks the stream to read ahead
-        self.set(open(new Failing(fake, down, tails), () -> self.get().readAhead(10)));
-        stream.readAhead(10);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (inner.committedPosition().map(p -> p.isSnapshot()).orElse(true)) {
-            assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
-            stream.readAhead(10);
-            Thread.sleep(10);
-        }
+        self.set(open(new Failing(fake, tails, before -> {
+            if (down.get()) {
+                throw new ChangeStreamException("tail: connection refused (fake)");
+            }
+        }), () -> self.get().readAhead(10)));
+        awaitTail();
 
         down.set(true);
         int before = tails.get();
@@ -107,6 +106,43 @@ class ServerStreamRetryReviewTest {
         // pauses of 100, 200, 400, 800 ms: at most 5 reads in the first second
         assertTrue(asked <= 5, "a server that is down was asked " + asked + " times in a second");
         assertTrue(stream.unreachableSince().isPresent());
+    }
+
+    /**
+     * Fails when an Error in a read (an OutOfMemoryError while a poll made its second {@code wal/tail} call) ends the
+     * stream's turns without starting its inner stream again from its committed position: the inner stream's poll
+     * had handed the events of its first call to the caller's list and lost them with the Error, the next read went on
+     * after them, and their later events' acknowledgements saved a position past them (the consumer rewinds after an
+     * Error in its own poll for this reason; here the Error came on the read loop's thread, which only logged it).
+     */
+    @Test
+    void anErrorInAReadLosesNoChange() throws Exception {
+        AtomicBoolean failed = new AtomicBoolean();
+        AtomicInteger tails = new AtomicInteger();
+        open(new Failing(fake, tails, before -> {
+            if (before != null && !before.markers().isEmpty() && failed.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("Java heap space (test)");
+            }
+        }), () -> { });
+        awaitTail();
+        List<String> written = List.of("k1", "k2", "k3", "k4", "k5", "k6"); // 4 markers per answer: 2 calls
+        synchronized (fake) { // one write to the WAL, as a tail call sees it
+            written.forEach(key -> fake.upsert("a", key));
+        }
+
+        List<String> delivered = new ArrayList<>();
+        List<ChangeEvent> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!delivered.containsAll(written) && System.nanoTime() < deadline) {
+            stream.readAhead(10);
+            taken.clear();
+            stream.take(taken, 10);
+            taken.forEach(event -> delivered.add(event.key()));
+            taken.forEach(event -> stream.acknowledge(event, true));
+            Thread.sleep(5);
+        }
+        assertTrue(failed.get(), "the Error came");
+        assertTrue(delivered.containsAll(written), "every change is delivered (again after the Error): " + delivered);
     }
 
     /**
@@ -150,17 +186,35 @@ class ServerStreamRetryReviewTest {
         assertEquals(ServerReadLoop.DONE, stream.readOnce(), "a stopped stream never reads again");
     }
 
-    /** The fake server, whose WAL cannot be read while it is down. */
-    private record Failing(FakeReplicationSource fake, AtomicBoolean down, AtomicInteger tails)
-            implements ReplicationSource {
+    /** Reads ahead until the stream tails (the snapshot of empty a is done). */
+    private void awaitTail() throws InterruptedException {
+        stream.readAhead(10);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (inner.committedPosition().map(p -> p.isSnapshot()).orElse(true)) {
+            assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
+            stream.readAhead(10);
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * The fake server, whose {@code wal/tail} calls first run {@code fault} (which may throw), given the answer to the
+     * call before.
+     */
+    private record Failing(FakeReplicationSource fake, AtomicInteger tails, Consumer<TailChunk> fault,
+                           AtomicReference<TailChunk> answered) implements ReplicationSource {
+
+        Failing(FakeReplicationSource fake, AtomicInteger tails, Consumer<TailChunk> fault) {
+            this(fake, tails, fault, new AtomicReference<>());
+        }
 
         @Override
         public TailChunk tail(TailRequest request) {
             tails.incrementAndGet();
-            if (down.get()) {
-                throw new ChangeStreamException("tail: connection refused (fake)");
-            }
-            return fake.tail(request);
+            fault.accept(answered.get());
+            TailChunk answer = fake.tail(request);
+            answered.set(answer);
+            return answer;
         }
 
         @Override
