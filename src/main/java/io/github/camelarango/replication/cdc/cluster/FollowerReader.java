@@ -179,6 +179,9 @@ final class FollowerReader implements ServerReadLoop.Reader, AutoCloseable {
             return failed(e);
         } catch (RuntimeException e) {
             return closed ? ServerReadLoop.DONE : failed(e);
+        } catch (Error e) { // the inner stream may have read past what it reported: as after a failure
+            return closed ? ServerReadLoop.DONE
+                    : failed(new ChangeStreamException("Reading DB-Server " + serverId + " failed: " + e, e));
         }
         retry.reset();
         report(events);

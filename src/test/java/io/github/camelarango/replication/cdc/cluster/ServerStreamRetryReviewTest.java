@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
@@ -88,7 +87,7 @@ class ServerStreamRetryReviewTest {
         AtomicInteger tails = new AtomicInteger();
         AtomicReference<ServerStream> self = new AtomicReference<>();
         // the poll thread, woken by the signal, polls again at once: it asks the stream to read ahead
-        self.set(open(new Failing(fake, tails, before -> {
+        self.set(open(new FaultySource(fake, tails, before -> {
             if (down.get()) {
                 throw new ChangeStreamException("tail: connection refused (fake)");
             }
@@ -119,7 +118,7 @@ class ServerStreamRetryReviewTest {
     void anErrorInAReadLosesNoChange() throws Exception {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicInteger tails = new AtomicInteger();
-        open(new Failing(fake, tails, before -> {
+        open(new FaultySource(fake, tails, before -> {
             if (before != null && !before.markers().isEmpty() && failed.compareAndSet(false, true)) {
                 throw new OutOfMemoryError("Java heap space (test)");
             }
@@ -194,87 +193,6 @@ class ServerStreamRetryReviewTest {
             assertTrue(System.nanoTime() < deadline, "the snapshot of empty a did not end");
             stream.readAhead(10);
             Thread.sleep(10);
-        }
-    }
-
-    /**
-     * The fake server, whose {@code wal/tail} calls first run {@code fault} (which may throw), given the answer to the
-     * call before.
-     */
-    private record Failing(FakeReplicationSource fake, AtomicInteger tails, Consumer<TailChunk> fault,
-                           AtomicReference<TailChunk> answered) implements ReplicationSource {
-
-        Failing(FakeReplicationSource fake, AtomicInteger tails, Consumer<TailChunk> fault) {
-            this(fake, tails, fault, new AtomicReference<>());
-        }
-
-        @Override
-        public TailChunk tail(TailRequest request) {
-            tails.incrementAndGet();
-            fault.accept(answered.get());
-            TailChunk answer = fake.tail(request);
-            answered.set(answer);
-            return answer;
-        }
-
-        @Override
-        public String database() {
-            return fake.database();
-        }
-
-        @Override
-        public BatchInfo createBatch(Duration ttl) {
-            return fake.createBatch(ttl);
-        }
-
-        @Override
-        public void extendBatch(String batchId, Duration ttl) {
-            fake.extendBatch(batchId, ttl);
-        }
-
-        @Override
-        public void deleteBatch(String batchId) {
-            fake.deleteBatch(batchId);
-        }
-
-        @Override
-        public List<CollectionInfo> inventory(String batchId, boolean includeSystem) {
-            return fake.inventory(batchId, includeSystem);
-        }
-
-        @Override
-        public DumpChunk dump(String batchId, String collection, int chunkSize) {
-            return fake.dump(batchId, collection, chunkSize);
-        }
-
-        @Override
-        public void register(long tick) {
-            fake.register(tick);
-        }
-
-        @Override
-        public void unregister() {
-            fake.unregister();
-        }
-
-        @Override
-        public long collectionCount(String collection) {
-            return fake.collectionCount(collection);
-        }
-
-        @Override
-        public long lastTick() {
-            return fake.lastTick();
-        }
-
-        @Override
-        public String serverId() {
-            return fake.serverId();
-        }
-
-        @Override
-        public long oldestTick() {
-            return fake.oldestTick();
         }
     }
 }
