@@ -72,8 +72,8 @@ class ParallelShardsIT {
      */
     @Test
     void aClusterWithSixShardsIsDeliveredInParallelLanesEachChangeOnceInItsDocumentsOrder() throws Exception {
-        try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw",
-                6, 2, "orders")) {
+        try (ArangoEmulatorCluster cluster = cluster();
+             CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw", 6, 2, "orders")) {
             assertEquals(6, cluster.shards(f.database, "orders").size());
             Writes writes = new Writes(f, List.of("orders"), 36);
             LaneProbe probe = new LaneProbe(true);
@@ -92,8 +92,8 @@ class ParallelShardsIT {
     /** Fails when a batch mixes shards, or when the batches of different shards are not in the route together. */
     @Test
     void withBatchingEachLaneIsOneBatchExchangeOfOneShard() throws Exception {
-        try (ArangoEmulatorCluster cluster = cluster(); CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw",
-                6, 1, "orders")) {
+        try (ArangoEmulatorCluster cluster = cluster();
+             CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw", 6, 1, "orders")) {
             Writes writes = new Writes(f, List.of("orders"), 36);
             LaneProbe probe = new LaneProbe(true);
             start(clusterUri(f, "parallelShards=3&batching=true&maxEventsPerPoll=200"), probe);
@@ -119,11 +119,7 @@ class ParallelShardsIT {
             Writes writes = new Writes(f, List.of("orders", "customers"), 20);
             LaneProbe probe = new LaneProbe(false);
             CamelContext context = start(uri(f, "parallelShards=2"), probe);
-            await("the snapshot", () -> probe.count() >= 40);
-            context.getRouteController().stopRoute("cdc");
-            writes.updateAndRemove(3, 4);
-            probe.arm();
-            context.getRouteController().startRoute("cdc");
+            changesInOnePoll(context, probe, writes, () -> writes.updateAndRemove(3, 4));
             await("every change", () -> probe.changes().equals(writes.expected()));
 
             assertTrue(probe.twoLanesAtOnce(), "both collections in the route at the same time; at most "
@@ -179,7 +175,8 @@ class ParallelShardsIT {
 
             List<String> third = new CopyOnWriteArrayList<>();
             start(uri(f, "parallelShards=2"), keys(third));
-            await("the changes after the first one not delivered", () -> third.size() >= 4);
+            ChangesConsumerTestSupport.await("the changes after the first one not delivered: " + third,
+                    Duration.ofSeconds(15), () -> third.size() >= 4);
             Thread.sleep(300); // nothing more comes
             assertEquals(List.of("a-2", "a-3"), third.stream().filter(k -> k.startsWith("a")).toList(),
                     "the failed change and the later ones of its lane, in order");
@@ -201,11 +198,7 @@ class ParallelShardsIT {
             Writes writes = new Writes(f, List.of("orders", "customers"), 10);
             LaneProbe probe = new LaneProbe(false);
             CamelContext context = start(uri(f, "parallelShards=4"), probe);
-            await("the snapshot", () -> probe.count() >= 20);
-            context.getRouteController().stopRoute("cdc");
-            writes.updateAndRemove(1, 0);
-            probe.arm();
-            context.getRouteController().startRoute("cdc");
+            changesInOnePoll(context, probe, writes, () -> writes.updateAndRemove(1, 0));
             await("the changes of both collections in two lanes", () -> probe.changes().equals(writes.expected())
                                                                          && probe.twoLanesAtOnce());
             assertTrue(laneThreads() >= 2, "the lanes ran on the pool's threads");
@@ -219,6 +212,20 @@ class ParallelShardsIT {
             context.stop();
             await("the lane threads to end with the context", () -> laneThreads() == 0);
         }
+    }
+
+    /**
+     * Waits for the snapshot of the route's seeded documents, then writes while the route is stopped, so that the
+     * changes of both collections come in one poll once it started again (a single server's snapshot dumps one
+     * collection after the other: none of its polls has two lanes); the probe waits for a second lane from then on.
+     */
+    private static void changesInOnePoll(CamelContext context, LaneProbe probe, Writes writes, Runnable changes)
+            throws Exception {
+        await("the snapshot", () -> probe.changes().equals(writes.expected()));
+        context.getRouteController().stopRoute("cdc");
+        changes.run();
+        probe.arm();
+        context.getRouteController().startRoute("cdc");
     }
 
     private static ArangoEmulatorCluster cluster() {

@@ -56,8 +56,9 @@ class ShardLanesTest {
     }
 
     private static ChangeEvent change(String key, String shard, String collection) {
-        ChangeEvent event = ChangeEvent.upsert(7, "shop", collection, null, null, new RawDocument(key, "_r",
-                RawJson.of(("{\"_key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8))), ChangePosition.tail(7, 0));
+        RawJson json = RawJson.of(("{\"_key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
+        ChangeEvent event = ChangeEvent.upsert(7, "shop", collection, null, null, new RawDocument(key, "_r", json),
+                ChangePosition.tail(7, 0));
         return shard == null ? event : event.withOrigin(collection, new ShardOrigin(shard, "PRMR-1", null));
     }
 
