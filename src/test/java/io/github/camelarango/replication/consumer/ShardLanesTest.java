@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangePosition;
@@ -200,6 +201,34 @@ class ShardLanesTest {
         assertEquals(Set.of(Thread.currentThread()), threads);
         assertEquals(List.of("a-1", "b-1", "a-2", "b-2"), sent);
         assertEquals(3, outcome.prefix());
+    }
+
+    /** The route stops while both lanes send: each ends after its exchange under way, the prefix as after a failure. */
+    @Test
+    void aStopWhileLanesRunEndsEachLaneAfterItsExchangeUnderWay() {
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch bEntered = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        ShardLanes.Outcome outcome = ShardLanes.on(pool).deliver(interleaved(), false, unit -> {
+            String key = key(unit);
+            if (key.equals("a-2")) {
+                await(bEntered);
+                running.set(false); // the stop, while lane a sends a-2 and lane b sends b-1
+                stopped.countDown();
+            }
+            if (key.equals("b-1")) {
+                bEntered.countDown();
+                await(stopped);
+            }
+            sent.add(key);
+            return true;
+        }, running::get);
+
+        assertEquals(Set.of("a-1", "a-2", "b-1"), Set.copyOf(sent));
+        assertEquals(3, outcome.delivered());
+        assertEquals(3, outcome.prefix(), "a-1 b-1 a-2, before b-2");
+        assertNull(outcome.failure());
     }
 
     @Test
