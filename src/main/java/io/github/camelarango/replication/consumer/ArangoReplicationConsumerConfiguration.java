@@ -488,7 +488,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * adds its own), each with the headers and body a single exchange has; the batch exchange has the headers
      * CamelArangoReplicationBatchSize, CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
      * the position it commits. The position is committed once the whole batch completed; a failure delivers the
-     * whole batch again. Heartbeats and notifications stay exchanges of their own.
+     * whole batch again. Heartbeats and notifications stay exchanges of their own. With parallelShards above 1, one
+     * batch exchange per shard (lane) of the poll.
      */
     public void setBatching(boolean batching) {
         this.batching = batching;

@@ -130,7 +130,8 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
      * the position it commits. The position is committed once the whole batch
      * completed; a failure delivers the whole batch again. Heartbeats and
-     * notifications stay exchanges of their own.
+     * notifications stay exchanges of their own. With parallelShards above 1, one
+     * batch exchange per shard (lane) of the poll.
      */
     private Boolean batching;
     /**
