@@ -82,9 +82,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Lanes.</b> With parallelShards above 1 a poll's changes go in lanes, one per shard (per collection on a single
  * server), up to parallelShards of them at once on the threads of the consumer's lane pool ({@link ShardLanes}), each
- * in order; the poll waits for all of them, then acknowledges the changes before the first one, in hand-out order,
- * that was not delivered (the engine's acknowledgement is cumulative), and rewinds the engine there when one was not:
- * the changes other lanes delivered after it are delivered again.
+ * in order; while they run, the poll acknowledges the changes before the first one, in hand-out order, that was not
+ * delivered yet (the engine's acknowledgement is cumulative), waits for all of them, and rewinds the engine there when
+ * one was not delivered: the changes other lanes delivered after it are delivered again.
  * <p>
  * <b>Commits.</b> The position of the last delivered change is written once per poll, or with a commitInterval at
  * most once per interval (checked at every poll, idle ones included); also when an exchange failed and when the
@@ -547,7 +547,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
 
     /**
      * Sends the changes in lanes ({@link ShardLanes}: one, or one per shard with parallelShards) until one fails or
-     * the consumer stops, acknowledges those handed out before the first one not delivered and has the engine deliver
+     * the consumer stops, acknowledges those handed out before the first one not delivered as they are (a stop closes
+     * the stream before the poll ends: a closed cluster stream takes no acknowledgement) and has the engine deliver
      * again every change after it; returns how many were acknowledged. A failure of a lane is thrown once the
      * acknowledgement was made (the poll rewinds then).
      */
@@ -556,10 +557,8 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             return 0;
         }
         ShardLanes.Outcome outcome = lanes.deliver(events, options.isBatching(),
-                options.isBatching() ? this::deliverBatch : changes -> deliver(changes.get(0)), this::isRunAllowed);
-        if (outcome.prefix() > 0) {
-            current.acknowledge(events.get(outcome.prefix() - 1)); // cumulative: never past the first not delivered
-        }
+                options.isBatching() ? this::deliverBatch : changes -> deliver(changes.get(0)), this::isRunAllowed,
+                prefix -> current.acknowledge(events.get(prefix - 1))); // cumulative: never past one not delivered
         if (outcome.failure() != null) {
             throw outcome.failure();
         }

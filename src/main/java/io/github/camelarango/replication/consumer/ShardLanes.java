@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -38,9 +40,11 @@ import io.github.camelarango.replication.cdc.ShardOrigin;
  * thread. A lane ends at its first change not delivered (or the failure of its sending); the other lanes end before
  * their next change, as all do when the consumer stops. {@link #deliver} returns once every lane ended.
  * <p>
- * The engine's acknowledgement is cumulative in hand-out order, so what may be committed after the lanes ended is the
+ * The engine's acknowledgement is cumulative in hand-out order, so what may be committed is the
  * {@link Outcome#prefix() prefix}: the changes handed out before the first one, in the poll's order, that was not
- * delivered. The changes other lanes delivered after that one are delivered again (at-least-once).
+ * delivered. The changes other lanes delivered after that one are delivered again (at-least-once). The prefix is
+ * acknowledged as it grows, on the calling thread, while the lanes run (one lane: after each change, as without
+ * lanes): a stop closes the engine before the poll ends, and a closed cluster engine takes no acknowledgement.
  * <p>
  * What the lanes share is thread-safe: the consumer's exchange factory (Camel's, a concurrent pool), its exception
  * handler ({@link FailureLog} is synchronised), {@link ChangeMessages} (no mutable state) and the engine's metrics
@@ -86,19 +90,23 @@ public final class ShardLanes {
      * @param  events   the poll's changes, in hand-out order
      * @param  batching whether a lane's changes go as one unit (one batch exchange) rather than one by one
      * @param  send     sends one unit, synchronously: whether it was delivered (it reported its failure itself)
-     * @param  running  whether the consumer may send more (false once it stops)
-     * @return          what was delivered
+     * @param  running     whether the consumer may send more (false once it stops)
+     * @param  acknowledge told, on the calling thread, each time the prefix grew: how many of the first changes were
+     *                     delivered now (more than it was told before)
+     * @return             what was delivered
      */
     public Outcome deliver(List<ChangeEvent> events, boolean batching, Predicate<List<ChangeEvent>> send,
-                           BooleanSupplier running) {
+                           BooleanSupplier running, IntConsumer acknowledge) {
         List<Lane> lanes = pool == null ? List.of(new Lane(events, allIndexes(events.size()))) : split(events);
         AtomicBoolean stop = new AtomicBoolean();
         BooleanSupplier goOn = () -> !stop.get() && running.getAsBoolean();
+        Acknowledged acknowledged = new Acknowledged(events.size(), lanes, acknowledge);
         if (lanes.size() == 1) {
-            lanes.get(0).run(batching, send, goOn, stop);
+            lanes.get(0).run(batching, send, goOn, stop, acknowledged::grow);
         } else {
-            runOnPool(lanes, batching, send, goOn, stop);
+            runOnPool(lanes, batching, send, goOn, stop, acknowledged);
         }
+        acknowledged.grow();
         return outcome(events.size(), lanes);
     }
 
@@ -134,19 +142,21 @@ public final class ShardLanes {
 
     /**
      * Runs the lanes on the pool and waits for all of them, also when interrupted (the lanes are told to stop: what
-     * they delivered must be known before anything is committed). A lane the pool refused or dropped (shut down) did
-     * not run: nothing of it was delivered.
+     * they delivered must be known before anything is committed), acknowledging the prefix whenever a lane delivered.
+     * A lane the pool refused or dropped (shut down) did not run: nothing of it was delivered.
      */
     private void runOnPool(List<Lane> lanes, boolean batching, Predicate<List<ChangeEvent>> send, BooleanSupplier goOn,
-                           AtomicBoolean stop) {
+                           AtomicBoolean stop, Acknowledged acknowledged) {
         CountDownLatch ended = new CountDownLatch(lanes.size());
+        Semaphore progressed = new Semaphore(0);
         for (Lane lane : lanes) {
             try {
                 pool.execute(() -> {
                     try {
-                        lane.run(batching, send, goOn, stop);
+                        lane.run(batching, send, goOn, stop, progressed::release);
                     } finally {
                         ended.countDown();
+                        progressed.release();
                     }
                 });
             } catch (RejectedExecutionException e) { // the pool was shut down: the consumer stops
@@ -155,31 +165,38 @@ public final class ShardLanes {
             }
         }
         boolean interrupted = false;
+        RuntimeException notAcknowledged = null;
         while (true) {
             try {
-                if (ended.await(POOL_CHECK_MILLIS, TimeUnit.MILLISECONDS) || pool.isTerminated()) {
+                progressed.tryAcquire(POOL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                progressed.drainPermits();
+                if (notAcknowledged == null) {
+                    acknowledged.grow();
+                }
+                if (ended.getCount() == 0 || pool.isTerminated()) {
                     break; // terminated: every lane that ran ended, the others were dropped before their start
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
+                stop.set(true);
+            } catch (RuntimeException e) { // thrown once the lanes ended, which are told to stop
+                notAcknowledged = e;
                 stop.set(true);
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        if (notAcknowledged != null) {
+            throw notAcknowledged;
+        }
     }
 
     private static Outcome outcome(int size, List<Lane> lanes) {
-        int prefix = size;
         int delivered = 0;
         RuntimeException failure = null;
         for (Lane lane : lanes) {
-            int sent = lane.delivered;
-            delivered += sent;
-            if (sent < lane.indexes.length) {
-                prefix = Math.min(prefix, lane.indexes[sent]);
-            }
+            delivered += lane.delivered;
             RuntimeException failed = lane.failure;
             if (failed != null) {
                 if (failure == null) {
@@ -189,7 +206,46 @@ public final class ShardLanes {
                 }
             }
         }
-        return new Outcome(prefix, delivered, failure);
+        return new Outcome(prefix(size, lanes), delivered, failure);
+    }
+
+    /**
+     * How many of the poll's first changes were delivered: those before the first one of any lane not delivered yet.
+     * Read while lanes run it is a bound that only grows (each lane's count only grows).
+     */
+    private static int prefix(int size, List<Lane> lanes) {
+        int prefix = size;
+        for (Lane lane : lanes) {
+            int sent = lane.delivered;
+            if (sent < lane.indexes.length) {
+                prefix = Math.min(prefix, lane.indexes[sent]);
+            }
+        }
+        return prefix;
+    }
+
+    /** The prefix told to the caller so far; only the calling thread grows it. */
+    private static final class Acknowledged {
+
+        private final int size;
+        private final List<Lane> lanes;
+        private final IntConsumer acknowledge;
+        private int told;
+
+        Acknowledged(int size, List<Lane> lanes, IntConsumer acknowledge) {
+            this.size = size;
+            this.lanes = lanes;
+            this.acknowledge = acknowledge;
+        }
+
+        /** Tells the caller the prefix when it grew since it was last told. */
+        void grow() {
+            int prefix = prefix(size, lanes);
+            if (prefix > told) {
+                told = prefix;
+                acknowledge.accept(prefix);
+            }
+        }
     }
 
     /** The changes of one lane, in hand-out order, with their places in the poll, and how far it got. */
@@ -208,14 +264,17 @@ public final class ShardLanes {
         }
 
         /**
-         * Sends the lane's changes one by one (or all as one unit with batching) while {@code goOn}; a change not
-         * delivered, or a failure, stops the other lanes before their next change.
+         * Sends the lane's changes one by one (or all as one unit with batching) while {@code goOn}, running
+         * {@code progressed} after each delivered unit; a change not delivered, or a failure, stops the other lanes
+         * before their next change.
          */
-        void run(boolean batching, Predicate<List<ChangeEvent>> send, BooleanSupplier goOn, AtomicBoolean stop) {
+        void run(boolean batching, Predicate<List<ChangeEvent>> send, BooleanSupplier goOn, AtomicBoolean stop,
+                 Runnable progressed) {
             try {
                 if (batching) {
                     if (!events.isEmpty() && goOn.getAsBoolean() && send.test(events)) {
                         delivered = events.size();
+                        progressed.run();
                     }
                 } else {
                     for (ChangeEvent event : events) {
@@ -223,6 +282,7 @@ public final class ShardLanes {
                             break;
                         }
                         delivered++;
+                        progressed.run();
                     }
                 }
             } catch (RuntimeException e) {

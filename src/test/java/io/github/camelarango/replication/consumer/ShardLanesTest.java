@@ -50,6 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShardLanesTest {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    /** Every prefix the lanes acknowledged, in order. */
+    private final List<Integer> acknowledged = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopPool() {
@@ -103,9 +105,10 @@ class ShardLanesTest {
                 b3.countDown();
             }
             return true;
-        }, () -> true);
+        }, () -> true, acknowledged::add);
 
         assertEquals(2, outcome.prefix(), "a-1 and b-1");
+        assertEquals(2, acknowledged.get(acknowledged.size() - 1), "never past a-2: " + acknowledged);
         assertEquals(4, outcome.delivered(), "a-1 and the three of lane b");
         assertNull(outcome.failure());
         assertEquals(List.of("a-1"), sent.stream().filter(k -> k.startsWith("a")).toList(), "lane a stopped at a-2");
@@ -136,7 +139,7 @@ class ShardLanesTest {
                 }
                 sent.add(key);
                 return true;
-            }, () -> true);
+            }, () -> true, acknowledged::add);
 
             assertSame(boom, outcome.failure());
             assertEquals(0, outcome.prefix());
@@ -160,7 +163,7 @@ class ShardLanesTest {
                 a3.countDown();
             }
             return true;
-        }, () -> true);
+        }, () -> true, acknowledged::add);
 
         ErrorDuringPollException failure = assertInstanceOf(ErrorDuringPollException.class, outcome.failure());
         assertSame(error, failure.getCause());
@@ -181,7 +184,7 @@ class ShardLanesTest {
             }
             laneA.countDown();
             return true;
-        }, () -> true);
+        }, () -> true, acknowledged::add);
 
         assertEquals(Set.of(List.of("a-1", "a-2", "a-3"), List.of("b-1", "b-2", "b-3")), Set.copyOf(units));
         assertEquals(1, outcome.prefix(), "the batch of lane b, from b-1 on, was not delivered");
@@ -196,11 +199,61 @@ class ShardLanesTest {
             threads.add(Thread.currentThread());
             sent.add(key(unit));
             return !key(unit).equals("b-2");
-        }, () -> true);
+        }, () -> true, acknowledged::add);
 
         assertEquals(Set.of(Thread.currentThread()), threads);
         assertEquals(List.of("a-1", "b-1", "a-2", "b-2"), sent);
         assertEquals(3, outcome.prefix());
+    }
+
+    /**
+     * One lane acknowledges each change before it sends the next, as the consumer did without lanes: a stop closes the
+     * engine before the poll ends (a closed cluster engine takes no acknowledgement), so an acknowledgement after the
+     * poll's last exchange would leave every change of the poll uncommitted.
+     */
+    @Test
+    void oneLaneAcknowledgesEachChangeBeforeItSendsTheNext() {
+        List<String> seen = new ArrayList<>();
+        ShardLanes.Outcome outcome = ShardLanes.single().deliver(interleaved(), false, unit -> {
+            seen.add(key(unit) + " after " + acknowledged);
+            return !key(unit).equals("a-3");
+        }, () -> true, acknowledged::add);
+
+        assertEquals(List.of("a-1 after []", "b-1 after [1]", "a-2 after [1, 2]", "b-2 after [1, 2, 3]",
+                "a-3 after [1, 2, 3, 4]"), seen);
+        assertEquals(List.of(1, 2, 3, 4), acknowledged);
+        assertEquals(4, outcome.prefix());
+    }
+
+    /**
+     * Lane b waits at b-2 until a-1 and b-1 (and maybe a-2) were acknowledged: fails when the pool's lanes are acknowledged only once
+     * they all ended. Each acknowledgement is made on the calling thread, and the prefixes only grow.
+     */
+    @Test
+    void theLanesOfThePoolAreAcknowledgedOnTheCallingThreadWhileTheyRun() {
+        Set<Thread> acknowledging = ConcurrentHashMap.newKeySet();
+        AtomicBoolean twoBeforeB2 = new AtomicBoolean();
+        ShardLanes.Outcome outcome = ShardLanes.on(pool).deliver(interleaved(), false, unit -> {
+            if (key(unit).equals("b-2")) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (acknowledged.stream().noneMatch(p -> p >= 2) && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                twoBeforeB2.set(acknowledged.stream().anyMatch(p -> p >= 2)); // a-2 may be too, b-2 not
+            }
+            return true;
+        }, () -> true, prefix -> {
+            acknowledging.add(Thread.currentThread());
+            acknowledged.add(prefix);
+        });
+
+        assertTrue(twoBeforeB2.get(), "a-1 and b-1 acknowledged while lane b was at b-2: " + acknowledged);
+        assertEquals(Set.of(Thread.currentThread()), acknowledging);
+        assertEquals(6, outcome.prefix());
+        assertEquals(6, acknowledged.get(acknowledged.size() - 1));
+        for (int i = 1; i < acknowledged.size(); i++) {
+            assertTrue(acknowledged.get(i) > acknowledged.get(i - 1), "only growing: " + acknowledged);
+        }
     }
 
     /** The route stops while both lanes send: each ends after its exchange under way, the prefix as after a failure. */
@@ -223,7 +276,7 @@ class ShardLanesTest {
             }
             sent.add(key);
             return true;
-        }, running::get);
+        }, running::get, acknowledged::add);
 
         assertEquals(Set.of("a-1", "a-2", "b-1"), Set.copyOf(sent));
         assertEquals(3, outcome.delivered());
@@ -233,12 +286,13 @@ class ShardLanesTest {
 
     @Test
     void aStoppedConsumerSendsNothingAndAShutDownPoolRunsNoLane() {
-        ShardLanes.Outcome stopped = ShardLanes.on(pool).deliver(interleaved(), false, unit -> true, () -> false);
+        ShardLanes.Outcome stopped = ShardLanes.on(pool).deliver(interleaved(), false, unit -> true, () -> false, acknowledged::add);
         assertEquals(0, stopped.prefix());
         assertEquals(0, stopped.delivered());
+        assertEquals(List.of(), acknowledged);
 
         pool.shutdown();
-        ShardLanes.Outcome refused = ShardLanes.on(pool).deliver(interleaved(), false, unit -> true, () -> true);
+        ShardLanes.Outcome refused = ShardLanes.on(pool).deliver(interleaved(), false, unit -> true, () -> true, acknowledged::add);
         assertEquals(0, refused.prefix());
         assertNull(refused.failure());
     }
