@@ -87,9 +87,9 @@ public final class ShardLanes {
     /**
      * Sends the changes in lanes and waits until every lane ended.
      *
-     * @param  events   the poll's changes, in hand-out order
-     * @param  batching whether a lane's changes go as one unit (one batch exchange) rather than one by one
-     * @param  send     sends one unit, synchronously: whether it was delivered (it reported its failure itself)
+     * @param  events      the poll's changes, in hand-out order
+     * @param  batching    whether a lane's changes go as one unit (one batch exchange) rather than one by one
+     * @param  send        sends one unit, synchronously: whether it was delivered (it reported its failure itself)
      * @param  running     whether the consumer may send more (false once it stops)
      * @param  acknowledge told, on the calling thread, each time the prefix grew: how many of the first changes were
      *                     delivered now (more than it was told before)
