@@ -111,12 +111,16 @@ public final class ShardLanes {
     }
 
     /**
-     * The lane of a change: its shard, else its collection; the changes of neither share one lane.
+     * The lane of a change: its shard, else its collection (by its globally unique id when the change names it, so a
+     * rename does not split the collection's changes); the changes of neither share one lane.
      */
     static String laneOf(ChangeEvent event) {
         ShardOrigin origin = event.origin();
         if (origin != null && origin.shard() != null) {
             return "shard " + origin.shard();
+        }
+        if (event.cuid() != null) {
+            return "collection " + event.cuid(); // its id stays when it is renamed: one lane before and after
         }
         return event.collection() != null ? "collection " + event.collection() : "none";
     }

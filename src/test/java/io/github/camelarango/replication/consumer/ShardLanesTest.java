@@ -87,6 +87,20 @@ class ShardLanesTest {
     }
 
     /**
+     * Fails when a single server's lanes are keyed by the collection's name: in the poll in which a collection is
+     * renamed, a document's change before the rename and its change after it would be in two lanes, out of order.
+     */
+    @Test
+    void aRenamedCollectionsChangesBeforeAndAfterTheRenameShareALane() {
+        RawJson json = RawJson.of("{\"_key\":\"k\"}".getBytes(StandardCharsets.UTF_8));
+        ChangeEvent before = ChangeEvent.upsert(7, "shop", "orders", "h123/orders", null,
+                new RawDocument("k", "_r1", json), ChangePosition.tail(7, 0));
+        ChangeEvent after = ChangeEvent.upsert(9, "shop", "orders2", "h123/orders", null,
+                new RawDocument("k", "_r2", json), ChangePosition.tail(9, 0));
+        assertEquals(ShardLanes.laneOf(before), ShardLanes.laneOf(after));
+    }
+
+    /**
      * Lane b delivers b-2 and b-3 while lane a is at a-2, which fails: only a-1 and b-1 (before a-2 in hand-out order)
      * may be committed. Acknowledging the last delivered change (b-3) would lose a-2 and a-3.
      */
