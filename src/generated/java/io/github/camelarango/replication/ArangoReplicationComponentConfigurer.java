@@ -166,6 +166,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetRepository": getOrCreateConsumerConfiguration(target).setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
         case "operationTypes": getOrCreateConsumerConfiguration(target).setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelshards":
+        case "parallelShards": getOrCreateConsumerConfiguration(target).setParallelShards(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "positionlostpolicy":
@@ -350,6 +352,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
         case "operationTypes": return java.lang.String.class;
+        case "parallelshards":
+        case "parallelShards": return int.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "positionlostpolicy":
@@ -530,6 +534,8 @@ public class ArangoReplicationComponentConfigurer extends PropertyConfigurerSupp
         case "offsetRepository": return getOrCreateConsumerConfiguration(target).getOffsetRepository();
         case "operationtypes":
         case "operationTypes": return getOrCreateConsumerConfiguration(target).getOperationTypes();
+        case "parallelshards":
+        case "parallelShards": return getOrCreateConsumerConfiguration(target).getParallelShards();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "positionlostpolicy":

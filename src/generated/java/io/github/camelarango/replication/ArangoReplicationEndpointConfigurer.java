@@ -140,6 +140,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetRepository": target.getConsumerConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
         case "operationTypes": target.getConsumerConfiguration().setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelshards":
+        case "parallelShards": target.getConsumerConfiguration().setParallelShards(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -336,6 +338,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
         case "operationTypes": return java.lang.String.class;
+        case "parallelshards":
+        case "parallelShards": return int.class;
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -533,6 +537,8 @@ public class ArangoReplicationEndpointConfigurer extends PropertyConfigurerSuppo
         case "offsetRepository": return target.getConsumerConfiguration().getOffsetRepository();
         case "operationtypes":
         case "operationTypes": return target.getConsumerConfiguration().getOperationTypes();
+        case "parallelshards":
+        case "parallelShards": return target.getConsumerConfiguration().getParallelShards();
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();

@@ -24,7 +24,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(107);
+        Set<String> props = new HashSet<>(108);
         props.add("adaptivePolling");
         props.add("applierConnectTimeout");
         props.add("applierRequestTimeout");
@@ -92,6 +92,7 @@ public class ArangoReplicationEndpointUriFactory extends org.apache.camel.suppor
         props.add("offsetRepository");
         props.add("operation");
         props.add("operationTypes");
+        props.add("parallelShards");
         props.add("password");
         props.add("pollStrategy");
         props.add("port");

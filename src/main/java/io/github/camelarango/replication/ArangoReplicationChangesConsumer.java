@@ -51,6 +51,7 @@ import io.github.camelarango.replication.consumer.ErrorDuringPollException;
 import io.github.camelarango.replication.consumer.FailureLog;
 import io.github.camelarango.replication.consumer.OffsetKey;
 import io.github.camelarango.replication.consumer.OffsetKeyWait;
+import io.github.camelarango.replication.consumer.ShardLanes;
 import io.github.camelarango.replication.consumer.SyncerIdClaims;
 import io.github.camelarango.replication.offsets.OffsetFencedException;
 import io.github.camelarango.replication.offsets.OffsetKeyInUseException;
@@ -78,6 +79,12 @@ import org.slf4j.LoggerFactory;
  * current poll, commits the position of the last delivered change and rewinds the engine there, so that the failed
  * change (with batching: the whole batch) is delivered again on the next poll (at-least-once, Kafka's
  * breakOnFirstError semantics).
+ * <p>
+ * <b>Lanes.</b> With parallelShards above 1 a poll's changes go in lanes, one per shard (per collection on a single
+ * server), up to parallelShards of them at once on the threads of the consumer's lane pool ({@link ShardLanes}), each
+ * in order; while they run, the poll acknowledges the changes before the first one, in hand-out order, that was not
+ * delivered yet (the engine's acknowledgement is cumulative), waits for all of them, and rewinds the engine there when
+ * one was not delivered: the changes other lanes delivered after it are delivered again.
  * <p>
  * <b>Commits.</b> The position of the last delivered change is written once per poll, or with a commitInterval at
  * most once per interval (checked at every poll, idle ones included); also when an exchange failed and when the
@@ -142,6 +149,10 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
      * first needed) and the tail's next call (tailPrefetch).
      */
     private ExecutorService fetcher;
+    /** The threads of the lanes (parallelShards above 1), from the start to the stop; null with one lane. */
+    private ExecutorService lanePool;
+    /** How a poll's changes are delivered: in one lane on the poll's thread, or one lane per shard on the lane pool. */
+    private volatile ShardLanes lanes = ShardLanes.single();
     /** The configured syncerId this consumer holds, null when it derives its own. */
     private SyncerIdClaims.Claim syncerIdClaim;
     /** The refused commit of a deposed owner of the offset key: the consumer delivers nothing more until restarted. */
@@ -195,6 +206,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             keyWait = new OffsetKeyWait(refused, owner, Duration.ofMillis(options.getOffsetKeyWaitTimeout()));
             lastFailure = keyWait.failure();
         }
+        startLanes();
         try {
             if (claim != null) {
                 openStreamAtStart();
@@ -202,6 +214,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
             super.doStart();
         } catch (Exception | Error e) {
             closeStream();
+            stopLanes();
             throw e;
         }
         meters = ConsumerMetersBinding.bind(endpoint.getCamelContext(), meteredName(), this);
@@ -391,7 +404,28 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         closeStream();
         super.doStop();
         stream = null;
-        releaseOffsetKey(last);
+        try {
+            releaseOffsetKey(last);
+        } finally {
+            stopLanes(); // the last poll ended (or was given up on): its lanes ended with it
+        }
+    }
+
+    /** Makes the lane pool of parallelShards above 1: that many threads deliver the lanes of a poll at once. */
+    private void startLanes() {
+        if (options.getParallelShards() > 1) {
+            lanePool = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "ArangoReplicationShardLanes", options.getParallelShards());
+            lanes = ShardLanes.on(lanePool);
+        }
+    }
+
+    private void stopLanes() {
+        lanes = ShardLanes.single();
+        if (lanePool != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(lanePool);
+            lanePool = null;
+        }
     }
 
     /**
@@ -486,7 +520,7 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         }
         int delivered;
         try {
-            delivered = options.isBatching() ? deliverBatch(current, events) : deliverEach(current, events);
+            delivered = deliverInLanes(current, events);
             if (commitDue()) {
                 commitDelivered(current);
             }
@@ -511,42 +545,43 @@ public class ArangoReplicationChangesConsumer extends ScheduledPollConsumer impl
         return delivered;
     }
 
-    /** Sends one exchange per change (and its tombstone) until one fails; returns how many were delivered. */
-    private int deliverEach(CaptureStream current, List<ChangeEvent> events) {
-        int delivered = 0;
-        for (ChangeEvent event : events) {
-            if (!isRunAllowed() || !deliver(event)) {
-                rewind(current); // the rest of the batch is delivered again (stopping: after a restart)
-                break;
-            }
-            current.acknowledge(event);
-            delivered++;
-        }
-        return delivered;
-    }
-
     /**
-     * Sends the changes as one batch exchange; returns how many were delivered: all, or none when it failed. The
-     * exchanges of its List body are not the exchange factory's: whatever keeps the batch exchange (an aggregator,
-     * a seda queue, a wire tap: each keeps a copy whose List is the same) keeps them with it, so they must never be
-     * reset and handed out again for other changes once the batch exchange completed.
+     * Sends the changes in lanes ({@link ShardLanes}: one, or one per shard with parallelShards) until one fails or
+     * the consumer stops, acknowledges those handed out before the first one not delivered as they are (a stop closes
+     * the stream before the poll ends: a closed cluster stream takes no acknowledgement) and has the engine deliver
+     * again every change after it; returns how many were acknowledged. A failure of a lane is thrown once the
+     * acknowledgement was made (the poll rewinds then).
      */
-    private int deliverBatch(CaptureStream current, List<ChangeEvent> events) {
+    private int deliverInLanes(CaptureStream current, List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return 0;
         }
+        ShardLanes.Outcome outcome = lanes.deliver(events, options.isBatching(),
+                options.isBatching() ? this::deliverBatch : changes -> deliver(changes.get(0)), this::isRunAllowed,
+                prefix -> current.acknowledge(events.get(prefix - 1))); // cumulative: never past one not delivered
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        if (outcome.prefix() < events.size()) {
+            rewind(current); // the rest is delivered again (stopping: after a restart)
+        }
+        return outcome.prefix();
+    }
+
+    /**
+     * Sends changes as one batch exchange: whether it was delivered. The exchanges of its List body are not the
+     * exchange factory's: whatever keeps the batch exchange (an aggregator, a seda queue, a wire tap: each keeps a copy
+     * whose List is the same) keeps them with it, so they must never be reset and handed out again for other changes
+     * once the batch exchange completed.
+     */
+    private boolean deliverBatch(List<ChangeEvent> events) {
         long serverLastTick = metrics.serverLastTick();
-        if (!isRunAllowed() || !DeliveryRule.deliver(this,
+        return DeliveryRule.deliver(this,
                 message -> messages.writeBatch(events, options.isTombstoneOnDelete(), serverLastTick, message,
                         this::newBatchMember),
                 () -> "Batch of " + events.size() + " changes from " + events.get(0) + " was not delivered; the "
                       + "whole batch is delivered again on the next poll (the position stays at the last "
-                      + "committed change)")) {
-            rewind(current);
-            return 0;
-        }
-        current.acknowledge(events.get(events.size() - 1));
-        return events.size();
+                      + "committed change)");
     }
 
     /** Whether the position of the delivered changes is to be written now: every poll, or once commitInterval passed. */

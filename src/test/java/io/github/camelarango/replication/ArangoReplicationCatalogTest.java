@@ -99,7 +99,7 @@ class ArangoReplicationCatalogTest extends CamelTestSupport {
                 }
             }
         }
-        assertEquals(86, options, "every option is declared once, in one of the four configurations");
+        assertEquals(87, options, "every option is declared once, in one of the four configurations");
         for (String name : List.of("client", "useGlobalSslContextParameters", "host", "password")) {
             assertNotNull(componentProperties.get(name), "component option " + name + " is not in the catalog");
         }

@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelarango.replication.cdc.ChangeStreamOptions;
 import io.github.camelarango.replication.cdc.CollectionRenamePolicy;
 import io.github.camelarango.replication.cdc.UnknownMarkerPolicy;
-import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.consumer.ArangoReplicationConsumerConfiguration;
 import io.github.camelarango.replication.consumer.EngineOptions;
 import org.apache.camel.builder.RouteBuilder;
@@ -72,7 +71,7 @@ class ConsumerOptionsTest extends CamelTestSupport {
                 options++;
             }
         }
-        assertEquals(38, options);
+        assertEquals(39, options);
         assertEquals(List.of("INITIAL", "NEVER", "INITIAL_ONLY", "WHEN_NEEDED", "ALWAYS"), texts(properties.get("snapshotMode").get("enum")));
         assertEquals(List.of("FAIL", "RESNAPSHOT", "SKIP"), texts(properties.get("positionLostPolicy").get("enum")));
         assertEquals(List.of("FAIL", "DELIVER", "SKIP"), texts(properties.get("unknownMarkerPolicy").get("enum")));
@@ -197,6 +196,11 @@ class ConsumerOptionsTest extends CamelTestSupport {
                      + "call and the batch's keep-alive); raise maxConnections or lower snapshotParallelism",
                 creating("arango-replication:changes?snapshotParallelism=3&maxConnections=4").getMessage());
         assertNotNull(context.getEndpoint("arango-replication:changes?snapshotParallelism=2&maxConnections=4"));
+        assertEquals("Invalid value for option parallelShards: '0'; allowed is 1 to 64 shards delivered at once",
+                creating("arango-replication:changes?parallelShards=0").getMessage());
+        assertEquals("Invalid value for option parallelShards: '65'; allowed is 1 to 64 shards delivered at once",
+                creating("arango-replication:changes?parallelShards=65").getMessage());
+        assertNotNull(context.getEndpoint("arango-replication:changes?parallelShards=64"));
         Throwable producerOperation = creating("arango-replication:walTail");
         assertTrue(producerOperation.getMessage().contains("cannot be used in from(...)")
                    && producerOperation.getMessage().contains("dump, loggerState, changes"), producerOperation.getMessage());
@@ -230,10 +234,9 @@ class ConsumerOptionsTest extends CamelTestSupport {
         assertEquals(Duration.ofMillis(500), EngineOptions.of(consumer, "k", consumer.getSnapshotMode(), false)
                 .topologyRefreshInterval());
         ArangoReplicationConsumerConfiguration defaults = new ArangoReplicationConsumerConfiguration();
-        assertEquals(ClusterChangeStream.TOPOLOGY_REFRESH, EngineOptions.of(defaults, "k", defaults.getSnapshotMode(),
+        assertEquals(Duration.ofSeconds(2), EngineOptions.of(defaults, "k", defaults.getSnapshotMode(),
                 false).topologyRefreshInterval(), "the engine's default, 2 s");
-        assertEquals(ClusterChangeStream.TOPOLOGY_REFRESH, ChangeStreamOptions.builder().build()
-                .topologyRefreshInterval());
+        assertEquals(Duration.ofSeconds(2), ChangeStreamOptions.builder().build().topologyRefreshInterval());
     }
 
     @Test

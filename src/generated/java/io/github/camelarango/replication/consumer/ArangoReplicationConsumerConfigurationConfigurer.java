@@ -67,6 +67,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetRepository": target.setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operationtypes":
         case "operationTypes": target.setOperationTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelshards":
+        case "parallelShards": target.setParallelShards(property(camelContext, int.class, value)); return true;
         case "positionlostpolicy":
         case "positionLostPolicy": target.setPositionLostPolicy(property(camelContext, io.github.camelarango.replication.cdc.PositionLostPolicy.class, value)); return true;
         case "registrationinterval":
@@ -146,6 +148,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operationtypes":
         case "operationTypes": return java.lang.String.class;
+        case "parallelshards":
+        case "parallelShards": return int.class;
         case "positionlostpolicy":
         case "positionLostPolicy": return io.github.camelarango.replication.cdc.PositionLostPolicy.class;
         case "registrationinterval":
@@ -226,6 +230,8 @@ public class ArangoReplicationConsumerConfigurationConfigurer extends org.apache
         case "offsetRepository": return target.getOffsetRepository();
         case "operationtypes":
         case "operationTypes": return target.getOperationTypes();
+        case "parallelshards":
+        case "parallelShards": return target.getParallelShards();
         case "positionlostpolicy":
         case "positionLostPolicy": return target.getPositionLostPolicy();
         case "registrationinterval":

@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.camelarango.replication.cdc.cluster.ClusterChangeStream;
 import io.github.camelarango.replication.client.Require;
 
 /**
@@ -291,7 +290,7 @@ public final class ChangeStreamOptions {
         private ChangeStreamListener listener = ChangeStreamListener.NONE;
         private Duration heartbeatInterval = Duration.ZERO;
         private Duration idleSaveInterval = Duration.ZERO;
-        private Duration topologyRefreshInterval = ClusterChangeStream.TOPOLOGY_REFRESH;
+        private Duration topologyRefreshInterval = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -524,7 +523,7 @@ public final class ChangeStreamOptions {
 
         /**
          * How often a cluster's stream reads the topology (who leads each shard) again through the Coordinator, to
-         * notice a leader change (default {@link ClusterChangeStream#TOPOLOGY_REFRESH}, 2 s; sooner while a DB-Server
+         * notice a leader change (default 2 s; sooner while a DB-Server
          * fails). A single server's stream does not read it.
          */
         public Builder topologyRefreshInterval(Duration value) {

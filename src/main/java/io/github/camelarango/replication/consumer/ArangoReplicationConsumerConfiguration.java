@@ -50,6 +50,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     private static final String DEBEZIUM = "debezium";
     /** The smallest snapshotMaxChunkSize (the largest is the engine's {@link ChangeStreamOptions#MAX_CHUNK_SIZE}). */
     private static final int MIN_MAX_DUMP_CHUNK = 16 * 1024;
+    /** The most shards the changes consumer delivers at once (parallelShards): the threads of its lane pool. */
+    private static final int MAX_PARALLEL_SHARDS = 64;
 
     @UriParam(label = "consumer", defaultValue = "INITIAL")
     private SnapshotMode snapshotMode = SnapshotMode.INITIAL;
@@ -133,6 +135,9 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
     @UriParam(label = "consumer,advanced", defaultValue = "1")
     private int snapshotParallelism = 1;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "1")
+    private int parallelShards = 1;
+
     @UriParam(label = "consumer,advanced", defaultValue = "1048576")
     private int tailChunkSize = 1024 * 1024;
 
@@ -187,6 +192,7 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
         Require.between("snapshotMaxChunkSize", snapshotMaxChunkSize, MIN_MAX_DUMP_CHUNK, ChangeStreamOptions.MAX_CHUNK_SIZE,
                 "bytes");
         EngineOptions.of(this, "validation", snapshotMode, false);
+        Require.between("parallelShards", parallelShards, 1, MAX_PARALLEL_SHARDS, "shards delivered at once");
         Require.positive("dbServerUnreachableTimeout", dbServerUnreachableTimeout);
         if (jwtSecret != null && jwtSecret.isBlank()) {
             throw Require.invalid("jwtSecret", "", "the JWT secret of the cluster, a non-blank text (or leave it unset)");
@@ -482,7 +488,8 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      * adds its own), each with the headers and body a single exchange has; the batch exchange has the headers
      * CamelArangoReplicationBatchSize, CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
      * the position it commits. The position is committed once the whole batch completed; a failure delivers the
-     * whole batch again. Heartbeats and notifications stay exchanges of their own.
+     * whole batch again. Heartbeats and notifications stay exchanges of their own. With parallelShards above 1, one
+     * batch exchange per shard (lane) of the poll.
      */
     public void setBatching(boolean batching) {
         this.batching = batching;
@@ -609,6 +616,25 @@ public class ArangoReplicationConsumerConfiguration extends RoleConfiguration<Ar
      */
     public void setSnapshotParallelism(int snapshotParallelism) {
         this.snapshotParallelism = snapshotParallelism;
+    }
+
+    public int getParallelShards() {
+        return parallelShards;
+    }
+
+    /**
+     * How many shards the changes consumer delivers at once (1 to 64; default 1, one stream in the engine's order).
+     * Above 1, each poll's changes are split into lanes, one per shard of a cluster (per collection on a single
+     * server; changes of neither, as a gap, share one lane), and up to this many lanes are delivered at the same time
+     * on threads of the consumer (ArangoReplicationShardLanes), each lane in order: one exchange per change, or with
+     * batching one batch exchange per lane. The order of each shard (and so of each document) holds, none across
+     * shards. The poll waits for every lane, then commits the position of the changes before the first one, in the
+     * engine's order, that was not delivered; a failed exchange stops its lane, the other lanes stop before their next
+     * change, and every change after the first one not delivered comes again, also those other lanes delivered
+     * (at-least-once). For sinks whose calls are slow, as Kafka producers or HTTP calls per change.
+     */
+    public void setParallelShards(int parallelShards) {
+        this.parallelShards = parallelShards;
     }
 
     public int getTailChunkSize() {

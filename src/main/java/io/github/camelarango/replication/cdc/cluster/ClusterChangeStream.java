@@ -74,12 +74,11 @@ import org.slf4j.LoggerFactory;
  * stream stops with a {@link ShardLeaderChangedException}. An unreachable DB-Server is retried.
  * <p>
  * The contract is {@link CaptureStream}'s, as {@link ChangeStream} keeps it; {@link #poll(int)} gathers the events of
- * the servers' streams fairly, each of which reads ahead on one thread of the given executor.
+ * the servers' streams fairly, which read ahead of it. Each DB-Server is read by one thread of the given executor at
+ * most: its streams and its follower reader take turns ({@link ServerReadLoop}).
  */
 public final class ClusterChangeStream implements CaptureStream {
 
-    /** How often the topology is read again to notice a leader change, by default (topologyRefreshInterval). */
-    public static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(2);
     /** How often, at most, a failing DB-Server has the topology read again. */
     private static final Duration FAILURE_REFRESH = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangeStream.class);
@@ -103,6 +102,10 @@ public final class ClusterChangeStream implements CaptureStream {
     private final List<ServerStream> servers = new CopyOnWriteArrayList<>();
     /** The same by stream id, published whole on every change (read by JMX and health threads). */
     private volatile Map<String, ServerStream> byId = Map.of();
+    /** The stream that reads each shard now, by shard name, published with {@link #byId}. */
+    private volatile Map<String, ServerStream> byShard = Map.of();
+    /** Each DB-Server's read loop, by server id: its streams and its follower reader read in turn on it. */
+    private final Map<String, ServerReadLoop> loops = new ConcurrentHashMap<>();
     /** The readers of the shards each DB-Server follows, by server id (poll thread only). */
     private final Map<String, FollowerReader> readers = new TreeMap<>();
     /** Shard name to follower id to the follower's shadow of the shard (read by committing and saving threads). */
@@ -137,9 +140,11 @@ public final class ClusterChangeStream implements CaptureStream {
      *                    configuration (timeouts, TLS, registration ids) is that of the clients to the DB-Servers
      * @param jwt         mints the superuser tokens the DB-Servers require
      * @param store       where the cluster's position is kept
-     * @param timer       runs each server stream's keep-alive (dump batch, registration)
-     * @param fetchers    runs each DB-Server's reads ahead of the caller, one task per DB-Server at a time: give it
-     *                    at least as many threads as the cluster has DB-Servers (a cached pool suits)
+     * @param timer       runs each server stream's keep-alive (dump batch, registration) and ends the pause of a
+     *                    DB-Server's reads after a failed one
+     * @param fetchers    runs each DB-Server's reads ahead of the caller: one task per DB-Server at a time, for all
+     *                    that read it ({@link ServerReadLoop}); give it at least as many threads as the cluster has
+     *                    DB-Servers (a cached pool suits)
      */
     public ClusterChangeStream(ArangoReplicationClient coordinator, SuperuserJwt jwt, ChangeStreamOptions options,
                                ClusterPositionStore store, ScheduledExecutorService timer, ExecutorService fetchers) {
@@ -183,8 +188,8 @@ public final class ClusterChangeStream implements CaptureStream {
             if (failure != null) {
                 throw failure;
             }
-            servers.forEach(server -> server.pumpOn(fetchers, maxEvents));
-            readers.values().forEach(reader -> reader.pumpOn(fetchers));
+            servers.forEach(server -> server.readAhead(maxEvents));
+            readers.values().forEach(FollowerReader::start);
             long seen = arrivedCount();
             List<Taken> taken = new ArrayList<>(Math.min(maxEvents, 1024));
             gather(taken, maxEvents);
@@ -396,7 +401,7 @@ public final class ClusterChangeStream implements CaptureStream {
             memory.save(key, ChangePosition.tail(start, 0));
             ChangeStream inner = new ChangeStream(new ClientReplicationSource(client, key),
                     options.forFollowedShards(key, shards.keySet()), memory, timer);
-            FollowerReader reader = new FollowerReader(serverId, client, inner, start);
+            FollowerReader reader = new FollowerReader(serverId, client, inner, start, loopOf(serverId));
             readers.put(serverId, reader);
             return reader;
         } catch (RuntimeException e) {
@@ -434,7 +439,12 @@ public final class ClusterChangeStream implements CaptureStream {
                         : event -> event.key() != null && event.rev() != null
                                    && takenFrom.isDeliveredAlready(event.key(), event.rev(),
                                            event.type() == ChangeType.DELETE),
-                this::arrived));
+                loopOf(server.id()), this::arrived));
+    }
+
+    /** The read loop of DB-Server {@code serverId}: one thread at most reads the server, for all that read it. */
+    private ServerReadLoop loopOf(String serverId) {
+        return loops.computeIfAbsent(serverId, id -> new ServerReadLoop(id, fetchers, timer));
     }
 
     private HttpArangoReplicationClient client(ClusterTopology.DbServer server) {
@@ -448,10 +458,16 @@ public final class ClusterChangeStream implements CaptureStream {
         return serverId + "/" + shard;
     }
 
+    /** Publishes the streams by id, and by the shards they read, after they were opened or a shard was taken over. */
     private void published() {
         Map<String, ServerStream> opened = new LinkedHashMap<>();
-        servers.forEach(server -> opened.put(server.id(), server));
+        Map<String, ServerStream> reading = new TreeMap<>();
+        servers.forEach(server -> {
+            opened.put(server.id(), server);
+            server.reading().keySet().forEach(shard -> reading.put(shard, server));
+        });
         byId = Collections.unmodifiableMap(opened);
+        byShard = Collections.unmodifiableMap(reading);
     }
 
     /** The shards of the collections the filter accepts, by name. */
@@ -520,7 +536,7 @@ public final class ClusterChangeStream implements CaptureStream {
             }
         }
         Map<String, ClusterTopology.Shard> uncovered = new TreeMap<>(captured);
-        uncovered.keySet().removeIf(shard -> servers.stream().anyMatch(s -> s.reading().containsKey(shard)));
+        uncovered.keySet().removeAll(byShard.keySet());
         if (!uncovered.isEmpty()) {
             stop(notCovered(uncovered.values().iterator().next()));
             return;
@@ -632,15 +648,13 @@ public final class ClusterChangeStream implements CaptureStream {
         if (!shadowsPending) {
             return;
         }
-        Map<String, ServerStream> leaders = new TreeMap<>();
-        servers.forEach(server -> server.reading().keySet().forEach(shard -> leaders.put(shard, server)));
         Map<ServerStream, Optional<Long>> leaderTicks = new LinkedHashMap<>();
         boolean moved = false;
         boolean waiting = false;
-        for (Map.Entry<String, Map<String, Shadow>> byShard : shadows.entrySet()) {
-            ServerStream leader = leaders.get(byShard.getKey());
+        for (Map.Entry<String, Map<String, Shadow>> shard : shadows.entrySet()) {
+            ServerStream leader = byShard.get(shard.getKey());
             OptionalLong delivered = leader == null ? OptionalLong.empty() : leader.deliveredUpTo();
-            for (Shadow shadow : byShard.getValue().values()) {
+            for (Shadow shadow : shard.getValue().values()) {
                 FollowerReader reader = readers.get(shadow.follower());
                 if (leader != null && shadow.needsLeaderTick()) {
                     leaderTicks.computeIfAbsent(leader, ClusterChangeStream::lastTickOf)

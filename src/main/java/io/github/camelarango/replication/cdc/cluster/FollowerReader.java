@@ -18,12 +18,6 @@ package io.github.camelarango.replication.cdc.cluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
@@ -43,15 +37,13 @@ import org.slf4j.LoggerFactory;
  * A shard is reported only while it has a tracker, and only its events after the tracker's start: a tracker started
  * at the reader's read position sees every later event of its shard. A failed read gives up every tracker (the server
  * may be down, then out of sync) and starts the inner stream again from its read position after a pause; a halt of the
- * inner stream (its position lost) gives them up for good: no shadow on this server can be proven any more.
+ * inner stream (its position lost) gives them up for good: no shadow on this server can be proven any more. It reads
+ * in the turns the server's {@link ServerReadLoop} gives it, beside the server's streams.
  */
-final class FollowerReader implements AutoCloseable {
+final class FollowerReader implements ServerReadLoop.Reader, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowerReader.class);
     private static final int BATCH = 1024;
-    private static final long MIN_RETRY_MILLIS = 100;
-    private static final long MAX_RETRY_MILLIS = 5_000;
-    private static final long CLOSE_WAIT_SECONDS = 30;
 
     /** A tracker, the tick it starts after and the last tick reported to it. */
     private static final class Tracked {
@@ -69,22 +61,26 @@ final class FollowerReader implements AutoCloseable {
     private final String serverId;
     private final ArangoReplicationClient client;
     private final ChangeStream inner;
+    private final ServerReadLoop loop;
     private final Object lock = new Object();
     private final Map<String, Tracked> tracked = new HashMap<>();
     /** Every change of the followed shards up to this tick was read (the inner stream's saved position). */
     private long readTick;
-    private Future<?> pump;
+    private final RetryPause retry = new RetryPause();
     private volatile boolean closed;
 
     /**
      * @param client the client to the server, closed with this reader
      * @param inner  a tail-only stream over the shards the server may follow, from {@code from}
      * @param from   the tick the inner stream starts after
+     * @param loop   the server's read loop, which gives this reader its turns
      */
-    FollowerReader(String serverId, ArangoReplicationClient client, ChangeStream inner, long from) {
+    FollowerReader(String serverId, ArangoReplicationClient client, ChangeStream inner, long from,
+                   ServerReadLoop loop) {
         this.serverId = serverId;
         this.client = client;
         this.inner = inner;
+        this.loop = loop;
         this.readTick = from;
     }
 
@@ -156,41 +152,40 @@ final class FollowerReader implements AutoCloseable {
         }
     }
 
-    /** Starts the reader's task on {@code executor} unless it runs or the reader was closed. */
-    void pumpOn(ExecutorService executor) {
-        synchronized (lock) {
-            if (!closed && (pump == null || pump.isDone()) && inner.failure().isEmpty()) {
-                pump = executor.submit(this::pump);
-            }
+    /** Gives the reader its turns in the server's read loop from now on, unless it was closed or halted. */
+    void start() {
+        if (!closed && inner.failure().isEmpty()) {
+            loop.wake(this);
         }
     }
 
-    private void pump() {
-        long retryMillis = 0;
-        while (!closed) {
-            List<ChangeEvent> events;
-            try {
-                events = inner.poll(BATCH);
-                if (!events.isEmpty()) {
-                    inner.commit(events.get(events.size() - 1));
-                }
-            } catch (ChangeStreamException e) {
-                if (inner.failure().isPresent()) {
-                    halted(e);
-                    return;
-                }
-                retryMillis = failed(e, retryMillis);
-                continue;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                retryMillis = failed(e, retryMillis);
-                continue;
-            }
-            retryMillis = 0;
-            report(events);
+    /** One read of the followed shards, reported to their trackers, in the server's read loop. */
+    @Override
+    public long readOnce() {
+        if (closed) {
+            return ServerReadLoop.DONE;
         }
+        List<ChangeEvent> events;
+        try {
+            events = inner.poll(BATCH);
+            if (!events.isEmpty()) {
+                inner.commit(events.get(events.size() - 1));
+            }
+        } catch (ChangeStreamException e) {
+            if (inner.failure().isPresent()) {
+                halted(e);
+                return ServerReadLoop.DONE;
+            }
+            return failed(e);
+        } catch (RuntimeException e) {
+            return closed ? ServerReadLoop.DONE : failed(e);
+        } catch (Error e) { // the inner stream may have read past what it reported: as after a failure
+            return closed ? ServerReadLoop.DONE
+                    : failed(new ChangeStreamException("Reading DB-Server " + serverId + " failed: " + e, e));
+        }
+        retry.reset();
+        report(events);
+        return ServerReadLoop.AGAIN;
     }
 
     /** Reports the events of tracked shards, then the read position, to their trackers. */
@@ -247,8 +242,8 @@ final class FollowerReader implements AutoCloseable {
      * comes back (writes that are no user changes), so every tracker of it is given up; new ones are established once
      * it is in sync again.
      */
-    private long failed(RuntimeException e, long lastRetryMillis) {
-        long retryMillis = Math.min(MAX_RETRY_MILLIS, Math.max(MIN_RETRY_MILLIS, lastRetryMillis * 2));
+    private long failed(RuntimeException e) {
+        long retryMillis = retry.next();
         LOG.debug("Reading the followed shards of DB-Server {} failed; its shadows are given up; retrying in {} ms: "
                   + "{}", serverId, retryMillis, e.toString());
         synchronized (lock) {
@@ -256,41 +251,18 @@ final class FollowerReader implements AutoCloseable {
             tracked.clear();
         }
         inner.rewind(); // from the saved read position
-        synchronized (lock) {
-            if (!closed) {
-                try {
-                    lock.wait(retryMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    closed = true;
-                }
-            }
-        }
         return retryMillis;
     }
 
-    /** Stops the reader and its inner stream, then closes the client. */
+    /** Stops the reader and its inner stream (which ends a read under way), then closes the client. */
     @Override
     public void close() {
         closed = true;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
         inner.close();
-        Future<?> running;
+        loop.remove(this);
         synchronized (lock) {
-            running = pump;
             tracked.values().forEach(t -> t.tracker.invalidate());
             tracked.clear();
-        }
-        if (running != null) {
-            try {
-                running.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException | CancellationException e) {
-                LOG.debug("The follower reader of DB-Server {} ended with {}", serverId, e.toString());
-            }
         }
         client.close();
     }

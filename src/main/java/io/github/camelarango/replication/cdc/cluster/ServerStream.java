@@ -25,12 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
@@ -45,21 +40,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One DB-Server's part of a {@link ClusterChangeStream}: its {@link ChangeStream} over the shards the server leads,
- * polled ahead of the caller by one task on the cluster stream's executor (the "pump"), which puts the events, named
+ * polled ahead of the caller in the turns the server's {@link ServerReadLoop} gives it, which put the events, named
  * by their collection and origin, in a small buffer. The caller takes them in the server's order; its
  * acknowledgements go to the inner stream with the events it handed out (which it knows by identity).
  * <p>
  * A failed poll of the inner stream (the server unreachable, a server error) makes the inner stream start again from
  * its committed position; the buffer and the events awaiting acknowledgement are dropped with it (they come again),
- * the failure is reported once to the caller and the pump retries after a growing pause. A halt of the inner stream
- * (a lost position, an unknown marker under FAIL…) stops the pump until {@link #rewind()}.
+ * the failure is reported once to the caller and the stream reads again after a growing pause. A halt of the inner
+ * stream (a lost position, an unknown marker under FAIL…) stops its reads until {@link #rewind()}.
  */
-final class ServerStream implements AutoCloseable {
+final class ServerStream implements ServerReadLoop.Reader, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerStream.class);
-    private static final long MIN_RETRY_MILLIS = 100;
-    private static final long MAX_RETRY_MILLIS = 5_000;
-    private static final long CLOSE_WAIT_SECONDS = 30;
 
     /** An event as the caller gets it, with the inner stream's own event, which acknowledges it there. */
     private record Handed(ChangeEvent event, ChangeEvent inner) {
@@ -73,6 +65,7 @@ final class ServerStream implements AutoCloseable {
     private final ArangoReplicationClient client;
     private final ChangeStream inner;
     private final Runnable signal;
+    private final ServerReadLoop loop;
     private final Predicate<ChangeEvent> deliveredAlready;
     private final Object lock = new Object();
     /** Shards whose leader is another server now: nothing more of them is handed out from here. */
@@ -91,9 +84,9 @@ final class ServerStream implements AutoCloseable {
     private int wanted = 1;
     private RuntimeException unreported;
     private Instant unreachableSince;
+    private final RetryPause retry = new RetryPause();
     private ChangeStreamException halt;
-    private Future<?> pump;
-    /** Whether the inner stream handed out everything of a snapshot-only run: the pump ended. */
+    /** Whether the inner stream handed out everything of a snapshot-only run: its reads ended. */
     private boolean finished;
     /** False once the cluster stream stopped: nothing more is read (so nothing more is saved). */
     private boolean reading = true;
@@ -106,11 +99,12 @@ final class ServerStream implements AutoCloseable {
      * @param collections      shard name to collection name, of the shards the server leads and the inner stream reads
      * @param client           the client to the server, closed with this stream
      * @param deliveredAlready the events read that are not handed out, as delivered already (after a fail-over)
+     * @param loop             the server's read loop, which gives this stream its turns to read
      * @param signal           told when events or a failure arrived
      */
     ServerStream(String streamKey, String id, String serverId, String shortName, Map<String, String> collections,
                  ArangoReplicationClient client, ChangeStream inner, Predicate<ChangeEvent> deliveredAlready,
-                 Runnable signal) {
+                 ServerReadLoop loop, Runnable signal) {
         this.streamKey = streamKey;
         this.id = id;
         this.deliveredAlready = deliveredAlready;
@@ -119,6 +113,7 @@ final class ServerStream implements AutoCloseable {
         this.collections = Map.copyOf(collections);
         this.client = client;
         this.inner = inner;
+        this.loop = loop;
         this.signal = signal;
     }
 
@@ -178,15 +173,18 @@ final class ServerStream implements AutoCloseable {
                 .orElse(OptionalLong.empty());
     }
 
-    /** Starts the pump on {@code executor} unless it runs, the stream halted or closed. */
-    void pumpOn(ExecutorService executor, int batch) {
+    /**
+     * Asks the server's read loop for a turn to read up to {@code batch} events ahead, unless the stream halted,
+     * finished or closed (or pauses after a failed read).
+     */
+    void readAhead(int batch) {
         synchronized (lock) {
             wanted = Math.max(1, batch);
-            lock.notifyAll();
-            if (!closed && reading && halt == null && !finished && (pump == null || pump.isDone())) {
-                pump = executor.submit(this::pump);
+            if (closed || !reading || halt != null || finished) {
+                return;
             }
         }
+        loop.wake(this);
     }
 
     /**
@@ -195,19 +193,25 @@ final class ServerStream implements AutoCloseable {
      * @return how many
      */
     int take(List<ChangeEvent> out, int max) {
+        int taken = 0;
         synchronized (lock) {
-            int taken = 0;
             while (taken < max && !buffer.isEmpty()) {
                 Handed next = buffer.poll();
                 awaited.add(next);
                 out.add(next.event());
                 taken++;
             }
-            if (taken > 0) {
-                lock.notifyAll(); // the pump reads on
+            if (taken == 0) {
+                return 0;
             }
-            return taken;
         }
+        try {
+            loop.wake(this); // the buffer has room: the stream reads on
+        } catch (RejectedExecutionException e) {
+            // what was taken is handed out all the same; the next readAhead, before anything is taken, reports it
+            LOG.debug("The stream of DB-Server {} cannot read on now: {}", serverId, e.toString());
+        }
+        return taken;
     }
 
     boolean hasBuffered() {
@@ -307,86 +311,80 @@ final class ServerStream implements AutoCloseable {
         generation++;
     }
 
-    private void pump() {
-        long retryMillis = 0;
-        while (true) {
-            long started;
-            int batch;
+    /** One read of the inner stream into the buffer, in the server's read loop. */
+    @Override
+    public long readOnce() {
+        long started;
+        int batch;
+        synchronized (lock) {
+            if (closed || !reading) {
+                return ServerReadLoop.DONE; // stopped for good: out of the loop, also when woken after its removal
+            }
+            if (halt != null || finished || buffer.size() >= wanted) {
+                return ServerReadLoop.WAIT; // taking, a rewind or readAhead wakes it
+            }
+            started = generation;
+            batch = wanted;
+        }
+        List<ChangeEvent> events;
+        try {
+            events = inner.poll(batch);
+        } catch (ChangeStreamException e) {
+            if (inner.failure().isPresent()) {
+                halt(e);
+                return ServerReadLoop.WAIT;
+            }
+            return failed(e);
+        } catch (IllegalStateException e) {
+            return closed ? ServerReadLoop.DONE : failed(e);
+        } catch (RuntimeException e) {
+            return failed(e);
+        } catch (Error e) { // the inner stream may have read past what it handed out: it reads again, as after a failure
+            return failed(new ChangeStreamException("Reading DB-Server " + serverId + " failed: " + e, e));
+        }
+        retry.reset();
+        if (events.isEmpty() && inner.isFinished()) {
             synchronized (lock) {
-                while (!closed && reading && halt == null && buffer.size() >= wanted) {
-                    if (!await(0)) {
-                        return;
+                finished = true; // a snapshot-only stream handed out everything
+            }
+            signal.run();
+            return ServerReadLoop.WAIT;
+        }
+        int drop = shardDropAt(events);
+        boolean stale;
+        ChangeEvent skippedIdle = null;
+        synchronized (lock) {
+            unreachableSince = null;
+            stale = generation != started;
+            if (!stale) {
+                for (ChangeEvent event : events.subList(0, drop)) {
+                    ChangeEvent named = named(event);
+                    if (!released.contains(named.origin().shard()) && !deliveredAlready.test(named)) {
+                        buffer.add(new Handed(named, event));
+                        skippedLast = null;
+                    } else if (buffer.isEmpty() && awaited.isEmpty()) {
+                        skippedIdle = event; // nothing before it awaits delivery: its position may be saved
+                        skippedLast = null;
+                    } else {
+                        skippedLast = event; // acknowledged with the last event before it
                     }
                 }
-                if (closed || !reading || halt != null) {
-                    return;
-                }
-                started = generation;
-                batch = wanted;
-            }
-            List<ChangeEvent> events;
-            try {
-                events = inner.poll(batch);
-            } catch (ChangeStreamException e) {
-                if (inner.failure().isPresent()) {
-                    halt(e);
-                    return;
-                }
-                retryMillis = failed(e, retryMillis);
-                continue;
-            } catch (IllegalStateException e) {
-                if (closed) {
-                    return;
-                }
-                retryMillis = failed(e, retryMillis);
-                continue;
-            } catch (RuntimeException e) {
-                retryMillis = failed(e, retryMillis);
-                continue;
-            }
-            retryMillis = 0;
-            if (events.isEmpty() && inner.isFinished()) {
-                synchronized (lock) {
-                    finished = true; // a snapshot-only stream handed out everything
-                }
-                signal.run();
-                return;
-            }
-            int drop = shardDropAt(events);
-            boolean stale;
-            ChangeEvent skippedIdle = null;
-            synchronized (lock) {
-                unreachableSince = null;
-                stale = generation != started;
-                if (!stale) {
-                    for (ChangeEvent event : events.subList(0, drop)) {
-                        ChangeEvent named = named(event);
-                        if (!released.contains(named.origin().shard()) && !deliveredAlready.test(named)) {
-                            buffer.add(new Handed(named, event));
-                            skippedLast = null;
-                        } else if (buffer.isEmpty() && awaited.isEmpty()) {
-                            skippedIdle = event; // nothing before it awaits delivery: its position may be saved
-                            skippedLast = null;
-                        } else {
-                            skippedLast = event; // acknowledged with the last event before it
-                        }
-                    }
-                }
-            }
-            if (skippedIdle != null) {
-                // a change not handed out (its shard went to another leader, or it was delivered before a fail-over)
-                // must not hold this stream's position back for ever
-                inner.acknowledge(skippedIdle);
-            }
-            if (stale) {
-                inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again
-            } else if (drop < events.size()) {
-                halt(shardDropped(events.get(drop)));
-                return;
-            } else if (!events.isEmpty()) {
-                signal.run();
             }
         }
+        if (skippedIdle != null) {
+            // a change not handed out (its shard went to another leader, or it was delivered before a fail-over)
+            // must not hold this stream's position back for ever
+            inner.acknowledge(skippedIdle);
+        }
+        if (stale) {
+            inner.rewind(); // handed out by the inner stream, but forgotten here: it must hand them out again
+        } else if (drop < events.size()) {
+            halt(shardDropped(events.get(drop)));
+            return ServerReadLoop.WAIT;
+        } else if (!events.isEmpty()) {
+            signal.run();
+        }
+        return ServerReadLoop.AGAIN;
     }
 
     /**
@@ -433,9 +431,14 @@ final class ServerStream implements AutoCloseable {
         signal.run();
     }
 
-    /** A failed poll: the inner stream starts again from its committed position; so does this stream. */
-    private long failed(RuntimeException e, long lastRetryMillis) {
-        long retryMillis = Math.min(MAX_RETRY_MILLIS, Math.max(MIN_RETRY_MILLIS, lastRetryMillis * 2));
+    /**
+     * A failed read: the inner stream starts again from its committed position; so does this stream, after a pause
+     * that grows with each failure in a row.
+     *
+     * @return the pause, in milliseconds
+     */
+    private long failed(RuntimeException e) {
+        long retryMillis = retry.next();
         synchronized (lock) {
             forget();
             unreported = e;
@@ -446,23 +449,7 @@ final class ServerStream implements AutoCloseable {
         LOG.debug("Reading DB-Server {} failed; retrying in {} ms: {}", serverId, retryMillis, e.toString());
         signal.run();
         inner.rewind(); // after an Error too: the inner stream may have read past what it handed out
-        synchronized (lock) {
-            if (reading && !closed) {
-                await(retryMillis);
-            }
-        }
         return retryMillis;
-    }
-
-    /** Waits on the lock; false when interrupted (the executor is shutting down). */
-    private boolean await(long millis) {
-        try {
-            lock.wait(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**
@@ -484,36 +471,16 @@ final class ServerStream implements AutoCloseable {
         synchronized (lock) {
             reading = false;
             buffer.clear();
-            lock.notifyAll();
         }
-        awaitPump();
+        loop.remove(this);
     }
 
-    /** Stops the pump and the inner stream (which ends a poll under way), then closes the client. */
+    /** Stops reading and the inner stream (which ends a poll under way), then closes the client. */
     @Override
     public void close() {
         closed = true;
-        synchronized (lock) {
-            lock.notifyAll();
-        }
         inner.close();
-        awaitPump();
+        loop.remove(this);
         client.close();
-    }
-
-    private void awaitPump() {
-        Future<?> running;
-        synchronized (lock) {
-            running = pump;
-        }
-        if (running != null) {
-            try {
-                running.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException | CancellationException e) {
-                LOG.debug("The reader of DB-Server {} ended with {}", serverId, e.toString());
-            }
-        }
     }
 }

@@ -16,12 +16,10 @@
 package io.github.camelarango.replication.cdc.cluster;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -60,7 +58,7 @@ final class ShadowTracker {
      * A change of the shard as the follower logged it: its tick on the follower, its {@code _key} and {@code _rev},
      * and whether it removed the document.
      */
-    record FollowerEvent(long tick, String key, String rev, boolean removal) {
+    private record FollowerEvent(long tick, String key, String rev, boolean removal) {
     }
 
     private record Change(String key, String rev, boolean removal) {
@@ -181,24 +179,6 @@ final class ShadowTracker {
         Logged first = logged.peekFirst();
         return OptionalLong.of(first != null && !first.delivered && !Ticks.isAfter(first.event.tick(), readTick)
                 ? first.event.tick() - 1 : readTick);
-    }
-
-    /**
-     * The follower's events of the shard not delivered from the leader, in the follower's order: what a fail-over to
-     * the follower delivers first. They are the events after the {@link #shadowTick() shadow} that
-     * {@link #isDeliveredAlready} does not drop.
-     *
-     * @throws IllegalStateException once {@link #invalidate() invalidated}
-     */
-    synchronized List<FollowerEvent> unmatched() {
-        requireValid();
-        List<FollowerEvent> events = new ArrayList<>();
-        for (Logged event : logged) {
-            if (!event.delivered) {
-                events.add(event.event);
-            }
-        }
-        return events;
     }
 
     /**

@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -61,7 +60,7 @@ final class ClusterFixture implements AutoCloseable {
     final HttpArangoReplicationClient coordinator;
     final Map<String, String> store = new ConcurrentHashMap<>();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final ExecutorService fetchers = Executors.newCachedThreadPool();
+    final CountingExecutor fetchers = new CountingExecutor();
     private final Random random = new Random(16);
     private int writes;
 

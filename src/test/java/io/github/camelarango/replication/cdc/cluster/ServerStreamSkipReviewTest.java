@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelarango.replication.cdc.ChangeEvent;
 import io.github.camelarango.replication.cdc.ChangeStream;
@@ -55,10 +56,11 @@ class ServerStreamSkipReviewTest {
                 .idleMinWait(Duration.ofMillis(10)).idleMaxWait(Duration.ofMillis(20))
                 .includeCollections(Set.of("a", "b")).build(), store);
         ExecutorService pumps = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ServerStream stream = new ServerStream("test", "s1", "s1", null, Map.of("a", "A", "b", "B"), null, inner,
-                event -> false, () -> { });
+                event -> false, new ServerReadLoop("s1", pumps, timer), () -> { });
         try {
-            stream.pumpOn(pumps, 10);
+            stream.readAhead(10);
             awaitTail(inner);
             stream.release("b"); // shard b is led by another server now
 
@@ -66,7 +68,7 @@ class ServerStreamSkipReviewTest {
             List<ChangeEvent> taken = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (taken.isEmpty() && System.nanoTime() < deadline) {
-                stream.pumpOn(pumps, 10);
+                stream.readAhead(10);
                 stream.take(taken, 10);
                 Thread.sleep(5);
             }
@@ -79,7 +81,7 @@ class ServerStreamSkipReviewTest {
 
             deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (System.nanoTime() < deadline && inner.committedPosition().get().from() != last) {
-                stream.pumpOn(pumps, 10);
+                stream.readAhead(10);
                 inner.saveDelivered(); // as the consumer does once per poll
                 Thread.sleep(20);
             }
@@ -90,6 +92,7 @@ class ServerStreamSkipReviewTest {
             stream.stopReading();
             inner.close();
             pumps.shutdownNow();
+            timer.shutdownNow();
         }
     }
 

@@ -130,7 +130,8 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      * CamelArangoReplicationBatchFirstTick, CamelArangoReplicationBatchLastTick and
      * the position it commits. The position is committed once the whole batch
      * completed; a failure delivers the whole batch again. Heartbeats and
-     * notifications stay exchanges of their own.
+     * notifications stay exchanges of their own. With parallelShards above 1, one
+     * batch exchange per shard (lane) of the poll.
      */
     private Boolean batching;
     /**
@@ -369,6 +370,22 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
      */
     @Deprecated
     private Integer maxTransactionEvents;
+    /**
+     * How many shards the changes consumer delivers at once (1 to 64; default 1, one
+     * stream in the engine's order). Above 1, each poll's changes are split into
+     * lanes, one per shard of a cluster (per collection on a single server; changes of
+     * neither, as a gap, share one lane), and up to this many lanes are delivered at
+     * the same time on threads of the consumer (ArangoReplicationShardLanes), each
+     * lane in order: one exchange per change, or with batching one batch exchange per
+     * lane. The order of each shard (and so of each document) holds, none across
+     * shards. The poll waits for every lane, then commits the position of the changes
+     * before the first one, in the engine's order, that was not delivered; a failed
+     * exchange stops its lane, the other lanes stop before their next change, and
+     * every change after the first one not delivered comes again, also those other
+     * lanes delivered (at-least-once). For sinks whose calls are slow, as Kafka
+     * producers or HTTP calls per change.
+     */
+    private Integer parallelShards;
     /**
      * The least time between two registrations of the changes consumer at the server
      * while its committed position moves. The consumer is registered as a replication
@@ -1019,6 +1036,14 @@ public class ArangoReplicationComponentConfiguration extends ComponentConfigurat
     @Deprecated
     public void setMaxTransactionEvents(Integer maxTransactionEvents) {
         this.maxTransactionEvents = maxTransactionEvents;
+    }
+
+    public Integer getParallelShards() {
+        return parallelShards;
+    }
+
+    public void setParallelShards(Integer parallelShards) {
+        this.parallelShards = parallelShards;
     }
 
     public Duration getRegistrationInterval() {
