@@ -75,13 +75,12 @@ public final class ShardLanes {
     /**
      * What one poll's lanes delivered.
      *
-     * @param prefix    how many of the poll's first changes, in hand-out order, were delivered: every change before the
-     *                  first one not delivered (all of them when each was delivered)
-     * @param delivered how many changes were delivered in all, those after the prefix included (they come again)
-     * @param failure   the failure that ended a lane (an Error as an {@link ErrorDuringPollException}), with those of
-     *                  other lanes suppressed; null when none failed
+     * @param prefix  how many of the poll's first changes, in hand-out order, were delivered: every change before the
+     *                first one not delivered (all of them when each was delivered)
+     * @param failure the failure that ended a lane (an Error as an {@link ErrorDuringPollException}), with those of
+     *                other lanes suppressed; null when none failed
      */
-    public record Outcome(int prefix, int delivered, RuntimeException failure) {
+    public record Outcome(int prefix, RuntimeException failure) {
     }
 
     /**
@@ -197,10 +196,8 @@ public final class ShardLanes {
     }
 
     private static Outcome outcome(int size, List<Lane> lanes) {
-        int delivered = 0;
         RuntimeException failure = null;
         for (Lane lane : lanes) {
-            delivered += lane.delivered;
             RuntimeException failed = lane.failure;
             if (failed != null) {
                 if (failure == null) {
@@ -210,7 +207,7 @@ public final class ShardLanes {
                 }
             }
         }
-        return new Outcome(prefix(size, lanes), delivered, failure);
+        return new Outcome(prefix(size, lanes), failure);
     }
 
     /**
