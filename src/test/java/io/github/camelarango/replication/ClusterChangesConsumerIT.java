@@ -38,7 +38,6 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,8 +62,8 @@ class ClusterChangesConsumerIT {
     private static final String SECRET = "the-cluster-secret-4711";
     private static final List<String> CAPTURED = List.of("orders", "customers");
 
-    private final MemoryStateRepository offsets = new MemoryStateRepository();
-    private final List<CamelContext> contexts = new ArrayList<>();
+    private final RouteContexts routes = new RouteContexts();
+    private final MemoryStateRepository offsets = routes.offsets();
 
     private static ArangoEmulatorCluster cluster(Duration failoverDelay) {
         return ArangoEmulatorCluster.builder().dbServers(3).authentication("root", "pw").jwtSecret(SECRET)
@@ -92,7 +91,7 @@ class ClusterChangesConsumerIT {
             ReplicaSink sink = new ReplicaSink();
             List<String> wrongOrigins = new CopyOnWriteArrayList<>();
             String uri = uri(f, "maxEventsPerPoll=20&batching=" + batching);
-            CamelContext first = start(uri, capturing(cluster, f.database, sink, wrongOrigins));
+            CamelContext first = routes.start(uri, capturing(cluster, f.database, sink, wrongOrigins));
             Thread writer = new Thread(workload, "workload");
             await("part of the snapshot", () -> sink.count() >= 20);
             writer.start();
@@ -104,7 +103,7 @@ class ClusterChangesConsumerIT {
                 assertTrue(stored.contains(server), "the position names DB-Server " + server + ": " + stored);
             }
 
-            CamelContext second = start(uri, capturing(cluster, f.database, sink, wrongOrigins));
+            CamelContext second = routes.start(uri, capturing(cluster, f.database, sink, wrongOrigins));
             writer.join(60_000);
             assertNull(workload.failure(), () -> "writer failed: " + workload.failure());
             await("the replica to match the cluster", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
@@ -124,7 +123,7 @@ class ClusterChangesConsumerIT {
             workload(f, 1, 100);
             ReplicaSink sink = new ReplicaSink();
             List<String> wrongOrigins = new CopyOnWriteArrayList<>();
-            start(uri(f, ""), capturing(cluster, f.database, sink, wrongOrigins));
+            routes.start(uri(f, ""), capturing(cluster, f.database, sink, wrongOrigins));
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
 
             // the server comes back before the fail-over: it keeps its leadership and resynchronises its follower copies
@@ -147,7 +146,7 @@ class ClusterChangesConsumerIT {
             workload(f, 5, 60);
             ReplicaSink sink = new ReplicaSink();
             List<String> wrongOrigins = new CopyOnWriteArrayList<>();
-            CamelContext context = start(uri(f, "dbServerUnreachableTimeout=1s"),
+            CamelContext context = routes.start(uri(f, "dbServerUnreachableTimeout=1s"),
                     capturing(cluster, f.database, sink, wrongOrigins));
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
             ArangoReplicationChangesConsumer consumer = (ArangoReplicationChangesConsumer) context.getRoute("cdc")
@@ -193,7 +192,7 @@ class ClusterChangesConsumerIT {
              LogCapture log = new LogCapture()) {
             workload(f, 2, 100);
             ReplicaSink sink = new ReplicaSink();
-            CamelContext context = start(uri(f, "dbServerUnreachableTimeout=2s"),
+            CamelContext context = routes.start(uri(f, "dbServerUnreachableTimeout=2s"),
                     capturing(cluster, f.database, sink, new ArrayList<>()));
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
             HealthCheck check = ((HealthCheckAware) context.getRoute("cdc").getConsumer()).getHealthCheck();
@@ -242,7 +241,7 @@ class ClusterChangesConsumerIT {
             DriverWorkload seed = new DriverWorkload(f.db, CAPTURED, 3, 0, false);
             seed.seed(400);
             ReplicaSink sink = new ReplicaSink();
-            CamelContext context = start(uri(f, "maxEventsPerPoll=10&snapshotChunkSize=2000"), exchange -> {
+            CamelContext context = routes.start(uri(f, "maxEventsPerPoll=10&snapshotChunkSize=2000"), exchange -> {
                 sink.process(exchange);
                 Thread.sleep(2); // a slow sink: the snapshot is still running at the fail-over
             });
@@ -279,13 +278,13 @@ class ClusterChangesConsumerIT {
             c.insert("orders", Map.of("_key", "c1"));
             s.insert("orders", Map.of("_key", "s1"));
             ReplicaSink first = new ReplicaSink();
-            CamelContext before = start(uri(clusterFirst ? c : s, ""), first);
+            CamelContext before = routes.start(uri(clusterFirst ? c : s, ""), first);
             await("the first server's snapshot", () -> first.count() == 1 && offsets.getState("cluster") != null);
             before.stop();
             String stored = offsets.getState("cluster");
 
             ReplicaSink second = new ReplicaSink();
-            CamelContext after = start(uri(clusterFirst ? s : c, ""), second);
+            CamelContext after = routes.start(uri(clusterFirst ? s : c, ""), second);
             HealthCheck.Result down = awaitDown(after, "");
             Thread.sleep(500);
             after.stop();
@@ -310,7 +309,7 @@ class ClusterChangesConsumerIT {
             String uri = "arango-replication:changes?collections=orders,customers&offsetRepository=#offsets"
                          + "&offsetKey=primary&initialDelay=0&host=127.0.0.1&port=" + dbServer.port() + "&database="
                          + f.database + "&jwt=" + cluster.superuserJwt();
-            String messages = messages(assertThrows(Exception.class, () -> start(uri, new ReplicaSink())));
+            String messages = messages(assertThrows(Exception.class, () -> routes.start(uri, new ReplicaSink())));
             assertTrue(messages.contains("Invalid value for option host: '127.0.0.1:" + dbServer.port() + "'; allowed "
                                          + "is the address of a single server or of a Coordinator")
                        && messages.contains("is a DB-Server of a cluster (role PRIMARY)"), messages);
@@ -321,9 +320,7 @@ class ClusterChangesConsumerIT {
     @Test
     void aCoordinatorWithoutJwtSecretFailsTheStartNamingTheOptionAndTheServer() throws Exception {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
-            CamelContext context = new DefaultCamelContext();
-            contexts.add(context);
-            context.getRegistry().bind("offsets", offsets);
+            CamelContext context = routes.newContext();
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -346,7 +343,7 @@ class ClusterChangesConsumerIT {
              LogCapture log = new LogCapture()) {
             f.insert("orders", Map.of("_key", "o1"));
             ReplicaSink sink = new ReplicaSink();
-            CamelContext context = start(uri(f, "").replace(SECRET, wrong), sink);
+            CamelContext context = routes.start(uri(f, "").replace(SECRET, wrong), sink);
             HealthCheck.Result down = awaitDown(context, "");
             assertEquals(401, down.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE), down.getDetails().toString());
             assertEquals(0, sink.count());
@@ -364,7 +361,7 @@ class ClusterChangesConsumerIT {
         try (ArangoEmulatorCluster cluster = cluster(Duration.ofSeconds(60)); CaptureFixture f = fixture(cluster)) {
             workload(f, 4, 50);
             ReplicaSink sink = new ReplicaSink();
-            CamelContext context = start(uri(f, ""), sink);
+            CamelContext context = routes.start(uri(f, ""), sink);
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
             assertTrue(fetchThreads() >= 1, "the DB-Servers are read on the consumer's fetch threads");
             context.getRouteController().stopRoute("cdc");
@@ -378,7 +375,7 @@ class ClusterChangesConsumerIT {
             workload(f, 5, 50);
             ReplicaSink sink = new ReplicaSink();
             MeterRegistry registry = new SimpleMeterRegistry();
-            CamelContext context = start(uri(f, ""), sink, Map.of("meterRegistry", registry));
+            CamelContext context = routes.start(uri(f, ""), sink, Map.of("meterRegistry", registry));
             await("the snapshot", () -> sink.state(CAPTURED).equals(f.truth(CAPTURED)));
 
             Map<String, String> leaders = new HashMap<>();
@@ -417,7 +414,7 @@ class ClusterChangesConsumerIT {
              LogCapture log = new LogCapture()) {
             f.insert("orders", Map.of("_key", "o1"));
             List<Map<String, Object>> headers = new CopyOnWriteArrayList<>();
-            start("arango-replication:changes?jwtSecret=" + SECRET + "&offsetRepository=#offsets&initialDelay=0&"
+            routes.start("arango-replication:changes?jwtSecret=" + SECRET + "&offsetRepository=#offsets&initialDelay=0&"
                   + f.connection(), exchange -> headers.add(exchange.getMessage().getHeaders()));
             await("the snapshot", () -> headers.size() == 1);
             assertEquals("orders", headers.get(0).get(ArangoReplicationConstants.COLLECTION));
@@ -434,7 +431,7 @@ class ClusterChangesConsumerIT {
 
     @org.junit.jupiter.api.AfterEach
     void stopContexts() {
-        contexts.forEach(CamelContext::stop);
+        routes.stopAll();
     }
 
     /**
@@ -520,27 +517,6 @@ class ClusterChangesConsumerIT {
             });
         }
         return led;
-    }
-
-    private CamelContext start(String uri, org.apache.camel.Processor step) throws Exception {
-        return start(uri, step, Map.of());
-    }
-
-    private CamelContext start(String uri, org.apache.camel.Processor step, Map<String, Object> beans)
-            throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        contexts.add(context);
-        context.getShutdownStrategy().setTimeout(10);
-        context.getRegistry().bind("offsets", offsets);
-        beans.forEach(context.getRegistry()::bind);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("cdc").process(step);
-            }
-        });
-        context.start();
-        return context;
     }
 
     /** Waits for the consumer's health check to be DOWN with a failure whose class name contains {@code failure}. */

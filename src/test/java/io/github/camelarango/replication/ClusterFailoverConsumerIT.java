@@ -37,10 +37,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +65,8 @@ class ClusterFailoverConsumerIT {
     /** Writes made before the route starts: its snapshot shows their last state only. */
     private static final int BEFORE_ROUTE = 60;
 
-    private final MemoryStateRepository offsets = new MemoryStateRepository();
-    private final List<CamelContext> contexts = new ArrayList<>();
+    private final RouteContexts routes = new RouteContexts();
+    private final MemoryStateRepository offsets = routes.offsets();
 
     /**
      * The control: the same writer, sink and checks without a fault pass (every acknowledged write delivered, only
@@ -119,7 +117,7 @@ class ClusterFailoverConsumerIT {
              AcknowledgedWriter writer = writer(f, 12)) {
             AcknowledgedWriter.seed(f.db, CAPTURED, 1500);
             Sink sink = new Sink(2);
-            CamelContext context = start(uri(f, "maxEventsPerPoll=10&snapshotChunkSize=2000"), sink);
+            CamelContext context = routes.start(uri(f, "maxEventsPerPoll=10&snapshotChunkSize=2000"), sink);
             await(context, "the first snapshot rows of every DB-Server",
                     () -> sink.deliveries.servers().size() == 3);
             writer.start();
@@ -223,7 +221,7 @@ class ClusterFailoverConsumerIT {
              AcknowledgedWriter writer = writer(f, 16)) {
             writer.write(BEFORE_ROUTE);
             Sink sink = new Sink(0);
-            CamelContext context = start(uri(f, ""), sink);
+            CamelContext context = routes.start(uri(f, ""), sink);
             await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
             writer.write(60);
             await(context, "the tail", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
@@ -306,7 +304,7 @@ class ClusterFailoverConsumerIT {
 
     @AfterEach
     void stopContexts() {
-        contexts.forEach(CamelContext::stop);
+        routes.stopAll();
     }
 
     // ------------------------------------------------------------------------------------------------ assertions
@@ -382,7 +380,7 @@ class ClusterFailoverConsumerIT {
      */
     private CamelContext snapshotThenTail(CaptureFixture f, AcknowledgedWriter writer, Sink sink) throws Exception {
         writer.write(BEFORE_ROUTE);
-        CamelContext context = start(uri(f, ""), sink);
+        CamelContext context = routes.start(uri(f, ""), sink);
         await(context, "the snapshot", () -> sink.replica.state(CAPTURED).equals(f.truth(CAPTURED)));
         writer.start();
         await(context, "changes of the tail from every DB-Server", () -> sink.deliveries.tailServers().size() == 3);
@@ -403,21 +401,6 @@ class ClusterFailoverConsumerIT {
         await(context, writes + " writes acknowledged after the fail-over",
                 () -> writer.acks().size() >= acked + writes);
         return failOver;
-    }
-
-    private CamelContext start(String uri, Processor sink) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        contexts.add(context);
-        context.getShutdownStrategy().setTimeout(10);
-        context.getRegistry().bind("offsets", offsets);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("cdc").process(sink);
-            }
-        });
-        context.start();
-        return context;
     }
 
 

@@ -36,8 +36,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +56,12 @@ class ParallelShardsIT {
     private static final String SECRET = "the-cluster-secret-4711";
     private static final String LANE_THREADS = "ArangoReplicationShardLanes";
 
-    private final MemoryStateRepository offsets = new MemoryStateRepository();
-    private final List<CamelContext> contexts = new ArrayList<>();
+    private final RouteContexts routes = new RouteContexts();
+    private final MemoryStateRepository offsets = routes.offsets();
 
     @AfterEach
     void stopContexts() {
-        contexts.forEach(CamelContext::stop);
+        routes.stopAll();
     }
 
     /**
@@ -77,7 +75,7 @@ class ParallelShardsIT {
             assertEquals(6, cluster.shards(f.database, "orders").size());
             Writes writes = new Writes(f, List.of("orders"), 36);
             LaneProbe probe = new LaneProbe(true);
-            start(clusterUri(f, "parallelShards=4&maxEventsPerPoll=200"), probe);
+            routes.start(clusterUri(f, "parallelShards=4&maxEventsPerPoll=200"), probe);
             await("the snapshot", () -> probe.count() >= 36);
             writes.updateAndRemove(3, 6);
             await("every change", () -> probe.changes().equals(writes.expected()));
@@ -96,7 +94,7 @@ class ParallelShardsIT {
              CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw", 6, 1, "orders")) {
             Writes writes = new Writes(f, List.of("orders"), 36);
             LaneProbe probe = new LaneProbe(true);
-            start(clusterUri(f, "parallelShards=3&batching=true&maxEventsPerPoll=200"), probe);
+            routes.start(clusterUri(f, "parallelShards=3&batching=true&maxEventsPerPoll=200"), probe);
             await("the snapshot", () -> probe.count() >= 36);
             writes.updateAndRemove(2, 4);
             await("every change", () -> probe.changes().equals(writes.expected()));
@@ -118,7 +116,7 @@ class ParallelShardsIT {
              CaptureFixture f = new CaptureFixture(single, "root", "pw", "orders", "customers")) {
             Writes writes = new Writes(f, List.of("orders", "customers"), 20);
             LaneProbe probe = new LaneProbe(false);
-            CamelContext context = start(uri(f, "parallelShards=2"), probe);
+            CamelContext context = routes.start(uri(f, "parallelShards=2"), probe);
             changesInOnePoll(context, probe, writes, () -> writes.updateAndRemove(3, 4));
             await("every change", () -> probe.changes().equals(writes.expected()));
 
@@ -142,7 +140,7 @@ class ParallelShardsIT {
             f.insert("a", Map.of("_key", "a-0"));
             f.insert("b", Map.of("_key", "b-0"));
             List<String> first = new CopyOnWriteArrayList<>();
-            CamelContext snapshot = start(uri(f, "parallelShards=2"), keys(first));
+            CamelContext snapshot = routes.start(uri(f, "parallelShards=2"), keys(first));
             await("the snapshot", () -> first.size() == 2);
             snapshot.stop();
             assertNotNull(offsets.getState("lanes"));
@@ -156,7 +154,7 @@ class ParallelShardsIT {
             CountDownLatch b3 = new CountDownLatch(1);
             CountDownLatch failed = new CountDownLatch(1);
             AtomicBoolean b3BeforeTheFailure = new AtomicBoolean();
-            CamelContext failing = start(uri(f, "parallelShards=2"), exchange -> {
+            CamelContext failing = routes.start(uri(f, "parallelShards=2"), exchange -> {
                 String key = exchange.getMessage().getHeader(ArangoReplicationConstants.KEY, String.class);
                 if ("a-2".equals(key)) {
                     b3BeforeTheFailure.compareAndSet(false, b3.await(10, TimeUnit.SECONDS)); // lane b went on
@@ -174,7 +172,7 @@ class ParallelShardsIT {
             assertEquals(List.of("a-1", "b-1"), second.stream().filter(k -> k.endsWith("-1")).sorted().toList());
 
             List<String> third = new CopyOnWriteArrayList<>();
-            start(uri(f, "parallelShards=2"), keys(third));
+            routes.start(uri(f, "parallelShards=2"), keys(third));
             ChangesConsumerTestSupport.await("the changes after the first one not delivered: " + third,
                     Duration.ofSeconds(15), () -> third.size() >= 4);
             Thread.sleep(300); // nothing more comes
@@ -202,7 +200,7 @@ class ParallelShardsIT {
              CaptureFixture f = CaptureFixture.onCluster(cluster, "root", "pw", 1, 1, "orders")) {
             f.insert("orders", Map.of("_key", "o-00"));
             List<String> first = new CopyOnWriteArrayList<>();
-            CamelContext snapshot = start(clusterUri(f, "maxEventsPerPoll=500"), keys(first));
+            CamelContext snapshot = routes.start(clusterUri(f, "maxEventsPerPoll=500"), keys(first));
             await("the snapshot, committed as done (else the next route dumps the shard again, a whole-shard window)",
                     () -> first.size() == 1 && offsets.getState("lanes") != null
                           && !offsets.getState("lanes").contains("\"SNAPSHOT\""));
@@ -212,7 +210,7 @@ class ParallelShardsIT {
             }
             List<String> second = new CopyOnWriteArrayList<>();
             CountDownLatch tenDelivered = new CountDownLatch(10);
-            CamelContext stopped = start(clusterUri(f, "maxEventsPerPoll=500"), exchange -> {
+            CamelContext stopped = routes.start(clusterUri(f, "maxEventsPerPoll=500"), exchange -> {
                 second.add(exchange.getMessage().getHeader(ArangoReplicationConstants.KEY, String.class));
                 tenDelivered.countDown();
                 Thread.sleep(200);
@@ -223,7 +221,7 @@ class ParallelShardsIT {
             assertTrue(second.size() < 40, "the stop came while the poll delivered: " + second);
 
             List<String> third = new CopyOnWriteArrayList<>();
-            start(clusterUri(f, "maxEventsPerPoll=500"), keys(third));
+            routes.start(clusterUri(f, "maxEventsPerPoll=500"), keys(third));
             ChangesConsumerTestSupport.await("the changes after the stop: " + third, Duration.ofSeconds(30),
                     () -> third.contains("o-40"));
             Thread.sleep(300); // nothing more comes
@@ -243,7 +241,7 @@ class ParallelShardsIT {
              CaptureFixture f = new CaptureFixture(single, "root", "pw", "orders", "customers")) {
             Writes writes = new Writes(f, List.of("orders", "customers"), 10);
             LaneProbe probe = new LaneProbe(false);
-            CamelContext context = start(uri(f, "parallelShards=4"), probe);
+            CamelContext context = routes.start(uri(f, "parallelShards=4"), probe);
             changesInOnePoll(context, probe, writes, () -> writes.updateAndRemove(1, 0));
             await("the changes of both collections in two lanes", () -> probe.changes().equals(writes.expected())
                                                                          && probe.twoLanesAtOnce());
@@ -286,21 +284,6 @@ class ParallelShardsIT {
     private static String uri(CaptureFixture f, String options) {
         return "arango-replication:changes?offsetRepository=#offsets&offsetKey=lanes&initialDelay=0&" + f.connection()
                + "&" + options;
-    }
-
-    private CamelContext start(String uri, Processor step) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        contexts.add(context);
-        context.getShutdownStrategy().setTimeout(10);
-        context.getRegistry().bind("offsets", offsets);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("cdc").process(step);
-            }
-        });
-        context.start();
-        return context;
     }
 
     private static Processor keys(List<String> into) {
