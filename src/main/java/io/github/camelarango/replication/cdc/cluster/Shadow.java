@@ -40,17 +40,17 @@ import io.github.camelarango.replication.client.Ticks;
  */
 final class Shadow {
 
-    private final String follower;
-    private final String shard;
-    private Long snapshotTick;
-    private ShadowTracker tracker;
-    private boolean armed;
     /**
      * How long after a proof began the leader's tick is read: a leader that failed meanwhile does not answer, so a
      * write its follower logged and it never committed is not counted as delivered.
      */
     static final Duration PROOF_DELAY = Duration.ofSeconds(1);
 
+    private final String follower;
+    private final String shard;
+    private Long snapshotTick;
+    private ShadowTracker tracker;
+    private boolean armed;
     /**
      * A proof under way (of a new tracker's start, or a checkpoint of a proven one): every change the follower logged
      * up to {@code proofFollowerTick} counts as delivered once the leader's stream delivered up to
